@@ -1,0 +1,41 @@
+// Robustness timings through the real CLI: hostile inputs end with exit 0/1/2
+// and a message, in bounded time, and never change the input file.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+const tmp = mkdtempSync(join(tmpdir(), 'rg-bench-'));
+mkdirSync(join(tmp, 'results'));
+const key = 'examples/order-service/answer-key-round-001.md';
+const review = readFileSync('examples/order-service/results/v001-baseline-run1.md', 'utf8');
+
+const cases: Record<string, string | Buffer> = {
+  '20 MB review': review.repeat(Math.ceil((20 << 20) / review.length)),
+  '500 000 [ on one line': `# R\n\n### C1: x\n${'['.repeat(500_000)}\n`,
+  '10 000-deep list': `# R\n\n### C1: x\n${Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`,
+  'binary': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
+  'invalid UTF-8': Buffer.concat([Buffer.from('# R\n### C1: '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' x\n')]),
+  'CR line ends + BOM': `\uFEFF${review.replace(/\n/g, '\r')}`,
+  'empty file': '',
+};
+
+console.log('robustness (review-grader grade --key KEY FILE --format json)');
+for (const [name, content] of Object.entries(cases)) {
+  const file = join(tmp, 'results', `v001-${name.replace(/\W+/g, '-')}-run1.md`);
+  writeFileSync(file, content);
+  const before = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'grade', '--key', key, file, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });
+  const ms = performance.now() - t0;
+  const after = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const trace = /\n\s+at .+:\d+:\d+/.test(r.stderr);
+  const msg = r.stderr.trim().split('\n')[0] ?? '';
+  console.log(`  ${name.padEnd(24)} exit ${r.status ?? 'killed'}  ${ms.toFixed(0).padStart(6)} ms  ${before === after ? 'unchanged' : 'CHANGED'}${trace ? '  STACK TRACE' : ''}  ${msg.slice(0, 90)}`);
+}
+for (const [name, args] of [['directory', [tmp]], ['missing file', [join(tmp, 'nope.md')]]] as const) {
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'grade', ...args], { encoding: 'utf8' });
+  console.log(`  ${name.padEnd(24)} exit ${r.status}  ${r.stderr.trim()}`);
+}

@@ -1,0 +1,69 @@
+// Speed: the CLI grading all labelled runs (one process per key) against
+// remark-parse alone on the same files; and the core's per-review latency.
+import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { parseAnswerKey } from '../src/core/answerKey';
+import { parseReview } from '../src/core/review';
+import { gradeReview } from '../src/core/grade';
+import { corpusPath, labels } from './corpus';
+
+const records = labels();
+const byKey = new Map<string, string[]>();
+for (const r of records) byKey.set(r.key, [...(byKey.get(r.key) ?? []), r.review]);
+const files = [...new Set([...byKey.keys(), ...records.map((r) => r.review)])].map(corpusPath);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+// 1. remark-parse alone, in a fresh process per key like the CLI (fair: both pay start-up).
+const remarkScript = `const {unified}=require('unified');const rp=require('remark-parse').default;const fs=require('fs');const p=unified().use(rp);for(const f of process.argv.slice(1))p.parse(fs.readFileSync(f,'utf8'));`;
+function timeProcesses(cmd: (key: string, reviews: string[]) => string[]): number {
+  const t0 = performance.now();
+  for (const [key, reviews] of byKey) {
+    const args = cmd(corpusPath(key), reviews.map(corpusPath));
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return performance.now() - t0;
+}
+const runs = 3;
+const remarkTimes: number[] = [];
+const cliTimes: number[] = [];
+for (let i = 0; i < runs; i++) {
+  remarkTimes.push(timeProcesses((key, reviews) => ['-e', remarkScript, key, ...reviews]));
+  cliTimes.push(timeProcesses((key, reviews) => ['dist/cli.js', 'grade', '--key', key, '--format', 'json', ...reviews]));
+}
+
+// 2. In-process: parse-only vs full grading per review.
+const p = unified().use(remarkParse);
+const t0 = performance.now();
+for (const f of files) p.parse(readFileSync(f, 'utf8'));
+const parseOnly = performance.now() - t0;
+const keyCache = new Map<string, ReturnType<typeof parseAnswerKey>>();
+const latencies: number[] = [];
+for (const r of records) {
+  const keyText = readFileSync(corpusPath(r.key), 'utf8');
+  const reviewText = readFileSync(corpusPath(r.review), 'utf8');
+  const s = performance.now();
+  let key = keyCache.get(r.key);
+  if (!key) keyCache.set(r.key, (key = parseAnswerKey(keyText, r.key)));
+  gradeReview(key, parseReview(reviewText, r.review));
+  latencies.push(performance.now() - s);
+}
+
+const remark = median(remarkTimes);
+const cli = median(cliTimes);
+console.log(`speed (${records.length} runs, ${byKey.size} keys, ${files.length} files; median of ${runs})`);
+console.log(`  remark-parse alone, one process per key : ${remark.toFixed(0)} ms`);
+console.log(`  review-grader grade, one process per key: ${cli.toFixed(0)} ms  (${(cli / remark).toFixed(2)}× remark; bar ≤ 3×)`);
+console.log(`  in-process remark-parse of all files    : ${parseOnly.toFixed(0)} ms`);
+console.log(`  core per review (parse + grade)         : p50 ${median(latencies).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);

@@ -1,0 +1,34 @@
+// Bundles the CLI (Node), the extension (Node and browser) and the
+// integration-test suite (one bundle that runs in either extension host) with esbuild.
+import { build } from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+// --only=extension,tests builds a subset (targets: cli, extension, tests), so the
+// extension's integration tests do not depend on the CLI compiling.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (target) => !only || only.includes(target);
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
+
+const jobs = [];
+if (wanted('cli')) jobs.push(
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
+);
+if (wanted('extension') && existsSync('src/extension/extension.ts')) {
+  jobs.push(
+    build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+    build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } }),
+  );
+}
+// Integration tests: one entry importing the mocha bootstrap first (it defines
+// suite/test globals), then every *.test.ts; output must lie inside the
+// extension folder because test-web serves the tests from there.
+const suiteDir = 'test/integration/suite';
+if (wanted('tests') && existsSync(`${suiteDir}/index.ts`)) {
+  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).sort();
+  const contents = [`export { run } from './${suiteDir}/index.ts';`, ...tests.map((f) => `import './${suiteDir}/${f}';`)].join('\n');
+  jobs.push(
+    build({ ...common, stdin: { contents, resolveDir: '.', sourcefile: 'suite-entry.ts', loader: 'ts' }, outfile: 'dist/test/suite.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], minify: false }),
+  );
+}
+await Promise.all(jobs);

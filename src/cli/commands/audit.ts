@@ -1,0 +1,26 @@
+// `review-grader audit SCORING.md...`: a judge's report checked against itself.
+import { auditJudgeReport } from '../../core/judge';
+import { keyCandidates } from '../../core/naming';
+import { bonusCapOf, needFiles, parse } from '../args';
+import { fileExists } from '../io';
+import { loadJudge, loadKey } from '../inputs';
+import { formatDiagnostic } from '../format/diagnostics';
+
+export function runAudit(args: string[]): number {
+  const { values, positionals } = parse('audit', args, { key: { type: 'string' }, 'bonus-cap': { type: 'string' } });
+  needFiles('audit', positionals, 'scoring report');
+  const bonusCap = bonusCapOf('audit', values['bonus-cap']);
+  let found = 0;
+  for (const path of positionals) {
+    // The key is optional here: it only tells the importer which ids to expect.
+    const keyPath = values.key ?? keyCandidates(path).find(fileExists);
+    const ids = keyPath ? loadKey(keyPath).value.problems.map((p) => p.id) : undefined;
+    const judge = loadJudge(path, ids);
+    judge.warnings.forEach((w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+    const diagnostics = [...judge.value.diagnostics, ...auditJudgeReport(judge.value, { bonusCap })];
+    for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
+    found += diagnostics.filter((d) => d.severity !== 'info').length;
+  }
+  process.stderr.write(`${found === 0 ? 'no problems' : `${found} problem${found === 1 ? '' : 's'}`} in ${positionals.length} report${positionals.length === 1 ? '' : 's'}\n`);
+  return found === 0 ? 0 : 1;
+}

@@ -1,0 +1,115 @@
+// `review-grader dashboard FOLDER [-o OUT.html]`: grade every run of a
+// perspective folder (or of each perspective under a corpus root) and write
+// one self-contained HTML page: round matrices, variants, history.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { gradeReview } from '../../core/grade';
+import type { JudgeReport } from '../../core/judge';
+import { buildPerspective, renderDashboardPage, type DashboardRunInput, type PerspectiveInput } from '../../core/dashboard';
+import { isAnswerKeyName, parseRunName, scoringPathFor } from '../../core/naming';
+import { DEFAULT_RUBRIC } from '../../core/score';
+import { bonusCapOf, parse } from '../args';
+import { fileExists, UsageError } from '../io';
+import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
+
+export interface DashboardLoadOptions {
+  autoOnly?: boolean;
+  /** read the judge report beside each run (default true) */
+  judge?: boolean;
+  bonusCap?: number;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A perspective folder has answer keys or a results/ folder. */
+export function isPerspectiveFolder(dir: string): boolean {
+  return isDir(join(dir, 'results')) || readdirSync(dir).some(isAnswerKeyName);
+}
+
+/** The perspective folders a FOLDER argument stands for: itself, or its perspective subfolders. */
+export function perspectiveFolders(folder: string): string[] {
+  if (!isDir(folder)) throw new UsageError(`dashboard: ${folder}: not a folder (expected a perspective folder or the corpus root)`);
+  if (isPerspectiveFolder(folder)) return [folder];
+  const subs = readdirSync(folder).sort().map((n) => join(folder, n)).filter((d) => isDir(d) && isPerspectiveFolder(d));
+  if (subs.length === 0) throw new UsageError(`dashboard: ${folder}: no answer-key*.md or results/ here or in its subfolders`);
+  return subs;
+}
+
+/** Grade every review run of one perspective folder. Unreadable runs are skipped with a warning. */
+export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (line: string) => void): PerspectiveInput {
+  const results = join(dir, 'results');
+  const files = isDir(results) ? readdirSync(results).filter((f) => parseRunName(f)?.kind === 'run').sort().map((f) => join(results, f)) : [];
+  const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
+  const judges = new Map<string, JudgeReport | undefined>();
+  const runs: DashboardRunInput[] = [];
+  for (const file of files) {
+    const name = parseRunName(file);
+    if (!name || name.run === undefined) continue;
+    try {
+      const review = loadReview(file);
+      const keyPath = findKeyPath(file, review.text);
+      const key = loadKey(keyPath);
+      const scoring = opts.judge === false ? undefined : scoringPathFor(file);
+      if (scoring && !judges.has(scoring)) {
+        judges.set(scoring, fileExists(scoring) ? loadJudge(scoring, key.value.problems.map((p) => p.id)).value : undefined);
+      }
+      const report = scoring ? judges.get(scoring) : undefined;
+      const judgeRun = report?.runs.find((r) => r.run === name.run) ?? (report?.runs.length === 1 ? report.runs[0] : undefined);
+      const graded = gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
+      runs.push({
+        graded, round: name.round, doc: name.doc, variant: name.variant, run: name.run, path: file,
+        judge: judgeRun && scoring ? {
+          path: scoring, detection: judgeRun.statedDetection, total: judgeRun.statedTotal,
+          detectionLine: judgeRun.lines.detection, totalLine: judgeRun.lines.total,
+        } : undefined,
+      });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      warn(`${e.message}; run skipped`);
+    }
+  }
+  if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
+  return { name: basename(resolve(dir)), runs };
+}
+
+export function runDashboard(args: string[]): number {
+  const { values, positionals } = parse('dashboard', args, {
+    out: { type: 'string', short: 'o' },
+    'auto-only': { type: 'boolean', default: false },
+    judge: { type: 'boolean', default: false },
+    'no-judge': { type: 'boolean', default: false },
+    'bonus-cap': { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
+  if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
+  const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
+  const warn = (w: string) => process.stderr.write(`review-grader: warning: ${w}\n`);
+  const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn)));
+  const out = values.out;
+  // Links to the reviews are relative to where the page lands, so the page and corpus can move together.
+  const base = out ? dirname(resolve(out)) : process.cwd();
+  const html = renderDashboardPage(views, {
+    nonce: randomBytes(16).toString('base64'),
+    note: `Graded ${views.reduce((a, v) => a + v.runCount, 0)} runs · ${opts.judge ? 'judge reports beside each run used where present (J), auto matcher otherwise (A)' : 'judge reports ignored (--no-judge)'}${opts.autoOnly ? ' · grading tags ignored (--auto-only)' : ' · human grading tags win (T)'}.`,
+    cellLink: (t) => ({ href: relative(base, resolve(t.path)).split(sep).map(encodeURIComponent).join('/') }),
+  });
+  if (!out) {
+    process.stdout.write(html);
+    return 0;
+  }
+  if (existsSync(out) && isDir(out)) throw new UsageError(`dashboard: ${out} is a folder; give a file name for -o`);
+  try {
+    writeFileSync(out, html);
+  } catch (e) {
+    throw new UsageError(`dashboard: cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  process.stderr.write(`wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KB)\n`);
+  return 0;
+}

@@ -1,0 +1,49 @@
+// `review-grader grade`: verdicts for each review, as a table or JSON.
+import { gradeReview } from '../../core/grade';
+import type { GradedReview } from '../../core/model';
+import { DEFAULT_RUBRIC } from '../../core/score';
+import { bonusCapOf, needFiles, parse } from '../args';
+import { UsageError } from '../io';
+import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
+import { renderGradeText } from '../format/gradeText';
+import { gradeJson } from '../format/gradeJson';
+
+export function gradeFiles(
+  files: string[],
+  opts: { key?: string; judge?: string; autoOnly?: boolean; bonusCap?: number },
+  warn: (line: string) => void,
+): GradedReview[] {
+  const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
+  return files.map((file) => {
+    const review = loadReview(file);
+    const keyPath = findKeyPath(file, review.text, opts.key);
+    const key = loadKey(keyPath);
+    review.warnings.concat(key.warnings).forEach(warn);
+    let judgeRun;
+    if (opts.judge) {
+      const judge = loadJudge(opts.judge, key.value.problems.map((p) => p.id));
+      const run = review.value.run;
+      judgeRun = judge.value.runs.find((r) => r.run === run) ?? (judge.value.runs.length === 1 ? judge.value.runs[0] : undefined);
+      if (!judgeRun) warn(`${opts.judge}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
+    }
+    return gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
+  });
+}
+
+export function runGrade(args: string[]): number {
+  const { values, positionals } = parse('grade', args, {
+    key: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    'auto-only': { type: 'boolean', default: false },
+    judge: { type: 'string' },
+    'bonus-cap': { type: 'string' },
+  });
+  needFiles('grade', positionals, 'review file');
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') throw new UsageError(`grade: --format must be text or json, got '${format}'`);
+  const graded = gradeFiles(positionals, {
+    key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap: bonusCapOf('grade', values['bonus-cap']),
+  }, (w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded));
+  return 0;
+}

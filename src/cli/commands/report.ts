@@ -1,0 +1,31 @@
+// `review-grader report RUN...`: a variant's scoring report as markdown.
+import { writeFileSync } from 'node:fs';
+import { renderScoringReport } from '../../core/report';
+import { bonusCapOf, needFiles, parse } from '../args';
+import { UsageError } from '../io';
+import { gradeFiles } from './grade';
+
+export function runReport(args: string[]): number {
+  const { values, positionals } = parse('report', args, {
+    key: { type: 'string' },
+    judge: { type: 'string' },
+    'auto-only': { type: 'boolean', default: false },
+    'bonus-cap': { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  });
+  needFiles('report', positionals, 'review run');
+  const bonusCap = bonusCapOf('report', values['bonus-cap']);
+  const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap },
+    (w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+  const markdown = renderScoringReport(graded, { bonusCap });
+  if (values.out) {
+    if (positionals.includes(values.out)) throw new UsageError(`report: refusing to overwrite input ${values.out}`);
+    try {
+      writeFileSync(values.out, markdown);
+    } catch (e) {
+      throw new UsageError(`report: cannot write ${values.out} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    }
+    process.stderr.write(`wrote ${values.out}\n`);
+  } else process.stdout.write(markdown);
+  return 0;
+}

@@ -1,0 +1,73 @@
+// Reading inputs for the CLI: every way a path can be bad ends in a
+// UsageError that names the file, never a stack trace. Nothing is written.
+import { readFileSync, statSync, existsSync } from 'node:fs';
+
+/** Bad usage or unreadable input: exit 2 with a one-line message. */
+export class UsageError extends Error {}
+
+/** Larger inputs are refused rather than risk a hang (a 20 MB review is fine). */
+export const MAX_BYTES = 64 * 1024 * 1024;
+
+export interface TextFile {
+  path: string;
+  text: string;
+  /** non-fatal notes about the decoding (invalid UTF-8 replaced, …) */
+  warnings: string[];
+}
+
+export function readTextFile(path: string): TextFile {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UsageError(`${path}: is a directory, expected a markdown file`);
+    if (!st.isFile()) throw new UsageError(`${path}: not a regular file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${path}: ${describeFsError(e)}`);
+  }
+  if (size > MAX_BYTES) throw new UsageError(`${path}: file is ${(size / 1048576).toFixed(0)} MB, larger than the ${MAX_BYTES / 1048576} MB limit`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new UsageError(`${path}: ${describeFsError(e)}`);
+  }
+  return decode(path, bytes);
+}
+
+/** UTF-8 decoding with a clear word about binary files and bad bytes. */
+export function decode(path: string, bytes: Uint8Array): TextFile {
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new UsageError(`${path}: looks like a binary file (NUL bytes), expected UTF-8 markdown`);
+  const warnings: string[] = [];
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD') + 1).split('\n').length;
+    warnings.push(`${path}:${line}: invalid UTF-8 bytes replaced with U+FFFD`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { path, text, warnings };
+}
+
+export function fileExists(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory, expected a markdown file';
+    case 'ENAMETOOLONG': return 'file name too long';
+    default: return `cannot read (${code ?? String(e)})`;
+  }
+}

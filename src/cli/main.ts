@@ -1,0 +1,51 @@
+// `review-grader`: the command-line face of the grading core.
+// Exit codes: 0 done, 1 lint/audit found problems, 2 bad usage or unreadable input.
+import { UsageError } from './io';
+import { runGrade } from './commands/grade';
+import { runLint } from './commands/lint';
+import { runAudit } from './commands/audit';
+import { runReport } from './commands/report';
+import { runDashboard } from './commands/dashboard';
+import { USAGE, VERSION } from './usage';
+
+export type Command = (args: string[]) => number;
+
+const COMMANDS: Record<string, Command> = { grade: runGrade, lint: runLint, audit: runAudit, report: runReport, dashboard: runDashboard };
+
+export function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`review-grader: unknown command '${name}' (expected grade, lint, audit or report; see --help)\n`);
+    return 2;
+  }
+  return command(rest);
+}
+
+function run(): void {
+  let code: number;
+  try {
+    code = main(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) process.stderr.write(`review-grader: ${e.message}\n`);
+    else if (e instanceof RangeError && /call stack/i.test(e.message)) process.stderr.write('review-grader: input nests too deeply to process\n');
+    else process.stderr.write(`review-grader: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+// Broken pipes (`review-grader … | head`) end quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+if (!process.env.REVIEW_GRADER_NO_AUTORUN) run();

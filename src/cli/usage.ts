@@ -1,0 +1,37 @@
+// Help text and version, kept apart so `--help` stays in one place.
+export const VERSION = '0.1.0';
+
+export const USAGE = `review-grader ${VERSION} — grade LLM design reviews against answer keys
+
+Usage:
+  review-grader grade [--key KEY] REVIEW... [--format text|json] [--auto-only] [--judge SCORING.md]
+      Suggest a verdict (detected / partial / missed) for every planted problem.
+      Without --key the key is found from a link comment in the review
+      (<!-- answer-key: PATH -->) or the naming convention
+      results/vNNN-<variant>-runR.md → ../answer-key-round-NNN.md,
+      -docK- → answer-key-K.md.
+  review-grader lint KEY...
+      Check answer keys: duplicate ids, missing criteria, stated count,
+      severity, bonus conditions, id order. Exit 1 when anything is found.
+  review-grader audit SCORING.md... [--key KEY]
+      Check a judge's scoring report against itself: subtotals, totals,
+      bonus cap, conflicting verdicts. Exit 1 when anything is found.
+  review-grader report [--key KEY] RUN... [--judge SCORING.md] [--auto-only] [-o OUT.md]
+      Write a variant's scoring report (matrix, evidence, totals, mean/SD).
+  review-grader dashboard FOLDER [-o OUT.html] [--auto-only] [--no-judge]
+      One self-contained HTML page for a perspective folder (or every perspective
+      under a corpus root): detection matrix, variants, recommendation, history.
+      Judge reports beside the runs (vNNN-variant-scoring.md) are used by default.
+
+Options:
+  --key KEY        the answer key to grade against
+  --format FMT     text (default) or json
+  --auto-only      ignore grading tags in the reviews
+  --judge FILE     also read a judge's scoring report (its verdicts rank above auto)
+  --bonus-cap N    bonus findings that count at most (default 5)
+  -o, --out FILE   write the report here instead of standard output
+  -h, --help       this text
+  -v, --version    the version
+
+Exit codes: 0 done, 1 lint/audit found problems, 2 bad usage or unreadable input.
+`;

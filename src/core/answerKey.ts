@@ -1,0 +1,126 @@
+// Answer key → AnswerKey: problems P01.. with fields and ○/△/× criteria,
+// bonus rows, header facts. Read line by line (see answerKey/lines.ts for
+// why), tolerant of the many ways LLM-written keys spell the same thing.
+// Never throws: bad input yields an empty key with a diagnostic.
+import type { AnswerKey, Diagnostic, Problem } from './model';
+import { parseBonusItems, parseBonusTables } from './answerKey/bonus';
+import { parseHeader } from './answerKey/header';
+import { LineIndex } from './answerKey/lines';
+import { parseProblem, type ProblemHead } from './answerKey/problems';
+import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
+
+export { LineIndex } from './answerKey/lines';
+export {
+  canonicalId,
+  detectLanguage,
+  fieldName,
+  isKnownSeverity,
+  matchCriterion,
+  matchProblemHeading,
+  SEVERITY_WORDS,
+} from './answerKey/vocabulary';
+
+/** A heading-like line that opens or closes a section. */
+interface Marker {
+  line: number;
+  depth: number;
+  kind: 'problem' | 'bonus' | 'other';
+  problem?: ProblemHead;
+}
+
+export function parseAnswerKey(text: string, path?: string): AnswerKey {
+  try {
+    return parse(typeof text === 'string' ? text : '', path);
+  } catch (e) {
+    // a bug here must never cost the user a stack trace: report and carry on
+    return {
+      path,
+      language: 'en',
+      problems: [],
+      bonus: [],
+      diagnostics: [{ code: 'parse-failure', severity: 'error', line: 1, message: `could not read the answer key: ${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+}
+
+function parse(text: string, path: string | undefined): AnswerKey {
+  const ix = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  const markers = findMarkers(ix);
+
+  const problems: Problem[] = [];
+  const inSection = new Uint8Array(ix.lines.length + 2); // 1 = problem, 2 = bonus
+  let bonus = [] as AnswerKey['bonus'];
+  markers.forEach((m, i) => {
+    const end = sectionEnd(markers, i, ix.lines.length + 1);
+    if (m.kind === 'problem') {
+      problems.push(parseProblem(ix, m.problem!, end, diagnostics));
+      inSection.fill(1, m.line, end);
+    } else if (m.kind === 'bonus') {
+      bonus.push(...parseBonusTables(ix, m.line + 1, end, false), ...parseBonusItems(ix, m.line + 1, end));
+      inSection.fill(2, m.line, end);
+    }
+  });
+  // tables of B01.. rows outside a bonus section still count
+  let runStart = 1;
+  for (let no = 1; no <= ix.lines.length + 1; no++) {
+    if (no <= ix.lines.length && inSection[no] === 0) continue;
+    if (no > runStart) bonus.push(...parseBonusTables(ix, runStart, no, true));
+    runStart = no + 1;
+  }
+  bonus = bonus.sort((a, b) => a.span.start.offset - b.span.start.offset);
+
+  const firstProblem = markers.find((m) => m.kind === 'problem')?.line ?? ix.lines.length + 1;
+  const headerLines: number[] = [];
+  for (let no = 1; no < firstProblem; no++) if (inSection[no] === 0) headerLines.push(no);
+  const header = parseHeader(ix, headerLines, path);
+
+  if (text.includes('\u0000')) {
+    diagnostics.push({ code: 'not-text', severity: 'error', line: ix.point(text.indexOf('\u0000')).line, message: 'the file does not look like text (it contains NUL bytes); expected a markdown answer key' });
+  } else if (problems.length === 0) {
+    diagnostics.push({ code: 'no-problems', severity: 'warning', line: 1, message: "no problems found (expected headings like '### P01: Title' followed by ○/△/× detection criteria)" });
+  }
+  diagnostics.sort((a, b) => a.line - b.line);
+
+  return {
+    path,
+    language: detectLanguage(text),
+    round: header.round,
+    perspective: header.perspective,
+    statedCount: header.statedCount,
+    statedCountLine: header.statedCountLine,
+    problems,
+    bonus,
+    diagnostics,
+  };
+}
+
+function findMarkers(ix: LineIndex): Marker[] {
+  const markers: Marker[] = [];
+  for (const line of ix.lines) {
+    if (line.opaque) continue;
+    const c = line.text.trimStart()[0];
+    if (c !== '#' && c !== '*' && c !== '_') continue;
+    const heading = matchHeading(line.text);
+    const headText = heading ? heading.text : matchBoldLine(line.text);
+    if (headText === undefined) continue;
+    const depth = heading ? heading.depth : 7;
+    const p = matchProblemHeading(headText);
+    if (p) {
+      markers.push({ line: line.no, depth, kind: 'problem', problem: { line: line.no, depth, number: p.number, title: p.title } });
+    } else if (heading) {
+      markers.push({ line: line.no, depth, kind: BONUS_HEADING.test(heading.text) ? 'bonus' : 'other' });
+    }
+  }
+  return markers;
+}
+
+/** A section ends at the next problem, or the next heading no deeper than its own. */
+function sectionEnd(markers: Marker[], i: number, eof: number): number {
+  const m = markers[i]!;
+  for (let j = i + 1; j < markers.length; j++) {
+    const n = markers[j]!;
+    if (n.kind === 'problem' || n.depth <= m.depth || (m.kind === 'problem' && n.kind === 'bonus')) return n.line;
+  }
+  return eof;
+}

@@ -1,0 +1,5 @@
+// Public surface of the dashboard: build the view model, render the page.
+export type * from './model';
+export { buildPerspective, buildRound, isBaseline, scoreTip } from './build';
+export { renderDashboardPage, type DashboardRenderOptions } from './page';
+export type { CellLink, CellLinker } from './renderRound';

@@ -1,0 +1,102 @@
+// Across rounds: baseline and best-variant mean ± SD as lines, the
+// convergence verdict, and how often each problem category was detected.
+import { fmt, type VariantSummary } from '../score';
+import { esc, num, px, svgTip } from './html';
+import type { CategoryRow, HistorySeries, PerspectiveView } from './model';
+
+const C = { w: 580, h: 240, left: 44, right: 16, top: 14, bottom: 34, inset: 24 };
+
+export function renderHistory(p: PerspectiveView): string {
+  const charts = p.series.map((s) => seriesChart(p, s)).join('\n');
+  return `<section class="history" id="${esc(p.id)}-history" aria-labelledby="${esc(p.id)}-history-h">
+<h3 id="${esc(p.id)}-history-h">History <small>${p.rounds.length} round${p.rounds.length === 1 ? '' : 's'} · ${p.runCount} runs</small></h3>
+<div class="hist-body">${charts}
+${roundsTable(p)}</div>
+${categoryTable(p)}
+</section>`;
+}
+
+function seriesChart(p: PerspectiveView, s: HistorySeries): string {
+  const pts = s.points;
+  const vals = pts.flatMap((q) => [q.baseline, q.best].flatMap((v) => (v ? [v.mean - v.sd, v.mean + v.sd] : [])));
+  const lo = Math.floor(Math.min(...vals, Infinity) - 0.5);
+  const hi = Math.ceil(Math.max(...vals, -Infinity) + 0.5);
+  const innerW = C.w - C.left - C.right - 2 * C.inset;
+  const innerH = C.h - C.top - C.bottom;
+  const x = (i: number) => C.left + C.inset + (pts.length <= 1 ? innerW / 2 : (i / (pts.length - 1)) * innerW);
+  const y = (v: number) => C.top + innerH - ((v - lo) / Math.max(hi - lo, 1)) * innerH;
+  const parts: string[] = [];
+  const step = Math.max(1, Math.ceil((hi - lo) / 8));
+  for (let v = lo; v <= hi; v += step) {
+    parts.push(`<line class="grid" x1="${C.left}" x2="${C.w - C.right}" y1="${px(y(v))}" y2="${px(y(v))}"/><text class="ylab" x="${C.left - 6}" y="${px(y(v) + 4)}">${v}</text>`);
+  }
+  parts.push(`<text class="ylab axis-title" x="12" y="${C.top + innerH / 2}" transform="rotate(-90 12 ${C.top + innerH / 2})">score</text>`);
+  pts.forEach((q, i) => parts.push(`<text class="xlab" x="${px(x(i))}" y="${C.h - 12}">${esc(shortLabel(q.label))}</text>`));
+  for (const [kind, pick] of [['baseline', (q: (typeof pts)[number]) => q.baseline], ['best', (q: (typeof pts)[number]) => q.best]] as const) {
+    const coords = pts.flatMap((q, i) => (pick(q) ? [[x(i), y((pick(q) as VariantSummary).mean)]] : []));
+    if (coords.length > 1) parts.push(`<polyline class="line ${kind}" points="${coords.map(([a, b]) => `${px(a)},${px(b)}`).join(' ')}"/>`);
+    pts.forEach((q, i) => {
+      const v = pick(q);
+      if (!v) return;
+      const tip = `${q.label} ${kind === 'best' ? 'best variant' : 'baseline'}: ${v.variant}\nmean ${fmt(v.mean)} ± SD ${fmt(v.sd)} over runs ${v.scores.map(fmt).join(', ')} (stability ${v.stability})`;
+      const dx = kind === 'best' ? 4 : -4;
+      parts.push(`<line class="err ${kind}" x1="${px(x(i) + dx)}" x2="${px(x(i) + dx)}" y1="${px(y(v.mean - v.sd))}" y2="${px(y(v.mean + v.sd))}"/>`);
+      parts.push(svgTip('circle', { class: `hp ${kind}`, cx: px(x(i) + dx), cy: px(y(v.mean)), r: 4.5, tabindex: 0, 'data-round': q.round, 'data-kind': kind, 'data-mean': fmt(v.mean) }, tip));
+    });
+  }
+  const title = s.doc !== undefined ? `Document ${s.doc}` : 'Mean score per round';
+  return `<figure class="hist">
+<figcaption>${esc(title)} <span class="lg-line baseline">baseline</span> <span class="lg-line best">best variant</span> <span class="muted">(dot = mean, bar = ± SD)</span></figcaption>
+<svg viewBox="0 0 ${C.w} ${C.h}" width="${C.w}" height="${C.h}" role="img" aria-label="${esc(`${p.name} ${title}: baseline and best variant mean per round`)}">${parts.join('')}</svg>
+<p class="converge ${s.converged ? 'yes' : 'no'}" title="${esc(`best mean per round: ${pts.map((q) => `${shortLabel(q.label)} ${fmt(Math.max(q.baseline?.mean ?? -Infinity, q.best?.mean ?? -Infinity))}`).join(', ')}\nround-to-round changes: ${s.improvements.map(fmt).join(', ') || 'none'}`)}" tabindex="0">${esc(s.sentence)}</p>
+</figure>`;
+}
+
+/** The chart's numbers as a table, each linked to its round: readable without the picture. */
+function roundsTable(p: PerspectiveView): string {
+  const rows = [...p.rounds].reverse().map((r) => {
+    const base = r.variants.find((v) => v.isBaseline);
+    const best = r.variants.filter((v) => !v.isBaseline).sort((a, b) => b.summary.mean - a.summary.mean)[0];
+    const ms = (v: typeof base) => (v ? `${num(v.summary.mean, v.meanTip)} <span class="muted">± ${num(v.summary.sd, v.sdTip)}</span>` : '<span class="muted">—</span>');
+    const rec = r.recommendation;
+    return `<tr><th scope="row"><a href="#${esc(r.id)}">${esc(shortLabel(r.label))}</a></th><td>${ms(base)}</td><td>${best ? `${ms(best)} <span class="vname">${esc(best.summary.variant)}</span>` : '<span class="muted">—</span>'}</td>`
+      + `<td title="${esc(r.verdictSentence)}">${rec ? `<span class="${rec.winner === r.baseline ? 'keep' : 'adopt'}">${esc(rec.winner)}</span>` : '<span class="muted">no call</span>'}</td></tr>`;
+  }).join('\n');
+  return `<table class="rounds" aria-label="${esc(p.name)}: rounds">
+<thead><tr><th scope="col">Round</th><th scope="col">Baseline mean ± SD</th><th scope="col">Best variant mean ± SD</th><th scope="col">Recommended</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+function shortLabel(label: string): string {
+  return label.replace(/^Round /, 'R').replace(/ · doc /, 'd');
+}
+
+function categoryTable(p: PerspectiveView): string {
+  if (p.categories.length === 0) return '';
+  const heads = p.rounds.map((r) => `<th scope="col"><a href="#${esc(r.id)}">${esc(shortLabel(r.label))}</a></th>`).join('');
+  const rows = p.categories.map((c) => `<tr><th scope="row">${esc(c.category)}</th>${p.rounds.map((r) => rateCell(c, r.id, r.label)).join('')}<td class="all">${rate(c.credit, c.count, `${c.category}, all rounds: ${fmt(c.credit)} credit over ${c.count} run-verdicts`)}</td></tr>`).join('\n');
+  return `<div class="cat-wrap"><table class="cats" aria-label="${esc(p.name)}: detection rate per problem category and round">
+<caption>Detection rate by problem category <span class="muted">(credit ÷ verdicts; ○ 1, △ 0.5)</span></caption>
+<thead><tr><th scope="col">Category</th>${heads}<th scope="col">All</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+function rateCell(c: CategoryRow, roundId: string, label: string): string {
+  const b = c.byRound[roundId];
+  if (!b) return '<td class="na" aria-label="no problems">·</td>';
+  const tip = `${c.category}, ${label}: ${b.detected} ○ + ${b.partial} △ (+ ${b.missed} ×) over ${b.count} run-verdicts = ${fmt(b.credit)} / ${b.count}`;
+  return `<td class="h${heat(b.credit / b.count)}">${rate(b.credit, b.count, tip)}</td>`;
+}
+
+function rate(credit: number, count: number, tip: string): string {
+  return count ? num(`${Math.round((100 * credit) / count)}%`, tip) : '·';
+}
+
+/** Five buckets, so colour comes from classes (no inline styles under a strict CSP). */
+function heat(r: number): number {
+  return r >= 0.9 ? 4 : r >= 0.75 ? 3 : r >= 0.5 ? 2 : r >= 0.25 ? 1 : 0;
+}

@@ -1,0 +1,152 @@
+// One round: the recommendation in a sentence, each variant's runs / mean /
+// SD / stability as a strip on a shared axis, and the detection matrix.
+import { MARK, type Verdict, type VerdictSource } from '../model';
+import { fmt } from '../score';
+import { attrs, esc, num, px, svgTip } from './html';
+import type { CellTarget, CellView, ColumnView, RoundView, VariantView } from './model';
+
+/** How a cell links: an anchor (page) or a message posted to the host (webview). */
+export type CellLink = { href: string } | { message: unknown };
+export type CellLinker = (target: CellTarget) => CellLink | undefined;
+
+const SOURCE_LETTER: Record<VerdictSource, string> = { tag: 'T', judge: 'J', auto: 'A' };
+const SOURCE_NAME: Record<VerdictSource, string> = { tag: 'human tag', judge: 'judge', auto: 'auto' };
+const STRIP = { w: 340, h: 28, pad: 12 };
+
+export function renderRound(r: RoundView, cellLink?: CellLinker): string {
+  const rec = r.recommendation;
+  const cls = rec ? (rec.winner === r.baseline ? 'keep' : 'adopt') : 'none';
+  return `<section class="round" id="${esc(r.id)}" aria-labelledby="${esc(r.id)}-h">
+<h3 id="${esc(r.id)}-h">${esc(r.label)} <small>${esc(r.perspective)} · ${r.problems.length} problems · ${r.columns.length} runs${r.keyPath ? ` · <code>${esc(tail(r.keyPath))}</code>` : ''}</small></h3>
+<p class="verdict ${cls}" data-winner="${esc(rec?.winner ?? '')}"><strong>${rec ? (cls === 'keep' ? 'Keep' : 'Adopt') : 'No call'}</strong> ${esc(r.verdictSentence.replace(/^(Keep|Adopt) /, ''))}</p>
+${renderVariants(r)}
+${renderMatrix(r, cellLink)}
+</section>`;
+}
+
+function tail(p: string): string {
+  return p.split('/').slice(-1)[0];
+}
+
+// ------------------------------------------------------------ variant strips
+
+function renderVariants(r: RoundView): string {
+  const scores = r.columns.map((c) => c.score.total);
+  const base = r.variants.find((v) => v.isBaseline)?.summary.mean;
+  const lo = Math.floor(Math.min(...scores, ...(base !== undefined ? [base - 1] : [])) - 0.5);
+  const hi = Math.ceil(Math.max(...scores, ...(base !== undefined ? [base + 1] : [])) + 0.5);
+  const x = (v: number) => STRIP.pad + ((v - lo) / Math.max(hi - lo, 1)) * (STRIP.w - 2 * STRIP.pad);
+  const rows = r.variants.map((v) => variantRow(r, v, x, base)).join('\n');
+  return `<table class="variants" aria-label="${esc(r.label)}: variant scores">
+<thead><tr><th scope="col">Variant</th><th scope="col">Runs</th><th scope="col">Mean</th><th scope="col">SD</th><th scope="col">Stability</th><th scope="col">Bonus</th><th scope="col">Penalty</th><th scope="col" class="strip-h">Run scores ● · mean ┃ · SD band${base !== undefined ? ' · baseline zones' : ''}</th></tr></thead>
+<tbody>
+${rows}
+<tr class="axis"><td colspan="7" class="strip-key">${base !== undefined ? 'Shaded around the baseline mean (dashed): within ±0.5 keep the baseline · ±1.0 lower SD decides · beyond, higher mean wins' : ''}</td><td>${axis(lo, hi, x)}</td></tr>
+</tbody></table>`;
+}
+
+function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base: number | undefined): string {
+  const s = v.summary;
+  const runs = v.columns.map((i) => runNumber(r.columns[i])).join(' ');
+  const judgeStated = v.columns.map((i) => r.columns[i].judge?.total).filter((t): t is number => t !== undefined);
+  const bonusTip = v.columns.map((i) => `run ${r.columns[i].run}: ${r.columns[i].score.bonusCount} bonus (+${fmt(r.columns[i].score.bonus)})`).join('\n');
+  const penTip = v.columns.map((i) => `run ${r.columns[i].run}: ${r.columns[i].score.penaltyCount} penalty (−${fmt(r.columns[i].score.penalty)})`).join('\n');
+  const mid = STRIP.h / 2;
+  const parts: string[] = [];
+  if (base !== undefined) {
+    parts.push(`<rect class="zone-sd" x="${px(x(base - 1))}" y="0" width="${px(x(base + 1) - x(base - 1))}" height="${STRIP.h}"/>`);
+    parts.push(`<rect class="zone-keep" x="${px(x(base - 0.5))}" y="0" width="${px(x(base + 0.5) - x(base - 0.5))}" height="${STRIP.h}"/>`);
+    parts.push(`<line class="base-line" x1="${px(x(base))}" x2="${px(x(base))}" y1="0" y2="${STRIP.h}"/>`);
+  }
+  parts.push(svgTip('rect', { class: `band st-${s.stability}`, x: px(x(s.mean - s.sd)), y: mid - 6, width: px(Math.max(x(s.mean + s.sd) - x(s.mean - s.sd), 2)), height: 12, rx: 3 }, v.sdTip));
+  parts.push(svgTip('rect', { class: 'mean', x: px(x(s.mean) - 1.5), y: mid - 9, width: 3, height: 18 }, v.meanTip));
+  v.columns.forEach((ci, k) => {
+    const c = r.columns[ci];
+    const dup = v.columns.slice(0, k).filter((cj) => r.columns[cj].score.total === c.score.total).length;
+    parts.push(svgTip('circle', { class: 'pt', cx: px(x(c.score.total)), cy: px(mid + (dup % 2 ? 5 : dup ? -5 : 0)), r: 4.5 }, c.tip));
+  });
+  return `<tr${attrs({ 'data-variant': s.variant, class: v.isBaseline ? 'is-baseline' : undefined })}>
+<th scope="row">${esc(s.variant)}${v.isBaseline ? ' <span class="pill">baseline</span>' : ''}${r.recommendation?.winner === s.variant ? ' <span class="pill win">recommended</span>' : ''}</th>
+<td class="runs">${runs}${judgeStated.length && judgeStated.some((t, i) => t !== r.columns[v.columns[i]]?.score.total) ? ` <span class="judge-note" title="${esc(`the judge's report states totals ${judgeStated.map(fmt).join(', ')}`)}">judge: ${judgeStated.map(fmt).join(', ')}</span>` : ''}</td>
+<td>${num(s.mean, v.meanTip, 'num mean')}</td>
+<td>${num(s.sd, v.sdTip)}</td>
+<td><span class="st st-${s.stability}">${s.stability}</span></td>
+<td>${num(v.bonusCount, bonusTip)}</td>
+<td>${num(v.penaltyCount, penTip)}</td>
+<td class="strip"><svg viewBox="0 0 ${STRIP.w} ${STRIP.h}" width="${STRIP.w}" height="${STRIP.h}" role="img" aria-label="${esc(`${s.variant}: runs ${s.scores.map(fmt).join(', ')}, mean ${fmt(s.mean)}, SD ${fmt(s.sd)}`)}">${parts.join('')}</svg></td>
+</tr>`;
+}
+
+function runNumber(c: ColumnView): string {
+  return num(c.score.total, c.tip, 'num run-score');
+}
+
+function axis(lo: number, hi: number, x: (n: number) => number): string {
+  const step = hi - lo > 12 ? 2 : 1;
+  const ticks: string[] = [];
+  for (let v = lo; v <= hi; v += step) {
+    ticks.push(`<line x1="${px(x(v))}" x2="${px(x(v))}" y1="0" y2="4"/><text x="${px(x(v))}" y="15">${v}</text>`);
+  }
+  return `<svg class="axis-svg" viewBox="0 0 ${STRIP.w} 18" width="${STRIP.w}" height="18" aria-hidden="true">${ticks.join('')}</svg>`;
+}
+
+// -------------------------------------------------------------------- matrix
+
+function renderMatrix(r: RoundView, cellLink?: CellLinker): string {
+  const groups = r.variants.map((v) => `<th scope="colgroup" colspan="${v.columns.length}" class="vg">${esc(v.summary.variant)}</th>`).join('');
+  const runHeads = r.columns.map((c) => `<th scope="col" class="rh">run ${c.run}</th>`).join('');
+  const body = r.problems.map((p, i) => `<tr><th scope="row" class="ph" title="${esc(`${p.id}: ${p.title}${p.category ? `\ncategory: ${p.category}` : ''}`)}"><span class="pid">${esc(p.id)}</span> ${esc(p.title)}</th>${r.cells[i].map((c) => renderCell(c, cellLink)).join('')}</tr>`).join('\n');
+  const foot = [
+    footRow('Detection', r.columns, (c) => judgeCompare(c.score.detection, c.judge?.detection, c.tip, 'detection')),
+    footRow('Bonus / penalty', r.columns, (c) => `${num(`+${c.score.bonusCount}`, c.tip)} / ${num(`−${c.score.penaltyCount}`, c.tip)}`),
+    footRow('Total', r.columns, (c) => judgeCompare(c.score.total, c.judge?.total, c.tip, 'total')),
+  ].join('\n');
+  return `<div class="matrix-wrap"><table class="matrix" aria-label="${esc(r.label)}: detection matrix, problems by variant and run">
+<thead><tr><th rowspan="2" scope="col" class="corner">Problem</th>${groups}</tr><tr>${runHeads}</tr></thead>
+<tbody>
+${body}
+</tbody><tfoot>
+${foot}
+</tfoot></table></div>
+${legend(r)}`;
+}
+
+function footRow(label: string, cols: ColumnView[], cell: (c: ColumnView) => string): string {
+  return `<tr><th scope="row">${label}</th>${cols.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`;
+}
+
+/** Our figure, and the judge's stated one beside it when they differ. */
+function judgeCompare(ours: number, stated: number | undefined, tip: string, what: string): string {
+  if (stated === undefined || Math.abs(stated - ours) < 1e-9) {
+    const note = stated === undefined ? '' : `\nthe judge's report states the same ${what} (${fmt(stated)})`;
+    return num(ours, tip + note, 'num foot');
+  }
+  const t = `${tip}\n⚠ the judge's report states ${what} ${fmt(stated)}, but its own verdicts and counts give ${fmt(ours)}`;
+  return `${num(ours, t, 'num foot differs')} <span class="stated" title="${esc(t)}" data-stated="${fmt(stated)}">judge ${esc(fmt(stated))}</span>`;
+}
+
+function renderCell(c: CellView, cellLink?: CellLinker): string {
+  const others: [VerdictSource, Verdict | undefined][] = [['auto', c.auto], ['judge', c.judge], ['tag', c.tag]];
+  const alt = others.filter(([s, v]) => s !== c.source && v && v !== c.verdict);
+  const label = `${c.target.problemId}, ${c.target.variant} run ${c.target.run}: ${c.verdict} by ${SOURCE_NAME[c.source]}`
+    + alt.map(([s, v]) => `; ${s} says ${v}`).join('');
+  const inner = `<span class="mark" aria-hidden="true">${MARK[c.verdict]}</span><span class="src" aria-hidden="true">${SOURCE_LETTER[c.source]}</span>`
+    + (alt.length ? `<span class="alt" aria-hidden="true">${alt.map(([s, v]) => `${s[0]}${MARK[v as Verdict]}`).join(' ')}</span>` : '');
+  const link = cellLink?.(c.target);
+  const common = { class: 'cell', title: c.tip, 'aria-label': label };
+  const el = link && 'href' in link
+    ? `<a${attrs({ ...common, href: link.href })}>${inner}</a>`
+    : link
+      ? `<a${attrs({ ...common, href: '#', 'data-message': JSON.stringify(link.message) })}>${inner}</a>`
+      : `<span${attrs({ ...common, tabindex: 0, role: 'button' })}>${inner}</span>`;
+  return `<td${attrs({
+    class: `c v-${c.verdict} s-${c.source}${c.disagreement ? ' dis' : ''}`,
+    'data-problem': c.target.problemId, 'data-variant': c.target.variant, 'data-run': c.target.run,
+    'data-verdict': c.verdict, 'data-source': c.source, 'data-auto': c.auto, 'data-judge': c.judge, 'data-tag': c.tag,
+  })}>${el}</td>`;
+}
+
+function legend(r: RoundView): string {
+  return `<p class="legend" aria-label="legend"><span class="lg v-detected">○ detected 1</span><span class="lg v-partial">△ partial 0.5</span><span class="lg v-missed">× missed 0</span>
+<span class="lg-src"><b>J</b> judge report · <b>A</b> auto matcher · <b>T</b> human tag</span><span class="lg-dis">corner mark + small a△ / j○ = another source disagrees (${r.disagreements} here)</span><span class="lg-hint">Hover or focus any figure to see what it sums · arrow keys move through the matrix</span></p>`;
+}

@@ -1,0 +1,122 @@
+// Verdict per problem: a human tag beats an imported judge verdict, which
+// beats the automatic suggestion — and all three are kept side by side.
+import type {
+  AnswerKey, AutoGrade, BonusGrade, Evidence, GradedReview, PenaltyGrade, ProblemGrade, Review, Verdict, VerdictSource,
+} from './model';
+import { CREDIT } from './model';
+import { autoGrade, type MatchOptions } from './match';
+import type { JudgeRun } from './judge';
+import { DEFAULT_RUBRIC, runScore, type RubricOptions } from './score';
+
+export interface GradeOptions {
+  /** ignore the review's grading tags */
+  autoOnly?: boolean;
+  /** the judge's verdicts for this run, when a scoring report was imported */
+  judge?: JudgeRun;
+  rubric?: RubricOptions;
+  match?: MatchOptions;
+  keyPath?: string;
+}
+
+/** Grade one review against its key. Pure; never throws on parsed input. */
+export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions = {}): GradedReview {
+  const auto = autoGrade(key, review, opts.match);
+  const tags = opts.autoOnly ? [] : review.tags;
+  const tagVerdicts = tagVerdictsById(review, tags);
+  const problems = key.problems.map((p, i): ProblemGrade => {
+    const a = auto.problems.find((x) => x.id === p.id) ?? auto.problems[i];
+    const autoVerdict = a?.verdict ?? 'missed';
+    const confidence = a?.confidence ?? 0;
+    const tagged = tagVerdicts.get(p.id);
+    const judge = opts.judge?.verdicts[p.id];
+    const [verdict, source]: [Verdict, VerdictSource] = tagged ? [tagged.verdict, 'tag'] : judge ? [judge, 'judge'] : [autoVerdict, 'auto'];
+    const seen = new Set<Verdict>([autoVerdict, ...(tagged ? [tagged.verdict] : []), ...(judge ? [judge] : [])]);
+    const evidence: Evidence[] = [...(tagged?.evidence ?? [])];
+    for (const e of a?.evidence ?? []) if (!evidence.some((x) => x.findingIndex === e.findingIndex)) evidence.push(e);
+    return {
+      id: p.id, title: p.title, verdict, credit: CREDIT[verdict], source, confidence,
+      auto: { verdict: autoVerdict, confidence }, tag: tagged?.verdict, judge,
+      disagreement: seen.size > 1, evidence,
+    };
+  });
+  const bonus = bonusGrades(review, tags, auto, key);
+  const penalties = penaltyGrades(review, tags);
+  const rubric = opts.rubric ?? DEFAULT_RUBRIC;
+  // Counts in force: human tags if the human graded bonus/penalty at all, else the judge's, else auto.
+  const humanExtras = bonus.some((b) => b.source === 'tag') || penalties.some((x) => x.source === 'tag');
+  const bonusCount = humanExtras ? bonus.filter((b) => b.source === 'tag').length : opts.judge?.bonusCount ?? bonus.length;
+  const penaltyCount = humanExtras ? penalties.length : opts.judge?.penaltyCount ?? penalties.length;
+  const taggedFindings = new Set(tags.flatMap((t) => (t.findingIndex === undefined ? [] : [t.findingIndex])));
+  const unmatched = auto.unmatched
+    .filter((i) => !taggedFindings.has(i))
+    .map((i) => {
+      const f = review.findings[i];
+      return { findingIndex: i, label: f.label, line: f.headingSpan.start.line, title: f.title };
+    });
+  return {
+    path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
+    score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
+    diagnostics: [...key.diagnostics, ...review.diagnostics],
+  };
+}
+
+interface TagVerdict { verdict: Verdict; evidence: Evidence[] }
+
+/** Problem verdicts from tags; a problem tagged twice counts at its best (the review found it somewhere). */
+function tagVerdictsById(review: Review, tags: Review['tags']): Map<string, TagVerdict> {
+  const out = new Map<string, TagVerdict>();
+  for (const tag of tags) {
+    const f = tag.findingIndex === undefined ? undefined : review.findings[tag.findingIndex];
+    for (const e of tag.entries) {
+      if (e.kind !== 'problem') continue;
+      const prev = out.get(e.id);
+      const evidence: Evidence[] = f
+        ? [{ findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: 1, excerpt: excerpt(f.title) }]
+        : [];
+      if (!prev) out.set(e.id, { verdict: e.verdict, evidence });
+      else {
+        if (CREDIT[e.verdict] > CREDIT[prev.verdict]) prev.verdict = e.verdict;
+        prev.evidence.push(...evidence);
+      }
+    }
+  }
+  return out;
+}
+
+function bonusGrades(review: Review, tags: Review['tags'], auto: AutoGrade, key: AnswerKey): BonusGrade[] {
+  const out: BonusGrade[] = [];
+  for (const tag of tags) {
+    const f = tag.findingIndex === undefined ? undefined : review.findings[tag.findingIndex];
+    for (const e of tag.entries) {
+      if (e.kind !== 'bonus') continue;
+      const row = e.id ? key.bonus.find((b) => b.id === e.id) : undefined;
+      out.push({ id: e.id, findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line, source: 'tag', text: row?.text ?? f?.title ?? '' });
+    }
+  }
+  // Auto: each bonus row of the key counts once, at its best finding.
+  const seen = new Set(out.map((b) => b.id).filter(Boolean));
+  for (const b of auto.bonus) {
+    if (seen.has(b.id)) continue;
+    seen.add(b.id);
+    const f = review.findings[b.findingIndex];
+    const row = key.bonus.find((r) => r.id === b.id);
+    out.push({ id: b.id, findingIndex: b.findingIndex, label: f?.label, line: f?.headingSpan.start.line, source: 'auto', text: row?.text ?? '' });
+  }
+  return out;
+}
+
+function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
+  const out: PenaltyGrade[] = [];
+  for (const tag of tags) {
+    const f = tag.findingIndex === undefined ? undefined : review.findings[tag.findingIndex];
+    for (const e of tag.entries) {
+      if (e.kind === 'penalty') out.push({ findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line, source: 'tag', reason: e.reason ?? '' });
+    }
+  }
+  return out;
+}
+
+export function excerpt(text: string, max = 200): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}

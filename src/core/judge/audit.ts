@@ -1,0 +1,103 @@
+// auditJudgeReport: checks a judge report against itself. Every diagnostic
+// names the line and says what the report states vs. what its own verdicts
+// and figures compute to. One small rule per check, stable codes.
+import { CREDIT, MARK, type Diagnostic, type Verdict } from '../model';
+import type { JudgeReport, JudgeRun } from './model';
+
+export interface AuditOptions {
+  /** most bonuses creditable per run (rubric: 5 × +0.5) */
+  bonusCap?: number;
+}
+
+const EPS = 1e-6;
+const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+function tally(run: JudgeRun): { sum: number; text: string } {
+  const counts: Record<Verdict, number> = { detected: 0, partial: 0, missed: 0 };
+  for (const v of Object.values(run.verdicts)) counts[v]++;
+  const sum = Object.values(run.verdicts).reduce((a, v) => a + CREDIT[v], 0);
+  const text = (Object.keys(counts) as Verdict[]).map((v) => `${MARK[v]}${counts[v]}`).join(' ');
+  return { sum, text };
+}
+
+function firstVerdictLine(run: JudgeRun): number {
+  const all = Object.values(run.verdictLines).flat();
+  return all.length ? Math.min(...all) : 1;
+}
+
+function subtotal(run: JudgeRun): Diagnostic[] {
+  if (run.statedDetection === undefined || !Object.keys(run.verdicts).length) return [];
+  const { sum, text } = tally(run);
+  if (Math.abs(sum - run.statedDetection) < EPS) return [];
+  return [{
+    code: 'stated-subtotal-mismatch', severity: 'warning', line: run.lines.detection ?? firstVerdictLine(run),
+    message: `Run ${run.run}: the report states detection ${fmt(run.statedDetection)}, but its own verdicts (${text}) sum to ${fmt(sum)}.`,
+  }];
+}
+
+function bonusCap(run: JudgeRun, cap: number): Diagnostic[] {
+  if (run.bonusCount === undefined || run.bonusCount <= cap + EPS) return [];
+  const points = run.statedBonus !== undefined ? ` (+${fmt(run.statedBonus)})` : '';
+  return [{
+    code: 'bonus-cap-exceeded', severity: 'warning', line: run.lines.bonusCount ?? run.lines.bonus ?? 1,
+    message: `Run ${run.run}: the report credits ${fmt(run.bonusCount)} bonuses${points}; the rubric allows at most ${cap} (+${fmt(cap * 0.5)}).`,
+  }];
+}
+
+function total(run: JudgeRun): Diagnostic[] {
+  const { statedDetection: d, statedBonus: b, statedPenalty: p, statedTotal: t } = run;
+  if (d === undefined || b === undefined || p === undefined || t === undefined) return [];
+  // a cap the report applies (bonusCount) limits the bonus that enters the total
+  const credited = run.bonusCount !== undefined ? Math.min(b, run.bonusCount * 0.5) : b;
+  const computed = d + credited - p;
+  if (Math.abs(computed - t) < EPS) return [];
+  return [{
+    code: 'total-mismatch', severity: 'warning', line: run.lines.total ?? 1,
+    message: `Run ${run.run}: the report states total ${fmt(t)}, but its own figures give ${fmt(d)} + ${fmt(credited)} − ${fmt(p)} = ${fmt(computed)}.`,
+  }];
+}
+
+function conflicts(run: JudgeRun): Diagnostic[] {
+  return Object.entries(run.conflicting).map(([id, verdicts]) => {
+    const lines = run.verdictLines[id] ?? [];
+    return {
+      code: 'conflicting-verdict', severity: 'warning' as const, line: lines[1] ?? lines[0] ?? 1,
+      message: `Run ${run.run}: ${id} is given ${verdicts.map((v) => MARK[v]).join(' and ')} (lines ${lines.join(', ')}) with no stated revision; the first (${MARK[run.verdicts[id]]}) is used.`,
+    };
+  });
+}
+
+/** Stated mean/SD vs. the stated run totals (population SD, as the rubric uses). */
+function statistics(report: JudgeReport): Diagnostic[] {
+  const totals = report.runs.map((r) => r.statedTotal);
+  if (totals.length < 2 || totals.some((t) => t === undefined)) return [];
+  const xs = totals as number[];
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / xs.length);
+  const sample = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+  const out: Diagnostic[] = [];
+  // judges round to two decimals; allow that much
+  if (report.statedMean !== undefined && Math.abs(report.statedMean - mean) > 0.0051) {
+    out.push({ code: 'mean-mismatch', severity: 'warning', line: report.statedMeanLine ?? 1,
+      message: `The report states mean ${fmt(report.statedMean)}, but its run totals (${xs.map(fmt).join(', ')}) average ${fmt(mean)}.` });
+  }
+  if (report.statedSd !== undefined && Math.abs(report.statedSd - sd) > 0.0051 && Math.abs(report.statedSd - sample) > 0.0051) {
+    out.push({ code: 'sd-mismatch', severity: 'warning', line: report.statedSdLine ?? 1,
+      message: `The report states SD ${fmt(report.statedSd)}, but its run totals (${xs.map(fmt).join(', ')}) give SD ${fmt(sd)}.` });
+  }
+  return out;
+}
+
+export function auditJudgeReport(report: JudgeReport, opts: AuditOptions = {}): Diagnostic[] {
+  const cap = opts.bonusCap ?? 5;
+  const out: Diagnostic[] = [];
+  try {
+    for (const run of report.runs ?? []) {
+      out.push(...subtotal(run), ...bonusCap(run, cap), ...total(run), ...conflicts(run));
+    }
+    out.push(...statistics(report));
+  } catch {
+    // a hand-built or partial report must not crash the editor; report what we have
+  }
+  return out.sort((a, b) => a.line - b.line);
+}

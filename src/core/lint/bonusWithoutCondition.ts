@@ -1,0 +1,18 @@
+// bonus-without-condition: a bonus row that does not say when it is awarded
+// cannot be graded consistently.
+import type { LintRule } from './rule';
+
+export const bonusWithoutCondition: LintRule = {
+  code: 'bonus-without-condition',
+  description: 'Every bonus row states its bonus condition',
+  check: ({ key }) =>
+    key.bonus
+      .filter((b) => !b.condition || !b.condition.replace(/[-–—\s]/g, ''))
+      .map((b) => ({
+        code: 'bonus-without-condition',
+        severity: 'warning' as const,
+        line: b.span.start.line,
+        span: b.span,
+        message: `line ${b.span.start.line}: bonus ${b.id} has no bonus condition (expected a 'Bonus Condition' / 'ボーナス条件' saying when the bonus is awarded)`,
+      })),
+};

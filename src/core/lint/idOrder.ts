@@ -1,0 +1,32 @@
+// id-order: problems should run P01, P02, … in document order without gaps;
+// judges and tags refer to problems by these ids. The fix renumbers the
+// heading (only the id, nothing else in the line).
+import { canonicalId } from '../answerKey/vocabulary';
+import type { Diagnostic } from '../model';
+import type { LintRule } from './rule';
+
+export const idOrder: LintRule = {
+  code: 'id-order',
+  description: 'Problem ids run P01, P02, … in order without gaps',
+  check: ({ key, text }) => {
+    const out: Diagnostic[] = [];
+    key.problems.forEach((p, i) => {
+      const expected = canonicalId('P', i + 1);
+      if (p.number === i + 1) return;
+      const line = p.headingSpan.start.line;
+      const lineText = text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset);
+      const m = /P-?\d{1,3}/i.exec(lineText);
+      const start = p.headingSpan.start.offset + (m?.index ?? 0);
+      const why = p.number < i + 1 ? 'out of order or repeated' : i === 0 ? 'not the first id' : `after ${key.problems[i - 1]!.id}, leaving a gap`;
+      out.push({
+        code: 'id-order',
+        severity: 'warning',
+        line,
+        span: p.headingSpan,
+        message: `line ${line}: problem id ${p.id} is ${why}; expected ${expected} here (problems are numbered P01, P02, … in order)`,
+        fix: m ? { title: `Renumber ${m[0]} to ${expected}`, edits: [{ start, end: start + m[0].length, newText: expected }] } : undefined,
+      });
+    });
+    return out;
+  },
+};

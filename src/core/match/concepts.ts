@@ -1,0 +1,111 @@
+// Concept recognition: maps a tokenized text onto the vocabulary's concept
+// ids. English phrases match on stem sequences (so inflections meet);
+// Japanese terms match as substrings of the normalized text (no segmentation
+// needed); ASCII terms from the Japanese side match on word boundaries.
+import { tokenize, type TokenizedText } from './tokenize';
+import { conceptEntries } from './vocabulary';
+
+interface CompiledVocabulary {
+  /** stem phrase ("circuit breaker" stemmed, space-joined) → concept ids */
+  phrases: Map<string, string[]>;
+  maxPhraseWords: number;
+  /** first stems of multi-word phrases: most stems start none, so most positions cost one lookup */
+  phraseStarts: Set<string>;
+  /** Japanese / symbol terms by their first one and two characters, longest first */
+  byPrefix: Map<string, string[]>;
+  termConcepts: Map<string, string[]>;
+  size: number;
+}
+
+let compiled: CompiledVocabulary | undefined;
+
+function addTo(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+function longestAt(v: CompiledVocabulary, text: string, i: number, ascii: boolean): string | undefined {
+  for (const prefix of [text.slice(i, i + 2), text[i]]) {
+    for (const t of v.byPrefix.get(prefix) ?? []) {
+      if (!text.startsWith(t, i)) continue;
+      if (ascii && isWordChar(text.charCodeAt(i + t.length))) continue;
+      return t;
+    }
+  }
+  return undefined;
+}
+
+/** Compile once, lazily: the tables are module data, shared by every key and review. */
+export function vocabulary(): CompiledVocabulary {
+  if (compiled) return compiled;
+  const phrases = new Map<string, string[]>();
+  const termConcepts = new Map<string, string[]>();
+  let maxPhraseWords = 1;
+  const phraseStarts = new Set<string>();
+  const entries = conceptEntries();
+  for (const entry of entries) {
+    const asPhrase = (term: string) => {
+      const stems = tokenize(term).stems;
+      if (stems.length === 0) return false;
+      addTo(phrases, stems.join(' '), entry.id);
+      if (stems.length > 1) phraseStarts.add(stems[0]);
+      maxPhraseWords = Math.max(maxPhraseWords, stems.length);
+      return true;
+    };
+    for (const term of entry.english) asPhrase(term);
+    for (const term of entry.japanese) {
+      const lower = term.normalize('NFKC').toLowerCase();
+      // Plain ASCII words on the Japanese side are English words too: match them as phrases.
+      // (unless stop words would vanish from it: "at rest" must not become "rest").
+      if (/^[a-z][a-z0-9 ]*$/.test(lower) && tokenize(lower).stems.length === lower.split(' ').length && asPhrase(lower)) continue;
+      addTo(termConcepts, lower, entry.id);
+    }
+  }
+  // A prefix table instead of one big regex alternation: ~10× faster on long reviews.
+  const byPrefix = new Map<string, string[]>();
+  for (const t of [...termConcepts.keys()].sort((a, b) => b.length - a.length)) {
+    const prefix = t.slice(0, Math.min(2, t.length));
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), t]);
+  }
+  compiled = { phrases, maxPhraseWords, phraseStarts, byPrefix, termConcepts, size: entries.length };
+  return compiled;
+}
+
+/** Concept ids present in a text, with occurrence counts. */
+export function findConcepts(tokens: TokenizedText): Map<string, number> {
+  const v = vocabulary();
+  const found = new Map<string, number>();
+  const bump = (ids: string[] | undefined) => {
+    if (ids) for (const id of ids) found.set(id, (found.get(id) ?? 0) + 1);
+  };
+  const stems = tokens.stems;
+  for (let i = 0; i < stems.length; i++) {
+    if (!v.phraseStarts.has(stems[i])) {
+      bump(v.phrases.get(stems[i]));
+      continue;
+    }
+    let phrase = '';
+    for (let n = 0; n < v.maxPhraseWords && i + n < stems.length; n++) {
+      phrase = n === 0 ? stems[i] : `${phrase} ${stems[i + n]}`;
+      bump(v.phrases.get(phrase));
+    }
+  }
+  const text = tokens.text.toLowerCase();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ascii = c < 0x80;
+    // ASCII terms start only at a word start; skip plain spaces and word interiors fast
+    if (ascii && (c === 32 || c === 10 || (i > 0 && isWordChar(text.charCodeAt(i - 1))))) continue;
+    const match = longestAt(v, text, i, ascii);
+    if (match) {
+      bump(v.termConcepts.get(match));
+      i += match.length - 1;
+    }
+  }
+  return found;
+}

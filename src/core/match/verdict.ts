@@ -1,0 +1,25 @@
+// From a relevance score to a verdict and a confidence. Two thresholds on one
+// scale: the best finding's coverage of the problem's distinctive features.
+import type { Verdict } from '../model';
+
+export interface Thresholds {
+  /** coverage at or above which a problem counts as detected (○) */
+  detected: number;
+  /** coverage at or above which a problem counts as partially detected (△) */
+  partial: number;
+}
+
+/** Defaults; see bench/accuracy.ts for how they were chosen and validated. */
+export const DEFAULT_THRESHOLDS: Thresholds = { detected: 0.4, partial: 0.35 };
+
+export function verdictFor(score: number, t: Thresholds): Verdict {
+  if (score >= t.detected) return 'detected';
+  if (score >= t.partial) return 'partial';
+  return 'missed';
+}
+
+/** Confidence grows with the distance to the nearest threshold: 0.5 on a boundary, 1 at a margin of 0.2. */
+export function confidenceFor(score: number, t: Thresholds): number {
+  const margin = Math.min(Math.abs(score - t.detected), Math.abs(score - t.partial));
+  return Math.min(1, 0.5 + margin * 2.5);
+}

@@ -1,0 +1,63 @@
+// Term weighting. A text becomes a bag of typed features:
+//   c:concept  vocabulary concept (language-neutral: the bridge between EN and JA)
+//   i:name     whole identifier (backticks, camelCase, snake_case)
+//   w:stem     Latin word stem (English prose, names inside Japanese, translated loanwords)
+//   j:bigram   kanji bigram          k:kana  unknown katakana word
+// Only c/i/w can travel between languages; j/k count only when the review
+// itself is Japanese. Weights: type weight × field weight × IDF over the
+// key's own problems and bonus rows, so words every problem shares count little.
+import { findConcepts } from './concepts';
+import { tokenize } from './tokenize';
+
+export type FeatureKind = 'c' | 'i' | 'w' | 'j' | 'k';
+
+/** Why these type weights: concepts and names are precise; a bigram is a fragment of a word. */
+export const TYPE_WEIGHT: Record<FeatureKind, number> = { c: 1.2, i: 1.5, w: 1, j: 0.5, k: 1 };
+/** An identifier the author put in backticks was deliberate. */
+export const BACKTICK_BOOST = 1.3;
+
+export type FeatureBag = Map<string, number>;
+
+/** Features of a text with their type weights (presence, not counts: one mention is a mention). */
+export function textFeatures(text: string): FeatureBag {
+  const t = tokenize(text);
+  const bag: FeatureBag = new Map();
+  const put = (key: string, weight: number) => {
+    if (weight > (bag.get(key) ?? 0)) bag.set(key, weight);
+  };
+  for (const id of findConcepts(t).keys()) put(`c:${id}`, TYPE_WEIGHT.c);
+  for (const id of t.identifiers) put(`i:${id}`, TYPE_WEIGHT.i * (t.boosted.has(id) ? BACKTICK_BOOST : 1));
+  for (const s of t.stems) put(`w:${s}`, TYPE_WEIGHT.w);
+  for (const b of t.bigrams) put(`j:${b}`, TYPE_WEIGHT.j);
+  for (const k of t.kana) put(`k:${k}`, TYPE_WEIGHT.k);
+  // glued word pairs may equal an identifier written elsewhere with no space
+  for (const g of t.glued) if (!bag.has(`i:${g}`)) bag.set(`g:${g}`, 0);
+  return bag;
+}
+
+export function kindOf(feature: string): FeatureKind {
+  return feature[0] as FeatureKind;
+}
+
+/** Does a feature of this kind cross into a review written in the other language? */
+export function travels(feature: string, reviewIsJapanese: boolean): boolean {
+  const k = feature[0];
+  return reviewIsJapanese || (k !== 'j' && k !== 'k');
+}
+
+/** Does a finding's bag contain this key feature (identifiers also match glued pairs)? */
+export function contains(bag: FeatureBag, feature: string): boolean {
+  if (bag.has(feature)) return true;
+  if (feature.startsWith('i:')) return bag.has(`g:${feature.slice(2)}`);
+  return false;
+}
+
+/** Inverse document frequency over a small collection: ln((N + 1) / df), so a feature in every document ≈ 0. */
+export function inverseDocumentFrequency(docs: FeatureBag[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const f of d.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = docs.length;
+  const idf = new Map<string, number>();
+  for (const [f, count] of df) idf.set(f, Math.log((n + 1) / count));
+  return idf;
+}

@@ -1,0 +1,265 @@
+// The shared data model of the grading core. Pure types: every module of
+// src/core reads and writes these shapes, and the CLI and the extension only
+// ever see these shapes. Nothing here imports 'vscode' or Node built-ins.
+
+/** A point in a text: line and column are 1-based (as in mdast), offset is 0-based UTF-16. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A source range, end exclusive. */
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+export type Verdict = 'detected' | 'partial' | 'missed';
+
+/** Credit of each verdict under the rubric. */
+export const CREDIT: Record<Verdict, number> = { detected: 1, partial: 0.5, missed: 0 };
+
+/** The rubric's marks, for display. */
+export const MARK: Record<Verdict, string> = { detected: '○', partial: '△', missed: '×' };
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A replacement of [start, end) offsets by newText: a machine-applicable fix. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A message about an input file; line is 1-based. */
+export interface Diagnostic {
+  /** stable rule code, e.g. 'duplicate-id', 'malformed-tag' */
+  code: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column?: number;
+  span?: Span;
+  /** a mechanical fix, where one exists (becomes the editor's quick fix) */
+  fix?: { title: string; edits: TextEdit[] };
+}
+
+export type Language = 'en' | 'ja';
+
+// ---------------------------------------------------------------- answer key
+
+export interface Criterion {
+  verdict: Verdict;
+  text: string;
+  span: Span;
+}
+
+/** One field line of a problem, e.g. "- **Category**: Fault Recovery". */
+export interface Field {
+  /** normalized name: category, severity, location, description, difficulty, or the raw label */
+  name: string;
+  /** the label as written */
+  label: string;
+  value: string;
+  span: Span;
+}
+
+export interface Problem {
+  /** canonical id, zero-padded: 'P01' */
+  id: string;
+  /** numeric part of the id */
+  number: number;
+  title: string;
+  category?: string;
+  severity?: string;
+  location?: string;
+  description?: string;
+  fields: Field[];
+  criteria: Partial<Record<Verdict, Criterion>>;
+  /** the heading line */
+  headingSpan: Span;
+  /** heading through the end of the problem's section */
+  span: Span;
+}
+
+export interface BonusRow {
+  /** 'B01' */
+  id: string;
+  category?: string;
+  text: string;
+  condition?: string;
+  span: Span;
+}
+
+export interface AnswerKey {
+  path?: string;
+  language: Language;
+  round?: number;
+  perspective?: string;
+  /** "Embedded Problems: 9" as stated in the header */
+  statedCount?: number;
+  statedCountLine?: number;
+  problems: Problem[];
+  bonus: BonusRow[];
+  /** parse-level messages (lint adds more) */
+  diagnostics: Diagnostic[];
+}
+
+// -------------------------------------------------------------------- review
+
+export interface Finding {
+  /** the id as the author wrote it: 'C1', 'C-1', 'S2', '1.1', '3', 'M-4'; undefined when none */
+  label?: string;
+  /** heading text without the label */
+  title: string;
+  /** the full heading line text (without # marks) */
+  heading: string;
+  /** body text below the heading, plain text */
+  body: string;
+  /** severity section it sits under, as written ('Critical Issues', '重大な問題', …) */
+  section?: string;
+  /** heading line span */
+  headingSpan: Span;
+  /** heading through end of body */
+  span: Span;
+  /** index in Review.findings */
+  index: number;
+  /** a positive aspect ('P1: Strong Foundation' under 'Positive Aspects'), not a problem: graders may ignore it */
+  positive?: boolean;
+}
+
+export interface Review {
+  path?: string;
+  language: Language;
+  variant?: string;
+  run?: number;
+  round?: number;
+  /** doc number in the older `-docK-` layout */
+  doc?: number;
+  findings: Finding[];
+  tags: GradeTag[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------- tags
+
+export type TagEntry =
+  | { kind: 'problem'; id: string; verdict: Verdict }
+  | { kind: 'bonus'; id?: string }
+  | { kind: 'penalty'; reason?: string };
+
+/** A `<!-- grade: … -->` comment in a review. */
+export interface GradeTag {
+  entries: TagEntry[];
+  /** the comment itself */
+  span: Span;
+  /** the whole line(s) the tag occupies including the line break, for removal */
+  lineStart: number;
+  lineEnd: number;
+  /** the finding it belongs to; undefined = speaks for the whole review */
+  findingIndex?: number;
+  raw: string;
+}
+
+// ------------------------------------------------------------------ grading
+
+export type VerdictSource = 'tag' | 'auto' | 'judge';
+
+export interface Evidence {
+  findingIndex: number;
+  /** finding label or '' */
+  label: string;
+  line: number;
+  /** 0..1 relevance of this finding to the problem */
+  score: number;
+  excerpt: string;
+}
+
+export interface ProblemGrade {
+  id: string;
+  title: string;
+  /** the verdict in force: tag > judge > auto */
+  verdict: Verdict;
+  credit: number;
+  source: VerdictSource;
+  /** 0..1, confidence of the automatic verdict */
+  confidence: number;
+  auto: { verdict: Verdict; confidence: number };
+  tag?: Verdict;
+  judge?: Verdict;
+  /** the sources in play do not all agree */
+  disagreement: boolean;
+  evidence: Evidence[];
+}
+
+export interface BonusGrade {
+  /** 'B01', or undefined for an extra finding that is not in the key's bonus table */
+  id?: string;
+  findingIndex?: number;
+  label?: string;
+  line?: number;
+  source: VerdictSource;
+  text: string;
+}
+
+export interface PenaltyGrade {
+  findingIndex?: number;
+  label?: string;
+  line?: number;
+  source: VerdictSource;
+  reason: string;
+}
+
+/** A finding that matches no problem: a bonus or penalty candidate. */
+export interface UnmatchedFinding {
+  findingIndex: number;
+  label?: string;
+  line: number;
+  title: string;
+  /** best bonus row, if any matches */
+  bonusCandidate?: string;
+}
+
+export interface RunScore {
+  detection: number;
+  bonus: number;
+  penalty: number;
+  total: number;
+  bonusCount: number;
+  penaltyCount: number;
+}
+
+export interface GradedReview {
+  path?: string;
+  keyPath?: string;
+  review: Review;
+  key: AnswerKey;
+  problems: ProblemGrade[];
+  bonus: BonusGrade[];
+  penalties: PenaltyGrade[];
+  unmatched: UnmatchedFinding[];
+  score: RunScore;
+  diagnostics: Diagnostic[];
+}
+
+// ------------------------------------------------------------ auto matching
+
+/** What the matcher says about one problem, before tags and judge are applied. */
+export interface AutoProblemVerdict {
+  id: string;
+  verdict: Verdict;
+  /** 0..1 */
+  confidence: number;
+  /** best-matching findings, best first (at most a few) */
+  evidence: Evidence[];
+}
+
+/** The matcher's output for one review against one key. */
+export interface AutoGrade {
+  problems: AutoProblemVerdict[];
+  /** bonus rows of the key that some finding matches */
+  bonus: { id: string; findingIndex: number; score: number }[];
+  /** indices of findings that match no problem (bonus/penalty candidates) */
+  unmatched: number[];
+}

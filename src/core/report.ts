@@ -1,0 +1,114 @@
+// Render a variant's scoring report as markdown: matrix, per-run evidence,
+// bonus/penalty, totals, mean/SD/stability. Same shape a judge writes, but
+// every verdict says where it came from (tag, judge or auto).
+import type { GradedReview, ProblemGrade } from './model';
+import { MARK } from './model';
+import { fmt, summarizeVariant } from './score';
+import { basename } from './naming';
+
+export interface ReportOptions {
+  bonusCap?: number;
+}
+
+/** One report per variant present in `graded`, runs in run order. */
+export function renderScoringReport(graded: GradedReview[], opts: ReportOptions = {}): string {
+  const byVariant = new Map<string, GradedReview[]>();
+  for (const g of graded) {
+    const name = variantName(g);
+    byVariant.set(name, [...(byVariant.get(name) ?? []), g]);
+  }
+  return [...byVariant.entries()].map(([name, runs]) => renderVariant(name, sortRuns(runs), opts)).join('\n---\n\n');
+}
+
+function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions): string {
+  const key = runs[0].key;
+  const out: string[] = [`# Scoring Report: ${name}`, ''];
+  out.push(`Answer key: \`${runs[0].keyPath ?? '?'}\` (${key.problems.length} problems${key.bonus.length ? `, ${key.bonus.length} bonus rows` : ''}). `
+    + `Graded by review-grader: ○ detected 1, △ partial 0.5, × missed 0; bonus +0.5 each (at most ${opts.bonusCap ?? 5}), penalty −0.5 each.`, '');
+  out.push('## Detection Matrix', '');
+  out.push(`| Problem | ${runs.map(runLabel).join(' | ')} |`);
+  out.push(`|---|${runs.map(() => ':-:').join('|')}|`);
+  key.problems.forEach((p, i) => {
+    out.push(`| ${p.id}: ${cell(p.title)} | ${runs.map((r) => matrixCell(r.problems[i])).join(' | ')} |`);
+  });
+  out.push('', '_Source: **tag** = a human grading tag in the review, **judge** = imported judge report, otherwise automatic with its confidence. ≠ marks a disagreement between sources._', '');
+  for (const r of runs) out.push(...renderRun(r));
+  out.push(...renderSummary(name, runs));
+  return `${out.join('\n')}\n`;
+}
+
+function renderRun(g: GradedReview): string[] {
+  const out = [`## ${runLabel(g)} — \`${basename(g.path ?? '?')}\``, '', '### Detection', ''];
+  for (const p of g.problems) out.push(`- ${p.id} ${MARK[p.verdict]} (${fmt(p.credit)}) — ${evidenceText(p)} _[${sourceText(p)}]_`);
+  out.push('', `### Bonus (${g.score.bonusCount})`, '');
+  if (g.bonus.length === 0) out.push('- none');
+  for (const b of g.bonus) out.push(`- ${b.id ?? 'extra'}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
+  out.push('', `### Penalty (${g.score.penaltyCount})`, '');
+  if (g.penalties.length === 0) out.push('- none');
+  for (const p of g.penalties) out.push(`- ${at(p.label, p.line)} — ${inline(p.reason || 'penalty')} _[${p.source}]_`);
+  if (g.unmatched.length) {
+    out.push('', `### Unmatched findings (${g.unmatched.length}): bonus or penalty candidates`, '');
+    for (const u of g.unmatched) out.push(`- ${at(u.label, u.line)}: ${inline(u.title)}`);
+  }
+  const s = g.score;
+  out.push('', `**${runLabel(g)} total: ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)} = ${fmt(s.total)}**`, '');
+  return out;
+}
+
+function renderSummary(name: string, runs: GradedReview[]): string[] {
+  const v = summarizeVariant(name, runs.map((r) => r.score.total));
+  const out = ['## Summary', '', '| Run | Detection | Bonus | Penalty | Total |', '|---|--:|--:|--:|--:|'];
+  for (const r of runs) out.push(`| ${runLabel(r)} | ${fmt(r.score.detection)} | +${fmt(r.score.bonus)} | −${fmt(r.score.penalty)} | ${fmt(r.score.total)} |`);
+  out.push('', `- **Mean**: ${fmt(v.mean)}`, `- **SD**: ${fmt(v.sd)} (population)`, `- **Stability**: ${v.stability} (SD ≤ 0.5 high, ≤ 1.0 medium, else low)`);
+  const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${runLabel(r)} ${p.id}`));
+  if (disagreements.length) out.push(`- **Disagreements** between sources: ${disagreements.join(', ')}`);
+  return out;
+}
+
+function matrixCell(p: ProblemGrade | undefined): string {
+  if (!p) return '';
+  const src = p.source === 'auto' ? `auto ${p.confidence.toFixed(2)}` : p.source;
+  return `${MARK[p.verdict]} ${src}${p.disagreement ? ' ≠' : ''}`;
+}
+
+function evidenceText(p: ProblemGrade): string {
+  const e = p.evidence[0];
+  if (!e || p.verdict === 'missed') return e ? `not found (closest: ${at(e.label, e.line)})` : 'not found';
+  return `${at(e.label, e.line)}: ${inline(e.excerpt)}`;
+}
+
+function sourceText(p: ProblemGrade): string {
+  const parts = [p.source === 'auto' ? `auto, confidence ${p.confidence.toFixed(2)}` : p.source];
+  if (p.source !== 'auto') parts.push(`auto ${MARK[p.auto.verdict]}`);
+  if (p.judge && p.source !== 'judge') parts.push(`judge ${MARK[p.judge]}`);
+  return parts.join('; ');
+}
+
+function variantName(g: GradedReview): string {
+  const r = g.review;
+  if (r.variant) return r.round !== undefined ? `v${String(r.round).padStart(3, '0')}-${r.variant}` : r.variant;
+  return basename(g.path ?? 'review').replace(/\.md$/i, '');
+}
+
+function runLabel(g: GradedReview): string {
+  return g.review.run !== undefined ? `Run ${g.review.run}` : basename(g.path ?? 'review');
+}
+
+function sortRuns(runs: GradedReview[]): GradedReview[] {
+  return [...runs].sort((a, b) => (a.review.run ?? 0) - (b.review.run ?? 0));
+}
+
+function at(label: string | undefined, line: number | undefined): string {
+  const l = line === undefined ? '' : `line ${line}`;
+  return label ? `${label}${l ? ` (${l})` : ''}` : l || 'review';
+}
+
+/** Text safe inside a markdown table cell. */
+function cell(s: string): string {
+  return inline(s).replace(/\|/g, '\\|');
+}
+
+/** One line, no markup that could break the report's structure. */
+function inline(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/<!--/g, '&lt;!--').trim();
+}

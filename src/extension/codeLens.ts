@@ -1,0 +1,153 @@
+// CodeLenses: in an answer key, the active review's verdict above each
+// problem and bonus row; in a review, the suggested tag above each finding.
+// Everything is read from the GradingService's cached graded model.
+import * as vscode from 'vscode';
+import type { GradedReview, TagEntry } from '../core/model';
+import type { GradingService } from './gradingService';
+import { onDidChangeActiveReview, sharedGradingService } from './service';
+import { recordTiming } from './stats';
+import { ACCEPT_SUGGESTION, candidatesFor } from './tagCommands';
+import { entryText, evidenceName, problemTitle } from './verdictText';
+
+export const REVEAL_FINDING = 'reviewGrader.revealFinding';
+
+export function registerCodeLens(context: vscode.ExtensionContext): void {
+  const service = sharedGradingService(context);
+  const provider = new GradeLensProvider(service);
+  context.subscriptions.push(
+    provider,
+    vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
+    vscode.commands.registerCommand(REVEAL_FINDING, revealFinding),
+  );
+}
+
+class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly service: GradingService) {
+    const refresh = () => this.changed.fire();
+    this.subscriptions = [
+      this.changed,
+      service.onDidChange(refresh),
+      onDidChangeActiveReview(refresh),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('reviewGrader.lenses')) refresh();
+      }),
+    ];
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((d) => d.dispose());
+  }
+
+  async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    if (!vscode.workspace.getConfiguration('reviewGrader').get<boolean>('lenses.enabled', true)) return [];
+    const kind = this.service.kindOf(doc);
+    if (kind === 'other') return [];
+    const started = performance.now();
+    try {
+      return kind === 'key' ? await this.keyLenses(doc) : await this.reviewLenses(doc);
+    } catch {
+      return []; // a half-typed file must never break the editor
+    } finally {
+      recordTiming('codeLens', performance.now() - started);
+    }
+  }
+
+  private async keyLenses(keyDoc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const reviewDoc = await this.service.activeReviewFor(keyDoc);
+    const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
+    if (!reviewDoc || !graded) {
+      return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Review Grader: open a review run to see its verdicts', command: '' })];
+    }
+    const key = this.service.keyOf(keyDoc); // the key as edited, for current line numbers
+    const review = reviewDoc.uri.toString();
+    const lenses: vscode.CodeLens[] = [];
+    for (const problem of key.problems) {
+      const grade = graded.problems.find((p) => p.id === problem.id);
+      const range = lineRange(problem.headingSpan.start.line);
+      if (!grade) {
+        lenses.push(new vscode.CodeLens(range, { title: 'not graded (key changed?)', command: '' }));
+        continue;
+      }
+      const e = grade.verdict === 'missed' ? undefined : grade.evidence[0];
+      lenses.push(new vscode.CodeLens(range, {
+        title: problemTitle(grade),
+        tooltip: e ? `Show ${evidenceName(e)} in the review: ${e.excerpt}` : `${grade.id} was not found in the review`,
+        command: e ? REVEAL_FINDING : '',
+        arguments: e ? [review, e.line] : undefined,
+      }));
+    }
+    for (const row of key.bonus) {
+      const found = graded.bonus.find((b) => b.id === row.id);
+      const range = lineRange(row.span.start.line);
+      lenses.push(found
+        ? new vscode.CodeLens(range, {
+          title: `bonus · ${evidenceName(found)} (${found.source === 'tag' ? 'tagged' : found.source})`,
+          command: found.line ? REVEAL_FINDING : '',
+          arguments: found.line ? [review, found.line] : undefined,
+        })
+        : new vscode.CodeLens(range, { title: 'bonus: not found', command: '' }));
+    }
+    return lenses;
+  }
+
+  private async reviewLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const graded = await this.service.gradedOf(doc);
+    if (!graded) {
+      // a review whose key cannot be found: say so once, and offer the way out
+      return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Review Grader: no answer key found — pair with one…', command: 'reviewGrader.pairWithKey', arguments: [doc.uri] })];
+    }
+    const uri = doc.uri.toString();
+    const lenses: vscode.CodeLens[] = [];
+    for (const finding of graded.review.findings) {
+      const range = lineRange(finding.headingSpan.start.line);
+      const tagged = graded.review.tags.filter((t) => t.findingIndex === finding.index).flatMap((t) => t.entries);
+      if (tagged.length) {
+        lenses.push(new vscode.CodeLens(range, { title: `✓ ${tagged.map(entryText).join(', ')} (tagged)`, command: '' }));
+        continue;
+      }
+      const s = suggestionFor(graded, finding.index);
+      if (s) lenses.push(new vscode.CodeLens(range, { title: s.title, tooltip: 'Write this grading tag under the heading', command: ACCEPT_SUGGESTION, arguments: [uri, finding.index, s.entries] }));
+    }
+    return lenses;
+  }
+}
+
+export interface Suggestion {
+  title: string;
+  /** undefined: let the user choose (bonus or penalty) */
+  entries?: TagEntry[];
+}
+
+/** What the matcher suggests for an untagged finding (the quick fix's preferred action), or undefined. */
+export function suggestionFor(graded: GradedReview, findingIndex: number): Suggestion | undefined {
+  const best = candidatesFor(graded, findingIndex).find((c) => c.verdict !== 'missed');
+  if (best) return { title: `→ ${best.id} ${best.verdict}?`, entries: [{ kind: 'problem', id: best.id, verdict: best.verdict }] };
+  const bonus = graded.bonus.find((b) => b.findingIndex === findingIndex && b.source === 'auto' && b.id);
+  if (bonus?.id) return { title: `→ bonus ${bonus.id}?`, entries: [{ kind: 'bonus', id: bonus.id }] };
+  const unmatched = graded.unmatched.find((u) => u.findingIndex === findingIndex);
+  if (unmatched) return { title: unmatched.bonusCandidate ? `unmatched: bonus ${unmatched.bonusCandidate}/penalty?` : 'unmatched: bonus/penalty?' };
+  return undefined;
+}
+
+/** Opens the review beside the key and selects the finding's heading line. */
+async function revealFinding(reviewUri: string, line: number): Promise<void> {
+  const uri = vscode.Uri.parse(reviewUri);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === reviewUri);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const lineNo = Math.max(0, Math.min(line - 1, doc.lineCount - 1));
+  const selection = doc.lineAt(lineNo).range;
+  await vscode.window.showTextDocument(doc, {
+    viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside,
+    selection,
+    preview: true,
+  });
+}
+
+function lineRange(line1: number): vscode.Range {
+  const line = Math.max(0, line1 - 1);
+  return new vscode.Range(line, 0, line, 0);
+}

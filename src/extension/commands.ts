@@ -1,0 +1,35 @@
+// Registers every command the manifest contributes, so none of them is
+// "command not found", plus the internal reviewGrader.acceptSuggestion that
+// the review lenses call. Each handler lives in its feature file.
+import * as vscode from 'vscode';
+import { compareWithJudgeCommand, gradeFolderCommand } from './gradeFolder';
+import { pairWithKeyCommand } from './pairing';
+import { sharedGradingService } from './service';
+import { ACCEPT_SUGGESTION, acceptAllCommand, acceptSuggestionCommand } from './tagCommands';
+
+type Handler = (...args: never[]) => unknown;
+
+function handlers(context: vscode.ExtensionContext): Record<string, Handler> {
+  const service = sharedGradingService(context);
+  return {
+    'reviewGrader.pairWithKey': pairWithKeyCommand(service),
+    'reviewGrader.gradeFolder': gradeFolderCommand(service),
+    'reviewGrader.compareWithJudge': compareWithJudgeCommand(service),
+    'reviewGrader.acceptAll': acceptAllCommand(service),
+    [ACCEPT_SUGGESTION]: acceptSuggestionCommand(service),
+    'reviewGrader.toggleLenses': toggleLenses,
+  };
+}
+
+export function registerCommands(context: vscode.ExtensionContext): void {
+  for (const [id, handler] of Object.entries(handlers(context))) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
+  }
+}
+
+// Flips the user setting that the CodeLens feature reads.
+async function toggleLenses(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('reviewGrader');
+  const enabled = config.get<boolean>('lenses.enabled', true);
+  await config.update('lenses.enabled', !enabled, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,59 @@
+// "Review Grader: Pair with Answer Key…": pick one of the workspace's answer
+// keys for the review in front. The workspace is searched only when the
+// command runs (activation scans nothing); findFiles covers every folder of a
+// multi-root workspace.
+import * as vscode from 'vscode';
+import type { GradingService } from './gradingService';
+
+const KEY_GLOB = '**/answer-key*.md';
+
+interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
+
+/**
+ * reviewGrader.pairWithKey(reviewUri?, keyUri?): with a key uri, pairs without asking
+ * (scripts, tests); otherwise offers the workspace's keys, the review's current key first.
+ * Resolves to the key paired, or undefined when cancelled.
+ */
+export function pairWithKeyCommand(service: GradingService) {
+  return async (reviewArg?: unknown, keyArg?: unknown): Promise<vscode.Uri | undefined> => {
+    const review = toUri(reviewArg) ?? vscode.window.activeTextEditor?.document.uri;
+    if (!review) {
+      void vscode.window.showInformationMessage('Review Grader: open a review to pair it with an answer key.');
+      return undefined;
+    }
+    const key = toUri(keyArg) ?? (await pickKey(service, review));
+    if (!key) return undefined;
+    await service.pair(review, key);
+    void vscode.window.showInformationMessage(`Review Grader: ${vscode.workspace.asRelativePath(review)} is graded against ${vscode.workspace.asRelativePath(key)}.`);
+    return key;
+  };
+}
+
+async function pickKey(service: GradingService, review: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const found = await vscode.workspace.findFiles(KEY_GLOB, '**/node_modules/**');
+  if (found.length === 0) {
+    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md file in the workspace.');
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(review);
+  const current = (await service.keyUriFor(doc))?.toString();
+  const dir = review.path.slice(0, review.path.lastIndexOf('/'));
+  // nearest keys first: the current one, then those whose folder contains the review
+  const rank = (u: vscode.Uri) => (u.toString() === current ? 0 : dir.startsWith(u.path.slice(0, u.path.lastIndexOf('/'))) ? 1 : 2);
+  const items: KeyPick[] = found
+    .sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))
+    .map((uri) => ({
+      uri,
+      label: uri.path.slice(uri.path.lastIndexOf('/') + 1),
+      description: vscode.workspace.asRelativePath(uri, true),
+      detail: uri.toString() === current ? 'current key' : undefined,
+    }));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`, matchOnDescription: true });
+  return pick?.uri;
+}
+
+function toUri(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  if (typeof arg === 'string' && arg) return vscode.Uri.parse(arg);
+  return undefined;
+}

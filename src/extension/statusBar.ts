@@ -1,0 +1,65 @@
+// Status bar: the active review's score "$(checklist) 6.5 = 6 + 0.5 − 0"
+// while a review (or a key with an active review) is in front; hidden for
+// any other file.
+import * as vscode from 'vscode';
+import type { GradedReview } from '../core/model';
+import { basename } from '../core/naming';
+import type { GradingService } from './gradingService';
+import { onDidChangeActiveReview, sharedGradingService } from './service';
+import { recordStatusBar } from './stats';
+import { num, scoreFormula } from './verdictText';
+
+export function registerStatusBar(context: vscode.ExtensionContext): void {
+  const service = sharedGradingService(context);
+  const item = vscode.window.createStatusBarItem('reviewGrader.score', vscode.StatusBarAlignment.Left, 100);
+  item.name = 'Review Grader score';
+  let generation = 0;
+  const refresh = async () => {
+    const mine = ++generation; // a slower earlier refresh must not overwrite a newer one
+    const shown = await scoreOfActiveEditor(service);
+    if (mine !== generation) return;
+    if (!shown) {
+      item.hide();
+      recordStatusBar(undefined);
+      return;
+    }
+    item.text = `$(checklist) ${scoreFormula(shown.graded.score)}`;
+    item.tooltip = tooltip(shown.graded, shown.reviewDoc);
+    item.show();
+    recordStatusBar(item.text);
+  };
+  context.subscriptions.push(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    service.onDidChange(() => void refresh()),
+    onDidChangeActiveReview(() => void refresh()),
+  );
+  void refresh();
+}
+
+async function scoreOfActiveEditor(service: GradingService): Promise<{ graded: GradedReview; reviewDoc: vscode.TextDocument } | undefined> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc) return undefined;
+  try {
+    const kind = service.kindOf(doc);
+    const reviewDoc = kind === 'review' ? doc : kind === 'key' ? await service.activeReviewFor(doc) : undefined;
+    const graded = reviewDoc && (await service.gradedOf(reviewDoc));
+    return graded && reviewDoc ? { graded, reviewDoc } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument): vscode.MarkdownString {
+  const s = g.score;
+  const count = (v: string) => g.problems.filter((p) => p.verdict === v).length;
+  const sources = ['tag', 'judge', 'auto'].map((src) => `${src} ${g.problems.filter((p) => p.source === src).length}`).join(', ');
+  const disagreements = g.problems.filter((p) => p.disagreement).length;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown('**Review Grader** — ').appendText(basename(reviewDoc.uri.path));
+  md.appendMarkdown('\n\n').appendText(`detection ${num(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`);
+  md.appendMarkdown('\n\n').appendText(`bonus +${num(s.bonus)} (${s.bonusCount}), penalty −${num(s.penalty)} (${s.penaltyCount})`);
+  md.appendMarkdown('\n\n').appendText(`verdicts from ${sources}${disagreements ? `; ${disagreements} disagreement(s)` : ''}`);
+  if (g.keyPath) md.appendMarkdown('\n\n').appendText(`key: ${g.keyPath}`);
+  return md;
+}

@@ -1,0 +1,41 @@
+// Small helpers for integration tests. Node's `assert` is not available in the
+// web extension host, so we bring a few assertions of our own.
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'review-grader.review-grader';
+
+export function ok(value: unknown, message: string): asserts value {
+  if (!value) throw new Error(message);
+}
+
+export function equal<T>(actual: T, expected: T, message = ''): void {
+  if (actual !== expected) throw new Error(`${message} expected ${String(expected)}, got ${String(actual)}`.trim());
+}
+
+// Polls until `predicate` holds; activation and similar events are asynchronous.
+export async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// The harness opens the real corpus (/work/shared/corpus) as the only workspace
+// folder: vscode-test-web://mount/ on the web, a file:// folder in Electron.
+export function corpusUri(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  ok(folder, 'no workspace folder: the harness should open the corpus');
+  return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/'));
+}
+
+export async function openCorpusFile(relativePath: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(corpusUri(relativePath));
+  return vscode.window.showTextDocument(doc);
+}
+
+export function extension(): vscode.Extension<unknown> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  ok(ext, `extension ${EXTENSION_ID} is not installed in the test host`);
+  return ext;
+}

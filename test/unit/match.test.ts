@@ -1,0 +1,135 @@
+// Matcher tests: tokenizer, vocabulary bridging, a small fixture with inline
+// expectations (<!-- expect P01 ○ -->), and a corpus regression guard.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAnswerKey } from '../../src/core/answerKey';
+import { autoGrade, stem, textFeatures, tokenize } from '../../src/core/match';
+import { findConcepts } from '../../src/core/match/concepts';
+import { confusion, detectionMae, linearKappa, verdictOfMark } from '../../src/core/match/metrics';
+import type { AnswerKey, Verdict } from '../../src/core/model';
+import { loadReviewParser } from '../../bench/reviewLoader';
+import { figures, scoreCorpus } from '../../bench/accuracy';
+
+const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'test/fixtures/match', name), 'utf8');
+const concepts = (text: string) => [...findConcepts(tokenize(text)).keys()];
+
+test('stemmer folds inflections onto one stem', () => {
+  assert.equal(stem('validation'), stem('validate'));
+  assert.equal(stem('retries'), stem('retry'));
+  assert.equal(stem('encrypted'), stem('encryption'));
+  assert.equal(stem('tokens'), stem('token'));
+});
+
+test('tokenizer: English words, identifiers and backticks', () => {
+  const t = tokenize('The `RestTemplate` calls have no timeouts; patient_id is logged.');
+  assert.ok(t.identifiers.includes('resttemplate'));
+  assert.ok(t.boosted.has('resttemplate'));
+  assert.ok(t.identifiers.includes('patient_id'));
+  assert.ok(t.stems.includes(stem('timeouts')));
+  assert.ok(!t.stems.includes('the'), 'stop words are dropped');
+});
+
+test('tokenizer: Japanese text gives kanji bigrams and translated loanwords', () => {
+  const t = tokenize('監査ログの保存期間とタイムアウト設定、JWTの有効期限');
+  assert.ok(t.bigrams.includes('監査'));
+  assert.ok(t.bigrams.includes('期限'));
+  assert.ok(t.stems.includes(stem('timeout')), 'タイムアウト → timeout');
+  assert.ok(t.stems.includes('log'), 'ログ → log');
+  assert.ok(t.stems.includes('jwt'), 'Latin names inside Japanese stay Latin');
+});
+
+test('tokenizer: full-width and half-width forms are normalized', () => {
+  const t = tokenize('ＪＷＴ ｻｰｷｯﾄﾌﾞﾚｰｶｰ');
+  assert.ok(t.stems.includes('jwt'));
+  assert.ok(t.stems.includes(stem('circuit')));
+});
+
+test('vocabulary bridges Japanese and English concepts', () => {
+  for (const [ja, en, id] of [
+    ['冪等性の設計がない', 'no idempotency key', 'idempotency'],
+    ['認可チェックの欠如', 'missing authorization check', 'authz'],
+    ['監査ログが記録されない', 'no audit trail is kept', 'audit-log'],
+    ['単一障害点となる', 'a single point of failure', 'spof'],
+    ['保存データの暗号化', 'encryption of stored data', 'encryption'],
+  ]) {
+    assert.ok(concepts(ja).includes(id), `${ja} → ${id}`);
+    assert.ok(concepts(en).includes(id), `${en} → ${id}`);
+  }
+  assert.ok(!concepts('data at rest is fine').includes('api-design'), '"at rest" is not REST');
+});
+
+test('a Japanese problem and an English finding about the same concept share features; unrelated ones do not', () => {
+  const problem = textFeatures('外部APIのサーキットブレーカーとリトライ戦略が未定義');
+  const same = textFeatures('No circuit breaker or retry policy for external API calls');
+  const other = textFeatures('Passwords are stored with MD5 instead of bcrypt');
+  const shared = (a: Map<string, number>, b: Map<string, number>) => [...a.keys()].filter((f) => b.has(f) && !f.startsWith('g:')).length;
+  assert.ok(shared(problem, same) >= 3, `shared ${shared(problem, same)}`);
+  assert.equal(shared(problem, other), 0);
+});
+
+async function gradeFixture() {
+  const parseReview = await loadReviewParser();
+  const key: AnswerKey = parseAnswerKey(fixture('key-ja.md'), 'key-ja.md');
+  const text = fixture('review-en.md');
+  return { key, review: parseReview(text, 'review-en.md'), text, grade: autoGrade(key, parseReview(text, 'review-en.md')) };
+}
+
+test('fixture: inline expectations hold (Japanese key, English review)', async () => {
+  const { grade, text } = await gradeFixture();
+  const expected = [...text.matchAll(/<!-- expect (P\d+) (\S) -->/g)].map((m) => ({ id: m[1], verdict: verdictOfMark(m[2]) }));
+  assert.equal(expected.length, 3);
+  for (const e of expected) {
+    const got = grade.problems.find((p) => p.id === e.id);
+    assert.equal(got?.verdict, e.verdict, `${e.id}: ${JSON.stringify(got)}`);
+  }
+});
+
+test('fixture: evidence points at the right finding, best first, with short excerpts', async () => {
+  const { grade, review } = await gradeFixture();
+  const p01 = grade.problems.find((p) => p.id === 'P01')!;
+  assert.equal(review.findings[p01.evidence[0].findingIndex].label, 'C1');
+  const p03 = grade.problems.find((p) => p.id === 'P03')!;
+  assert.equal(review.findings[p03.evidence[0].findingIndex].label, 'C2');
+  for (const p of grade.problems) {
+    assert.ok(p.confidence >= 0 && p.confidence <= 1);
+    for (let i = 1; i < p.evidence.length; i++) assert.ok(p.evidence[i - 1].score >= p.evidence[i].score);
+    for (const e of p.evidence) assert.ok(e.excerpt.length <= 200);
+  }
+  assert.deepEqual(grade.problems.map((p) => p.id), ['P01', 'P02', 'P03'], 'key order');
+});
+
+test('fixture: bonus row matched, naming finding unmatched', async () => {
+  const { grade, review } = await gradeFixture();
+  const m2 = review.findings.findIndex((f) => f.label === 'M2');
+  const m1 = review.findings.findIndex((f) => f.label === 'M1');
+  assert.deepEqual(grade.bonus.map((b) => [b.id, b.findingIndex]), [['B01', m2]]);
+  assert.ok(grade.unmatched.includes(m1));
+  assert.ok(!grade.unmatched.includes(m2));
+});
+
+test('positive findings and thresholds are honoured', async () => {
+  const { key, review } = await gradeFixture();
+  const praised = { ...review, findings: review.findings.map((f) => ({ ...f, positive: true })) };
+  assert.ok(autoGrade(key, praised).problems.every((p) => p.verdict === 'missed'));
+  assert.ok(autoGrade(key, review, { detected: 0.99, partial: 0.98 }).problems.every((p) => p.verdict === 'missed'));
+  assert.ok(autoGrade(key, review, { detected: 0, partial: 0 }).problems.every((p) => p.verdict === 'detected'));
+});
+
+test('metrics: kappa, confusion and MAE', () => {
+  const v: Verdict[] = ['detected', 'partial', 'missed'];
+  const same = v.map((x) => ({ truth: x, predicted: x }));
+  assert.equal(linearKappa(same), 1);
+  assert.equal(linearKappa(v.map((x) => ({ truth: x, predicted: 'detected' as Verdict }))), 0);
+  assert.deepEqual(confusion(same), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  assert.equal(detectionMae([{ truth: ['detected', 'partial'], predicted: ['missed', 'partial'] }]), 1);
+});
+
+const corpus = resolve(process.cwd(), '../shared/corpus');
+test('corpus regression guard: overall kappa ≥ 0.45 and MAE ≤ 1.2', { skip: !existsSync(`${corpus}/labels.json`) }, async () => {
+  const { runs } = await scoreCorpus(undefined, 0);
+  const f = figures(runs);
+  assert.ok(f.kappa >= 0.45, `kappa ${f.kappa}`);
+  assert.ok(f.mae <= 1.2, `MAE ${f.mae}`);
+});

@@ -1,0 +1,108 @@
+// parseReview on small hand-written fixtures (shapes) and on every review run
+// of the shared corpus (used in place, never copied).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseReview } from '../../src/core/review';
+
+const FIX = path.resolve(process.cwd(), 'test/fixtures/reviews');
+const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
+const fixture = (name: string) => parseReview(readFileSync(path.join(FIX, name), 'utf8'), `results/${name}`);
+const brief = (r: ReturnType<typeof parseReview>) => r.findings.map((f) => [f.label, f.title, f.section, f.positive ?? false]);
+
+test('heading and bold-lead findings, labels as written, sections, positive aspects', () => {
+  const r = fixture('v003-sample-run2.md');
+  assert.deepEqual(brief(r), [
+    ['C1', 'No retry budget for the CarrierGateway client', 'Critical Issues', false],
+    ['C-2', 'Order events are not idempotent', 'Critical Issues', false],
+    ['2.3', 'Single database instance', 'Significant Issues (Priority 2)', false],
+    ['S1', 'Missing dead-letter queue', 'Significant Issues (Priority 2)', false],
+    ['M1', 'No SLO definitions', 'TIER 3: MODERATE ISSUES', false],
+    ['P1', 'Strong Foundation', 'Positive Aspects', true],
+    ['P2', 'Clear ownership of queues', 'Positive Aspects', true],
+    ['I1', 'Add cache warming', 'Minor Improvements', false],
+  ]);
+  assert.deepEqual([r.variant, r.run, r.round, r.language], ['sample', 2, 3, 'en']);
+  const c2 = r.findings[1];
+  assert.equal(c2.heading, 'C-2: Order events are not idempotent');
+  assert.match(c2.body, /Consumers apply OrderPlaced twice/);
+  assert.equal(c2.headingSpan.start.line, 16);
+  assert.equal(c2.span.end.line, 23, 'body runs to the end of the code block, not into the next section');
+  assert.ok(!r.findings.some((f) => /Summary|Conclusion/.test(f.title)));
+  assert.ok(r.findings.every((f, i) => f.index === i));
+});
+
+test('Japanese review: n-n labels, 重大な問題 sections, 良い点 items are positive, 総評 is not a finding', () => {
+  const r = fixture('ja-review.md');
+  assert.equal(r.language, 'ja');
+  assert.deepEqual(brief(r), [
+    ['1-1', 'JWTトークンをlocalStorageに保存している', '重大な問題（設計の修正が必須）', false],
+    ['1-2', '管理APIの認可チェックが未設計', '重大な問題（設計の修正が必須）', false],
+    ['2-1', 'レート制限の詳細が不足', '改善提案（設計の品質向上に有効）', false],
+    ['4-1', 'TLSの全面採用', '評価（良い点）', true],
+  ]);
+});
+
+test('criterion sections with scores hold sub-findings; header lines give metadata', () => {
+  const r = parseReview(readFileSync(path.join(FIX, 'criteria.md'), 'utf8'));
+  assert.deepEqual(r.findings.map((f) => f.label), ['2.1', '2.2', '6']);
+  assert.equal(r.findings[2].title, 'Missing Rate Limiting & DoS Protection');
+  assert.match(r.findings[2].body, /100 requests per minute/, 'a structural sub-heading stays in the body');
+  assert.deepEqual([r.variant, r.round, r.run], ['criteria-first', 12, 2]);
+});
+
+test('table-only review: each issue row is a finding with its severity as section', () => {
+  const r = fixture('table-only.md');
+  assert.deepEqual(brief(r), [
+    [undefined, 'Missing CSRF protection', 'Critical', false],
+    [undefined, 'No rate limiting on login', 'Significant', false],
+    [undefined, 'Verbose error messages', 'Moderate', false],
+  ]);
+  assert.equal(r.findings[0].headingSpan.start.line, 7);
+});
+
+test('author labels that look like key ids stay labels', () => {
+  const r = parseReview('## Issues\n\n### P01: Missing retry\n\ntext\n\n### P02: No timeout\n');
+  assert.deepEqual(r.findings.map((f) => f.label), ['P01', 'P02']);
+  assert.equal(r.tags.length, 0);
+});
+
+test('tags are read with their finding', () => {
+  const r = fixture('tagged.md');
+  assert.deepEqual(r.tags.map((t) => t.findingIndex), [0, 1, 2, 3, undefined]);
+  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.line]), [['malformed-tag', 11], ['malformed-tag', 19]]);
+});
+
+function corpusRuns(): string[] {
+  if (!existsSync(CORPUS)) return [];
+  return readdirSync(CORPUS).flatMap((p) => {
+    const dir = path.join(CORPUS, p, 'results');
+    return existsSync(dir) ? readdirSync(dir).filter((f) => /-run\d+\.md$/.test(f)).map((f) => path.join(dir, f)) : [];
+  });
+}
+
+test('every corpus review run parses into labelled findings with lines', { skip: corpusRuns().length === 0 && 'corpus not found' }, () => {
+  const files = corpusRuns();
+  let min = Infinity;
+  let labelled = 0;
+  let total = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const r = parseReview(text, file);
+    assert.ok(r.findings.length >= 5, `${file}: only ${r.findings.length} findings`);
+    min = Math.min(min, r.findings.length);
+    assert.ok(r.variant && r.run, `${file}: no variant/run`);
+    for (const f of r.findings) {
+      total++;
+      assert.ok(f.headingSpan.start.line >= 1 && f.span.end.offset >= f.headingSpan.end.offset, `${file}: bad span`);
+      assert.ok(f.title.trim().length > 0, `${file}:${f.headingSpan.start.line} empty title`);
+      if (f.label === undefined) continue;
+      labelled++;
+      assert.match(f.label, /^(?:[A-Za-z]{1,12}[-_]?\d{1,3}(?:\.\d+)?|\d{1,3}(?:[.-]\d{1,3})*|[A-Za-z -]{3,30} #?\d{1,3}(?:[.-]\d+)*)$/, `${file}: odd label ${f.label}`);
+    }
+  }
+  assert.ok(files.length >= 200, `found ${files.length} runs`);
+  assert.ok(labelled / total > 0.85, `only ${labelled}/${total} findings labelled`);
+  assert.ok(min >= 5);
+});
