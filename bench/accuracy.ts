@@ -5,14 +5,15 @@
 // figures per perspective and per language pairing, and leave-one-perspective-
 // out (LOPO) figures for the two thresholds: fitted on three perspectives,
 // tested on the fourth. The shipped defaults are fixed constants (verdict.ts);
-// LOPO shows what fitting would buy and how well thresholds transfer.
+// LOPO shows what fitting would buy and how well thresholds transfer. A second
+// LOPO fits the exclusivity penalty (contrast.ts) jointly with the thresholds.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAnswerKey } from '../src/core/answerKey';
-import { autoGrade } from '../src/core/match';
+import { autoGrade, contrastScores, coverage, EXCLUSIVITY_PENALTY, indexKey, indexReview } from '../src/core/match';
 import { DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from '../src/core/match/verdict';
-import { accuracy, confusion, detectionMae, linearKappa, verdictOfMark } from '../src/core/match/metrics';
-import type { AnswerKey, Review, Verdict } from '../src/core/model';
+import { accuracy, confusion, detectionMae, linearKappa, ORDER, verdictOfMark } from '../src/core/match/metrics';
+import { CREDIT, type AnswerKey, type Review, type Verdict } from '../src/core/model';
 import { loadReviewParser } from './reviewLoader';
 
 interface LabelRun {
@@ -29,7 +30,12 @@ export interface ScoredRun {
   truth: Verdict[];
   scores: number[];
   predicted: Verdict[];
+  /** best score per problem (as `scores`) under other exclusivity penalties, for the LOPO check */
+  byPenalty: Map<number, number[]>;
 }
+
+/** Exclusivity penalties tried by the LOPO check. */
+export const PENALTIES = [0, 0.05, 0.1, 0.15, 0.2];
 
 export const CORPUS = resolve(process.cwd(), '../shared/corpus');
 
@@ -54,14 +60,21 @@ export async function scoreCorpus(thresholds: Thresholds = DEFAULT_THRESHOLDS, t
   const runs: ScoredRun[] = [];
   for (const { r, key, review } of inputs) {
     const auto = autoGrade(key, review, thresholds);
-    const run: ScoredRun = { perspective: r.perspective, pairing: `key ${key.language} / review ${review.language}`, truth: [], scores: [], predicted: [] };
-    for (const p of auto.problems) {
+    const run: ScoredRun = { perspective: r.perspective, pairing: `key ${key.language} / review ${review.language}`, truth: [], scores: [], predicted: [], byPenalty: new Map() };
+    const ki = indexKey(key);
+    const ri = indexReview(review, ki);
+    const eligible = review.findings.filter((f) => !f.positive);
+    const raw = ki.problems.map((p) => eligible.map((f) => coverage(p, ri.findings[f.index], ri)));
+    const alternatives = PENALTIES.map((pen) => ({ pen, best: contrastScores(raw, pen).map((row) => row[0]?.score ?? 0) }));
+    for (const a of alternatives) run.byPenalty.set(a.pen, []);
+    auto.problems.forEach((p, pi) => {
       const truth = verdictOfMark(r.labels[p.id] ?? '');
-      if (!truth) continue;
+      if (!truth) return;
       run.truth.push(truth);
       run.scores.push(p.evidence[0]?.score ?? 0);
       run.predicted.push(p.verdict);
-    }
+      for (const a of alternatives) run.byPenalty.get(a.pen)!.push(a.best[pi]);
+    });
     runs.push(run);
   }
   return { runs, ms };
@@ -73,17 +86,42 @@ export function figures(runs: ScoredRun[], predict?: (s: number) => Verdict) {
   return { n: pairs.length, runs: runs.length, kappa: linearKappa(pairs), mae: detectionMae(perRun), accuracy: accuracy(pairs), confusion: confusion(pairs) };
 }
 
-/** Grid search of the two thresholds maximizing kappa (MAE breaks ties). */
-export function fitThresholds(runs: ScoredRun[]): Thresholds {
-  let best = { t: DEFAULT_THRESHOLDS, kappa: -Infinity, mae: Infinity };
+/** Grid search of the two thresholds maximizing kappa (MAE breaks ties); counts only, so a grid point costs one pass. */
+export function fitThresholds(runs: ScoredRun[], scoresOf: (r: ScoredRun) => number[] = (r) => r.scores): Thresholds & { kappa: number } {
+  const items = runs.flatMap((r, ri) => scoresOf(r).map((s, i) => ({ ri, s, truth: ORDER.indexOf(r.truth[i]) })));
+  const truthCredit = runs.map((r) => r.truth.reduce((a, v) => a + CREDIT[v], 0));
+  let best = { t: DEFAULT_THRESHOLDS as Thresholds, kappa: -Infinity, mae: Infinity };
+  const predicted = runs.map(() => 0);
   for (let d = 0.2; d <= 0.9001; d += 0.01) {
     for (let p = 0.1; p <= d + 1e-9; p += 0.01) {
-      const t = { detected: d, partial: p };
-      const f = figures(runs, (s) => verdictFor(s, t));
-      if (f.kappa > best.kappa + 1e-9 || (Math.abs(f.kappa - best.kappa) <= 1e-9 && f.mae < best.mae)) best = { t, kappa: f.kappa, mae: f.mae };
+      const m = ORDER.map(() => ORDER.map(() => 0));
+      predicted.fill(0);
+      for (const x of items) {
+        const j = x.s >= d ? 0 : x.s >= p ? 1 : 2;
+        m[x.truth][j]++;
+        predicted[x.ri] += 1 - j / 2;
+      }
+      const kappa = kappaOf(m);
+      const mae = truthCredit.reduce((a, c, i) => a + Math.abs(c - predicted[i]), 0) / runs.length;
+      if (kappa > best.kappa + 1e-9 || (Math.abs(kappa - best.kappa) <= 1e-9 && mae < best.mae)) best = { t: { detected: d, partial: p }, kappa, mae };
     }
   }
-  return { detected: round2(best.t.detected), partial: round2(best.t.partial) };
+  return { detected: round2(best.t.detected), partial: round2(best.t.partial), kappa: best.kappa };
+}
+
+/** Linear-weighted kappa from a 3×3 confusion matrix (same formula as metrics.linearKappa). */
+function kappaOf(m: number[][]): number {
+  const n = m.flat().reduce((a, b) => a + b, 0);
+  const rows = m.map((r) => r.reduce((a, b) => a + b, 0) / n);
+  const cols = ORDER.map((_, j) => m.reduce((a, r) => a + r[j], 0) / n);
+  let observed = 0;
+  let expected = 0;
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
+    const w = 1 - Math.abs(i - j) / 2;
+    observed += (w * m[i][j]) / n;
+    expected += w * rows[i] * cols[j];
+  }
+  return expected === 1 ? 0 : (observed - expected) / (1 - expected);
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -124,6 +162,23 @@ async function main(): Promise<void> {
   console.log(line('  LOPO pooled', figures(pooled)));
   const fitAll = fitThresholds(runs);
   console.log(line(`  in-sample fit (d ${fitAll.detected} p ${fitAll.partial})`, figures(runs, (s) => verdictFor(s, fitAll))));
+
+  console.log(`\nleave-one-perspective-out: exclusivity penalty (shipped ${EXCLUSIVITY_PENALTY}) fitted with the thresholds on three perspectives`);
+  const heldPen: ScoredRun[] = [];
+  for (const [g, test] of groupBy(runs, (r) => r.perspective)) {
+    const train = runs.filter((r) => r.perspective !== g);
+    const fits = PENALTIES.map((pen) => ({ pen, t: fitThresholds(train, (r) => r.byPenalty.get(pen)!) }));
+    const { pen, t: ft } = fits.reduce((a, b) => (b.t.kappa > a.t.kappa + 1e-9 ? b : a));
+    const scored = test.map((r) => ({ ...r, scores: r.byPenalty.get(pen)!, predicted: r.byPenalty.get(pen)!.map((s) => verdictFor(s, ft)) }));
+    heldPen.push(...scored);
+    console.log(line(`  ${g} (x ${pen} d ${ft.detected} p ${ft.partial})`, figures(scored)));
+  }
+  console.log(line('  LOPO pooled', figures(heldPen)));
+  for (const pen of PENALTIES) {
+    const ft = fitThresholds(runs, (r) => r.byPenalty.get(pen)!);
+    const f = figures(runs.map((r) => ({ ...r, predicted: r.byPenalty.get(pen)!.map((s) => verdictFor(s, ft)) })));
+    console.log(line(`  in-sample x ${pen} (d ${ft.detected} p ${ft.partial})`, f));
+  }
 }
 
 if (process.argv[1]?.endsWith('accuracy.ts')) void main();

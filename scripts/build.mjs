@@ -8,6 +8,9 @@ const production = process.argv.includes('--production');
 // extension's integration tests do not depend on the CLI compiling.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (target) => !only || only.includes(target);
+// The web extension host is a worker: no DOM. The 'worker' export condition
+// keeps DOM-only variants (e.g. micromark's entity decoder) out of web bundles.
+const web = { platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] };
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 
 const jobs = [];
@@ -17,7 +20,7 @@ if (wanted('cli')) jobs.push(
 if (wanted('extension') && existsSync('src/extension/extension.ts')) {
   jobs.push(
     build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
-    build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } }),
+    build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', ...web, define: { 'process.env.NODE_ENV': '"production"' } }),
   );
 }
 // Integration tests: one entry importing the mocha bootstrap first (it defines
@@ -28,7 +31,7 @@ if (wanted('tests') && existsSync(`${suiteDir}/index.ts`)) {
   const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).sort();
   const contents = [`export { run } from './${suiteDir}/index.ts';`, ...tests.map((f) => `import './${suiteDir}/${f}';`)].join('\n');
   jobs.push(
-    build({ ...common, stdin: { contents, resolveDir: '.', sourcefile: 'suite-entry.ts', loader: 'ts' }, outfile: 'dist/test/suite.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], minify: false }),
+    build({ ...common, stdin: { contents, resolveDir: '.', sourcefile: 'suite-entry.ts', loader: 'ts' }, outfile: 'dist/test/suite.js', ...web, minify: false }),
   );
 }
 await Promise.all(jobs);

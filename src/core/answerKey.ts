@@ -7,6 +7,7 @@ import { parseBonusItems, parseBonusTables } from './answerKey/bonus';
 import { parseHeader } from './answerKey/header';
 import { LineIndex } from './answerKey/lines';
 import { parseProblem, type ProblemHead } from './answerKey/problems';
+import { keyStructure, type KeyStructure } from './answerKey/structure';
 import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
 
 export { LineIndex } from './answerKey/lines';
@@ -46,7 +47,9 @@ export function parseAnswerKey(text: string, path?: string): AnswerKey {
 function parse(text: string, path: string | undefined): AnswerKey {
   const ix = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  const markers = findMarkers(ix);
+  // one markdown parse: remark (or the scanner for risky input) says which lines are headings and tables
+  const structure = keyStructure(text);
+  const markers = findMarkers(ix, structure);
 
   const problems: Problem[] = [];
   const inSection = new Uint8Array(ix.lines.length + 2); // 1 = problem, 2 = bonus
@@ -57,7 +60,7 @@ function parse(text: string, path: string | undefined): AnswerKey {
       problems.push(parseProblem(ix, m.problem!, end, diagnostics));
       inSection.fill(1, m.line, end);
     } else if (m.kind === 'bonus') {
-      bonus.push(...parseBonusTables(ix, m.line + 1, end, false), ...parseBonusItems(ix, m.line + 1, end));
+      bonus.push(...parseBonusTables(ix, structure.tables, m.line + 1, end, false), ...parseBonusItems(ix, m.line + 1, end));
       inSection.fill(2, m.line, end);
     }
   });
@@ -65,7 +68,7 @@ function parse(text: string, path: string | undefined): AnswerKey {
   let runStart = 1;
   for (let no = 1; no <= ix.lines.length + 1; no++) {
     if (no <= ix.lines.length && inSection[no] === 0) continue;
-    if (no > runStart) bonus.push(...parseBonusTables(ix, runStart, no, true));
+    if (no > runStart) bonus.push(...parseBonusTables(ix, structure.tables, runStart, no, true));
     runStart = no + 1;
   }
   bonus = bonus.sort((a, b) => a.span.start.offset - b.span.start.offset);
@@ -95,13 +98,14 @@ function parse(text: string, path: string | undefined): AnswerKey {
   };
 }
 
-function findMarkers(ix: LineIndex): Marker[] {
+function findMarkers(ix: LineIndex, structure: KeyStructure): Marker[] {
   const markers: Marker[] = [];
   for (const line of ix.lines) {
     if (line.opaque) continue;
     const c = line.text.trimStart()[0];
     if (c !== '#' && c !== '*' && c !== '_') continue;
-    const heading = matchHeading(line.text);
+    // a '#' line is a heading only where markdown says so (not in a paragraph, html block or code)
+    const heading = structure.headings.has(line.no) ? matchHeading(line.text) : undefined;
     const headText = heading ? heading.text : matchBoldLine(line.text);
     if (headText === undefined) continue;
     const depth = heading ? heading.depth : 7;

@@ -3,10 +3,12 @@
 // table-only reviews, rows of an issue table. Never throws: a failure becomes
 // a Diagnostic on an otherwise empty review.
 import type { Diagnostic, Finding, Review } from './model';
-import { scanBlocks, type Block } from './review/blocks';
+import { parseMarkdownChecked } from './markdown';
+import type { Block } from './review/blocks';
 import { headingInfo, isPositiveGroup, isSeverityGroup, isStructural } from './review/classify';
 import { inlineText, lineText } from './review/inline';
 import { PositionMap, splitLines, type Line } from './review/lines';
+import { blocksFromMdast } from './review/mdastBlocks';
 import { detectLanguage, reviewMeta } from './review/meta';
 import { buildOutline, sectionFor, sectionTitle, type OutlineHeading } from './review/outline';
 import { tableFindings } from './review/tables';
@@ -42,7 +44,8 @@ export function parseReview(text: string, path?: string): Review {
 
 function parse(text: string, path?: string): Review {
   const lines = splitLines(text);
-  const blocks = scanBlocks(text, lines);
+  // one markdown parse: remark's mdast, or the scanner's flat mdast for risky input
+  const blocks = blocksFromMdast(parseMarkdownChecked(text).root, text, lines);
   const diagnostics: Diagnostic[] = [];
   let drafts = headingDrafts(blocks, lines, false);
   if (drafts.length === 0) drafts = tableFindings(blocks);

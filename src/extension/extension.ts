@@ -13,6 +13,7 @@ import { registerStatusBar } from './statusBar';
 import { registerQuickFix } from './quickFix';
 import { registerCompletion } from './completion';
 import { registerCoverageTree } from './coverageTree';
+import { registerDashboard } from './dashboardPanel';
 
 type Register = (context: vscode.ExtensionContext) => void;
 
@@ -20,6 +21,7 @@ const features: Register[] = [
   registerCommands,
   registerStats, registerCodeLens, registerHover, registerKeyDiagnostics, registerKeyFixes, registerStatusBar,
   registerQuickFix, registerCompletion, registerCoverageTree,
+  registerDashboard,
   // registerCodeLens, registerHover, registerCoverageTree, registerQuickFix, …
 ];
 

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
-import { parseJudgeReport } from '../core/judge';
+import { parseJudgeReport, type JudgeReport } from '../core/judge';
 import { gradeReview } from '../core/grade';
 import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
@@ -22,6 +22,7 @@ export class GradingService implements vscode.Disposable {
   private readonly keys = new Map<string, Cached<AnswerKey>>();
   private readonly reviews = new Map<string, Cached<Review>>();
   private readonly graded = new Map<string, Cached<GradedReview | undefined>>();
+  private readonly judges = new Map<string, Cached<JudgeReport>>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -134,9 +135,16 @@ export class GradingService implements vscode.Disposable {
     const uri = doc.uri.with({ path: scoring });
     const text = await readText(uri);
     if (text === undefined) return undefined;
-    const report = parseJudgeReport(text, scoring, key.problems.map((p) => p.id));
+    // Re-parse only when the report's text or the key's ids changed, not on every review edit.
+    const ids = key.problems.map((p) => p.id);
+    const version = `${ids.join(',')}\n${text}`;
+    let report = this.judges.get(uri.toString());
+    if (!report || report.version !== version) {
+      report = { version, value: parseJudgeReport(text, scoring, ids) };
+      this.judges.set(uri.toString(), report);
+    }
     const run = parseRunName(doc.uri.path)?.run;
-    return report.runs.find((r) => r.run === run);
+    return report.value.runs.find((r) => r.run === run);
   }
 
   private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T): T {
@@ -171,16 +179,16 @@ function thresholds(config: vscode.WorkspaceConfiguration) {
   return detected === undefined && partial === undefined ? undefined : { detected, partial };
 }
 
-/** User-configured key patterns: `${round}` and `${doc}` are filled from the review's name. */
+/** User-configured key patterns: `{round}`, `{doc}` and `{variant}` are filled from the review's name. */
 function extraCandidates(reviewPath: string): string[] {
   const name = parseRunName(reviewPath);
   const patterns = vscode.workspace.getConfiguration('reviewGrader').get<string[]>('naming.keyPatterns', []);
   if (!name) return [];
   const dir = reviewPath.slice(0, reviewPath.lastIndexOf('/'));
   return patterns.map((p) => p
-    .replace(/\$\{round\}/g, String(name.round).padStart(3, '0'))
-    .replace(/\$\{doc\}/g, String(name.doc ?? ''))
-    .replace(/\$\{variant\}/g, name.variant))
+    .replace(/\$?\{round\}/g, String(name.round).padStart(3, '0'))
+    .replace(/\$?\{doc\}/g, String(name.doc ?? ''))
+    .replace(/\$?\{variant\}/g, name.variant))
     .map((p) => (p.startsWith('/') ? p : `${dir}/${p}`))
     .map(normalize);
 }

@@ -9,10 +9,11 @@ import { dataDir, freePort, prepareOfflineBuild, testWeb, useSystemChromium } fr
 
 const driverBundle = path.join(repoRoot, 'dist/test/screenshot-driver.js'); // must lie inside the extension folder
 await build({ entryPoints: [path.join(repoRoot, 'test/integration/screenshots/driver.ts')], outfile: driverBundle, bundle: true,
-  platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'warning' });
+  platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'warning' });
 
 const launched = [];
-useSystemChromium(launched, ['--window-size=1600,1000', '--force-device-scale-factor=1']);
+// persistent: a regular profile, where the dashboard webview can load (see webSetup.mjs)
+useSystemChromium(launched, ['--window-size=1600,1000', '--force-device-scale-factor=1'], { persistent: true });
 const watchdog = startWatchdog(180, () => Promise.all(launched.map((b) => b.close())));
 const taken = [];
 
@@ -36,7 +37,7 @@ try {
     browserType: 'chromium', headless: true, quality: 'stable', commit: prepareOfflineBuild(dataDir), testRunnerDataDir: dataDir,
     extensionDevelopmentPath: repoRoot, extensionTestsPath: driverBundle, folderPath: corpusDir, port: await freePort(),
   });
-  process.exitCode = taken.length === 4 ? 0 : 1;
+  process.exitCode = taken.length === 5 ? 0 : 1;
 } catch (error) {
   console.error(`screenshots failed: ${error?.message ?? error}`);
   process.exitCode = 1;

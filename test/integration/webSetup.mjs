@@ -3,7 +3,8 @@
 // Chromium injected into the playwright instance that @vscode/test-web uses,
 // and a free port.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fail, repoRoot } from './paths.mjs';
@@ -22,15 +23,32 @@ const playwright = testWebRequire('playwright');
  * test-web has no executable-path option: inject ours (and CI-friendly flags) into
  * chromium.launch. Every launched browser is pushed to `launched`.
  */
-export function useSystemChromium(launched, extraArgs = []) {
+export function useSystemChromium(launched, extraArgs = [], { persistent = false } = {}) {
   if (!existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
   const launch = playwright.chromium.launch.bind(playwright.chromium);
   playwright.chromium.launch = async (options = {}) => {
-    const browser = await launch({ ...options, headless: true, executablePath: chromiumPath,
-      args: [...new Set([...(options.args ?? []), ...chromiumFlags, ...extraArgs])] });
+    const settings = { ...options, headless: true, executablePath: chromiumPath,
+      args: [...new Set([...(options.args ?? []), ...chromiumFlags, ...extraArgs])] };
+    const browser = persistent ? await persistentBrowser(settings) : await launch(settings);
     launched.push(browser);
     return browser;
   };
+}
+
+// Webviews register a service worker inside a cross-origin iframe. The
+// incognito contexts of browser.newContext() block that (third-party storage),
+// so a webview never loads there; a regular (persistent) profile allows it.
+// test-web only calls newContext/close, and screenshots.mjs contexts/close.
+async function persistentBrowser(settings) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'rg-chromium-'));
+  mkdirSync(path.join(profile, 'Default'));
+  writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  const context = await playwright.chromium.launchPersistentContext(profile, { ...settings, viewport: null });
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { newContext: async () => context, contexts: () => [context], close, isConnected: () => true };
 }
 
 export const dataDir = path.join(repoRoot, '.vscode-test-web');

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
 import { autoGrade, stem, textFeatures, tokenize } from '../../src/core/match';
 import { findConcepts } from '../../src/core/match/concepts';
+import { backgroundOf, contrastScores } from '../../src/core/match/contrast';
 import { confusion, detectionMae, linearKappa, verdictOfMark } from '../../src/core/match/metrics';
 import type { AnswerKey, Verdict } from '../../src/core/model';
 import { loadReviewParser } from '../../bench/reviewLoader';
@@ -115,6 +116,23 @@ test('positive findings and thresholds are honoured', async () => {
   assert.ok(autoGrade(key, praised).problems.every((p) => p.verdict === 'missed'));
   assert.ok(autoGrade(key, review, { detected: 0.99, partial: 0.98 }).problems.every((p) => p.verdict === 'missed'));
   assert.ok(autoGrade(key, review, { detected: 0, partial: 0 }).problems.every((p) => p.verdict === 'detected'));
+});
+
+test('contrast: background subtraction and exclusivity discount', () => {
+  // two problems × three findings: finding 0 is about P1, finding 1 about P2, finding 2 generic
+  const raw = [
+    [0.8, 0.5, 0.2],
+    [0.3, 0.6, 0.2],
+  ];
+  assert.equal(backgroundOf([0.8, 0.5, 0.2]), 0.35);
+  const ranked = contrastScores(raw, 0.1);
+  assert.equal(ranked[0][0].at, 0);
+  assert.ok(Math.abs(ranked[0][0].score - 0.45) < 1e-9, 'best finding: coverage above the background, no discount');
+  // for P1, finding 1 is better explained by P2: discounted
+  assert.ok(Math.abs(ranked[0].find((r) => r.at === 1)!.score - (0.5 - 0.35 - 0.1)) < 1e-9);
+  assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - 0.15) < 1e-9);
+  assert.deepEqual(contrastScores([[]]), [[]]);
+  assert.deepEqual(contrastScores([]), []);
 });
 
 test('metrics: kappa, confusion and MAE', () => {

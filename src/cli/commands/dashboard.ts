@@ -4,14 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { gradeReview } from '../../core/grade';
-import type { JudgeReport } from '../../core/judge';
-import { buildPerspective, renderDashboardPage, type DashboardRunInput, type PerspectiveInput } from '../../core/dashboard';
-import { isAnswerKeyName, parseRunName, scoringPathFor } from '../../core/naming';
+import { buildPerspective, driveSync, gatherRuns, renderDashboardPage, runFilesOf, type PerspectiveInput } from '../../core/dashboard';
+import { isAnswerKeyName } from '../../core/naming';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, parse } from '../args';
-import { fileExists, UsageError } from '../io';
-import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
+import { fileExists, readTextFile, UsageError } from '../io';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -45,36 +42,11 @@ export function perspectiveFolders(folder: string): string[] {
 /** Grade every review run of one perspective folder. Unreadable runs are skipped with a warning. */
 export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (line: string) => void): PerspectiveInput {
   const results = join(dir, 'results');
-  const files = isDir(results) ? readdirSync(results).filter((f) => parseRunName(f)?.kind === 'run').sort().map((f) => join(results, f)) : [];
+  const files = runFilesOf(isDir(results) ? readdirSync(results).map((f) => join(results, f)) : []);
   const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
-  const judges = new Map<string, JudgeReport | undefined>();
-  const runs: DashboardRunInput[] = [];
-  for (const file of files) {
-    const name = parseRunName(file);
-    if (!name || name.run === undefined) continue;
-    try {
-      const review = loadReview(file);
-      const keyPath = findKeyPath(file, review.text);
-      const key = loadKey(keyPath);
-      const scoring = opts.judge === false ? undefined : scoringPathFor(file);
-      if (scoring && !judges.has(scoring)) {
-        judges.set(scoring, fileExists(scoring) ? loadJudge(scoring, key.value.problems.map((p) => p.id)).value : undefined);
-      }
-      const report = scoring ? judges.get(scoring) : undefined;
-      const judgeRun = report?.runs.find((r) => r.run === name.run) ?? (report?.runs.length === 1 ? report.runs[0] : undefined);
-      const graded = gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
-      runs.push({
-        graded, round: name.round, doc: name.doc, variant: name.variant, run: name.run, path: file,
-        judge: judgeRun && scoring ? {
-          path: scoring, detection: judgeRun.statedDetection, total: judgeRun.statedTotal,
-          detectionLine: judgeRun.lines.detection, totalLine: judgeRun.lines.total,
-        } : undefined,
-      });
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      warn(`${e.message}; run skipped`);
-    }
-  }
+  // A missing file reads as undefined; an unreadable one throws (the run is skipped with its message).
+  const read = (path: string) => (fileExists(path) ? readTextFile(path).text : undefined);
+  const runs = driveSync(gatherRuns(files, { autoOnly: opts.autoOnly, judge: opts.judge, rubric }, warn), read);
   if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
   return { name: basename(resolve(dir)), runs };
 }

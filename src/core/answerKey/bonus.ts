@@ -4,9 +4,9 @@
 // '- B01: …') are read too.
 import type { BonusRow } from '../model';
 import { isBlank, type LineIndex } from './lines';
+import type { KeyTable } from './structure';
 import { BONUS_ID, canonicalId, fieldName, HEAD, matchField, matchHeading, normLabel } from './vocabulary';
 
-const DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 
 type Column = 'id' | 'category' | 'text' | 'condition';
 
@@ -27,23 +27,22 @@ export function splitRow(line: string): string[] {
   return s.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
-/** Tables in [from, to) lines. `anywhere`: accept only tables whose ids look like B01. */
-export function parseBonusTables(ix: LineIndex, from: number, to: number, anywhere: boolean): BonusRow[] {
+/** Tables (from mdast) whose header is in [from, to) lines. `anywhere`: accept only tables whose ids look like B01. */
+export function parseBonusTables(ix: LineIndex, tables: KeyTable[], from: number, to: number, anywhere: boolean): BonusRow[] {
   const rows: BonusRow[] = [];
-  for (let no = from; no + 1 < to; no++) {
-    const head = ix.line(no);
-    const delim = ix.line(no + 1);
-    if (head.opaque || !head.text.includes('|') || !DELIMITER.test(delim.text.slice(0, HEAD * 4)) || !delim.text.includes('-')) continue;
+  for (const t of tables) {
+    const head = ix.line(t.head);
+    // a table quoted in a block quote is an example, not the key's bonus list
+    if (t.head < from || t.head + 1 >= to || head.opaque || head.text.trimStart().startsWith('>')) continue;
     const cols = new Map<Column, number>();
     splitRow(head.text).forEach((h, i) => {
       const c = classify(h);
       if (c && !cols.has(c)) cols.set(c, i);
     });
     const table: BonusRow[] = [];
-    let end = no + 2;
-    for (; end < to; end++) {
-      const line = ix.line(end);
-      if (line.opaque || isBlank(line.text) || !line.text.includes('|')) break;
+    for (const no of t.rows) {
+      const line = ix.line(no);
+      if (no >= to || line.opaque || isBlank(line.text) || !line.text.includes('|')) break;
       const cells = splitRow(line.text);
       const cell = (c: Column) => (cols.has(c) ? cells[cols.get(c)!] : undefined) || undefined;
       const idCell = cell('id') ?? cells.find((c) => BONUS_ID.test(c) && /^\W*B-?\d/i.test(c)) ?? '';
@@ -62,7 +61,6 @@ export function parseBonusTables(ix: LineIndex, from: number, to: number, anywhe
       table.forEach((r, i) => (r.id ||= canonicalId('B', rows.length + i + 1)));
       rows.push(...table);
     }
-    no = end - 1;
   }
   return rows;
 }

@@ -1,6 +1,6 @@
-// Line bookkeeping for the answer-key parser: the key is read line by line
-// (not via mdast) so every field and criterion gets exact offsets, and the
-// parser stays linear and cannot overflow a stack on deeply nested input.
+// Line bookkeeping for the answer-key parser. mdast (structure.ts) says which
+// lines are headings and tables; fields and criteria are read line by line so
+// each gets exact offsets for fixes.
 import type { Point, Span } from '../model';
 
 export interface Line {

@@ -2,6 +2,7 @@
 // review match it, a verdict ○/△/× and a confidence. Pure; no I/O.
 import type { AnswerKey, AutoGrade, AutoProblemVerdict, Evidence, Finding, Review } from '../model';
 import { excerpt } from './normalize';
+import { contrastScores } from './contrast';
 import { coverage, indexKey, indexReview } from './relevance';
 import { confidenceFor, DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from './verdict';
 
@@ -9,6 +10,7 @@ export { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
 export { tokenize, stem } from './tokenize';
 export { textFeatures } from './weights';
 export { coverage, indexKey, indexReview } from './relevance';
+export { backgroundOf, contrastScores, EXCLUSIVITY_PENALTY } from './contrast';
 
 /** Verdict thresholds on the coverage scale 0..1 (the extension exposes `detected`/`partial` as settings). */
 export interface MatchOptions extends Partial<Thresholds> {
@@ -34,23 +36,17 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   // scores[p][i]: coverage of problem p by eligible finding i
   const scores = keyIndex.problems.map((p) => eligible.map((f) => coverage(p, reviewIndex.findings[f.index], reviewIndex)));
 
+  const ranked = contrastScores(scores);
   const problems: AutoProblemVerdict[] = keyIndex.problems.map((p, pi) => {
-    // Contrast with the review's background: every finding shares some generic words with
-    // any problem, so what counts is how far the best finding rises above the others' mean.
-    const background = backgroundOf(scores[pi]);
-    const ranked = eligible.map((f, i) => ({ f, s: Math.max(0, scores[pi][i] - background) })).sort((a, b) => b.s - a.s);
-    const best = ranked[0]?.s ?? 0;
-    const evidence: Evidence[] = ranked
-      .filter((r, i) => i === 0 || r.s >= t.partial)
-      .filter((r) => r.s > 0)
+    const best = ranked[pi][0]?.score ?? 0;
+    const evidence: Evidence[] = ranked[pi]
+      .filter((r, i) => i === 0 || r.score >= t.partial)
+      .filter((r) => r.score > 0)
       .slice(0, maxEvidence)
-      .map((r) => ({
-        findingIndex: r.f.index,
-        label: r.f.label ?? '',
-        line: r.f.headingSpan.start.line,
-        score: round(r.s),
-        excerpt: excerpt(`${r.f.heading} — ${r.f.body}`),
-      }));
+      .map(({ at, score }) => {
+        const f = eligible[at];
+        return { findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: round(score), excerpt: excerpt(`${f.heading} — ${f.body}`) };
+      });
     return { id: p.id, verdict: verdictFor(best, t), confidence: round(confidenceFor(best, t)), evidence };
   });
 
@@ -74,13 +70,6 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
     .filter((f, i) => bestProblem[i] < t.partial && !bonusFindings.has(f.index))
     .map((f) => f.index);
   return { problems, bonus, unmatched };
-}
-
-/** Mean coverage of all findings but the best one (0 when there is no other finding). */
-export function backgroundOf(row: number[]): number {
-  if (row.length < 2) return 0;
-  const top = Math.max(...row);
-  return (row.reduce((a, b) => a + b, 0) - top) / (row.length - 1);
 }
 
 function finite(x: number | undefined): number | undefined {

@@ -1,7 +1,7 @@
 // A linear, line-based block scanner: the subset of CommonMark/GFM block
 // structure that reviews use (ATX/setext headings, fenced code, HTML comments,
-// pipe tables, paragraphs). remark is 10-100x slower on large inputs and
-// hangs or overflows the stack on deep nesting; this never backtracks.
+// pipe tables, paragraphs). The fallback for input remark would hang or
+// overflow on (see markdownRisk); this never backtracks.
 import type { Line } from './lines';
 
 export type BlockKind = 'heading' | 'paragraph' | 'table' | 'code' | 'html' | 'hr';
@@ -44,7 +44,7 @@ export function splitRow(line: string): string[] {
 export function scanBlocks(text: string, lines: Line[]): Block[] {
   const blocks: Block[] = [];
   // a byte-order mark is not content: '\uFEFF# Title' is a heading
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = text.charCodeAt(0) === 0xfeff && lines[0]?.start === 0 ? 1 : 0;
   const get = (i: number) => text.slice(lines[i].start + (i === 0 ? bom : 0), lines[i].end);
   let para: Block | undefined;
   const close = () => {

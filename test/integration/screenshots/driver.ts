@@ -72,5 +72,15 @@ export async function run(): Promise<void> {
   await place(await vscode.window.showTextDocument(reviewDoc), c3 + 2, 4, c3 - 1);
   await vscode.commands.executeCommand('editor.action.quickFix');
   await shot('quick-fix');
+
+  // the Round Dashboard webview for round 7, with a matrix cell's review opened at its evidence on the left
+  await vscode.commands.executeCommand('editor.action.hideHover');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.window.showTextDocument(keyDoc, { viewColumn: vscode.ViewColumn.One });
+  const dash = await vscode.commands.executeCommand<{ html: string }>('reviewGrader.openDashboard');
+  const message = /data-message="([^"]*v007-baseline-run1[^"]*)"/.exec(dash?.html ?? '')?.[1].replace(/&quot;/g, '"');
+  if (message) await vscode.commands.executeCommand('reviewGrader._dashboardOpenCell', JSON.parse(message));
+  await shot('dashboard-webview');
   console.log('@@screenshot done');
 }

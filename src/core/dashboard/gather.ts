@@ -1,0 +1,147 @@
+// Which files make up a dashboard and how each run is graded, written once
+// for both hosts: the CLI reads with Node fs (synchronously), the extension
+// with vscode.workspace.fs (asynchronously). So the logic is a generator that
+// yields each path it needs and receives the file's text (undefined when the
+// file does not exist); driveSync / driveAsync feed it with the host's reader.
+import { parseAnswerKey } from '../answerKey';
+import { gradeReview } from '../grade';
+import { parseJudgeReport, type JudgeReport, type JudgeRun } from '../judge';
+import type { MatchOptions } from '../match';
+import type { AnswerKey } from '../model';
+import { keyCandidates, linkedKeyPath, parseRunName, resolveBeside, scoringPathFor, type RunName } from '../naming';
+import { parseReview } from '../review';
+import { DEFAULT_RUBRIC, type RubricOptions } from '../score';
+import type { DashboardRunInput } from './model';
+
+export interface GatherOptions {
+  autoOnly?: boolean;
+  /** read the judge report beside each run (default true) */
+  judge?: boolean;
+  rubric?: RubricOptions;
+  match?: MatchOptions;
+  /** only this round (and document, in the -docK- layout) */
+  round?: number;
+  doc?: number;
+}
+
+/** A file that exists but cannot be read: the run is skipped with this message. */
+export class ReadError extends Error {}
+
+/** Yields a path to read, receives its text (undefined: no such file), returns T. */
+export type Gather<T> = Generator<string, T, string | undefined>;
+
+export interface RunFile { path: string; name: RunName & { run: number } }
+
+/** The review runs among `paths` (any folder listing), filtered to a round, in path order. */
+export function runFilesOf(paths: string[], opts: Pick<GatherOptions, 'round' | 'doc'> = {}): RunFile[] {
+  const out: RunFile[] = [];
+  for (const path of paths) {
+    const name = parseRunName(path);
+    if (!name || name.kind !== 'run' || name.run === undefined) continue;
+    if (opts.round !== undefined && name.round !== opts.round) continue;
+    if (opts.doc !== undefined && name.doc !== opts.doc) continue;
+    out.push({ path, name: { ...name, run: name.run } });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Grade every run; unreadable or keyless runs are skipped with a warning. */
+export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: string) => void): Gather<DashboardRunInput[]> {
+  const rubric = { ...DEFAULT_RUBRIC, ...opts.rubric };
+  // Rounds share keys and variants share judge reports: read each once.
+  const keys = new Map<string, AnswerKey>();
+  const judges = new Map<string, JudgeReport | undefined>();
+  const runs: DashboardRunInput[] = [];
+  for (const { path, name } of files) {
+    try {
+      const text = yield path;
+      if (text === undefined) throw new ReadError(`${path}: no such file`);
+      const found = yield* findKey(path, text, keys);
+      const keyPath = found.path;
+      const key = keys.get(keyPath) ?? parseAnswerKey(found.text ?? '', keyPath);
+      keys.set(keyPath, key);
+      const scoring = opts.judge === false ? undefined : scoringPathFor(path);
+      if (scoring && !judges.has(scoring)) {
+        const judgeText = yield scoring;
+        judges.set(scoring, judgeText === undefined ? undefined : parseJudgeReport(judgeText, scoring, key.problems.map((p) => p.id)));
+      }
+      const judgeRun = judgeRunOf(scoring ? judges.get(scoring) : undefined, name.run);
+      const graded = gradeReview(key, parseReview(text, path), { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: opts.match, keyPath });
+      runs.push({
+        graded, round: name.round, doc: name.doc, variant: name.variant, run: name.run, path,
+        judge: judgeRun && scoring ? {
+          path: scoring, detection: judgeRun.statedDetection, total: judgeRun.statedTotal,
+          detectionLine: judgeRun.lines.detection, totalLine: judgeRun.lines.total,
+        } : undefined,
+      });
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      warn(`${e.message}; run skipped`);
+    }
+  }
+  return runs;
+}
+
+/** The judge's run with this number; a one-run report applies to whichever run it sits beside. */
+function judgeRunOf(report: JudgeReport | undefined, run: number): JudgeRun | undefined {
+  return report?.runs.find((r) => r.run === run) ?? (report?.runs.length === 1 ? report.runs[0] : undefined);
+}
+
+/**
+ * The key a review links to, else the first naming-convention candidate that
+ * exists. Keys already parsed are not read again (text is then undefined).
+ */
+function* findKey(reviewPath: string, reviewText: string, parsed: Map<string, AnswerKey>): Gather<{ path: string; text?: string }> {
+  function* probe(p: string): Gather<{ path: string; text?: string } | undefined> {
+    if (parsed.has(p)) return { path: p };
+    const text = yield p;
+    return text === undefined ? undefined : { path: p, text };
+  }
+  const linked = linkedKeyPath(reviewText);
+  if (linked) {
+    const p = resolveBeside(reviewPath, linked);
+    const hit = yield* probe(p);
+    if (hit) return hit;
+    throw new ReadError(`${reviewPath}: links answer key ${linked}, but ${p} does not exist`);
+  }
+  const candidates = keyCandidates(reviewPath);
+  for (const p of candidates) {
+    const hit = yield* probe(p);
+    if (hit) return hit;
+  }
+  throw new ReadError(candidates.length
+    ? `${reviewPath}: no answer key found (looked for ${candidates.join(', ')})`
+    : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)`);
+}
+
+/** Run a gather with a synchronous reader; a reader that throws skips that run. */
+export function driveSync<T>(gen: Gather<T>, read: (path: string) => string | undefined): T {
+  let step = gen.next();
+  while (!step.done) {
+    let text: string | undefined;
+    try {
+      text = read(step.value);
+    } catch (e) {
+      step = gen.throw(new ReadError((e as Error)?.message ?? String(e)));
+      continue;
+    }
+    step = gen.next(text);
+  }
+  return step.value;
+}
+
+/** Run a gather with an asynchronous reader (vscode.workspace.fs). */
+export async function driveAsync<T>(gen: Gather<T>, read: (path: string) => Promise<string | undefined>): Promise<T> {
+  let step = gen.next();
+  while (!step.done) {
+    let text: string | undefined;
+    try {
+      text = await read(step.value);
+    } catch (e) {
+      step = gen.throw(new ReadError((e as Error)?.message ?? String(e)));
+      continue;
+    }
+    step = gen.next(text);
+  }
+  return step.value;
+}

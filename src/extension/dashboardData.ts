@@ -1,0 +1,102 @@
+// What a Round Dashboard shows (a perspective folder, maybe one round) and
+// gathering its runs through vscode.workspace.fs, so it runs in vscode.dev.
+// The grouping and grading logic is the CLI's own (core/dashboard/gather).
+import * as vscode from 'vscode';
+import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
+import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
+import { DEFAULT_RUBRIC } from '../core/score';
+import { readText } from './files';
+
+export interface DashboardScope {
+  /** the perspective folder (answer keys beside, runs in results/) */
+  folder: vscode.Uri;
+  round?: number;
+  /** the older one-key-per-document layout */
+  doc?: number;
+}
+
+export interface GatheredDashboard {
+  views: PerspectiveView[];
+  /** every file read (uri strings): a change to one of them refreshes the panel */
+  files: Set<string>;
+  warnings: string[];
+}
+
+export function scopeTitle(s: DashboardScope): string {
+  const round = s.round !== undefined ? ` R${s.round}` : '';
+  const doc = s.doc !== undefined ? ` doc ${s.doc}` : '';
+  return `Round Dashboard: ${basename(s.folder.path)}${round}${doc}`;
+}
+
+/** The scope of a file: a key's or a run's perspective folder and round. */
+export function scopeOfFile(uri: vscode.Uri): DashboardScope | undefined {
+  const name = basename(uri.path);
+  const dir = vscode.Uri.joinPath(uri, '..');
+  if (isAnswerKeyName(name)) {
+    const round = /^answer-key-round-0*(\d+)\.md$/i.exec(name);
+    const doc = /^answer-key-(\d+)\.md$/i.exec(name);
+    return { folder: dir, round: round ? Number(round[1]) : undefined, doc: doc ? Number(doc[1]) : undefined };
+  }
+  const run = parseRunName(name);
+  if (!run) return undefined;
+  return { folder: basename(dir.path) === 'results' ? vscode.Uri.joinPath(dir, '..') : dir, round: run.round, doc: run.doc };
+}
+
+/** A folder from the explorer: itself (or its parent, for results/), every round. */
+export function scopeOfFolder(uri: vscode.Uri): DashboardScope {
+  return { folder: basename(uri.path) === 'results' ? vscode.Uri.joinPath(uri, '..') : uri };
+}
+
+/** Perspective folders (those holding answer keys), searched only now that the command runs. */
+export async function pickPerspective(): Promise<DashboardScope | undefined> {
+  const keys = await vscode.workspace.findFiles('**/answer-key*.md', '**/node_modules/**');
+  const folders = new Map<string, vscode.Uri>();
+  for (const k of keys) {
+    const dir = vscode.Uri.joinPath(k, '..');
+    folders.set(dir.toString(), dir);
+  }
+  if (folders.size === 0) {
+    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md in the workspace, so no round to show.');
+    return undefined;
+  }
+  const items = [...folders.values()]
+    .map((uri) => ({ uri, label: vscode.workspace.asRelativePath(uri, true) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Perspective folder to show on the Round Dashboard' });
+  return pick && scopeOfFolder(pick.uri);
+}
+
+/** Grade the scope's runs with the same settings as the editor features. */
+export async function gatherDashboard(scope: DashboardScope): Promise<GatheredDashboard> {
+  const config = vscode.workspace.getConfiguration('reviewGrader');
+  const results = vscode.Uri.joinPath(scope.folder, 'results');
+  const listed = (await list(results)) ?? [];
+  const names = listed.length ? listed : (await list(scope.folder)) ?? [];
+  const dir = listed.length ? results : scope.folder;
+  const files = runFilesOf(names.map((n) => vscode.Uri.joinPath(dir, n).path), scope);
+  const read = new Set<string>();
+  const warnings: string[] = [];
+  const opts = {
+    judge: config.get<boolean>('useJudgeReports', true),
+    rubric: { ...DEFAULT_RUBRIC, bonusCap: config.get<number>('bonusCap', DEFAULT_RUBRIC.bonusCap) },
+    match: { detected: config.get<number>('thresholds.detected'), partial: config.get<number>('thresholds.partial') },
+    round: scope.round,
+    doc: scope.doc,
+  };
+  // readText prefers an open editor's (unsaved) text, like the lenses do.
+  const runs = await driveAsync(gatherRuns(files, opts, (w) => warnings.push(w)), (path) => {
+    const uri = scope.folder.with({ path });
+    read.add(uri.toString());
+    return readText(uri);
+  });
+  return { views: [buildPerspective({ name: basename(scope.folder.path), runs })], files: read, warnings };
+}
+
+async function list(folder: vscode.Uri): Promise<string[] | undefined> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+  } catch {
+    return undefined;
+  }
+}
