@@ -15,7 +15,9 @@ const review = readFileSync('examples/order-service/results/v001-baseline-run1.m
 const cases: Record<string, string | Buffer> = {
   '20 MB review': review.repeat(Math.ceil((20 << 20) / review.length)),
   '500 000 [ on one line': `# R\n\n### C1: x\n${'['.repeat(500_000)}\n`,
-  '10 000-deep list': `# R\n\n### C1: x\n${Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`,
+  '10 000-deep list': `# R\n\n### C1: x\n${'- '.repeat(10_000)}item\n`,
+  '2 000-deep indented list': `# R\n\n### C1: x\n${Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`,
+  '10 000-deep blockquote': `# R\n\n### C1: x\n${'>'.repeat(10_000)} item\n`,
   'binary': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
   'invalid UTF-8': Buffer.concat([Buffer.from('# R\n### C1: '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' x\n')]),
   'CR line ends + BOM': `\uFEFF${review.replace(/\n/g, '\r')}`,

@@ -71,3 +71,13 @@ function describeFsError(e: unknown): string {
     default: return `cannot read (${code ?? String(e)})`;
   }
 }
+
+/** A non-fatal note on stderr: `review-grader: warning: …`. */
+export function warn(message: string): void {
+  process.stderr.write(`review-grader: warning: ${message}\n`);
+}
+
+/** A diagnostic line that already names file, line and severity. */
+export function say(line: string): void {
+  process.stderr.write(`review-grader: ${line}\n`);
+}

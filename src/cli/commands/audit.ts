@@ -2,7 +2,7 @@
 import { auditJudgeReport } from '../../core/judge';
 import { keyCandidates } from '../../core/naming';
 import { bonusCapOf, needFiles, parse } from '../args';
-import { fileExists } from '../io';
+import { fileExists, warn } from '../io';
 import { loadJudge, loadKey } from '../inputs';
 import { formatDiagnostic } from '../format/diagnostics';
 
@@ -16,7 +16,7 @@ export function runAudit(args: string[]): number {
     const keyPath = values.key ?? keyCandidates(path).find(fileExists);
     const ids = keyPath ? loadKey(keyPath).value.problems.map((p) => p.id) : undefined;
     const judge = loadJudge(path, ids);
-    judge.warnings.forEach((w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+    judge.warnings.forEach(warn);
     const diagnostics = [...judge.value.diagnostics, ...auditJudgeReport(judge.value, { bonusCap })];
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
     found += diagnostics.filter((d) => d.severity !== 'info').length;

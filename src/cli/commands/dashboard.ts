@@ -8,7 +8,7 @@ import { buildPerspective, driveSync, gatherRuns, renderDashboardPage, runFilesO
 import { isAnswerKeyName } from '../../core/naming';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, parse } from '../args';
-import { fileExists, readTextFile, UsageError } from '../io';
+import { fileExists, readTextFile, UsageError, warn } from '../io';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -62,7 +62,6 @@ export function runDashboard(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
   if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
   const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
-  const warn = (w: string) => process.stderr.write(`review-grader: warning: ${w}\n`);
   const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn)));
   const out = values.out;
   // Links to the reviews are relative to where the page lands, so the page and corpus can move together.

@@ -3,22 +3,27 @@ import { gradeReview } from '../../core/grade';
 import type { GradedReview } from '../../core/model';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, needFiles, parse } from '../args';
-import { UsageError } from '../io';
+import { say, UsageError, warn } from '../io';
 import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
 import { renderGradeText } from '../format/gradeText';
 import { gradeJson } from '../format/gradeJson';
+import { formatDiagnostic } from '../format/diagnostics';
 
 export function gradeFiles(
   files: string[],
   opts: { key?: string; judge?: string; autoOnly?: boolean; bonusCap?: number },
-  warn: (line: string) => void,
 ): GradedReview[] {
   const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
+  const keysWarned = new Set<string>();
   return files.map((file) => {
     const review = loadReview(file);
     const keyPath = findKeyPath(file, review.text, opts.key);
     const key = loadKey(keyPath);
-    review.warnings.concat(key.warnings).forEach(warn);
+    review.warnings.concat(keysWarned.has(keyPath) ? [] : key.warnings).forEach(warn);
+    // Parse messages name their own file: the key's once, each review's with it.
+    if (!keysWarned.has(keyPath)) key.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(keyPath, d)));
+    keysWarned.add(keyPath);
+    review.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(file, d)));
     let judgeRun;
     if (opts.judge) {
       const judge = loadJudge(opts.judge, key.value.problems.map((p) => p.id));
@@ -43,7 +48,7 @@ export function runGrade(args: string[]): number {
   if (format !== 'text' && format !== 'json') throw new UsageError(`grade: --format must be text or json, got '${format}'`);
   const graded = gradeFiles(positionals, {
     key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap: bonusCapOf('grade', values['bonus-cap']),
-  }, (w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+  });
   process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded));
   return 0;
 }

@@ -1,7 +1,7 @@
 // `review-grader lint KEY...`: answer-key diagnostics; exit 1 if any.
 import { lintAnswerKey } from '../../core/lint';
 import { needFiles, parse } from '../args';
-import { readTextFile } from '../io';
+import { readTextFile, warn } from '../io';
 import { formatDiagnostic } from '../format/diagnostics';
 
 export function runLint(args: string[]): number {
@@ -10,7 +10,7 @@ export function runLint(args: string[]): number {
   let found = 0;
   for (const path of positionals) {
     const file = readTextFile(path);
-    file.warnings.forEach((w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+    file.warnings.forEach(warn);
     const diagnostics = lintAnswerKey(file.text, path);
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
     found += diagnostics.length;

@@ -15,8 +15,7 @@ export function runReport(args: string[]): number {
   });
   needFiles('report', positionals, 'review run');
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
-  const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap },
-    (w) => process.stderr.write(`review-grader: warning: ${w}\n`));
+  const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
   const markdown = renderScoringReport(graded, { bonusCap });
   if (values.out) {
     if (positionals.includes(values.out)) throw new UsageError(`report: refusing to overwrite input ${values.out}`);

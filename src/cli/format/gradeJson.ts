@@ -25,7 +25,10 @@ export function gradeJson(graded: GradedReview[]) {
       penalty: g.penalties.map((p) => ({ finding: p.label ?? null, line: p.line ?? null, source: p.source, reason: p.reason })),
       unmatched: g.unmatched.map((u) => ({ id: u.label ?? null, line: u.line, title: u.title })),
       score: g.score,
-      diagnostics: g.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, message: d.message })),
+      diagnostics: [
+        ...g.key.diagnostics.map((d) => ({ file: g.keyPath, code: d.code, severity: d.severity, line: d.line, message: d.message })),
+        ...g.review.diagnostics.map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
+      ],
     })),
   };
 }

@@ -25,7 +25,6 @@ function renderOne(g: GradedReview): string {
     for (const u of g.unmatched.slice(0, 12)) out.push(`    ${pad(where(u.label, u.line), 14)} ${truncate(u.title, 70)}`);
     if (g.unmatched.length > 12) out.push(`    … and ${g.unmatched.length - 12} more`);
   }
-  for (const d of g.diagnostics.filter((x) => x.severity !== 'info')) out.push(`  ${d.severity}: line ${d.line}: ${d.message}`);
   const s = g.score;
   out.push(`  score: detection ${fmt(s.detection)} + bonus ${fmt(s.bonus)} − penalty ${fmt(s.penalty)} = ${fmt(s.total)}`);
   return `${out.join('\n')}\n`;
