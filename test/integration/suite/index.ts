@@ -13,6 +13,8 @@ export function run(): Promise<void> {
     // mocha.run's browser wrapper reads location.search, which the Node
     // (Electron) extension host lacks: there, call the plain Mocha run.
     const runMocha = typeof location === 'undefined' ? Object.getPrototypeOf(mocha).run : mocha.run;
-    runMocha.call(mocha, done);
+    const runner = runMocha.call(mocha, done);
+    // A plain closing line that any CI log reader understands.
+    runner.on('end', () => console.log(`integration: ${runner.stats?.passes ?? 0} passed, ${runner.stats?.failures ?? 0} failed`));
   });
 }
