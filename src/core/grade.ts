@@ -44,6 +44,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
   const rubric = opts.rubric ?? DEFAULT_RUBRIC;
   // Counts in force: human tags if the human graded bonus/penalty at all, else the judge's, else auto.
   const humanExtras = bonus.some((b) => b.source === 'tag') || penalties.some((x) => x.source === 'tag');
+  const judgeExtras = !humanExtras && (opts.judge?.bonusCount !== undefined || opts.judge?.penaltyCount !== undefined);
   const bonusCount = humanExtras ? bonus.filter((b) => b.source === 'tag').length : opts.judge?.bonusCount ?? bonus.length;
   const penaltyCount = humanExtras ? penalties.length : opts.judge?.penaltyCount ?? penalties.length;
   const taggedFindings = new Set(tags.flatMap((t) => (t.findingIndex === undefined ? [] : [t.findingIndex])));
@@ -56,6 +57,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
   return {
     path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
     score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
+    extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
     diagnostics: [...key.diagnostics, ...review.diagnostics],
   };
 }

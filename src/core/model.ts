@@ -240,6 +240,8 @@ export interface GradedReview {
   penalties: PenaltyGrade[];
   unmatched: UnmatchedFinding[];
   score: RunScore;
+  /** whose bonus/penalty counts the score uses: the human's tags, else the judge's report, else auto */
+  extrasSource: VerdictSource;
   diagnostics: Diagnostic[];
 }
 

@@ -40,7 +40,7 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions):
 function renderRun(g: GradedReview): string[] {
   const out = [`## ${runLabel(g)} — \`${basename(g.path ?? '?')}\``, '', '### Detection', ''];
   for (const p of g.problems) out.push(`- ${p.id} ${MARK[p.verdict]} (${fmt(p.credit)}) — ${evidenceText(p)} _[${sourceText(p)}]_`);
-  out.push('', `### Bonus (${g.score.bonusCount})`, '');
+  out.push('', `### Bonus (${g.score.bonusCount}, counted from ${g.extrasSource === 'tag' ? 'tags' : g.extrasSource})`, '');
   if (g.bonus.length === 0) out.push('- none');
   for (const b of g.bonus) out.push(`- ${b.id ?? 'extra'}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
   out.push('', `### Penalty (${g.score.penaltyCount})`, '');
