@@ -2,6 +2,7 @@
 // gathering its runs through vscode.workspace.fs, so it runs in vscode.dev.
 // The grouping and grading logic is the CLI's own (core/dashboard/gather).
 import * as vscode from 'vscode';
+import { pickFolderHolding } from './folderPick';
 import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
 import { DEFAULT_RUBRIC } from '../core/score';
@@ -49,21 +50,9 @@ export function scopeOfFolder(uri: vscode.Uri): DashboardScope {
 
 /** Perspective folders (those holding answer keys), searched only now that the command runs. */
 export async function pickPerspective(): Promise<DashboardScope | undefined> {
-  const keys = await vscode.workspace.findFiles('**/answer-key*.md', '**/node_modules/**');
-  const folders = new Map<string, vscode.Uri>();
-  for (const k of keys) {
-    const dir = vscode.Uri.joinPath(k, '..');
-    folders.set(dir.toString(), dir);
-  }
-  if (folders.size === 0) {
-    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md in the workspace, so no round to show.');
-    return undefined;
-  }
-  const items = [...folders.values()]
-    .map((uri) => ({ uri, label: vscode.workspace.asRelativePath(uri, true) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: 'Perspective folder to show on the Round Dashboard' });
-  return pick && scopeOfFolder(pick.uri);
+  const folder = await pickFolderHolding('**/answer-key*.md',
+    'Review Grader: no answer-key*.md in the workspace, so no round to show.', 'Perspective folder to show on the Round Dashboard');
+  return folder && scopeOfFolder(folder);
 }
 
 /** Grade the scope's runs with the same settings as the editor features. */

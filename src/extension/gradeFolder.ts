@@ -3,6 +3,7 @@
 // core renderScoringReport. A file we did not write is never overwritten.
 // "Compare with Judge": where our verdicts differ from the judge's report.
 import * as vscode from 'vscode';
+import { pickFolderHolding } from './folderPick';
 import type { GradedReview } from '../core/model';
 import { MARK } from '../core/model';
 import { renderScoringReport } from '../core/report';
@@ -61,19 +62,8 @@ function summary(folder: vscode.Uri, runCount: number, r: GradeFolderResult): st
 }
 
 /** Folders holding review runs, found only now that the command runs. */
-async function pickFolder(): Promise<vscode.Uri | undefined> {
-  const runs = await vscode.workspace.findFiles('**/v*-run*.md', '**/node_modules/**');
-  const folders = new Map<string, vscode.Uri>();
-  for (const r of runs) {
-    const dir = vscode.Uri.joinPath(r, '..');
-    folders.set(dir.toString(), dir);
-  }
-  if (folders.size === 0) {
-    void vscode.window.showWarningMessage('Review Grader: no review runs (vNNN-variant-runN.md) in the workspace.');
-    return undefined;
-  }
-  const items = [...folders.values()].map((uri) => ({ uri, label: vscode.workspace.asRelativePath(uri, true) })).sort((a, b) => a.label.localeCompare(b.label));
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Folder of review runs to grade' }))?.uri;
+function pickFolder(): Promise<vscode.Uri | undefined> {
+  return pickFolderHolding('**/v*-run*.md', 'Review Grader: no review runs (vNNN-variant-runN.md) in the workspace.', 'Folder of review runs to grade');
 }
 
 /** reviewGrader.compareWithJudge(uri?): opens a markdown list of differences; resolves to its text. */
