@@ -18,7 +18,8 @@ export function needFiles(command: string, files: string[], what: string): void 
 
 export function bonusCapOf(command: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  // Number('') and Number(' ') are 0: only digits make a cap
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`${command}: --bonus-cap takes a whole number ≥ 0, got '${value}'`);
   return n;
 }

@@ -53,6 +53,28 @@ export function decode(path: string, bytes: Uint8Array): TextFile {
   return { path, text, warnings };
 }
 
+/**
+ * Is `out` the same file as one of `inputs`? Compared by device and inode, so
+ * `./x.md`, an absolute path, a symlink or a hard link to an input all count.
+ */
+export function isSameFileAsAny(out: string, inputs: Iterable<string>): boolean {
+  let o: { dev: number; ino: number };
+  try {
+    o = statSync(out);
+  } catch {
+    return false; // nothing there yet: writing cannot clobber an input
+  }
+  for (const p of inputs) {
+    try {
+      const s = statSync(p);
+      if (s.dev === o.dev && s.ino === o.ino) return true;
+    } catch {
+      // an input that vanished is not the output
+    }
+  }
+  return false;
+}
+
 export function fileExists(path: string): boolean {
   try {
     return existsSync(path) && statSync(path).isFile();

@@ -24,7 +24,7 @@ export function main(argv: string[]): number {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`review-grader: unknown command '${name}' (expected grade, lint, audit or report; see --help)\n`);
+    process.stderr.write(`review-grader: unknown command '${name}' (expected grade, lint, audit, report or dashboard; see --help)\n`);
     return 2;
   }
   return command(rest);

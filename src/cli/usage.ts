@@ -4,7 +4,7 @@ export const VERSION = '0.1.0';
 export const USAGE = `review-grader ${VERSION} — grade LLM design reviews against answer keys
 
 Usage:
-  review-grader grade [--key KEY] REVIEW... [--format text|json] [--auto-only] [--judge SCORING.md]
+  review-grader grade [--key KEY] REVIEW... [--format text|json] [--auto-only] [--judge SCORING.md] [--bonus-cap N]
       Suggest a verdict (detected / partial / missed) for every planted problem.
       Without --key the key is found from a link comment in the review
       (<!-- answer-key: PATH -->) or the naming convention
@@ -13,12 +13,12 @@ Usage:
   review-grader lint KEY...
       Check answer keys: duplicate ids, missing criteria, stated count,
       severity, bonus conditions, id order. Exit 1 when anything is found.
-  review-grader audit SCORING.md... [--key KEY]
+  review-grader audit SCORING.md... [--key KEY] [--bonus-cap N]
       Check a judge's scoring report against itself: subtotals, totals,
       bonus cap, conflicting verdicts. Exit 1 when anything is found.
-  review-grader report [--key KEY] RUN... [--judge SCORING.md] [--auto-only] [-o OUT.md]
+  review-grader report [--key KEY] RUN... [--judge SCORING.md] [--auto-only] [--bonus-cap N] [-o OUT.md]
       Write a variant's scoring report (matrix, evidence, totals, mean/SD).
-  review-grader dashboard FOLDER [-o OUT.html] [--auto-only] [--no-judge]
+  review-grader dashboard FOLDER [-o OUT.html] [--auto-only] [--no-judge] [--bonus-cap N]
       One self-contained HTML page for a perspective folder (or every perspective
       under a corpus root): detection matrix, variants, recommendation, history.
       Judge reports beside the runs (vNNN-variant-scoring.md) are used by default.

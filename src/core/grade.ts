@@ -1,7 +1,7 @@
 // Verdict per problem: a human tag beats an imported judge verdict, which
 // beats the automatic suggestion — and all three are kept side by side.
 import type {
-  AnswerKey, AutoGrade, BonusGrade, Evidence, GradedReview, PenaltyGrade, ProblemGrade, Review, Verdict, VerdictSource,
+  AnswerKey, AutoGrade, BonusGrade, Diagnostic, Evidence, GradedReview, PenaltyGrade, ProblemGrade, Review, Verdict, VerdictSource,
 } from './model';
 import { CREDIT } from './model';
 import { autoGrade, type MatchOptions } from './match';
@@ -58,8 +58,29 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
     score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
     extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
-    diagnostics: [...key.diagnostics, ...review.diagnostics],
+    diagnostics: [...key.diagnostics, ...review.diagnostics, ...tagKeyDiagnostics(key, tags)],
   };
+}
+
+/**
+ * Tags that name a problem (or bonus row) the key does not have: they cannot
+ * count, so say so at the tag's line instead of dropping them silently.
+ */
+export function tagKeyDiagnostics(key: AnswerKey, tags: Review['tags']): Diagnostic[] {
+  if (key.problems.length === 0) return [];
+  const problemIds = new Set(key.problems.map((p) => p.id));
+  const bonusIds = new Set(key.bonus.map((b) => b.id));
+  const range = `${key.problems[0].id}–${key.problems[key.problems.length - 1].id}`;
+  const out: Diagnostic[] = [];
+  for (const t of tags) {
+    for (const e of t.entries) {
+      let message: string | undefined;
+      if (e.kind === 'problem' && !problemIds.has(e.id)) message = `grading tag names ${e.id}, which the answer key does not have (${range}); it is ignored`;
+      else if (e.kind === 'bonus' && e.id && key.bonus.length > 0 && !bonusIds.has(e.id)) message = `grading tag names bonus ${e.id}, which the answer key does not have; it counts as a plain bonus`;
+      if (message) out.push({ code: 'unknown-tag-id', severity: 'warning', message, line: t.span.start.line, column: t.span.start.column, span: t.span });
+    }
+  }
+  return out;
 }
 
 interface TagVerdict { verdict: Verdict; evidence: Evidence[] }
@@ -73,7 +94,7 @@ function tagVerdictsById(review: Review, tags: Review['tags']): Map<string, TagV
       if (e.kind !== 'problem') continue;
       const prev = out.get(e.id);
       const evidence: Evidence[] = f
-        ? [{ findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: 1, excerpt: excerpt(f.title) }]
+        ? [{ findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: 1, excerpt: excerpt(f.title), fromTag: true }]
         : [];
       if (!prev) out.set(e.id, { verdict: e.verdict, evidence });
       else {
@@ -116,6 +137,16 @@ function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
     }
   }
   return out;
+}
+
+/**
+ * The finding that backs the verdict in force: for a tag, a finding the human
+ * tagged (none for a review-level tag — the matcher's guess is not the
+ * human's evidence); otherwise the best match; nothing for a miss.
+ */
+export function verdictEvidence(p: ProblemGrade): Evidence | undefined {
+  if (p.verdict === 'missed') return undefined;
+  return p.source === 'tag' ? p.evidence.find((e) => e.fromTag) : p.evidence[0];
 }
 
 export function excerpt(text: string, max = 200): string {

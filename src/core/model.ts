@@ -174,6 +174,8 @@ export interface Evidence {
   /** 0..1 relevance of this finding to the problem */
   score: number;
   excerpt: string;
+  /** a human tag on this finding names the problem (else the matcher found it) */
+  fromTag?: boolean;
 }
 
 export interface ProblemGrade {

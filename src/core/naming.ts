@@ -32,11 +32,13 @@ export function keyCandidates(reviewPath: string): string[] {
   const name = parseRunName(reviewPath);
   if (!name) return [];
   const dir = dirname(reviewPath);
-  const parents = basename(dir) === 'results' ? [dirname(dir), dir] : [dir, dirname(dir)];
+  // the parent by path arithmetic: '.' (a bare file name) has '..' above it, not '.' again
+  const parent = resolveBeside(join(dir, '_'), '..');
+  const parents = basename(dir) === 'results' ? [parent, dir] : [dir, parent];
   const files = name.doc !== undefined
     ? [`answer-key-${name.doc}.md`]
     : [`answer-key-round-${String(name.round).padStart(3, '0')}.md`, `answer-key-round-${name.round}.md`];
-  return parents.flatMap((p) => files.map((f) => join(p, f)));
+  return [...new Set(parents.flatMap((p) => files.map((f) => join(p, f))))];
 }
 
 /** The judge report beside a review run: `vNNN-variant[-docK]-scoring.md`. */

@@ -5,6 +5,7 @@ import type { GradedReview, ProblemGrade } from './model';
 import { MARK } from './model';
 import { fmt, summarizeVariant } from './score';
 import { basename } from './naming';
+import { verdictEvidence } from './grade';
 
 export interface ReportOptions {
   bonusCap?: number;
@@ -72,8 +73,10 @@ function matrixCell(p: ProblemGrade | undefined): string {
 }
 
 function evidenceText(p: ProblemGrade): string {
-  const e = p.evidence[0];
-  if (!e || p.verdict === 'missed') return e ? `not found (closest: ${at(e.label, e.line)})` : 'not found';
+  const e = verdictEvidence(p);
+  const closest = p.evidence[0];
+  if (p.verdict === 'missed') return closest ? `not found (closest: ${at(closest.label, closest.line)})` : 'not found';
+  if (!e) return 'tagged for the whole review';
   return `${at(e.label, e.line)}: ${inline(e.excerpt)}`;
 }
 

@@ -2,6 +2,7 @@
 // so every view says "detected · C3 (auto 0.82)" the same way.
 import type { Evidence, Finding, ProblemGrade, RunScore, TagEntry } from '../core/model';
 import { MARK } from '../core/model';
+import { verdictEvidence } from '../core/grade';
 
 /** "(auto 0.82)", "(tagged)" or "(judge)". */
 export function sourceMarker(p: ProblemGrade): string {
@@ -22,7 +23,7 @@ export function disagreementText(p: ProblemGrade): string {
 
 /** The finding that backs the verdict in force, if the verdict found something. */
 export function mainEvidence(p: ProblemGrade): Evidence | undefined {
-  return p.verdict === 'missed' ? undefined : p.evidence[0];
+  return verdictEvidence(p);
 }
 
 /** A finding's short name: its label ('C3'), else 'line 42'. */

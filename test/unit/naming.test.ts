@@ -26,3 +26,14 @@ test('link comments and relative paths', () => {
   assert.equal(resolveBeside('/a/b/r.md', '/x/k.md'), '/x/k.md');
   assert.equal(resolveBeside('results/r.md', '../k.md'), 'k.md');
 });
+
+test('key candidates from a bare or ./ file name look one folder up too (cd results && grade v001-…-run1.md)', () => {
+  assert.deepEqual(keyCandidates('v001-baseline-run1.md'), [
+    'answer-key-round-001.md', 'answer-key-round-1.md', '../answer-key-round-001.md', '../answer-key-round-1.md',
+  ]);
+  assert.ok(keyCandidates('./v001-baseline-run1.md').includes('../answer-key-round-001.md'));
+  assert.ok(keyCandidates('../v001-a-run1.md').includes('../../answer-key-round-001.md'));
+  // no duplicates in the "looked for" list
+  const c = keyCandidates('/v001-x-run1.md');
+  assert.equal(new Set(c).size, c.length);
+});

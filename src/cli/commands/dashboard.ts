@@ -8,7 +8,7 @@ import { buildPerspective, driveSync, gatherRuns, renderDashboardPage, runFilesO
 import { isAnswerKeyName } from '../../core/naming';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, parse } from '../args';
-import { fileExists, readTextFile, UsageError, warn } from '../io';
+import { fileExists, isSameFileAsAny, readTextFile, UsageError, warn } from '../io';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -40,12 +40,16 @@ export function perspectiveFolders(folder: string): string[] {
 }
 
 /** Grade every review run of one perspective folder. Unreadable runs are skipped with a warning. */
-export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (line: string) => void): PerspectiveInput {
+export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (line: string) => void, readPaths?: Set<string>): PerspectiveInput {
   const results = join(dir, 'results');
   const files = runFilesOf(isDir(results) ? readdirSync(results).map((f) => join(results, f)) : []);
   const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
   // A missing file reads as undefined; an unreadable one throws (the run is skipped with its message).
-  const read = (path: string) => (fileExists(path) ? readTextFile(path).text : undefined);
+  const read = (path: string) => {
+    if (!fileExists(path)) return undefined;
+    readPaths?.add(path);
+    return readTextFile(path).text;
+  };
   const runs = driveSync(gatherRuns(files, { autoOnly: opts.autoOnly, judge: opts.judge, rubric }, warn), read);
   if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
   return { name: basename(resolve(dir)), runs };
@@ -62,7 +66,8 @@ export function runDashboard(args: string[]): number {
   if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
   if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
   const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
-  const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn)));
+  const readPaths = new Set<string>();
+  const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn, readPaths)));
   const out = values.out;
   // Links to the reviews are relative to where the page lands, so the page and corpus can move together.
   const base = out ? dirname(resolve(out)) : process.cwd();
@@ -76,6 +81,7 @@ export function runDashboard(args: string[]): number {
     return 0;
   }
   if (existsSync(out) && isDir(out)) throw new UsageError(`dashboard: ${out} is a folder; give a file name for -o`);
+  if (isSameFileAsAny(out, readPaths)) throw new UsageError(`dashboard: refusing to overwrite input ${out}`);
   try {
     writeFileSync(out, html);
   } catch (e) {

@@ -2,6 +2,7 @@
 import { gradeReview } from '../../core/grade';
 import type { GradedReview } from '../../core/model';
 import { DEFAULT_RUBRIC } from '../../core/score';
+import { parseRunName } from '../../core/naming';
 import { bonusCapOf, needFiles, parse } from '../args';
 import { say, UsageError, warn } from '../io';
 import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
@@ -16,9 +17,12 @@ export function gradeFiles(
   const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
   const keysWarned = new Set<string>();
   return files.map((file) => {
+    if (parseRunName(file)?.kind === 'scoring') throw new UsageError(`${file}: is a judge's scoring report, not a review run; pass it with --judge`);
     const review = loadReview(file);
     const keyPath = findKeyPath(file, review.text, opts.key);
     const key = loadKey(keyPath);
+    // Grading against a file with no P-items (a review passed as --key, say) is a usage slip, not a score of 0.
+    if (key.value.problems.length === 0) throw new UsageError(`${keyPath}: no problems found (expected '### P01: Title' items); is it an answer key?`);
     review.warnings.concat(keysWarned.has(keyPath) ? [] : key.warnings).forEach(warn);
     // Parse messages name their own file: the key's once, each review's with it.
     if (!keysWarned.has(keyPath)) key.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(keyPath, d)));
@@ -31,8 +35,16 @@ export function gradeFiles(
       judgeRun = judge.value.runs.find((r) => r.run === run) ?? (judge.value.runs.length === 1 ? judge.value.runs[0] : undefined);
       if (!judgeRun) warn(`${opts.judge}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
-    return gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
+    const graded = gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
+    // what grading itself found (tags naming ids the key lacks), at the review's lines
+    gradingDiagnostics(graded).forEach((d) => say(formatDiagnostic(file, d)));
+    return graded;
   });
+}
+
+/** Diagnostics from grading, beyond the key's and the review's own parse messages. */
+export function gradingDiagnostics(g: GradedReview): GradedReview['diagnostics'] {
+  return g.diagnostics.filter((d) => !g.key.diagnostics.includes(d) && !g.review.diagnostics.includes(d));
 }
 
 export function runGrade(args: string[]): number {

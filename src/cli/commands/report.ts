@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { renderScoringReport } from '../../core/report';
 import { bonusCapOf, needFiles, parse } from '../args';
-import { UsageError } from '../io';
+import { isSameFileAsAny, UsageError } from '../io';
 import { gradeFiles } from './grade';
 
 export function runReport(args: string[]): number {
@@ -18,7 +18,9 @@ export function runReport(args: string[]): number {
   const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
   const markdown = renderScoringReport(graded, { bonusCap });
   if (values.out) {
-    if (positionals.includes(values.out)) throw new UsageError(`report: refusing to overwrite input ${values.out}`);
+    // every file the report was made from: the runs, their keys and the judge's report
+    const inputs = [...positionals, ...graded.map((g) => g.keyPath ?? ''), ...(values.judge ? [values.judge] : [])].filter(Boolean);
+    if (positionals.includes(values.out) || isSameFileAsAny(values.out, inputs)) throw new UsageError(`report: refusing to overwrite input ${values.out}`);
     try {
       writeFileSync(values.out, markdown);
     } catch (e) {

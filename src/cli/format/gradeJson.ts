@@ -28,6 +28,10 @@ export function gradeJson(graded: GradedReview[]) {
       diagnostics: [
         ...g.key.diagnostics.map((d) => ({ file: g.keyPath, code: d.code, severity: d.severity, line: d.line, message: d.message })),
         ...g.review.diagnostics.map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
+        // grading's own (tags naming ids the key lacks) point into the review
+        ...g.diagnostics
+          .filter((d) => !g.key.diagnostics.includes(d) && !g.review.diagnostics.includes(d))
+          .map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
       ],
     })),
   };

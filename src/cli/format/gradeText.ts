@@ -2,6 +2,7 @@
 import type { GradedReview, ProblemGrade } from '../../core/model';
 import { MARK } from '../../core/model';
 import { fmt } from '../../core/score';
+import { verdictEvidence } from '../../core/grade';
 import { pad, truncate } from './width';
 
 export function renderGradeText(graded: GradedReview[]): string {
@@ -32,8 +33,8 @@ function renderOne(g: GradedReview): string {
 
 function problemRow(p: ProblemGrade): string {
   const source = p.source === 'auto' ? `auto ${p.confidence.toFixed(2)}` : p.source;
-  const best = p.evidence[0];
-  const ev = best && p.verdict !== 'missed' ? where(best.label, best.line) : '';
+  const best = verdictEvidence(p);
+  const ev = best ? where(best.label, best.line) : p.source === 'tag' && p.verdict !== 'missed' ? 'review tag' : '';
   const flag = p.disagreement ? `  ≠ ${others(p)}` : '';
   return `  ${p.id} ${MARK[p.verdict]} ${p.verdict.padEnd(8)} ${pad(source, 9)} ${pad(ev, 14)} ${truncate(p.title, 56)}${flag}`;
 }
