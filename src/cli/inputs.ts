@@ -3,7 +3,7 @@
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { parseJudgeReport, type JudgeReport } from '../core/judge';
-import { keyCandidates, linkedKeyPath, resolveBeside } from '../core/naming';
+import { keyLookup, keyNotFound } from '../core/naming';
 import type { AnswerKey, Review } from '../core/model';
 import { fileExists, readTextFile, UsageError } from './io';
 
@@ -38,18 +38,8 @@ export function loadJudge(path: string, problemIds?: string[]): Loaded<JudgeRepo
 /** The key for a review: explicit, linked, or by naming convention; exit 2 when none. */
 export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string): string {
   if (explicit) return explicit;
-  const linked = linkedKeyPath(reviewText);
-  if (linked) {
-    const p = resolveBeside(reviewPath, linked);
-    if (fileExists(p)) return p;
-    throw new UsageError(`${reviewPath}: links answer key ${linked}, but ${p} does not exist`);
-  }
-  const candidates = keyCandidates(reviewPath);
-  const found = candidates.find(fileExists);
+  const lookup = keyLookup(reviewPath, reviewText);
+  const found = lookup.paths.find(fileExists);
   if (found) return found;
-  throw new UsageError(
-    candidates.length
-      ? `${reviewPath}: no answer key found (looked for ${candidates.join(', ')}); pass --key KEY`
-      : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md); pass --key KEY`,
-  );
+  throw new UsageError(lookup.linked ? keyNotFound(reviewPath, lookup) : `${keyNotFound(reviewPath, lookup)}; pass --key KEY`);
 }

@@ -139,6 +139,11 @@ function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
   return out;
 }
 
+/** Diagnostics from grading itself (tags naming ids the key lacks), beyond the key's and the review's parse messages. */
+export function gradingDiagnostics(g: GradedReview): Diagnostic[] {
+  return g.diagnostics.filter((d) => !g.key.diagnostics.includes(d) && !g.review.diagnostics.includes(d));
+}
+
 /**
  * The finding that backs the verdict in force: for a tag, a finding the human
  * tagged (none for a review-level tag — the matcher's guess is not the

@@ -71,6 +71,25 @@ export function join(dir: string, file: string): string {
   return dir.endsWith('/') ? dir + file : `${dir}/${file}`;
 }
 
+/** Where a review's key may be: its link comment alone if it has one, else the naming conventions, in order. */
+export interface KeyLookup {
+  linked?: string;
+  paths: string[];
+}
+
+export function keyLookup(reviewPath: string, reviewText: string): KeyLookup {
+  const linked = linkedKeyPath(reviewText);
+  return linked ? { linked, paths: [resolveBeside(reviewPath, linked)] } : { paths: keyCandidates(reviewPath) };
+}
+
+/** Why no key was found, naming the places looked at. */
+export function keyNotFound(reviewPath: string, lookup: KeyLookup): string {
+  if (lookup.linked) return `${reviewPath}: links answer key ${lookup.linked}, but ${lookup.paths[0]} does not exist`;
+  return lookup.paths.length
+    ? `${reviewPath}: no answer key found (looked for ${lookup.paths.join(', ')})`
+    : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)`;
+}
+
 /** An explicit pairing inside a review: `<!-- answer-key: ../answer-key-round-007.md -->`. */
 export function linkedKeyPath(text: string): string | undefined {
   const m = /<!--\s*answer[- ]key\s*:\s*(.+?)\s*-->/i.exec(text.length > 200_000 ? text.slice(0, 200_000) : text);

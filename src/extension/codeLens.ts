@@ -7,7 +7,8 @@ import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview, sharedGradingService } from './service';
 import { recordTiming } from './stats';
 import { ACCEPT_SUGGESTION, candidatesFor } from './tagCommands';
-import { entryText, evidenceName, mainEvidence, problemTitle } from './verdictText';
+import { entryText, evidenceName, problemTitle } from './verdictText';
+import { verdictEvidence } from '../core/grade';
 
 export const REVEAL_FINDING = 'reviewGrader.revealFinding';
 
@@ -72,7 +73,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
         lenses.push(new vscode.CodeLens(range, { title: 'not graded (key changed?)', command: '' }));
         continue;
       }
-      const e = mainEvidence(grade);
+      const e = verdictEvidence(grade);
       lenses.push(new vscode.CodeLens(range, {
         title: problemTitle(grade),
         tooltip: e ? `Show ${evidenceName(e)} in the review: ${e.excerpt}` : `${grade.id} was not found in the review`,

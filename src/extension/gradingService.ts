@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
-import { parseJudgeReport, type JudgeReport } from '../core/judge';
+import { judgeRunOf, parseJudgeReport, type JudgeReport } from '../core/judge';
 import { gradeReview } from '../core/grade';
 import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
@@ -144,7 +144,7 @@ export class GradingService implements vscode.Disposable {
       this.judges.set(uri.toString(), report);
     }
     const run = parseRunName(doc.uri.path)?.run;
-    return report.value.runs.find((r) => r.run === run);
+    return judgeRunOf(report.value, run);
   }
 
   private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T): T {

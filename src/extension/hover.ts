@@ -7,7 +7,8 @@ import { MARK } from '../core/model';
 import { basename } from '../core/naming';
 import type { GradingService } from './gradingService';
 import { sharedGradingService } from './service';
-import { disagreementText, evidenceName, mainEvidence, sourceMarker } from './verdictText';
+import { disagreementText, evidenceName, sourceMarker } from './verdictText';
+import { verdictEvidence } from '../core/grade';
 
 const ID = /\b[PB]\d{2,3}\b/;
 const ORDER: Verdict[] = ['detected', 'partial', 'missed'];
@@ -80,7 +81,7 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
     const name = reviewDoc ? basename(reviewDoc.uri.path) : graded.path ?? 'the review';
     md.appendMarkdown('\n\n---\n\n');
     md.appendMarkdown(`**${grade.verdict}** ${MARK[grade.verdict]} `).appendMarkdown(escape(`${sourceMarker(grade)} ${disagreementText(grade)} in ${name}`.replace(/\s+/g, ' ')));
-    const e = mainEvidence(grade);
+    const e = verdictEvidence(grade);
     if (e) md.appendMarkdown('\n\n').appendMarkdown(`*${escape(evidenceName(e))}* (line ${e.line}): `).appendMarkdown(escape(e.excerpt));
   }
   return md;

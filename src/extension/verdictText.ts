@@ -1,6 +1,6 @@
 // Short, consistent wording of verdicts for lenses, hovers and the status bar,
 // so every view says "detected · C3 (auto 0.82)" the same way.
-import type { Evidence, Finding, ProblemGrade, RunScore, TagEntry } from '../core/model';
+import type { Finding, ProblemGrade, RunScore, TagEntry } from '../core/model';
 import { MARK } from '../core/model';
 import { verdictEvidence } from '../core/grade';
 
@@ -21,11 +21,6 @@ export function disagreementText(p: ProblemGrade): string {
   return others.length ? `≠ ${others.join(', ')}` : '';
 }
 
-/** The finding that backs the verdict in force, if the verdict found something. */
-export function mainEvidence(p: ProblemGrade): Evidence | undefined {
-  return verdictEvidence(p);
-}
-
 /** A finding's short name: its label ('C3'), else 'line 42'. */
 export function evidenceName(e: { label?: string; line?: number }): string {
   return e.label ? e.label : e.line ? `line ${e.line}` : '?';
@@ -33,7 +28,7 @@ export function evidenceName(e: { label?: string; line?: number }): string {
 
 /** Full lens title of a problem: "detected · C3 (auto 0.82) ≠ judge missed". */
 export function problemTitle(p: ProblemGrade): string {
-  const e = mainEvidence(p);
+  const e = verdictEvidence(p);
   const head = e ? `${p.verdict} · ${evidenceName(e)}` : p.verdict;
   return [head, sourceMarker(p), disagreementText(p)].filter(Boolean).join(' ');
 }

@@ -1,5 +1,6 @@
 // `review-grader grade`: verdicts for each review, as a table or JSON.
-import { gradeReview } from '../../core/grade';
+import { gradeReview, gradingDiagnostics } from '../../core/grade';
+import { judgeRunOf } from '../../core/judge';
 import type { GradedReview } from '../../core/model';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { parseRunName } from '../../core/naming';
@@ -32,7 +33,7 @@ export function gradeFiles(
     if (opts.judge) {
       const judge = loadJudge(opts.judge, key.value.problems.map((p) => p.id));
       const run = review.value.run;
-      judgeRun = judge.value.runs.find((r) => r.run === run) ?? (judge.value.runs.length === 1 ? judge.value.runs[0] : undefined);
+      judgeRun = judgeRunOf(judge.value, run);
       if (!judgeRun) warn(`${opts.judge}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
     const graded = gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
@@ -40,11 +41,6 @@ export function gradeFiles(
     gradingDiagnostics(graded).forEach((d) => say(formatDiagnostic(file, d)));
     return graded;
   });
-}
-
-/** Diagnostics from grading, beyond the key's and the review's own parse messages. */
-export function gradingDiagnostics(g: GradedReview): GradedReview['diagnostics'] {
-  return g.diagnostics.filter((d) => !g.key.diagnostics.includes(d) && !g.review.diagnostics.includes(d));
 }
 
 export function runGrade(args: string[]): number {

@@ -20,7 +20,7 @@ export function runReport(args: string[]): number {
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report
     const inputs = [...positionals, ...graded.map((g) => g.keyPath ?? ''), ...(values.judge ? [values.judge] : [])].filter(Boolean);
-    if (positionals.includes(values.out) || isSameFileAsAny(values.out, inputs)) throw new UsageError(`report: refusing to overwrite input ${values.out}`);
+    if (isSameFileAsAny(values.out, inputs)) throw new UsageError(`report: refusing to overwrite input ${values.out}`);
     try {
       writeFileSync(values.out, markdown);
     } catch (e) {

@@ -1,5 +1,6 @@
 // The `grade --format json` contract (other tools depend on it: keep the keys).
 import type { GradedReview } from '../../core/model';
+import { gradingDiagnostics } from '../../core/grade';
 
 export function gradeJson(graded: GradedReview[]) {
   return {
@@ -29,9 +30,7 @@ export function gradeJson(graded: GradedReview[]) {
         ...g.key.diagnostics.map((d) => ({ file: g.keyPath, code: d.code, severity: d.severity, line: d.line, message: d.message })),
         ...g.review.diagnostics.map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
         // grading's own (tags naming ids the key lacks) point into the review
-        ...g.diagnostics
-          .filter((d) => !g.key.diagnostics.includes(d) && !g.review.diagnostics.includes(d))
-          .map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
+        ...gradingDiagnostics(g).map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
       ],
     })),
   };

@@ -5,10 +5,10 @@
 // file does not exist); driveSync / driveAsync feed it with the host's reader.
 import { parseAnswerKey } from '../answerKey';
 import { gradeReview } from '../grade';
-import { parseJudgeReport, type JudgeReport, type JudgeRun } from '../judge';
+import { judgeRunOf, parseJudgeReport, type JudgeReport } from '../judge';
 import type { MatchOptions } from '../match';
 import type { AnswerKey } from '../model';
-import { keyCandidates, linkedKeyPath, parseRunName, resolveBeside, scoringPathFor, type RunName } from '../naming';
+import { keyLookup, keyNotFound, parseRunName, scoringPathFor, type RunName } from '../naming';
 import { parseReview } from '../review';
 import { DEFAULT_RUBRIC, type RubricOptions } from '../score';
 import type { DashboardRunInput } from './model';
@@ -82,11 +82,6 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
   return runs;
 }
 
-/** The judge's run with this number; a one-run report applies to whichever run it sits beside. */
-function judgeRunOf(report: JudgeReport | undefined, run: number): JudgeRun | undefined {
-  return report?.runs.find((r) => r.run === run) ?? (report?.runs.length === 1 ? report.runs[0] : undefined);
-}
-
 /**
  * The key a review links to, else the first naming-convention candidate that
  * exists. Keys already parsed are not read again (text is then undefined).
@@ -97,21 +92,12 @@ function* findKey(reviewPath: string, reviewText: string, parsed: Map<string, An
     const text = yield p;
     return text === undefined ? undefined : { path: p, text };
   }
-  const linked = linkedKeyPath(reviewText);
-  if (linked) {
-    const p = resolveBeside(reviewPath, linked);
-    const hit = yield* probe(p);
-    if (hit) return hit;
-    throw new ReadError(`${reviewPath}: links answer key ${linked}, but ${p} does not exist`);
-  }
-  const candidates = keyCandidates(reviewPath);
-  for (const p of candidates) {
+  const lookup = keyLookup(reviewPath, reviewText);
+  for (const p of lookup.paths) {
     const hit = yield* probe(p);
     if (hit) return hit;
   }
-  throw new ReadError(candidates.length
-    ? `${reviewPath}: no answer key found (looked for ${candidates.join(', ')})`
-    : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)`);
+  throw new ReadError(keyNotFound(reviewPath, lookup));
 }
 
 /** Run a gather with a synchronous reader; a reader that throws skips that run. */
