@@ -3,18 +3,19 @@
 // Everything is read from the GradingService's cached graded model.
 import * as vscode from 'vscode';
 import type { GradedReview, TagEntry } from '../core/model';
+import type { Thresholds } from '../core/match/verdict';
+import { candidatesFor, entriesOf, findingRef } from '../core/tags';
 import type { GradingService } from './gradingService';
-import { onDidChangeActiveReview, sharedGradingService } from './service';
+import { onDidChangeActiveReview, type Logger, type Services } from './service';
 import { recordTiming } from './stats';
-import { ACCEPT_SUGGESTION, candidatesFor } from './tagCommands';
+import { ACCEPT_SUGGESTION } from './tagCommands';
 import { entryText, evidenceName, problemTitle } from './verdictText';
 import { verdictEvidence } from '../core/grade';
 
 export const REVEAL_FINDING = 'reviewGrader.revealFinding';
 
-export function registerCodeLens(context: vscode.ExtensionContext): void {
-  const service = sharedGradingService(context);
-  const provider = new GradeLensProvider(service);
+export function registerCodeLens(context: vscode.ExtensionContext, services: Services): void {
+  const provider = new GradeLensProvider(services.grading, services.log);
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
@@ -27,7 +28,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly service: GradingService) {
+  constructor(private readonly service: GradingService, private readonly log: Logger) {
     const refresh = () => this.changed.fire();
     this.subscriptions = [
       this.changed,
@@ -50,8 +51,10 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
     const started = performance.now();
     try {
       return kind === 'key' ? await this.keyLenses(doc) : await this.reviewLenses(doc);
-    } catch {
-      return []; // a half-typed file must never break the editor
+    } catch (e) {
+      // a half-typed file must never break the editor: no lenses, and the reason in the output channel
+      this.log.error(`CodeLens failed on ${vscode.workspace.asRelativePath(doc.uri)}`, e);
+      return [];
     } finally {
       recordTiming('codeLens', performance.now() - started);
     }
@@ -102,16 +105,19 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Review Grader: no answer key found — pair with one…', command: 'reviewGrader.pairWithKey', arguments: [doc.uri] })];
     }
     const uri = doc.uri.toString();
+    const t = this.service.matchThresholds();
     const lenses: vscode.CodeLens[] = [];
     for (const finding of graded.review.findings) {
       const range = lineRange(finding.headingSpan.start.line);
-      const tagged = graded.review.tags.filter((t) => t.findingIndex === finding.index).flatMap((t) => t.entries);
+      const tagged = entriesOf(graded.review, finding.index);
       if (tagged.length) {
         lenses.push(new vscode.CodeLens(range, { title: `✓ ${tagged.map(entryText).join(', ')} (tagged)`, command: '' }));
         continue;
       }
-      const s = suggestionFor(graded, finding.index);
-      if (s) lenses.push(new vscode.CodeLens(range, { title: s.title, tooltip: 'Write this grading tag under the heading', command: ACCEPT_SUGGESTION, arguments: [uri, finding.index, s.entries] }));
+      const s = suggestionFor(graded, finding.index, t);
+      // version + heading, not a bare index: a click after an edit must find this finding again or refuse
+      const ref = findingRef(uri, doc.version, finding);
+      if (s) lenses.push(new vscode.CodeLens(range, { title: s.title, tooltip: 'Write this grading tag under the heading', command: ACCEPT_SUGGESTION, arguments: [ref, s.entries] }));
     }
     return lenses;
   }
@@ -124,8 +130,8 @@ export interface Suggestion {
 }
 
 /** What the matcher suggests for an untagged finding (the quick fix's preferred action), or undefined. */
-export function suggestionFor(graded: GradedReview, findingIndex: number): Suggestion | undefined {
-  const best = candidatesFor(graded, findingIndex).find((c) => c.verdict !== 'missed');
+export function suggestionFor(graded: GradedReview, findingIndex: number, t: Thresholds): Suggestion | undefined {
+  const best = candidatesFor(graded, findingIndex, t).find((c) => c.verdict !== 'missed');
   if (best) return { title: `→ ${best.id} ${best.verdict}?`, entries: [{ kind: 'problem', id: best.id, verdict: best.verdict }] };
   const bonus = graded.bonus.find((b) => b.findingIndex === findingIndex && b.source === 'auto' && b.id);
   if (bonus?.id) return { title: `→ bonus ${bonus.id}?`, entries: [{ kind: 'bonus', id: bonus.id }] };

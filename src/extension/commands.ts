@@ -4,25 +4,25 @@
 import * as vscode from 'vscode';
 import { compareWithJudgeCommand, gradeFolderCommand } from './gradeFolder';
 import { pairWithKeyCommand } from './pairing';
-import { sharedGradingService } from './service';
+import type { Services } from './service';
 import { ACCEPT_SUGGESTION, acceptAllCommand, acceptSuggestionCommand } from './tagCommands';
 
 type Handler = (...args: never[]) => unknown;
 
-function handlers(context: vscode.ExtensionContext): Record<string, Handler> {
-  const service = sharedGradingService(context);
+function handlers(services: Services): Record<string, Handler> {
+  const service = services.grading;
   return {
     'reviewGrader.pairWithKey': pairWithKeyCommand(service),
     'reviewGrader.gradeFolder': gradeFolderCommand(service),
     'reviewGrader.compareWithJudge': compareWithJudgeCommand(service),
-    'reviewGrader.acceptAll': acceptAllCommand(service),
-    [ACCEPT_SUGGESTION]: acceptSuggestionCommand(service),
+    'reviewGrader.acceptAll': acceptAllCommand(services),
+    [ACCEPT_SUGGESTION]: acceptSuggestionCommand(services),
     'reviewGrader.toggleLenses': toggleLenses,
   };
 }
 
-export function registerCommands(context: vscode.ExtensionContext): void {
-  for (const [id, handler] of Object.entries(handlers(context))) {
+export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
+  for (const [id, handler] of Object.entries(handlers(services))) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler as (...args: unknown[]) => unknown));
   }
 }

@@ -14,8 +14,9 @@ import { registerQuickFix } from './quickFix';
 import { registerCompletion } from './completion';
 import { registerCoverageTree } from './coverageTree';
 import { registerDashboard } from './dashboardPanel';
+import { extensionServices, type Services } from './service';
 
-type Register = (context: vscode.ExtensionContext) => void;
+type Register = (context: vscode.ExtensionContext, services: Services) => void;
 
 const features: Register[] = [
   registerCommands,
@@ -27,7 +28,8 @@ const features: Register[] = [
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now(); // reported by reviewGrader._stats
-  for (const register of features) register(context);
+  const services = extensionServices(context); // the grading service and the output channel, passed to every feature
+  for (const register of features) register(context, services);
   recordActivation(performance.now() - started);
 }
 

@@ -1,5 +1,10 @@
-// One graded model per review version, shared by every feature (lenses,
-// hover, tree, status bar): parse once per edit, never twice. Also pairs a
+// One graded model per review text, shared by every feature (lenses,
+// hover, tree, status bar): parse once per edit, never twice. A cached model
+// is keyed by the review's URI and the stamps (version + content hash) of the
+// three texts it was built from — review, key, judge report — so a file
+// reopened after it changed on disk (VS Code restarts it at version 1) or a
+// judge report rewritten on disk is graded afresh. Entries are dropped when
+// their document closes; key and judge files are watched. Also pairs a
 // review with its key (explicit pairing > link comment > naming convention)
 // and tells which review is "active" for a key editor.
 import * as vscode from 'vscode';
@@ -10,19 +15,27 @@ import { gradeReview } from '../core/grade';
 import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { DEFAULT_RUBRIC } from '../core/score';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/match/verdict';
 import { readText, uriExists, uriFromPath } from './files';
+import { TextStamps, textStamp } from './textStamp';
+import type { Logger } from './service';
 
 export type DocKind = 'key' | 'review' | 'other';
 
 const PAIRINGS = 'reviewGrader.pairings';
 
-interface Cached<T> { version: string; value: T }
+interface Cached<T> { stamp: string; value: T }
+interface CachedGrade extends Cached<GradedReview | undefined> { keyUri: string; judgeUri?: string }
+/** A judge report's text as last read (undefined: no such file), until the file or its document changes. */
+interface JudgeText { text: string | undefined; stamp: string }
 
 export class GradingService implements vscode.Disposable {
   private readonly keys = new Map<string, Cached<AnswerKey>>();
   private readonly reviews = new Map<string, Cached<Review>>();
-  private readonly graded = new Map<string, Cached<GradedReview | undefined>>();
+  private readonly graded = new Map<string, CachedGrade>();
   private readonly judges = new Map<string, Cached<JudgeReport>>();
+  private readonly judgeTexts = new Map<string, JudgeText>();
+  private readonly stamps = new TextStamps();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -31,11 +44,18 @@ export class GradingService implements vscode.Disposable {
   /** fires (debounced) when a review or key changed and graded models may differ */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {
+  constructor(private readonly state: vscode.Memento, private readonly log?: Logger) {
+    // keys and judge reports are read from disk when not open: a change there must reach the views
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       this.changed,
+      watcher,
+      watcher.onDidChange((u) => this.fileChanged(u)),
+      watcher.onDidCreate((u) => this.fileChanged(u)),
+      watcher.onDidDelete((u) => this.fileChanged(u)),
       vscode.workspace.onDidChangeTextDocument((e) => this.touch(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => this.touch(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('reviewGrader')) this.invalidateAll();
       }),
@@ -70,20 +90,32 @@ export class GradingService implements vscode.Disposable {
     const keyUri = await this.keyUriFor(doc);
     if (!keyUri) return undefined;
     const keyDoc = await vscode.workspace.openTextDocument(keyUri);
-    const version = `${doc.version}|${keyDoc.uri.toString()}@${keyDoc.version}`;
-    const hit = this.graded.get(doc.uri.toString());
-    if (hit && hit.version === version) return hit.value;
     const config = vscode.workspace.getConfiguration('reviewGrader');
-    const judge = config.get<boolean>('useJudgeReports', true) ? await this.judgeRunFor(doc, this.keyOf(keyDoc)) : undefined;
-    const value = gradeReview(this.keyOf(keyDoc), this.reviewOf(doc), {
+    const scoring = config.get<boolean>('useJudgeReports', true) ? scoringPathFor(doc.uri.path) : undefined;
+    const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
+    const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
+    const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge'].join('|');
+    const id = doc.uri.toString();
+    const hit = this.graded.get(id);
+    if (hit && hit.stamp === stamp) return hit.value;
+    const key = this.keyOf(keyDoc);
+    const judge = judgeUri && judgeText?.text !== undefined ? this.judgeRunFor(doc, judgeUri, judgeText.text, key) : undefined;
+    const value = gradeReview(key, this.reviewOf(doc), {
       judge,
       keyPath: vscode.workspace.asRelativePath(keyUri),
       rubric: { ...DEFAULT_RUBRIC, bonusCap: config.get<number>('bonusCap', DEFAULT_RUBRIC.bonusCap) },
       match: thresholds(config),
     });
     value.path = vscode.workspace.asRelativePath(doc.uri);
-    this.graded.set(doc.uri.toString(), { version, value });
+    this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
+  }
+
+  /** The verdict thresholds the matcher applies (settings, else the core defaults), for suggestions outside the matcher. */
+  matchThresholds(): Thresholds {
+    const t = thresholds(vscode.workspace.getConfiguration('reviewGrader'));
+    const detected = finite(t?.detected) ?? DEFAULT_THRESHOLDS.detected;
+    return { detected, partial: Math.min(detected, finite(t?.partial) ?? DEFAULT_THRESHOLDS.partial) };
   }
 
   /** Explicit pairing > link comment > naming convention. */
@@ -129,18 +161,27 @@ export class GradingService implements vscode.Disposable {
     return undefined;
   }
 
-  private async judgeRunFor(doc: vscode.TextDocument, key: AnswerKey) {
-    const scoring = scoringPathFor(doc.uri.path);
-    if (!scoring) return undefined;
-    const uri = doc.uri.with({ path: scoring });
+  /** The judge report's text, read once until the watcher or its open document says it changed. */
+  private async judgeTextOf(uri: vscode.Uri): Promise<JudgeText> {
+    const id = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+    if (open) return { text: open.getText(), stamp: this.stamps.of(open) };
+    const hit = this.judgeTexts.get(id);
+    if (hit) return hit;
     const text = await readText(uri);
-    if (text === undefined) return undefined;
+    const entry = { text, stamp: text === undefined ? 'missing' : textStamp(text) };
+    // a file outside every workspace folder is not watched: read it afresh each time
+    if (vscode.workspace.getWorkspaceFolder(uri)) this.judgeTexts.set(id, entry);
+    return entry;
+  }
+
+  private judgeRunFor(doc: vscode.TextDocument, uri: vscode.Uri, text: string, key: AnswerKey) {
     // Re-parse only when the report's text or the key's ids changed, not on every review edit.
     const ids = key.problems.map((p) => p.id);
-    const version = `${ids.join(',')}\n${text}`;
+    const stamp = `${ids.join(',')}\n${textStamp(text)}`;
     let report = this.judges.get(uri.toString());
-    if (!report || report.version !== version) {
-      report = { version, value: parseJudgeReport(text, scoring, ids) };
+    if (!report || report.stamp !== stamp) {
+      report = { stamp, value: parseJudgeReport(text, uri.path, ids) };
       this.judges.set(uri.toString(), report);
     }
     const run = parseRunName(doc.uri.path)?.run;
@@ -148,29 +189,69 @@ export class GradingService implements vscode.Disposable {
   }
 
   private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T): T {
-    const version = String(doc.version);
+    const stamp = this.stamps.of(doc);
     const hit = map.get(doc.uri.toString());
-    if (hit && hit.version === version) return hit.value;
+    if (hit && hit.stamp === stamp) return hit.value;
     const value = make();
-    map.set(doc.uri.toString(), { version, value });
+    map.set(doc.uri.toString(), { stamp, value });
     return value;
   }
 
   /** Debounce: features re-render once typing pauses, from the cached model. */
   private touch(doc: vscode.TextDocument): void {
-    if (doc.languageId !== 'markdown') return;
-    const id = doc.uri.toString();
+    if (doc.languageId === 'markdown') this.fireSoon(doc.uri);
+  }
+
+  private fireSoon(uri: vscode.Uri): void {
+    const id = uri.toString();
     clearTimeout(this.timers.get(id));
     this.timers.set(id, setTimeout(() => {
       this.timers.delete(id);
-      this.changed.fire(doc.uri);
+      this.changed.fire(uri);
     }, 250));
+  }
+
+  /** A closed document's models go: reopened, it is parsed from its new text. */
+  private forget(uri: vscode.Uri): void {
+    const id = uri.toString();
+    this.keys.delete(id);
+    this.reviews.delete(id);
+    this.graded.delete(id);
+    this.judgeTexts.delete(id);
+    this.dropDependents(id);
+  }
+
+  /** A .md file changed on disk: drop what was read from it, and re-render what was graded with it. */
+  private fileChanged(uri: vscode.Uri): void {
+    const id = uri.toString();
+    const wasRead = this.judgeTexts.delete(id);
+    const usedBy = this.dropDependents(id);
+    if (wasRead || usedBy) {
+      this.log?.info(`${vscode.workspace.asRelativePath(uri)} changed on disk: graded models built from it are dropped`);
+      this.fireSoon(uri);
+    }
+  }
+
+  /** Drop the graded models built from this key or judge report; true if there were any. */
+  private dropDependents(id: string): boolean {
+    let any = false;
+    for (const [review, g] of this.graded) {
+      if (g.keyUri !== id && g.judgeUri !== id) continue;
+      this.graded.delete(review);
+      any = true;
+    }
+    return any;
   }
 
   private invalidateAll(): void {
     this.graded.clear();
+    this.judgeTexts.clear();
     this.changed.fire(vscode.Uri.parse('review-grader:config'));
   }
+}
+
+function finite(x: number | undefined): number | undefined {
+  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
 }
 
 function thresholds(config: vscode.WorkspaceConfiguration) {

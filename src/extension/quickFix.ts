@@ -1,60 +1,99 @@
 // Quick fixes on a review finding (cursor anywhere in its heading or body):
 // tag it as one of the problems the matcher relates it to, mark it partial,
-// bonus or penalty, or remove its tag. Each action carries a ready
-// WorkspaceEdit built from core `tagEdits`: one action, one undo.
+// bonus or penalty, or remove its tag. The light bulb only lists titles; each
+// action's WorkspaceEdit (one action, one undo) is built in resolveCodeAction
+// against the document as it is then: if it changed since, the finding is
+// found again by its heading, or the action is refused with a message.
 import * as vscode from 'vscode';
-import type { GradedReview, Review, TagEntry } from '../core/model';
+import type { GradedReview, Review, TagEntry, Verdict } from '../core/model';
 import { MARK } from '../core/model';
+import { candidatesFor, entriesOf, findingRef, ownerOf, tagEdits, withProblem, type FindingRef } from '../core/tags';
 import type { GradingService } from './gradingService';
-import { sharedGradingService } from './service';
-import { candidatesFor, entriesOf, findingAt, tagWorkspaceEdit, withProblem } from './tagCommands';
+import type { Logger, Services } from './service';
+import { refuse, resolveInDocument, tagWorkspaceEdit } from './tagCommands';
 
 const MAX_CANDIDATES = 3;
 
-export function registerQuickFix(context: vscode.ExtensionContext): void {
-  const provider = new TagQuickFixProvider(sharedGradingService(context));
+/** What an action does, re-applied to the finding's tags as they are when it is resolved. */
+type Intent =
+  | { kind: 'set'; id: string; verdict: Verdict }
+  | { kind: 'exact'; entries: TagEntry[] };
+
+/** A quick fix that carries its target and intent instead of a ready edit. */
+export class TagAction extends vscode.CodeAction {
+  constructor(title: string, readonly ref: FindingRef, readonly intent: Intent) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+export function registerQuickFix(context: vscode.ExtensionContext, services: Services): void {
+  const provider = new TagQuickFixProvider(services.grading, services.log);
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   }));
 }
 
-export class TagQuickFixProvider implements vscode.CodeActionProvider {
-  constructor(private readonly service: GradingService) {}
+export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction> {
+  constructor(private readonly service: GradingService, private readonly log: Logger) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<TagAction[]> {
     if (this.service.kindOf(doc) !== 'review') return [];
     try {
       const graded = await this.service.gradedOf(doc);
       const review = graded?.review ?? this.service.reviewOf(doc);
-      const finding = findingAt(review, doc.offsetAt(range.start));
+      const finding = ownerOf(review.findings, doc.offsetAt(range.start));
       return finding ? this.actionsFor(doc, review, graded, finding.index) : [];
-    } catch {
-      return []; // a half-typed review must never break the light bulb
+    } catch (e) {
+      // a half-typed review must never break the light bulb
+      this.log.error(`quick fixes failed on ${vscode.workspace.asRelativePath(doc.uri)}`, e);
+      return [];
     }
   }
 
-  private actionsFor(doc: vscode.TextDocument, review: Review, graded: GradedReview | undefined, index: number): vscode.CodeAction[] {
+  /** Builds the edit now, against the current text; refuses when the finding cannot be found again. */
+  resolveCodeAction(action: TagAction): TagAction {
+    try {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === action.ref.uri);
+      if (!doc) return action;
+      const services = { grading: this.service, log: this.log };
+      const found = resolveInDocument(services, doc, action.ref);
+      if (!found.ok) {
+        refuse(services, found.message);
+        return action;
+      }
+      const review = this.service.reviewOf(doc);
+      const current = entriesOf(review, found.finding.index);
+      const entries = action.intent.kind === 'set' ? withProblem(current, action.intent.id, action.intent.verdict) : action.intent.entries;
+      action.edit = tagWorkspaceEdit(doc, review, found.finding.index, entries);
+    } catch (e) {
+      this.log.error(`quick fix "${action.title}" failed`, e);
+    }
+    return action;
+  }
+
+  private actionsFor(doc: vscode.TextDocument, review: Review, graded: GradedReview | undefined, index: number): TagAction[] {
     const current = entriesOf(review, index);
-    const candidates = graded ? candidatesFor(graded, index) : [];
-    const actions: vscode.CodeAction[] = [];
-    const add = (title: string, entries: TagEntry[], preferred = false) => {
-      const edit = tagWorkspaceEdit(doc, review, index, entries);
-      if (!edit) return; // the finding already says exactly this
-      const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-      action.edit = edit;
+    const candidates = graded ? candidatesFor(graded, index, this.service.matchThresholds()) : [];
+    const ref = findingRef(doc.uri.toString(), doc.version, review.findings[index]);
+    const text = doc.getText();
+    const actions: TagAction[] = [];
+    const add = (title: string, intent: Intent, preferred = false) => {
+      const entries = intent.kind === 'set' ? withProblem(current, intent.id, intent.verdict) : intent.entries;
+      if (tagEdits(text, review, index, entries).every((e) => text.slice(e.start, e.end) === e.newText)) return; // the finding already says exactly this
+      const action = new TagAction(title, ref, intent);
       action.isPreferred = preferred;
       actions.push(action);
     };
     const suggested = candidates.filter((c) => c.verdict !== 'missed').slice(0, MAX_CANDIDATES);
-    suggested.forEach((c, i) => add(`Tag as ${c.id} ${MARK[c.verdict]} — ${c.title}`, withProblem(current, c.id, c.verdict), i === 0));
+    suggested.forEach((c, i) => add(`Tag as ${c.id} ${MARK[c.verdict]} — ${c.title}`, { kind: 'set', id: c.id, verdict: c.verdict }, i === 0));
     const best = candidates[0];
     if (best && !suggested.some((c) => c.id === best.id && c.verdict === 'partial')) {
-      add(`Mark partial: ${best.id} △ — ${best.title}`, withProblem(current, best.id, 'partial'));
+      add(`Mark partial: ${best.id} △ — ${best.title}`, { kind: 'set', id: best.id, verdict: 'partial' });
     }
     const bonusId = graded && bestBonusRow(graded, index);
-    add(bonusId ? `Mark bonus ${bonusId}` : 'Mark bonus', [{ kind: 'bonus', id: bonusId }]);
-    add('Mark penalty', [{ kind: 'penalty' }]);
-    if (current.length > 0) add('Remove tag', []);
+    add(bonusId ? `Mark bonus ${bonusId}` : 'Mark bonus', { kind: 'exact', entries: [{ kind: 'bonus', id: bonusId }] });
+    add('Mark penalty', { kind: 'exact', entries: [{ kind: 'penalty' }] });
+    if (current.length > 0) add('Remove tag', { kind: 'exact', entries: [] });
     return actions;
   }
 }

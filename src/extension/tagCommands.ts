@@ -1,29 +1,22 @@
 // Writing grading tags into a review: the one place that turns core
 // `tagEdits` into a vscode.WorkspaceEdit. Every action is ONE applyEdit, so
 // one undo reverts it; asking for the tag a finding already has changes nothing.
+// Actions computed for an older version of the review carry a FindingRef and
+// are re-resolved by heading here, or refused: never applied to an index.
 import * as vscode from 'vscode';
-import type { Finding, GradedReview, Review, TagEntry, Verdict } from '../core/model';
-import { setTagEntry, tagEdits } from '../core/tags';
-import { verdictFor } from '../core/match/verdict';
-import type { GradingService } from './gradingService';
+import type { Review, TagEntry, Verdict } from '../core/model';
+import { MARK } from '../core/model';
+import {
+  acceptAllPlan, entriesOf, isFindingRef, resolveFindingRef, tagEdits, withDisputed, withProblem,
+  type AcceptAllPlan, type FindingRef, type Resolution,
+} from '../core/tags';
+import type { Services } from './service';
 
 export const ACCEPT_SUGGESTION = 'reviewGrader.acceptSuggestion';
 
-/** The entries currently tagged on a finding (all of its tags together). */
-export function entriesOf(review: Review, findingIndex: number): TagEntry[] {
-  return review.tags.filter((t) => t.findingIndex === findingIndex).flatMap((t) => t.entries);
-}
-
-/** The entries a finding should carry after setting one problem's verdict: other problems kept, bonus/penalty dropped. */
-export function withProblem(current: TagEntry[], id: string, verdict: Verdict): TagEntry[] {
-  // keeps the entries' order, so setting a verdict the tag already has writes nothing
-  return setTagEntry(current.filter((e) => e.kind === 'problem'), { kind: 'problem', id, verdict });
-}
-
 /** Edits that make the finding's tag say exactly `entries` ([] removes it); undefined when nothing would change. */
 export function tagWorkspaceEdit(doc: vscode.TextDocument, review: Review, findingIndex: number, entries: TagEntry[]): vscode.WorkspaceEdit | undefined {
-  const edits = tagEdits(doc.getText(), review, findingIndex, entries);
-  return toWorkspaceEdit(doc, edits);
+  return toWorkspaceEdit(doc, tagEdits(doc.getText(), review, findingIndex, entries));
 }
 
 export function toWorkspaceEdit(doc: vscode.TextDocument, edits: { start: number; end: number; newText: string }[]): vscode.WorkspaceEdit | undefined {
@@ -36,33 +29,15 @@ export function toWorkspaceEdit(doc: vscode.TextDocument, edits: { start: number
   return edit;
 }
 
-/** The finding whose span holds this offset (heading through body). */
-export function findingAt(review: Review, offset: number): Finding | undefined {
-  return review.findings.find((f) => f.span.start.offset <= offset && offset <= f.span.end.offset);
+/** The finding a ref means in the document as it is now (see core resolveFindingRef). */
+export function resolveInDocument(services: Services, doc: vscode.TextDocument, ref: FindingRef): Resolution {
+  return resolveFindingRef(services.grading.reviewOf(doc), doc.version, ref);
 }
 
-export interface Candidate { id: string; title: string; verdict: Verdict; score: number }
-
-/** Problems whose evidence includes this finding, best score first, with the verdict the score suggests. */
-export function candidatesFor(graded: GradedReview, findingIndex: number): Candidate[] {
-  const t = thresholds();
-  const out: Candidate[] = [];
-  for (const p of graded.problems) {
-    const e = p.evidence.find((x) => x.findingIndex === findingIndex);
-    if (!e) continue;
-    // the problem's own best finding carries the matcher's verdict; others are judged on their own score
-    const top = p.source !== 'tag' && p.evidence[0]?.findingIndex === findingIndex;
-    const verdict = top ? p.auto.verdict : verdictFor(e.score, t);
-    out.push({ id: p.id, title: p.title, verdict, score: e.score });
-  }
-  return out.sort((a, b) => b.score - a.score);
-}
-
-/** The thresholds the grading service passes to the matcher (the extension's settings). */
-export function thresholds(): { detected: number; partial: number } {
-  const config = vscode.workspace.getConfiguration('reviewGrader');
-  const detected = config.get<number>('thresholds.detected', 0.4);
-  return { detected, partial: Math.min(detected, config.get<number>('thresholds.partial', 0.35)) };
+/** Tell the user an action was refused, and log it. */
+export function refuse(services: Services, message: string): void {
+  services.log.warn(`tag not written: ${message}`);
+  void vscode.window.showWarningMessage(`Review Grader: ${message}.`);
 }
 
 async function reviewDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
@@ -72,24 +47,51 @@ async function reviewDocument(uri: unknown): Promise<vscode.TextDocument | undef
 }
 
 /**
- * reviewGrader.acceptSuggestion(uri, findingIndex, entries | problemId, verdict?)
- * - entries: TagEntry[] → the finding's tag becomes exactly these entries (the CodeLens form);
+ * reviewGrader.acceptSuggestion(ref, entries | problemId, verdict?) — the lens form:
+ * `ref` is a FindingRef (uri, version, index, heading, line); when the document's
+ * version differs the finding is found again by its heading, or nothing is written.
+ * reviewGrader.acceptSuggestion(uri, findingIndex, entries | problemId, verdict?) —
+ * a caller that just read the document names the finding by index (current version).
+ * - entries: TagEntry[] → the finding's tag becomes exactly these entries;
  * - problemId + verdict → that problem's verdict is set, other problems on the finding kept;
  * - neither → ask: bonus or penalty (an unmatched finding).
  * Resolves to true when the document changed.
  */
-export function acceptSuggestionCommand(service: GradingService) {
-  return async (uri: unknown, findingIndex: unknown, what?: unknown, verdict?: unknown): Promise<boolean> => {
-    const doc = await reviewDocument(uri);
-    if (!doc || typeof findingIndex !== 'number') return false;
-    const review = service.reviewOf(doc);
-    if (!review.findings[findingIndex]) return false;
+export function acceptSuggestionCommand(services: Services) {
+  return async (first: unknown, ...rest: unknown[]): Promise<boolean> => {
+    const ref = isFindingRef(first) ? first : undefined;
+    const doc = await reviewDocument(ref ? ref.uri : first);
+    if (!doc) return false;
+    const review = services.grading.reviewOf(doc);
+    let index: number;
+    let stale = false;
+    if (ref) {
+      const found = resolveInDocument(services, doc, ref);
+      if (!found.ok) {
+        refuse(services, found.message);
+        return false;
+      }
+      index = found.finding.index;
+      stale = found.stale;
+    } else {
+      const i = rest.shift();
+      if (typeof i !== 'number' || !review.findings[i]) return false;
+      index = i;
+    }
+    const [what, verdict] = rest;
+    const current = entriesOf(review, index);
     let entries: TagEntry[] | undefined;
-    if (Array.isArray(what)) entries = what as TagEntry[];
-    else if (typeof what === 'string' && isVerdict(verdict)) entries = withProblem(entriesOf(review, findingIndex), what, verdict);
+    if (Array.isArray(what)) {
+      // the lens was offered for an untagged finding: a tag written since is a human's, not ours to replace
+      if (stale && current.length > 0) {
+        refuse(services, `"${review.findings[index].heading}" was tagged after this suggestion was offered; its tag was kept`);
+        return false;
+      }
+      entries = what as TagEntry[];
+    } else if (typeof what === 'string' && isVerdict(verdict)) entries = withProblem(current, what, verdict);
     else entries = await askBonusOrPenalty();
     if (!entries) return false;
-    const edit = tagWorkspaceEdit(doc, review, findingIndex, entries);
+    const edit = tagWorkspaceEdit(doc, review, index, entries);
     return edit ? vscode.workspace.applyEdit(edit) : false;
   };
 }
@@ -103,35 +105,59 @@ function isVerdict(v: unknown): v is Verdict {
   return v === 'detected' || v === 'partial' || v === 'missed';
 }
 
+/** What to do with suggestions the judge's report disputes: ask (default), skip them, or overrule the judge. */
+export type DisputedChoice = 'ask' | 'skip' | 'include';
+
 /**
- * reviewGrader.acceptAll(uri?): every untagged finding gets the problems it is the best
- * detected (○) match for — one WorkspaceEdit, so one undo. Findings a human tagged, and
- * problems a human tagged anywhere, are left alone. Resolves to the number of findings tagged.
+ * reviewGrader.acceptAll(uri?, { disputed }?): every untagged finding gets the problems it
+ * is the best detected (○) match for — one WorkspaceEdit, so one undo. Findings a human
+ * tagged, and problems a human tagged anywhere, are left alone. A suggestion the judge
+ * rated △ or × is not written unless the user agrees (a modal lists them). Resolves to
+ * the number of findings tagged.
  */
-export function acceptAllCommand(service: GradingService) {
-  return async (uri?: unknown): Promise<number> => {
+export function acceptAllCommand(services: Services) {
+  return async (uri?: unknown, options?: { disputed?: DisputedChoice }): Promise<number> => {
     const doc = await reviewDocument(uri);
-    const graded = doc && (await service.gradedOf(doc));
+    const graded = doc && (await services.grading.gradedOf(doc));
     if (!doc || !graded) {
       void vscode.window.showInformationMessage('Review Grader: open a review that has an answer key to accept its suggestions.');
       return 0;
     }
-    const byFinding = acceptAllPlan(graded);
+    const version = doc.version;
+    const plan = acceptAllPlan(graded);
+    const choice = plan.disputed.length === 0 ? 'skip' : await disputedChoice(plan, options?.disputed ?? 'ask');
+    if (!choice) return 0;
+    if (doc.version !== version) {
+      refuse(services, 'the review changed while Accept All was waiting; run it again');
+      return 0;
+    }
+    const byFinding = choice === 'include' ? withDisputed(plan) : plan.undisputed;
     const edits = [...byFinding].flatMap(([index, entries]) => tagEdits(doc.getText(), graded.review, index, entries));
     const edit = toWorkspaceEdit(doc, edits);
-    if (!edit || !(await vscode.workspace.applyEdit(edit))) return 0;
-    return byFinding.size;
+    const written = edit ? await vscode.workspace.applyEdit(edit) : false;
+    const count = (m: Map<number, TagEntry[]>) => [...m.values()].reduce((n, e) => n + e.length, 0);
+    const accepted = written ? count(byFinding) : 0;
+    const skipped = choice === 'include' ? 0 : plan.disputed.length;
+    if (accepted > 0 || skipped > 0) {
+      const skipNote = skipped > 0 ? `; skipped ${skipped} the judge disputes (${plan.disputed.map((d) => `${d.id} on ${d.finding}`).join(', ')})` : '';
+      void vscode.window.showInformationMessage(`Review Grader: accepted ${accepted} suggestion${accepted === 1 ? '' : 's'}${skipNote}.`);
+    }
+    return written ? byFinding.size : 0;
   };
 }
 
-/** finding index → the ○ problem entries to write there. */
-export function acceptAllPlan(graded: GradedReview): Map<number, TagEntry[]> {
-  const tagged = new Set(graded.review.tags.flatMap((t) => (t.findingIndex === undefined ? [] : [t.findingIndex])));
-  const plan = new Map<number, TagEntry[]>();
-  for (const p of graded.problems) {
-    const top = p.evidence[0];
-    if (p.tag || p.auto.verdict !== 'detected' || !top || tagged.has(top.findingIndex)) continue;
-    plan.set(top.findingIndex, [...(plan.get(top.findingIndex) ?? []), { kind: 'problem', id: p.id, verdict: 'detected' }]);
-  }
-  return plan;
+/** 'skip' / 'include', or undefined when the user cancelled. */
+async function disputedChoice(plan: AcceptAllPlan, preset: DisputedChoice): Promise<'skip' | 'include' | undefined> {
+  if (preset !== 'ask') return preset;
+  const undisputed = [...plan.undisputed.values()].reduce((n, e) => n + e.length, 0);
+  const list = plan.disputed.map((d) => `${d.id} ○ on ${d.finding} — the judge says ${d.id} ${MARK[d.judge]}`).join('\n');
+  const skip = `Accept the ${undisputed} undisputed`;
+  const include = 'Overrule the judge too';
+  const buttons = undisputed > 0 ? [skip, include] : [include];
+  const pick = await vscode.window.showWarningMessage(
+    `Accept All would overrule the judge's report on ${plan.disputed.length} problem${plan.disputed.length === 1 ? '' : 's'}.`,
+    { modal: true, detail: list },
+    ...buttons,
+  );
+  return pick === skip ? 'skip' : pick === include ? 'include' : undefined;
 }

@@ -3,6 +3,7 @@
 // stripTags(after any sequence of writes) returns the original bytes.
 import type { GradeTag, Review, TagEntry, TextEdit, Verdict } from '../model';
 import { PositionMap, splitLines, type Line } from '../review/lines';
+import { entriesOf } from './entries';
 import { isOwnLine, lineStartOf, readTags } from './read';
 import { formatTag, removeTagEntry, setTagEntry } from './syntax';
 
@@ -118,9 +119,7 @@ function eolOf(text: string, lines: Line[]): string {
 
 /** Set (or with verdict undefined, clear) one problem's verdict in a target's tag, keeping its other entries. */
 export function setTagVerdict(text: string, review: Review, target: number | 'review', id: string, verdict: Verdict | undefined): TextEdit[] {
-  const current = review.tags
-    .filter((t) => (target === 'review' ? t.findingIndex === undefined : t.findingIndex === target))
-    .flatMap((t) => t.entries);
+  const current = entriesOf(review, target);
   const next = verdict ? setTagEntry(current, { kind: 'problem', id, verdict }) : removeTagEntry(current, id);
   return tagEdits(text, review, target, next);
 }

@@ -83,7 +83,7 @@ function diag(line: number, column: number, message: string): Diagnostic {
 }
 
 /** The finding whose span holds this offset (findings are sorted and disjoint). */
-function ownerOf(findings: readonly Finding[], offset: number): Finding | undefined {
+export function ownerOf(findings: readonly Finding[], offset: number): Finding | undefined {
   let lo = 0;
   let hi = findings.length - 1;
   while (lo <= hi) {
