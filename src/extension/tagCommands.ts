@@ -80,16 +80,23 @@ export function acceptSuggestionCommand(services: Services) {
     }
     const [what, verdict] = rest;
     const current = entriesOf(review, index);
+    const setsOneProblem = typeof what === 'string' && isVerdict(verdict);
+    // the lens was offered for an untagged finding: a tag written since is a human's, not ours to replace
+    if (stale && current.length > 0 && !setsOneProblem) {
+      refuse(services, `"${review.findings[index].heading}" was tagged after this suggestion was offered; its tag was kept`);
+      return false;
+    }
     let entries: TagEntry[] | undefined;
-    if (Array.isArray(what)) {
-      // the lens was offered for an untagged finding: a tag written since is a human's, not ours to replace
-      if (stale && current.length > 0) {
-        refuse(services, `"${review.findings[index].heading}" was tagged after this suggestion was offered; its tag was kept`);
+    if (Array.isArray(what)) entries = what as TagEntry[];
+    else if (typeof what === 'string' && isVerdict(verdict)) entries = withProblem(current, what, verdict);
+    else {
+      const version = doc.version;
+      entries = await askBonusOrPenalty();
+      if (entries && doc.version !== version) {
+        refuse(services, 'the review changed while the choice was open; ask again');
         return false;
       }
-      entries = what as TagEntry[];
-    } else if (typeof what === 'string' && isVerdict(verdict)) entries = withProblem(current, what, verdict);
-    else entries = await askBonusOrPenalty();
+    }
     if (!entries) return false;
     const edit = tagWorkspaceEdit(doc, review, index, entries);
     return edit ? vscode.workspace.applyEdit(edit) : false;
