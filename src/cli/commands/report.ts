@@ -2,7 +2,7 @@
 import { renderScoringReport } from '../../core/report';
 import { bonusCapOf, needFiles, parse } from '../args';
 import { writeOutput } from '../write';
-import { gradeFiles } from './grade';
+import { gradeFiles, judgePathFor } from './grade';
 
 export function runReport(args: string[]): number {
   const { values, positionals } = parse('report', args, {
@@ -19,7 +19,7 @@ export function runReport(args: string[]): number {
   const markdown = renderScoringReport(graded, { bonusCap });
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report
-    const inputs = [...positionals, ...graded.map((g) => g.keyPath ?? ''), ...(values.judge ? [values.judge] : [])].filter(Boolean);
+    const inputs = [...positionals, ...graded.map((g) => g.keyPath ?? ''), ...positionals.map((f) => judgePathFor(f, values.judge) ?? '')].filter(Boolean);
     writeOutput('report', values.out, markdown, { inputs, force: values.force });
     process.stderr.write(`wrote ${values.out}\n`);
   } else process.stdout.write(markdown);
