@@ -3,7 +3,7 @@
 // since (unless --force), never through a symlink; the new content goes to a
 // temporary file in the same folder and is renamed into place, so a failed
 // write (disk full) leaves the old file whole. The decision is core's.
-import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mayReplace, refusalMessage, sealOutput } from '../core/output';
 import { isSameFileAsAny, UsageError } from './io';
@@ -25,7 +25,7 @@ export function writeOutput(command: string, path: string, content: string, opts
   const decision = mayReplace(existing, { force: opts.force, kind: kind === 'none' ? undefined : kind });
   if (!decision.ok) throw new UsageError(`${command}: ${refusalMessage(path, decision.state)}`);
   const bytes = Buffer.from(sealOutput(content), 'utf8');
-  writeAtomically(command, path, bytes);
+  writeAtomically(command, path, bytes, kind === 'file' ? statSync(path).mode & 0o777 : undefined);
   return bytes.length;
 }
 
@@ -51,11 +51,12 @@ function readExisting(command: string, path: string): string {
   }
 }
 
-function writeAtomically(command: string, path: string, bytes: Buffer): void {
+function writeAtomically(command: string, path: string, bytes: Buffer, mode: number | undefined): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx'); // exclusive: never opens (or follows) something already there
+    if (mode !== undefined) fchmodSync(fd, mode); // the replaced file keeps its permissions
     for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
     closeSync(fd);

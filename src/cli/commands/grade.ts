@@ -50,7 +50,7 @@ export function gradeFiles(
     if (!keysWarned.has(keyPath)) key.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(keyPath, d)));
     keysWarned.add(keyPath);
     review.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(file, d)));
-    let judgeRun;
+    let judgeRun: ReturnType<typeof judgeRunOf>;
     const judgePath = judgePathFor(file, opts.judge);
     if (opts.judge === AUTO_JUDGE && !judgePath) warn(`${file}: no judge report beside it (looked for ${scoringPathFor(file) ?? 'vNNN-variant-scoring.md'}); graded without a judge`);
     if (judgePath) {
@@ -60,11 +60,21 @@ export function gradeFiles(
       judgeRun = judgeRunOf(judge.value, run);
       if (!judgeRun) warn(`${judgePath}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
-    const graded = gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
+    const graded = gradeFlat(file, () => gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath }));
     // what grading itself found (tags naming ids the key lacks), at the review's lines
     gradingDiagnostics(graded).forEach((d) => say(formatDiagnostic(file, d)));
     return graded;
   });
+}
+
+/** A stack overflow while grading is an input the core cannot handle yet: say which file, not "nests too deeply". */
+function gradeFlat<T>(file: string, grade: () => T): T {
+  try {
+    return grade();
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`${file}: too large to grade (${e.message}); try a smaller review`);
+    throw e;
+  }
 }
 
 export function runGrade(args: string[]): number {
