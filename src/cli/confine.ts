@@ -32,7 +32,8 @@ export function linkRefusal(reviewPath: string, reviewText: string, linked: stri
   const allowed = roots.some((r) => linkAllowed(r, abs).ok) && insideAny(roots, realOf(abs));
   const why = !/\.md$/i.test(abs) ? 'not a .md file' : allowed ? undefined : `outside ${label}`;
   if (!why) return undefined;
-  return `${reviewPath}:${lineOf(reviewText, linked)}: answer-key link ${JSON.stringify(linked)} is ${why}; not read`;
+  const shown = linked.length > 160 ? `${linked.slice(0, 160)}…` : linked;
+  return `${reviewPath}:${lineOf(reviewText, linked)}: answer-key link ${JSON.stringify(shown)} is ${why}; not read`;
 }
 
 /** Refuse a symlink that leads out of the roots (a run, key or judge report the CLI found or was given). */
