@@ -1,11 +1,13 @@
 // Loading and pairing the CLI's inputs: a review finds its key by an explicit
 // `--key`, a link comment in the review, or the corpus naming conventions.
+// A link is followed only inside the working directory (see confine.ts).
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { parseJudgeReport, type JudgeReport } from '../core/judge';
-import { keyLookup, keyNotFound } from '../core/naming';
+import { keyCandidates, keyLookup, keyNotFound } from '../core/naming';
 import type { AnswerKey, Review } from '../core/model';
-import { fileExists, readTextFile, UsageError } from './io';
+import { fileExists, readTextFile, UsageError, warn } from './io';
+import { assertNoEscape, linkRefusal } from './confine';
 
 export interface Loaded<T> {
   path: string;
@@ -26,6 +28,7 @@ export function loadKey(path: string): Loaded<AnswerKey> {
 }
 
 export function loadReview(path: string): Loaded<Review> {
+  assertNoEscape(path);
   const f = readTextFile(path);
   return { path, text: f.text, value: parseReview(f.text, path), warnings: f.warnings };
 }
@@ -39,7 +42,22 @@ export function loadJudge(path: string, problemIds?: string[]): Loaded<JudgeRepo
 export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string): string {
   if (explicit) return explicit;
   const lookup = keyLookup(reviewPath, reviewText);
-  const found = lookup.paths.find(fileExists);
-  if (found) return found;
-  throw new UsageError(lookup.linked ? keyNotFound(reviewPath, lookup) : `${keyNotFound(reviewPath, lookup)}; pass --key KEY`);
+  let refused: string | undefined;
+  if (lookup.linked) {
+    refused = linkRefusal(reviewPath, reviewText, lookup.linked, lookup.paths[0]);
+    if (!refused) {
+      if (fileExists(lookup.paths[0])) return lookup.paths[0];
+      throw new UsageError(keyNotFound(reviewPath, lookup));
+    }
+  }
+  const candidates = refused ? keyCandidates(reviewPath) : lookup.paths;
+  const found = candidates.find(fileExists);
+  if (found) {
+    assertNoEscape(found);
+    // an untrusted link is reported and not read; the naming conventions still apply
+    if (refused) warn(`${refused}; using ${found} by the naming convention`);
+    return found;
+  }
+  if (refused) throw new UsageError(`${refused}; pass --key KEY`);
+  throw new UsageError(`${keyNotFound(reviewPath, lookup)}; pass --key KEY`);
 }

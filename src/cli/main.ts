@@ -7,6 +7,7 @@ import { runAudit } from './commands/audit';
 import { runReport } from './commands/report';
 import { runDashboard } from './commands/dashboard';
 import { USAGE, VERSION } from './usage';
+import { guardStream } from './terminal';
 
 export type Command = (args: string[]) => number;
 
@@ -48,4 +49,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-if (!process.env.REVIEW_GRADER_NO_AUTORUN) run();
+if (!process.env.REVIEW_GRADER_NO_AUTORUN) {
+  guardStream(process.stdout);
+  guardStream(process.stderr);
+  run();
+}

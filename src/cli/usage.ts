@@ -4,21 +4,22 @@ export const VERSION = '0.1.0';
 export const USAGE = `review-grader ${VERSION} — grade LLM design reviews against answer keys
 
 Usage:
-  review-grader grade [--key KEY] REVIEW... [--format text|json] [--auto-only] [--judge SCORING.md] [--bonus-cap N]
+  review-grader grade [--key KEY] REVIEW... [--format text|json] [--auto-only] [--judge SCORING.md|auto] [--bonus-cap N]
       Suggest a verdict (detected / partial / missed) for every planted problem.
       Without --key the key is found from a link comment in the review
       (<!-- answer-key: PATH -->) or the naming convention
       results/vNNN-<variant>-runR.md → ../answer-key-round-NNN.md,
-      -docK- → answer-key-K.md.
+      -docK- → answer-key-K.md. A link is followed only to a .md file inside
+      the current directory; elsewhere it is reported and not read.
   review-grader lint KEY...
       Check answer keys: duplicate ids, missing criteria, stated count,
       severity, bonus conditions, id order. Exit 1 when anything is found.
   review-grader audit SCORING.md... [--key KEY] [--bonus-cap N]
       Check a judge's scoring report against itself: subtotals, totals,
       bonus cap, conflicting verdicts. Exit 1 when anything is found.
-  review-grader report [--key KEY] RUN... [--judge SCORING.md] [--auto-only] [--bonus-cap N] [-o OUT.md]
+  review-grader report [--key KEY] RUN... [--judge SCORING.md|auto] [--auto-only] [--bonus-cap N] [-o OUT.md [--force]]
       Write a variant's scoring report (matrix, evidence, totals, mean/SD).
-  review-grader dashboard FOLDER [-o OUT.html] [--auto-only] [--no-judge] [--bonus-cap N]
+  review-grader dashboard FOLDER [-o OUT.html [--force]] [--auto-only] [--no-judge] [--bonus-cap N]
       One self-contained HTML page for a perspective folder (or every perspective
       under a corpus root): detection matrix, variants, recommendation, history.
       Judge reports beside the runs (vNNN-variant-scoring.md) are used by default.
@@ -27,9 +28,13 @@ Options:
   --key KEY        the answer key to grade against
   --format FMT     text (default) or json
   --auto-only      ignore grading tags in the reviews
-  --judge FILE     also read a judge's scoring report (its verdicts rank above auto)
+  --judge FILE     also read a judge's scoring report (its verdicts rank above auto);
+                   --judge auto reads the one beside each run (vNNN-variant-scoring.md)
   --bonus-cap N    bonus findings that count at most (default 5)
-  -o, --out FILE   write the report here instead of standard output
+  -o, --out FILE   write the report here instead of standard output. An existing file
+                   is replaced only if review-grader wrote it and nobody edited it since
+                   (its last line holds a hash); never an input, never through a symlink
+  --force          replace an existing -o file anyway (a symlink: the link, not its target)
   -h, --help       this text
   -v, --version    the version
 

@@ -6,6 +6,7 @@ import { MARK } from './model';
 import { fmt, summarizeVariant } from './score';
 import { basename } from './naming';
 import { verdictEvidence } from './grade';
+import { escapeMarkdownInline, markdownCode } from './escape';
 
 export interface ReportOptions {
   bonusCap?: number;
@@ -16,34 +17,37 @@ export function renderScoringReport(graded: GradedReview[], opts: ReportOptions 
   const byVariant = new Map<string, GradedReview[]>();
   for (const g of graded) {
     const name = variantName(g);
-    byVariant.set(name, [...(byVariant.get(name) ?? []), g]);
+    const list = byVariant.get(name);
+    if (list) list.push(g);
+    else byVariant.set(name, [g]);
   }
   return [...byVariant.entries()].map(([name, runs]) => renderVariant(name, sortRuns(runs), opts)).join('\n---\n\n');
 }
 
 function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions): string {
   const key = runs[0].key;
-  const out: string[] = [`# Scoring Report: ${name}`, ''];
-  out.push(`Answer key: \`${runs[0].keyPath ?? '?'}\` (${key.problems.length} problems${key.bonus.length ? `, ${key.bonus.length} bonus rows` : ''}). `
+  const out: string[] = [`# Scoring Report: ${inline(name)}`, ''];
+  out.push(`Answer key: ${markdownCode(runs[0].keyPath ?? '?')} (${key.problems.length} problems${key.bonus.length ? `, ${key.bonus.length} bonus rows` : ''}). `
     + `Graded by review-grader: ○ detected 1, △ partial 0.5, × missed 0; bonus +0.5 each (at most ${opts.bonusCap ?? 5}), penalty −0.5 each.`, '');
   out.push('## Detection Matrix', '');
-  out.push(`| Problem | ${runs.map(runLabel).join(' | ')} |`);
+  out.push(`| Problem | ${runs.map((r) => cell(runLabel(r))).join(' | ')} |`);
   out.push(`|---|${runs.map(() => ':-:').join('|')}|`);
   key.problems.forEach((p, i) => {
-    out.push(`| ${p.id}: ${cell(p.title)} | ${runs.map((r) => matrixCell(r.problems[i])).join(' | ')} |`);
+    out.push(`| ${cell(p.id)}: ${cell(p.title)} | ${runs.map((r) => matrixCell(r.problems[i])).join(' | ')} |`);
   });
   out.push('', '_Source: **tag** = a human grading tag in the review, **judge** = imported judge report, otherwise automatic with its confidence. ≠ marks a disagreement between sources._', '');
-  for (const r of runs) out.push(...renderRun(r));
-  out.push(...renderSummary(name, runs));
+  // appended line by line: a run with 150 000 unmatched findings must not become 150 000 call arguments
+  for (const r of runs) renderRun(r, out);
+  for (const line of renderSummary(name, runs)) out.push(line);
   return `${out.join('\n')}\n`;
 }
 
-function renderRun(g: GradedReview): string[] {
-  const out = [`## ${runLabel(g)} — \`${basename(g.path ?? '?')}\``, '', '### Detection', ''];
-  for (const p of g.problems) out.push(`- ${p.id} ${MARK[p.verdict]} (${fmt(p.credit)}) — ${evidenceText(p)} _[${sourceText(p)}]_`);
+function renderRun(g: GradedReview, out: string[]): void {
+  out.push(`## ${inline(runLabel(g))} — ${markdownCode(basename(g.path ?? '?'))}`, '', '### Detection', '');
+  for (const p of g.problems) out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${fmt(p.credit)}) — ${evidenceText(p)} _[${sourceText(p)}]_`);
   out.push('', `### Bonus (${g.score.bonusCount}, counted from ${g.extrasSource === 'tag' ? 'tags' : g.extrasSource})`, '');
   if (g.bonus.length === 0) out.push('- none');
-  for (const b of g.bonus) out.push(`- ${b.id ?? 'extra'}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
+  for (const b of g.bonus) out.push(`- ${inline(b.id ?? 'extra')}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
   out.push('', `### Penalty (${g.score.penaltyCount})`, '');
   if (g.penalties.length === 0) out.push('- none');
   for (const p of g.penalties) out.push(`- ${at(p.label, p.line)} — ${inline(p.reason || 'penalty')} _[${p.source}]_`);
@@ -52,16 +56,15 @@ function renderRun(g: GradedReview): string[] {
     for (const u of g.unmatched) out.push(`- ${at(u.label, u.line)}: ${inline(u.title)}`);
   }
   const s = g.score;
-  out.push('', `**${runLabel(g)} total: ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)} = ${fmt(s.total)}**`, '');
-  return out;
+  out.push('', `**${inline(runLabel(g))} total: ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)} = ${fmt(s.total)}**`, '');
 }
 
 function renderSummary(name: string, runs: GradedReview[]): string[] {
   const v = summarizeVariant(name, runs.map((r) => r.score.total));
   const out = ['## Summary', '', '| Run | Detection | Bonus | Penalty | Total |', '|---|--:|--:|--:|--:|'];
-  for (const r of runs) out.push(`| ${runLabel(r)} | ${fmt(r.score.detection)} | +${fmt(r.score.bonus)} | −${fmt(r.score.penalty)} | ${fmt(r.score.total)} |`);
+  for (const r of runs) out.push(`| ${cell(runLabel(r))} | ${fmt(r.score.detection)} | +${fmt(r.score.bonus)} | −${fmt(r.score.penalty)} | ${fmt(r.score.total)} |`);
   out.push('', `- **Mean**: ${fmt(v.mean)}`, `- **SD**: ${fmt(v.sd)} (population)`, `- **Stability**: ${v.stability} (SD ≤ 0.5 high, ≤ 1.0 medium, else low)`);
-  const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${runLabel(r)} ${p.id}`));
+  const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${inline(runLabel(r))} ${inline(p.id)}`));
   if (disagreements.length) out.push(`- **Disagreements** between sources: ${disagreements.join(', ')}`);
   return out;
 }
@@ -103,15 +106,19 @@ function sortRuns(runs: GradedReview[]): GradedReview[] {
 
 function at(label: string | undefined, line: number | undefined): string {
   const l = line === undefined ? '' : `line ${line}`;
-  return label ? `${label}${l ? ` (${l})` : ''}` : l || 'review';
+  return label ? `${inline(label)}${l ? ` (${l})` : ''}` : l || 'review';
 }
 
-/** Text safe inside a markdown table cell. */
+/** Text safe inside a markdown table cell (escapeMarkdownInline escapes `|` too). */
 function cell(s: string): string {
-  return inline(s).replace(/\|/g, '\\|');
+  return inline(s);
 }
 
-/** One line, no markup that could break the report's structure. */
+/**
+ * One line of text from a review or key as literal markdown: no HTML, links,
+ * comments or emphasis can come through, so the report (and a pull request
+ * rendering it) shows exactly the characters the file holds.
+ */
 function inline(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/<!--/g, '&lt;!--').trim();
+  return escapeMarkdownInline(s);
 }

@@ -132,7 +132,7 @@ function problemNode(p: ProblemGrade): Node {
 
 function bonusNode(g: GradedReview): Node {
   const children: Node[] = g.bonus.map((b) => ({ label: `${b.id ?? 'bonus'} ${evidenceName(b)}`, description: `${b.source} — ${b.text}`, line: b.line }));
-  children.push(...g.penalties.map((p) => ({ label: `penalty ${evidenceName(p)}`, description: `${p.source} — ${p.reason}`, line: p.line })));
+  for (const p of g.penalties) children.push({ label: `penalty ${evidenceName(p)}`, description: `${p.source} — ${p.reason}`, line: p.line }); // no spread: one penalty per finding can be 100 000s
   return { label: `Bonus ${g.score.bonusCount} · Penalty ${g.score.penaltyCount} (${g.extrasSource === 'tag' ? 'tagged' : g.extrasSource})`, icon: new vscode.ThemeIcon('star-empty'), children, expanded: true };
 }
 

@@ -1,28 +1,35 @@
 // "Grade Folder": grade every review run in a folder and write one scoring
 // report per variant beside the runs (`<variant>-review-grader.md`), through
-// core renderScoringReport. A file we did not write is never overwritten.
+// core renderScoringReport. A file we did not write, or one edited since we
+// wrote it (core/output's sealed hash), is never replaced; symlinks are not
+// written through; each report goes to a temp file renamed into place.
 // "Compare with Judge": where our verdicts differ from the judge's report.
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
 import type { GradedReview } from '../core/model';
 import { MARK } from '../core/model';
 import { renderScoringReport } from '../core/report';
+import { mayReplace, refusalReason, sealOutput, type ReplaceDecision } from '../core/output';
+import { escapeMarkdownInline } from '../core/escape';
 import { fmt } from '../core/score';
 import type { GradingService } from './gradingService';
 import { readText } from './files';
 import { byVariant, runsIn } from './runs';
 
-/** Marks our own reports, so a re-run may replace them and nothing else. */
-const OUR_MARK = 'Graded by review-grader';
-
-export interface GradeFolderResult { written: vscode.Uri[]; skipped: vscode.Uri[]; ungraded: vscode.Uri[] }
+export interface GradeFolderResult {
+  written: vscode.Uri[];
+  /** reports left alone, each with why (not ours, edited, a symlink, a failed write) */
+  skipped: vscode.Uri[];
+  ungraded: vscode.Uri[];
+  reasons?: Map<string, string>;
+}
 
 /** reviewGrader.gradeFolder(folder?): explorer context passes the folder; else a quick pick. */
 export function gradeFolderCommand(service: GradingService) {
   return async (arg?: unknown): Promise<GradeFolderResult | undefined> => {
     let folder = arg instanceof vscode.Uri ? arg : await pickFolder();
     if (!folder) return undefined;
-    const result: GradeFolderResult = { written: [], skipped: [], ungraded: [] };
+    const result: GradeFolderResult = { written: [], skipped: [], ungraded: [], reasons: new Map() };
     let runs = await runsIn(folder);
     if (runs.length === 0) {
       // a perspective folder: its runs live in results/
@@ -39,13 +46,17 @@ export function gradeFolderCommand(service: GradingService) {
       }
       if (graded.length === 0) continue;
       const target = vscode.Uri.joinPath(folder, `${variant}-review-grader.md`);
-      const existing = await readText(target);
-      if (existing !== undefined && !existing.includes(OUR_MARK)) {
+      const decision = await replaceDecision(target);
+      if (!decision.ok) {
         result.skipped.push(target);
+        result.reasons?.set(target.toString(), refusalReason(decision.state));
         continue;
       }
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderScoringReport(graded, { bonusCap: bonusCap() })));
-      result.written.push(target);
+      const failed = await writeAtomically(folder, target, sealOutput(renderScoringReport(graded, { bonusCap: bonusCap() })));
+      if (failed) {
+        result.skipped.push(target);
+        result.reasons?.set(target.toString(), `cannot write: ${failed}; left unchanged`);
+      } else result.written.push(target);
     }
     void vscode.window.showInformationMessage(summary(folder, runs.length, result));
     return result;
@@ -56,9 +67,37 @@ function summary(folder: vscode.Uri, runCount: number, r: GradeFolderResult): st
   const where = vscode.workspace.asRelativePath(folder);
   if (runCount === 0) return `Review Grader: no review runs (vNNN-variant-runN.md) in ${where}.`;
   const parts = [`wrote ${r.written.length} report(s): ${r.written.map(name).join(', ') || 'none'}`];
-  if (r.skipped.length) parts.push(`left ${r.skipped.map(name).join(', ')} alone (not written by Review Grader)`);
+  if (r.skipped.length) parts.push(`left ${r.skipped.map((u) => `${name(u)} alone (${r.reasons?.get(u.toString()) ?? 'not written by Review Grader'})`).join(', ')}`);
   if (r.ungraded.length) parts.push(`${r.ungraded.length} run(s) without an answer key`);
   return `Review Grader: graded ${runCount} run(s) in ${where}; ${parts.join('; ')}.`;
+}
+
+/** May a report replace what is at `target`? Core decides; here we only look (stat, read). */
+async function replaceDecision(target: vscode.Uri): Promise<ReplaceDecision> {
+  let type: vscode.FileType;
+  try {
+    type = (await vscode.workspace.fs.stat(target)).type;
+  } catch {
+    return mayReplace(undefined); // nothing there
+  }
+  if (type & vscode.FileType.SymbolicLink) return mayReplace(undefined, { kind: 'symlink' });
+  if (!(type & vscode.FileType.File)) return mayReplace(undefined, { kind: 'other' });
+  // an open document's unsaved edits count as edits
+  const text = await readText(target);
+  return mayReplace(text ?? '', { kind: 'file' });
+}
+
+/** Write to a temp file beside the target, then rename it into place; a failure leaves the target whole. Returns the error, if any. */
+async function writeAtomically(folder: vscode.Uri, target: vscode.Uri, text: string): Promise<string | undefined> {
+  const temp = vscode.Uri.joinPath(folder, `.${name(target)}.${Date.now().toString(36)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(text));
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+    return undefined;
+  } catch (e) {
+    try { await vscode.workspace.fs.delete(temp); } catch { /* never created */ }
+    return (e as Error)?.message ?? String(e);
+  }
 }
 
 /** Folders holding review runs, found only now that the command runs. */
@@ -84,7 +123,7 @@ export function compareWithJudgeCommand(service: GradingService) {
 
 /** Markdown: every problem where the judge's verdict differs from the automatic or the tagged one. */
 export function judgeComparison(g: GradedReview): string {
-  const out = [`# Review Grader vs judge: ${g.path ?? 'review'}`, ''];
+  const out = [`# Review Grader vs judge: ${escapeMarkdownInline(g.path ?? 'review')}`, ''];
   const judged = g.problems.filter((p) => p.judge);
   if (judged.length === 0) {
     out.push('No judge verdicts for this run (no `vNNN-variant-scoring.md` beside it, or it names no verdict for this run, or `reviewGrader.useJudgeReports` is off).');
@@ -96,7 +135,7 @@ export function judgeComparison(g: GradedReview): string {
     out.push('| Problem | Judge | Auto | Tag | Evidence |', '|---|:-:|:-:|:-:|---|');
     for (const p of differ) {
       const e = p.evidence[0];
-      out.push(`| ${p.id}: ${p.title.replace(/\|/g, '\\|')} | ${MARK[p.judge!]} | ${MARK[p.auto.verdict]} ${p.confidence.toFixed(2)} | ${p.tag ? MARK[p.tag] : ''} | ${e ? `${e.label || `line ${e.line}`} (line ${e.line})` : ''} |`);
+      out.push(`| ${escapeMarkdownInline(p.id)}: ${escapeMarkdownInline(p.title)} | ${MARK[p.judge!]} | ${MARK[p.auto.verdict]} ${p.confidence.toFixed(2)} | ${p.tag ? MARK[p.tag] : ''} | ${e ? `${escapeMarkdownInline(e.label || `line ${e.line}`)} (line ${e.line})` : ''} |`);
     }
   }
   out.push('', `Score in force: ${fmt(g.score.total)} = ${fmt(g.score.detection)} + ${fmt(g.score.bonus)} − ${fmt(g.score.penalty)}.`);

@@ -4,6 +4,7 @@ import { keyCandidates } from '../../core/naming';
 import { bonusCapOf, needFiles, parse } from '../args';
 import { fileExists, warn } from '../io';
 import { loadJudge, loadKey } from '../inputs';
+import { assertNoEscape } from '../confine';
 import { formatDiagnostic } from '../format/diagnostics';
 
 export function runAudit(args: string[]): number {
@@ -14,6 +15,7 @@ export function runAudit(args: string[]): number {
   for (const path of positionals) {
     // The key is optional here: it only tells the importer which ids to expect.
     const keyPath = values.key ?? keyCandidates(path).find(fileExists);
+    if (keyPath && !values.key) assertNoEscape(keyPath); // a key found by name is not followed out through a symlink
     const ids = keyPath ? loadKey(keyPath).value.problems.map((p) => p.id) : undefined;
     const judge = loadJudge(path, ids);
     judge.warnings.forEach(warn);

@@ -2,13 +2,15 @@
 // perspective folder (or of each perspective under a corpus root) and write
 // one self-contained HTML page: round matrices, variants, history.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildPerspective, driveSync, gatherRuns, renderDashboardPage, runFilesOf, type PerspectiveInput } from '../../core/dashboard';
 import { isAnswerKeyName } from '../../core/naming';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, parse } from '../args';
-import { fileExists, isSameFileAsAny, readTextFile, UsageError, warn } from '../io';
+import { fileExists, UsageError, warn } from '../io';
+import { confinedReader } from '../confine';
+import { writeOutput } from '../write';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -44,11 +46,12 @@ export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (
   const results = join(dir, 'results');
   const files = runFilesOf(isDir(results) ? readdirSync(results).map((f) => join(results, f)) : []);
   const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
-  // A missing file reads as undefined; an unreadable one throws (the run is skipped with its message).
+  // A missing file reads as undefined; an unreadable one, or one outside the folder and cwd, throws (the run is skipped with its message).
+  const confined = confinedReader(dir);
   const read = (path: string) => {
     if (!fileExists(path)) return undefined;
     readPaths?.add(path);
-    return readTextFile(path).text;
+    return confined(path).text;
   };
   const runs = driveSync(gatherRuns(files, { autoOnly: opts.autoOnly, judge: opts.judge, rubric }, warn), read);
   if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
@@ -62,6 +65,7 @@ export function runDashboard(args: string[]): number {
     judge: { type: 'boolean', default: false },
     'no-judge': { type: 'boolean', default: false },
     'bonus-cap': { type: 'string' },
+    force: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
   if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
@@ -80,13 +84,7 @@ export function runDashboard(args: string[]): number {
     process.stdout.write(html);
     return 0;
   }
-  if (existsSync(out) && isDir(out)) throw new UsageError(`dashboard: ${out} is a folder; give a file name for -o`);
-  if (isSameFileAsAny(out, readPaths)) throw new UsageError(`dashboard: refusing to overwrite input ${out}`);
-  try {
-    writeFileSync(out, html);
-  } catch (e) {
-    throw new UsageError(`dashboard: cannot write ${out} (${(e as NodeJS.ErrnoException).code ?? e})`);
-  }
-  process.stderr.write(`wrote ${out} (${(Buffer.byteLength(html) / 1024).toFixed(0)} KB)\n`);
+  const size = writeOutput('dashboard', out, html, { inputs: readPaths, force: values.force });
+  process.stderr.write(`wrote ${out} (${(size / 1024).toFixed(0)} KB)\n`);
   return 0;
 }

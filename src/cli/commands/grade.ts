@@ -3,13 +3,34 @@ import { gradeReview, gradingDiagnostics } from '../../core/grade';
 import { judgeRunOf } from '../../core/judge';
 import type { GradedReview } from '../../core/model';
 import { DEFAULT_RUBRIC } from '../../core/score';
-import { parseRunName } from '../../core/naming';
+import { parseRunName, scoringPathFor } from '../../core/naming';
 import { bonusCapOf, needFiles, parse } from '../args';
-import { say, UsageError, warn } from '../io';
+import { fileExists, say, UsageError, warn } from '../io';
+import { assertNoEscape } from '../confine';
 import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
 import { renderGradeText } from '../format/gradeText';
 import { gradeJson } from '../format/gradeJson';
 import { formatDiagnostic } from '../format/diagnostics';
+
+/** `--judge auto`: the judge report beside each run, found by the naming convention. */
+export const AUTO_JUDGE = 'auto';
+
+/** The judge report a run is graded with: `--judge FILE` as given, `--judge auto` the one beside it (if any). */
+export function judgePathFor(file: string, judge: string | undefined): string | undefined {
+  if (judge !== AUTO_JUDGE) return judge;
+  const beside = scoringPathFor(file);
+  return beside && fileExists(beside) ? beside : undefined;
+}
+
+/** Judge reports sitting beside runs graded without one (the editor would use them). */
+export function judgesBeside(files: string[]): string[] {
+  const found = new Set<string>();
+  for (const f of files) {
+    const beside = scoringPathFor(f);
+    if (beside && fileExists(beside)) found.add(beside);
+  }
+  return [...found];
+}
 
 export function gradeFiles(
   files: string[],
@@ -29,18 +50,31 @@ export function gradeFiles(
     if (!keysWarned.has(keyPath)) key.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(keyPath, d)));
     keysWarned.add(keyPath);
     review.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(file, d)));
-    let judgeRun;
-    if (opts.judge) {
-      const judge = loadJudge(opts.judge, key.value.problems.map((p) => p.id));
+    let judgeRun: ReturnType<typeof judgeRunOf>;
+    const judgePath = judgePathFor(file, opts.judge);
+    if (opts.judge === AUTO_JUDGE && !judgePath) warn(`${file}: no judge report beside it (looked for ${scoringPathFor(file) ?? 'vNNN-variant-scoring.md'}); graded without a judge`);
+    if (judgePath) {
+      if (opts.judge === AUTO_JUDGE) assertNoEscape(judgePath);
+      const judge = loadJudge(judgePath, key.value.problems.map((p) => p.id));
       const run = review.value.run;
       judgeRun = judgeRunOf(judge.value, run);
-      if (!judgeRun) warn(`${opts.judge}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
+      if (!judgeRun) warn(`${judgePath}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
-    const graded = gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath });
+    const graded = gradeFlat(file, () => gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath }));
     // what grading itself found (tags naming ids the key lacks), at the review's lines
     gradingDiagnostics(graded).forEach((d) => say(formatDiagnostic(file, d)));
     return graded;
   });
+}
+
+/** A stack overflow while grading is an input the core cannot handle yet: say which file, not "nests too deeply". */
+function gradeFlat<T>(file: string, grade: () => T): T {
+  try {
+    return grade();
+  } catch (e) {
+    if (e instanceof RangeError) throw new UsageError(`${file}: too large to grade (${e.message}); try a smaller review`);
+    throw e;
+  }
 }
 
 export function runGrade(args: string[]): number {
@@ -58,5 +92,10 @@ export function runGrade(args: string[]): number {
     key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap: bonusCapOf('grade', values['bonus-cap']),
   });
   process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded));
+  // The editor reads the judge beside a run by default; the CLI only when asked. Say so, once.
+  if (format === 'text' && values.judge === undefined) {
+    const beside = judgesBeside(positionals);
+    if (beside.length) process.stdout.write(`\nnote: judge report beside it: ${beside[0]}${beside.length > 1 ? ` (and ${beside.length - 1} more)` : ''}; pass --judge to use it (--judge auto finds each run's)\n`);
+  }
   return 0;
 }

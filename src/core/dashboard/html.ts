@@ -2,14 +2,9 @@
 // excerpts) goes through esc(), so corpus text can never become markup.
 import { fmt } from '../score';
 
-export function esc(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml as esc } from '../escape';
+
+export { esc };
 
 /** ` name="value"` pairs; undefined/false values are left out. */
 export function attrs(a: Record<string, string | number | boolean | undefined>): string {

@@ -1,0 +1,70 @@
+// Writing an output (`report -o`, `dashboard -o`) without losing a byte:
+// never an input, never a file review-grader did not write or that was edited
+// since (unless --force), never through a symlink; the new content goes to a
+// temporary file in the same folder and is renamed into place, so a failed
+// write (disk full) leaves the old file whole. The decision is core's.
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { mayReplace, refusalMessage, sealOutput } from '../core/output';
+import { isSameFileAsAny, UsageError } from './io';
+
+export interface WriteOptions {
+  /** replace a file that is not ours or was edited, or a symlink (the link, never its target) */
+  force?: boolean;
+  /** files the output was made from: never replaced, even with --force */
+  inputs: Iterable<string>;
+}
+
+/** Seal and write `content` to `path`; returns the bytes written. Refusals and failures are UsageErrors naming the file. */
+export function writeOutput(command: string, path: string, content: string, opts: WriteOptions): number {
+  const kind = kindAt(path);
+  if (kind === 'directory') throw new UsageError(`${command}: ${path} is a folder; give a file name for -o`);
+  // A symlink to an input is still an input: it is checked first, through the link.
+  if (kind !== 'none' && isSameFileAsAny(path, opts.inputs)) throw new UsageError(`${command}: refusing to overwrite input ${path}`);
+  const existing = kind === 'file' ? readExisting(command, path) : undefined;
+  const decision = mayReplace(existing, { force: opts.force, kind: kind === 'none' ? undefined : kind });
+  if (!decision.ok) throw new UsageError(`${command}: ${refusalMessage(path, decision.state)}`);
+  const bytes = Buffer.from(sealOutput(content), 'utf8');
+  writeAtomically(command, path, bytes, kind === 'file' ? statSync(path).mode & 0o777 : undefined);
+  return bytes.length;
+}
+
+type Kind = 'none' | 'file' | 'symlink' | 'directory' | 'other';
+
+function kindAt(path: string): Kind {
+  try {
+    const st = lstatSync(path); // lstat: a link (dangling or not) is seen as a link, not followed
+    if (st.isSymbolicLink()) return 'symlink';
+    if (st.isDirectory()) return 'directory';
+    return st.isFile() ? 'file' : 'other';
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
+    throw new UsageError(`cannot check ${path} (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+}
+
+function readExisting(command: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${command}: cannot read ${path} to check it before replacing it (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+}
+
+function writeAtomically(command: string, path: string, bytes: Buffer, mode: number | undefined): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx'); // exclusive: never opens (or follows) something already there
+    if (mode !== undefined) fchmodSync(fd, mode); // the replaced file keeps its permissions
+    for (let off = 0; off < bytes.length;) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path); // replaces the directory entry: a symlink there is replaced, its target untouched
+  } catch (e) {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* already failing */ }
+    try { unlinkSync(temp); } catch { /* never created */ }
+    throw new UsageError(`${command}: cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? e}); ${kindAt(path) === 'none' ? 'nothing written' : 'the existing file is unchanged'}`);
+  }
+}
