@@ -37,7 +37,8 @@ th,td{padding:3px 8px;text-align:left;vertical-align:middle}
 .st-low{color:var(--miss);background:color-mix(in srgb,var(--miss) 14%,var(--bg))}
 svg text{fill:var(--muted);font-size:10px;text-anchor:middle}
 svg .ylab{text-anchor:end}svg .axis-title{text-anchor:middle;font-size:11px}
-.zone-sd{fill:var(--base);opacity:.08}.zone-keep{fill:var(--base);opacity:.16}
+.zone-keep{fill:var(--base);opacity:.14}.zone-sd{fill:var(--part);opacity:.14}.zone-adopt{fill:var(--ok);opacity:.14}
+.matrix tfoot small.count{display:block;font-size:10px;color:var(--muted)}
 .base-line{stroke:var(--base);stroke-dasharray:3 2}
 rect.band{opacity:.35}rect.band.st-high{fill:var(--ok)}rect.band.st-medium{fill:var(--part)}rect.band.st-low{fill:var(--miss)}
 rect.mean{fill:var(--fg)}
