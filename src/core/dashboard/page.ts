@@ -86,7 +86,7 @@ export function contentHash(text: string): string {
     for (let i = 0; i < text.length; i++) {
       h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193) >>> 0;
-      h ^= h >>> 13;
+      h = (h ^ (h >>> 13)) >>> 0;
     }
     return h.toString(16).padStart(8, '0');
   }).join('');
