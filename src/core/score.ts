@@ -107,7 +107,7 @@ export function recommendRound(baseline: VariantSummary, variants: VariantSummar
     // None qualifies: explain with the strongest challenger (first of equals in the given order).
     let best = results[0];
     for (const x of results) if (round(x.v.mean) > round(best.v.mean)) best = x;
-    const many = results.length > 1 ? `; no variant of ${results.length} qualifies, the strongest shown` : '';
+    const many = results.length > 1 ? `; none of the ${results.length} variants qualifies (the closest is shown)` : '';
     return { ...best.r, reason: best.r.reason + many };
   }
   if (adopted.length === 1) return adopted[0].r;

@@ -81,7 +81,7 @@ test('several variants: the highest mean among those adopted; challengers below 
   // none adopted: keep the baseline, explained with the strongest challenger's signed gap
   const none = recommendRound(base, [summarizeVariant('p', [6, 6]), summarizeVariant('q', [6.5, 6.5])]);
   assert.deepEqual([none.winner, none.gap], ['baseline', -0.5]);
-  assert.match(none.reason, /mean gap −0\.5 \(q 6\.5 − baseline 7\).*no variant of 2 qualifies/);
+  assert.match(none.reason, /mean gap −0\.5 \(q 6\.5 − baseline 7\).*none of the 2 variants qualifies/);
   assert.equal(recommendRound(base, []).winner, 'baseline');
 });
 
