@@ -348,4 +348,34 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
       await browser.close();
     }
   });
+
+  test('half width (900 px and 680 px): the page never scrolls sideways; the matrix scrolls inside, its first column pinned', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      for (const width of [900, 680]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+        await page.goto(pathToFileURL(out).href);
+        const m = await page.evaluate(() => {
+          const de = document.documentElement;
+          // anything poking past the viewport outside the two scrolling wrappers
+          const wide = [...document.querySelectorAll('body *')]
+            .filter((e) => !e.closest('.matrix-wrap, .cat-wrap') && e.getBoundingClientRect().right > de.clientWidth + 1)
+            .slice(0, 3).map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
+          // the widest matrix (the round with the most runs)
+          const wrap = [...document.querySelectorAll<HTMLElement>('.matrix-wrap')].reduce((a, b) => (b.scrollWidth > a.scrollWidth ? b : a));
+          const head = wrap.querySelector('th.ph') as HTMLElement;
+          const before = head.getBoundingClientRect().left;
+          wrap.scrollLeft = 400;
+          return { scrollW: de.scrollWidth, clientW: de.clientWidth, wide, scrolls: wrap.scrollWidth > wrap.clientWidth, moved: wrap.scrollLeft, pinned: Math.abs(head.getBoundingClientRect().left - before) < 1 };
+        });
+        assert.equal(m.scrollW, m.clientW, `${width}px: the page scrolls sideways (${m.wide.join(', ')})`);
+        assert.ok(m.scrolls && m.moved > 0, `${width}px: the matrix scrolls inside its own box`);
+        assert.ok(m.pinned, `${width}px: the problem column stays in view`);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });
