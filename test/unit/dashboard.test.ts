@@ -359,11 +359,11 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
         const m = await page.evaluate(() => {
           const de = document.documentElement;
           // anything poking past the viewport outside the two scrolling wrappers
-          const wide = [...document.querySelectorAll('body *')]
+          const wide = Array.from(document.querySelectorAll('body *'))
             .filter((e) => !e.closest('.matrix-wrap, .cat-wrap') && e.getBoundingClientRect().right > de.clientWidth + 1)
             .slice(0, 3).map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
           // the widest matrix (the round with the most runs)
-          const wrap = [...document.querySelectorAll<HTMLElement>('.matrix-wrap')].reduce((a, b) => (b.scrollWidth > a.scrollWidth ? b : a));
+          const wrap = Array.from(document.querySelectorAll<HTMLElement>('.matrix-wrap')).reduce((a, b) => (b.scrollWidth > a.scrollWidth ? b : a));
           const head = wrap.querySelector('th.ph') as HTMLElement;
           const before = head.getBoundingClientRect().left;
           wrap.scrollLeft = 400;

@@ -29,7 +29,9 @@ export function buildPerspective(input: PerspectiveInput): PerspectiveView {
   const groups = new Map<string, DashboardRunInput[]>();
   for (const r of input.runs) {
     const k = `${r.round}\u0000${r.doc ?? ''}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
   }
   const rounds = [...groups.values()]
     .map((runs) => buildRound(input.name, id, runs))

@@ -19,8 +19,12 @@ ${categoryTable(p)}
 function seriesChart(p: PerspectiveView, s: HistorySeries): string {
   const pts = s.points;
   const vals = pts.flatMap((q) => [q.baseline, q.best].flatMap((v) => (v ? [v.mean - v.sd, v.mean + v.sd] : [])));
-  const lo = Math.floor(Math.min(...vals, Infinity) - 0.5);
-  const hi = Math.ceil(Math.max(...vals, -Infinity) + 0.5);
+  // a loop, not Math.min(...vals): one value per round and run
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of vals) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  lo = Math.floor(lo - 0.5);
+  hi = Math.ceil(hi + 0.5);
   const innerW = C.w - C.left - C.right - 2 * C.inset;
   const innerH = C.h - C.top - C.bottom;
   const x = (i: number) => C.left + C.inset + (pts.length <= 1 ? innerW / 2 : (i / (pts.length - 1)) * innerW);
