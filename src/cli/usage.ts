@@ -19,7 +19,7 @@ Usage:
       bonus cap, conflicting verdicts. Exit 1 when anything is found.
   review-grader report [--key KEY] RUN... [--judge SCORING.md|auto] [--auto-only] [--bonus-cap N] [-o OUT.md [--force]]
       Write a variant's scoring report (matrix, evidence, totals, mean/SD).
-  review-grader dashboard FOLDER [-o OUT.html [--force]] [--auto-only] [--no-judge] [--bonus-cap N]
+  review-grader dashboard FOLDER [-o OUT.html [--force]] [--format html|json] [--auto-only] [--no-judge] [--bonus-cap N]
       One self-contained HTML page for a perspective folder (or every perspective
       under a corpus root): detection matrix, variants, recommendation, history.
       Judge reports beside the runs (vNNN-variant-scoring.md) are used by default.

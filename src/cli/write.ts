@@ -13,6 +13,8 @@ export interface WriteOptions {
   force?: boolean;
   /** files the output was made from: never replaced, even with --force */
   inputs: Iterable<string>;
+  /** false for formats with no room for the marker (JSON): then any existing file needs --force */
+  seal?: boolean;
 }
 
 /** Seal and write `content` to `path`; returns the bytes written. Refusals and failures are UsageErrors naming the file. */
@@ -21,10 +23,12 @@ export function writeOutput(command: string, path: string, content: string, opts
   if (kind === 'directory') throw new UsageError(`${command}: ${path} is a folder; give a file name for -o`);
   // A symlink to an input is still an input: it is checked first, through the link.
   if (kind !== 'none' && isSameFileAsAny(path, opts.inputs)) throw new UsageError(`${command}: refusing to overwrite input ${path}`);
-  const existing = kind === 'file' ? readExisting(command, path) : undefined;
+  const seal = opts.seal !== false;
+  // Unsealed output cannot prove it is ours later: whatever sits there counts as someone else's.
+  const existing = kind !== 'file' ? undefined : seal ? readExisting(command, path) : '';
   const decision = mayReplace(existing, { force: opts.force, kind: kind === 'none' ? undefined : kind });
   if (!decision.ok) throw new UsageError(`${command}: ${refusalMessage(path, decision.state)}`);
-  const bytes = Buffer.from(sealOutput(content), 'utf8');
+  const bytes = Buffer.from(seal ? sealOutput(content) : content, 'utf8');
   writeAtomically(command, path, bytes, kind === 'file' ? statSync(path).mode & 0o777 : undefined);
   return bytes.length;
 }

@@ -230,6 +230,8 @@ export interface RunScore {
   total: number;
   bonusCount: number;
   penaltyCount: number;
+  /** the rubric these figures were computed with, so every renderer prints the cap and points actually used */
+  rubric: { bonusPoints: number; bonusCap: number; penaltyPoints: number };
 }
 
 export interface GradedReview {

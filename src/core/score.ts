@@ -18,7 +18,7 @@ export function runScore(verdicts: Verdict[], bonusCount: number, penaltyCount: 
   const detection = verdicts.reduce((sum, v) => sum + CREDIT[v], 0);
   const bonus = Math.min(bonusCount, rubric.bonusCap) * rubric.bonusPoints;
   const penalty = penaltyCount * rubric.penaltyPoints;
-  return { detection, bonus, penalty, total: round(detection + bonus - penalty), bonusCount, penaltyCount };
+  return { detection, bonus, penalty, total: round(detection + bonus - penalty), bonusCount, penaltyCount, rubric: { ...rubric } };
 }
 
 export type Stability = 'high' | 'medium' | 'low';
@@ -60,45 +60,91 @@ export interface Recommendation {
   winner: string;
   /** which rule decided */
   rule: 'higher-mean' | 'lower-sd' | 'keep-baseline';
+  /** variant mean − baseline mean, signed (the winner's, or the strongest challenger's when the baseline is kept) */
   gap: number;
   reason: string;
+  /** variants recommended against the baseline that share the winner's mean (a tie the reason states) */
+  tied?: string[];
 }
 
 /**
- * Baseline vs variant: mean gap > 1.0 → higher mean wins; 0.5–1.0 → lower SD
- * wins (ties keep the baseline); < 0.5 → keep the baseline.
+ * Baseline vs one variant, the rubric's signed gap (DESIGN.md "The
+ * recommendation, exactly"): gap = variant − baseline; > 1.0 → the variant;
+ * 0.5 ≤ gap ≤ 1.0 → the lower SD, equal SDs → the variant (higher mean);
+ * < 0.5, every negative gap included → the baseline. Compared on values
+ * rounded to 2 decimals, so 7.6 − 7.1 is exactly 0.5.
  */
 export function recommend(baseline: VariantSummary, variant: VariantSummary): Recommendation {
-  const gap = round(Math.abs(variant.mean - baseline.mean));
+  const gap = round(variant.mean - baseline.mean);
+  const g = `mean gap ${signed(gap)} (${variant.variant} ${fmt(variant.mean)} − ${baseline.variant} ${fmt(baseline.mean)})`;
   if (gap > 1.0) {
-    const winner = variant.mean > baseline.mean ? variant : baseline;
-    return { winner: winner.variant, rule: 'higher-mean', gap, reason: `mean gap ${fmt(gap)} > 1.0: ${winner.variant} has the higher mean (${fmt(winner.mean)})` };
+    return { winner: variant.variant, rule: 'higher-mean', gap, reason: `${g} > 1.0: the higher mean wins` };
   }
   if (gap >= 0.5) {
-    const winner = variant.sd < baseline.sd ? variant : baseline;
-    return { winner: winner.variant, rule: 'lower-sd', gap, reason: `mean gap ${fmt(gap)} is 0.5–1.0: ${winner.variant} has the lower SD (${fmt(winner.sd)})` };
+    const vs = round(variant.sd);
+    const bs = round(baseline.sd);
+    if (vs === bs) {
+      return { winner: variant.variant, rule: 'lower-sd', gap, reason: `${g} is within 0.5–1.0, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}` };
+    }
+    const winner = vs < bs ? variant : baseline;
+    return { winner: winner.variant, rule: 'lower-sd', gap, reason: `${g} is within 0.5–1.0: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})` };
   }
-  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `mean gap ${fmt(gap)} < 0.5: keep the baseline` };
-}
-
-/** Best of several variants against the baseline: among variants that beat it, the highest mean. */
-export function recommendRound(baseline: VariantSummary, variants: VariantSummary[]): Recommendation {
-  const results = variants.map((v) => ({ v, r: recommend(baseline, v) })).sort((a, b) => b.v.mean - a.v.mean);
-  const winner = results.find((x) => x.r.winner === x.v.variant);
-  if (winner) return winner.r;
-  // none beats the baseline: explain with the strongest challenger
-  return results[0]?.r ?? { winner: baseline.variant, rule: 'keep-baseline', gap: 0, reason: 'no variant to compare' };
+  const why = gap < 0 ? ' (a variant below the baseline is never adopted)' : '';
+  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < 0.5: keep the baseline${why}` };
 }
 
 /**
- * Two rounds in a row improving by < 0.5 → "may have converged". Input: the
- * best mean of each round, oldest first.
+ * Several variants against the baseline: among those the rule recommends,
+ * the highest mean wins. A tie on that mean is stated in the reason and
+ * broken by the lower SD; a tie on both is left to a person (the winner is
+ * then the first in the given order, and the reason says so).
  */
-export function convergence(bestMeans: number[]): { converged: boolean; improvements: number[] } {
-  const improvements = bestMeans.slice(1).map((m, i) => round(m - bestMeans[i]));
+export function recommendRound(baseline: VariantSummary, variants: VariantSummary[]): Recommendation {
+  if (variants.length === 0) return { winner: baseline.variant, rule: 'keep-baseline', gap: 0, reason: 'no variant to compare' };
+  const results = variants.map((v) => ({ v, r: recommend(baseline, v) }));
+  const adopted = results.filter((x) => x.r.winner === x.v.variant);
+  if (adopted.length === 0) {
+    // None qualifies: explain with the strongest challenger (first of equals in the given order).
+    let best = results[0];
+    for (const x of results) if (round(x.v.mean) > round(best.v.mean)) best = x;
+    const many = results.length > 1 ? `; none of the ${results.length} variants qualifies (the closest is shown)` : '';
+    return { ...best.r, reason: best.r.reason + many };
+  }
+  if (adopted.length === 1) return adopted[0].r;
+  let top = round(adopted[0].v.mean);
+  for (const x of adopted) top = Math.max(top, round(x.v.mean));
+  const tied = adopted.filter((x) => round(x.v.mean) === top);
+  const list = adopted.map((x) => `${x.v.variant} ${fmt(x.v.mean)}`).join(', ');
+  if (tied.length === 1) {
+    return { ...tied[0].r, reason: `${tied[0].r.reason}; of ${adopted.length} variants the rule adopts (${list}), the highest mean wins` };
+  }
+  let lowSd = tied[0];
+  for (const x of tied) if (round(x.v.sd) < round(lowSd.v.sd)) lowSd = x;
+  const sameSd = tied.filter((x) => round(x.v.sd) === round(lowSd.v.sd));
+  const names = tied.map((x) => x.v.variant).join(' and ');
+  const tie = sameSd.length === 1
+    ? `${names} tie on the highest mean (${fmt(top)}); ${lowSd.v.variant} has the lower SD (${fmt(lowSd.v.sd)})`
+    : `${names} tie on the highest mean (${fmt(top)}) and on SD (${fmt(lowSd.v.sd)}): the rubric cannot separate them, choose by hand (${lowSd.v.variant} is shown)`;
+  return { ...lowSd.r, reason: `${lowSd.r.reason}; ${tie}`, tied: tied.map((x) => x.v.variant) };
+}
+
+/** One round's improvement: the recommended prompt's mean − that round's baseline mean (0 when the baseline is kept). */
+export function improvement(baseline: VariantSummary, rec: Recommendation, variants: VariantSummary[]): number {
+  if (rec.winner === baseline.variant) return 0;
+  const w = variants.find((v) => v.variant === rec.winner);
+  return w ? round(w.mean - baseline.mean) : 0;
+}
+
+/**
+ * Two rounds in a row with an improvement < 0.5 → "may have converged".
+ * Input: each round's improvement, oldest first; undefined for a round with
+ * no call (no baseline, or nothing to compare), which breaks the run of two.
+ */
+export function convergence(improvements: (number | undefined)[]): { converged: boolean; improvements: (number | undefined)[] } {
+  const small = (x: number | undefined) => x !== undefined && round(x) < 0.5;
   const n = improvements.length;
-  const converged = n >= 2 && improvements[n - 1] < 0.5 && improvements[n - 2] < 0.5;
-  return { converged, improvements };
+  const converged = n >= 2 && small(improvements[n - 1]) && small(improvements[n - 2]);
+  return { converged, improvements: improvements.map((x) => (x === undefined ? undefined : round(x))) };
 }
 
 /** Round to 2 decimals to keep 0.1+0.2 artefacts out of reports. */
@@ -109,4 +155,10 @@ export function round(x: number): number {
 /** Numbers as a person writes them: 6.5, 7, 0.25. */
 export function fmt(x: number): string {
   return String(round(x));
+}
+
+/** A gap with its sign: +0.75, −0.5, 0. */
+export function signed(x: number): string {
+  const r = round(x);
+  return r > 0 ? `+${fmt(r)}` : r < 0 ? `−${fmt(-r)}` : '0';
 }

@@ -4,12 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { buildPerspective, renderDashboardPage } from '../../src/core/dashboard';
+import { buildPerspective, compareNames, renderDashboardPage } from '../../src/core/dashboard';
 import { key, run } from '../fixtures/dashboard/graded';
+import { writePerspective } from '../fixtures/dashboard/folder';
 
 describe('dashboard model (pure)', () => {
   const k = key(['Fault', 'Fault', 'Data', 'Ops']);
@@ -36,7 +37,8 @@ describe('dashboard model (pure)', () => {
     assert.deepEqual([b.mean, b.sd], [4.5, 0.5]); // (4 + 1) and (3.5 + 0.5)
     assert.equal(r.recommendation?.winner, 'variant-b');
     assert.equal(r.recommendation?.rule, 'higher-mean');
-    assert.match(r.verdictSentence, /^Adopt variant-b: mean gap 1\.75 > 1\.0/);
+    assert.match(r.verdictSentence, /^Adopt variant-b: mean gap \+1\.75 \(variant-b 4\.5 − baseline 2\.75\) > 1\.0: the higher mean wins\.$/);
+    assert.equal(r.improvement, 1.75);
     assert.equal(r.variants[1].bonusCount, 3);
   });
 
@@ -48,17 +50,41 @@ describe('dashboard model (pure)', () => {
     assert.match(r.cells[1][2].tip, /auto: △ partial/);
   });
 
-  test('history: convergence over best means, detection rate by category', () => {
+  test('history: convergence over each round\'s improvement on its own baseline; detection rate by category', () => {
+    // Baseline-only rounds keep the baseline: improvement 0 each, so two in a row converge.
     const rounds = [5, 5.25, 5.5].flatMap((m, i) => [1, 2].map((n) => run(k, { round: i + 2, variant: 'baseline', run: n, marks: '○○○○', bonus: (m - 4) * 2 })));
-    const h = buildPerspective({ name: 'p', runs: rounds });
-    assert.equal(h.series.length, 1);
-    assert.deepEqual(h.series[0].improvements, [0.25, 0.25]);
+    const only = buildPerspective({ name: 'p', runs: rounds });
+    assert.deepEqual(only.series[0].improvements, [undefined, undefined, undefined]); // only the baseline ran: no call
+    assert.equal(only.series[0].converged, false);
+    // Means move round to round (new documents); each round's variant beats its own baseline by only 0.25.
+    const climbing = [4, 2, 3].flatMap((b, i) => [
+      ...[1, 2].map((n) => run(k, { round: i + 1, variant: 'baseline', run: n, marks: b >= 4 ? '○○○○' : b >= 3 ? '○○○×' : '○○××', bonus: 0 })),
+      ...[1, 2].map((n) => run(k, { round: i + 1, variant: 'v', run: n, marks: b >= 4 ? '○○○○' : b >= 3 ? '○○○×' : '○○××', bonus: n === 1 ? 1 : 0 })),
+    ]);
+    const h = buildPerspective({ name: 'p', runs: climbing });
+    assert.deepEqual(h.series[0].improvements, [0, 0, 0]); // +0.25 each: the baseline is kept
+    assert.deepEqual(h.rounds.map((r) => r.improvement), [0, 0, 0]);
     assert.equal(h.series[0].converged, true);
-    assert.match(h.series[0].sentence, /May have converged/);
+    assert.match(h.series[0].sentence, /^May have converged: the last two rounds improved on their baseline by 0 then 0 \(each < 0\.5\)\.$/);
+    // One big win in the last round: keep going (the old best-mean rule compared means across documents).
+    const win = buildPerspective({ name: 'p', runs: [...climbing, ...[1, 2].flatMap((n) => [
+      run(k, { round: 4, variant: 'baseline', run: n, marks: '○○××' }), run(k, { round: 4, variant: 'v', run: n, marks: '○○○○' })])] });
+    assert.deepEqual(win.series[0].improvements, [0, 0, 0, 2]);
+    assert.equal(win.series[0].converged, false);
+    assert.match(win.series[0].sentence, /^Keep going: the last two rounds improved on their baseline by 0 then \+2/);
     const fault = view.categories.find((c) => c.category === 'Fault');
     assert.deepEqual([fault?.credit, fault?.count], [8, 8]);
     const data = view.categories.find((c) => c.category === 'Data');
     assert.equal(data?.byRound[r.id].partial, 1);
+  });
+
+  test('ordering is locale-independent: baseline first, then code points with numbers by value', () => {
+    const names = ['variant-a', 'v10', 'baseline', 'variant-Z', 'v2', 'Ärger'];
+    const runs = names.map((n) => run(k, { round: 1, variant: n, run: 1, marks: '○○○○' }));
+    const cols = buildPerspective({ name: 'p', runs }).rounds[0].columns.map((c) => c.variant);
+    assert.deepEqual(cols, ['baseline', 'v2', 'v10', 'variant-Z', 'variant-a', 'Ärger']);
+    assert.ok(compareNames('r9', 'r10') < 0 && compareNames('b', 'a') > 0 && compareNames('x', 'x') === 0);
+    assert.ok(compareNames('a\u{1F600}', 'a\uFFFF') > 0, 'astral after the BMP: code points, not UTF-16 units');
   });
 
   test('a round without a baseline makes no call and says why', () => {
@@ -78,6 +104,145 @@ describe('dashboard model (pure)', () => {
     assert.match(html, /data-stated="3"/); // baseline run 1: ours 2.5, the judge states 3
     assert.match(html, /data-message="\{&quot;open&quot;:&quot;results\/v1-baseline-run1\.md&quot;,&quot;line&quot;:10\}"/);
     assert.doesNotMatch(html, / style="/);
+  });
+
+  test('HTML: the same view gives the same bytes; the derived nonce follows the content', () => {
+    const a = renderDashboardPage([view], {});
+    const b = renderDashboardPage([buildPerspective({ name: 'My Perspective', runs: round1 })], {});
+    assert.equal(a, b);
+    const nonce = /<script nonce="([0-9a-f]{32})">/.exec(a)?.[1];
+    assert.ok(nonce, 'a 128-bit nonce');
+    assert.match(a, new RegExp(`style-src &#39;nonce-${nonce}&#39;`));
+    const other = renderDashboardPage([buildPerspective({ name: 'Other', runs: round1 })], {});
+    assert.notEqual(/<script nonce="([0-9a-f]+)">/.exec(other)?.[1], nonce);
+    // a host's own nonce (the webview's fresh one) is used as given
+    assert.match(renderDashboardPage([view], { nonce: 'fresh1' }), /<script nonce="fresh1">/);
+  });
+
+  test('HTML: the strip shades only above the baseline (the signed rule)', () => {
+    const html = renderDashboardPage([view], { nonce: 'n' });
+    const strip = html.slice(html.indexOf('<tr data-variant="baseline"'));
+    const zone = (name: string) => {
+      const m = new RegExp(`data-zone="${name}" x="([\\d.]+)" y="0" width="([\\d.]+)"`).exec(strip);
+      assert.ok(m, `zone ${name}`);
+      return [Number(m[1]), Number(m[1]) + Number(m[2])];
+    };
+    const base = Number(/<line class="base-line" x1="([\d.]+)"/.exec(strip)?.[1]);
+    const [k0, k1] = zone('keep');
+    const [s0, s1] = zone('lower-sd');
+    const [a0] = zone('adopt');
+    assert.ok(k0 < base && base < k1, 'everything left of baseline + 0.5, below the baseline included, keeps it');
+    assert.ok(Math.abs(k1 - s0) < 0.11 && Math.abs(s1 - a0) < 0.11, 'keep | lower SD | adopt, side by side');
+    assert.ok(Math.abs((k1 - base) - (s1 - s0)) < 0.21, 'the keep zone ends 0.5 above the baseline, the SD zone spans 0.5 more');
+    assert.match(html, /a mean left of \+0\.5 keeps the baseline \(every mean below it too\)/);
+  });
+
+  test('HTML: bonus and penalty counts are shown apart from points; the cap printed is the one used', () => {
+    const capped = [1, 2].map((n) => run(k, { round: 1, variant: 'baseline', run: n, marks: '○○○○', bonus: 8, penalty: 1, rubric: { bonusPoints: 0.5, bonusCap: 1, penaltyPoints: 0.5 } }));
+    const html = renderDashboardPage([buildPerspective({ name: 'p', runs: capped })], { nonce: 'n' });
+    assert.match(html, /bonus \+0\.5 each \(at most 1 count\), penalty −0\.5 each/);
+    assert.doesNotMatch(html, /at most 5/);
+    assert.match(html, /\+0\.5<\/span> <small class="count">8 found, 1 count<\/small>/);
+    assert.match(html, /−0\.5<\/span> <small class="count">1 found<\/small>/);
+    assert.doesNotMatch(html, />\+8<|Bonus \/ penalty/);
+    assert.match(html, /bonus \+0\.5: 8 bonus findings found, 1 count \(at most 1\) × 0\.5/);
+  });
+});
+
+// ------------------------------------------------------- CLI, made-up folder
+
+describe('dashboard --format json on a made-up folder (the rubric, end to end)', () => {
+  const BIN = process.env.REVIEW_GRADER_CLI ?? resolve('dist/cli.js');
+  let tmp = '';
+  let folder = '';
+  const rg = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const json = (...args: string[]) => {
+    const r = rg([...args, '--format', 'json']);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  before(() => {
+    if (!existsSync(BIN)) spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    tmp = mkdtempSync(join(tmpdir(), 'rg-rubric-'));
+    // One round per rubric case; the last two keep their baseline, so the perspective may have converged.
+    folder = writePerspective(tmp, 'made-up', [
+      { round: 1, runs: { baseline: [7, 7], 'variant-a': [8.5, 8.5] } }, // +1.5 → variant
+      { round: 2, runs: { baseline: [7, 8], 'variant-a': [6.5, 7] } }, // −0.75, lower SD → still the baseline
+      { round: 3, runs: { baseline: [6, 7], 'variant-a': [7, 8] } }, // +1.0 exactly, equal SDs → variant
+      { round: 4, runs: { baseline: [6, 6], 'variant-a': [8, 8], 'variant-b': [7.5, 8.5], 'variant-c': [7, 7.5] } }, // a, b tie on 8 → a (lower SD)
+      { round: 5, runs: { baseline: [6, 6], 'variant-b': [8, 8], 'variant-a': [8, 8] } }, // tie on mean and SD
+      { round: 6, runs: { baseline: [9, 9], 'variant-a': [9, 10] } }, // +0.5 exactly, baseline lower SD → baseline
+      { round: 7, runs: { baseline: [5, 5.5], 'variant-a': [5.5, 5.5] } }, // +0.25 → baseline
+    ]);
+  });
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  test('one object of exactly the documented shape', () => {
+    const out = json('dashboard', folder);
+    assert.deepEqual(Object.keys(out), ['perspective', 'rounds', 'convergence']);
+    assert.equal(out.perspective, 'made-up');
+    for (const r of out.rounds) {
+      assert.deepEqual(Object.keys(r), ['round', 'key', 'variants', 'recommendation']);
+      assert.match(r.key, /answer-key-round-00\d\.md$/);
+      for (const v of r.variants) assert.deepEqual(Object.keys(v), ['variant', 'scores', 'mean', 'sd', 'stability']);
+      assert.deepEqual(Object.keys(r.recommendation), ['winner', 'rule', 'gap', 'reason']);
+    }
+    assert.deepEqual(Object.keys(out.convergence), ['converged', 'improvements']);
+  });
+
+  test('every rubric rule holds through the CLI', () => {
+    const out = json('dashboard', folder);
+    const rec = (n: number) => out.rounds.find((r: { round: number }) => r.round === n).recommendation;
+    assert.deepEqual([rec(1).winner, rec(1).rule, rec(1).gap], ['variant-a', 'higher-mean', 1.5]);
+    assert.deepEqual([rec(2).winner, rec(2).rule, rec(2).gap], ['baseline', 'keep-baseline', -0.75]);
+    assert.match(rec(2).reason, /mean gap −0\.75 .*never adopted/);
+    assert.deepEqual([rec(3).winner, rec(3).rule, rec(3).gap], ['variant-a', 'lower-sd', 1]);
+    assert.match(rec(3).reason, /SDs are equal \(0\.5\)/);
+    assert.deepEqual([rec(4).winner, rec(4).gap], ['variant-a', 2]);
+    assert.match(rec(4).reason, /variant-a and variant-b tie on the highest mean \(8\); variant-a has the lower SD/);
+    assert.match(rec(5).reason, /variant-a and variant-b tie on the highest mean \(8\) and on SD \(0\): .*choose by hand/);
+    assert.deepEqual([rec(6).winner, rec(6).rule, rec(6).gap], ['baseline', 'lower-sd', 0.5]);
+    assert.deepEqual([rec(7).winner, rec(7).rule, rec(7).gap], ['baseline', 'keep-baseline', 0.25]);
+    // improvement per round on its own baseline; the last two are 0 → may have converged
+    assert.deepEqual(out.convergence, { converged: true, improvements: [1.5, 0, 1, 2, 2, 0, 0] });
+  });
+
+  test('a results/ folder stands for its perspective', () => {
+    const out = json('dashboard', join(folder, 'results'));
+    assert.equal(out.perspective, 'made-up');
+    assert.equal(out.rounds.length, 7);
+  });
+
+  test('--bonus-cap 1: the figures and the page use the cap given, never a literal 5', () => {
+    const capped = writePerspective(tmp, 'capped', [{ round: 1, runs: { baseline: [6, 6] }, bonus: { baseline: [3, 0] } }]);
+    assert.deepEqual(json('dashboard', capped, '--bonus-cap', '1').rounds[0].variants[0].scores, [6.5, 6]);
+    assert.deepEqual(json('dashboard', capped).rounds[0].variants[0].scores, [7.5, 6]);
+    const r = rg(['dashboard', capped, '--bonus-cap', '1']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /at most 1 count/);
+    assert.doesNotMatch(r.stdout, /at most 5/);
+  });
+
+  test('dashboard -o: same input, same bytes, whatever the locale', () => {
+    // Names that en-US and sv-SE collate differently (sv puts ä after z).
+    const named = writePerspective(tmp, 'named', [{ round: 1, runs: { baseline: [6, 6], 'variant-z': [6, 7], 'variant-ä': [7, 7], 'variant-Z': [5, 6], 'variant-a': [6, 6] } }]);
+    const a = join(tmp, 'a.html');
+    const b = join(tmp, 'b.html');
+    const en = { LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' };
+    const sv = { LC_ALL: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' };
+    assert.equal(rg(['dashboard', named, '-o', a], en).status, 0);
+    assert.equal(rg(['dashboard', named, '-o', b], sv).status, 0);
+    assert.ok(readFileSync(a).equals(readFileSync(b)), 'byte-identical pages');
+    assert.match(readFileSync(a, 'utf8'), /<script nonce="[0-9a-f]{32}">/);
+    const order = (env: NodeJS.ProcessEnv) => JSON.parse(rg(['dashboard', named, '--format', 'json'], env).stdout).rounds[0].variants.map((v: { variant: string }) => v.variant);
+    assert.deepEqual(order(en), ['baseline', 'variant-Z', 'variant-a', 'variant-z', 'variant-ä']);
+    assert.deepEqual(order(sv), order(en));
+  });
+
+  test('--format takes html or json', () => {
+    const r = rg(['dashboard', folder, '--format', 'xml']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--format must be html or json/);
   });
 });
 
@@ -179,6 +344,36 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
       const idx = await rounds.evaluateAll((els) => Math.max(0, els.findIndex((e) => e.querySelectorAll('th.vg').length >= 3)));
       await rounds.nth(idx).screenshot({ path: join(shots, 'dashboard-round.png') });
       await page.locator('section.history').first().screenshot({ path: join(shots, 'dashboard-history.png') });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('half width (900 px and 680 px): the page never scrolls sideways; the matrix scrolls inside, its first column pinned', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      for (const width of [900, 680]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+        await page.goto(pathToFileURL(out).href);
+        const m = await page.evaluate(() => {
+          const de = document.documentElement;
+          // anything poking past the viewport outside the two scrolling wrappers
+          const wide = Array.from(document.querySelectorAll('body *'))
+            .filter((e) => !e.closest('.matrix-wrap, .cat-wrap') && e.getBoundingClientRect().right > de.clientWidth + 1)
+            .slice(0, 3).map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
+          // the widest matrix (the round with the most runs)
+          const wrap = Array.from(document.querySelectorAll<HTMLElement>('.matrix-wrap')).reduce((a, b) => (b.scrollWidth > a.scrollWidth ? b : a));
+          const head = wrap.querySelector('th.ph') as HTMLElement;
+          const before = head.getBoundingClientRect().left;
+          wrap.scrollLeft = 400;
+          return { scrollW: de.scrollWidth, clientW: de.clientWidth, wide, scrolls: wrap.scrollWidth > wrap.clientWidth, moved: wrap.scrollLeft, pinned: Math.abs(head.getBoundingClientRect().left - before) < 1 };
+        });
+        assert.equal(m.scrollW, m.clientW, `${width}px: the page scrolls sideways (${m.wide.join(', ')})`);
+        assert.ok(m.scrolls && m.moved > 0, `${width}px: the matrix scrolls inside its own box`);
+        assert.ok(m.pinned, `${width}px: the problem column stays in view`);
+        await page.close();
+      }
     } finally {
       await browser.close();
     }

@@ -1,10 +1,10 @@
-// `review-grader dashboard FOLDER [-o OUT.html]`: grade every run of a
-// perspective folder (or of each perspective under a corpus root) and write
-// one self-contained HTML page: round matrices, variants, history.
-import { randomBytes } from 'node:crypto';
+// `review-grader dashboard FOLDER [-o OUT.html] [--format html|json]`: grade
+// every run of a perspective folder (or of each perspective under a corpus
+// root) and write one self-contained HTML page (round matrices, variants,
+// history) or the view model as JSON. Same input, same bytes.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { buildPerspective, driveSync, gatherRuns, renderDashboardPage, runFilesOf, type PerspectiveInput } from '../../core/dashboard';
+import { buildPerspective, dashboardJson, driveSync, gatherRuns, renderDashboardPage, runFilesOf, type PerspectiveInput } from '../../core/dashboard';
 import { isAnswerKeyName } from '../../core/naming';
 import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, parse } from '../args';
@@ -35,6 +35,8 @@ export function isPerspectiveFolder(dir: string): boolean {
 /** The perspective folders a FOLDER argument stands for: itself, or its perspective subfolders. */
 export function perspectiveFolders(folder: string): string[] {
   if (!isDir(folder)) throw new UsageError(`dashboard: ${folder}: not a folder (expected a perspective folder or the corpus root)`);
+  // A perspective's results/ folder stands for the perspective, as in the editor's explorer menu.
+  if (basename(resolve(folder)) === 'results' && !isDir(join(folder, 'results'))) return [dirname(resolve(folder))];
   if (isPerspectiveFolder(folder)) return [folder];
   const subs = readdirSync(folder).sort().map((n) => join(folder, n)).filter((d) => isDir(d) && isPerspectiveFolder(d));
   if (subs.length === 0) throw new UsageError(`dashboard: ${folder}: no answer-key*.md or results/ here or in its subfolders`);
@@ -66,7 +68,10 @@ export function runDashboard(args: string[]): number {
     'no-judge': { type: 'boolean', default: false },
     'bonus-cap': { type: 'string' },
     force: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'html' },
   });
+  const format = values.format;
+  if (format !== 'html' && format !== 'json') throw new UsageError(`dashboard: --format must be html or json, got '${format}'`);
   if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
   if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
   const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
@@ -75,16 +80,18 @@ export function runDashboard(args: string[]): number {
   const out = values.out;
   // Links to the reviews are relative to where the page lands, so the page and corpus can move together.
   const base = out ? dirname(resolve(out)) : process.cwd();
-  const html = renderDashboardPage(views, {
-    nonce: randomBytes(16).toString('base64'),
+  // JSON: one object for a perspective folder; an array of them for a root holding several.
+  const json = () => `${JSON.stringify(views.length === 1 ? dashboardJson(views[0]) : views.map(dashboardJson), null, 2)}\n`;
+  // No nonce given: the page derives it from its content, so the file is reproducible.
+  const text = format === 'json' ? json() : renderDashboardPage(views, {
     note: `Graded ${views.reduce((a, v) => a + v.runCount, 0)} runs · ${opts.judge ? 'judge reports beside each run used where present (J), auto matcher otherwise (A)' : 'judge reports ignored (--no-judge)'}${opts.autoOnly ? ' · grading tags ignored (--auto-only)' : ' · human grading tags win (T)'}.`,
     cellLink: (t) => ({ href: relative(base, resolve(t.path)).split(sep).map(encodeURIComponent).join('/') }),
   });
   if (!out) {
-    process.stdout.write(html);
+    process.stdout.write(text);
     return 0;
   }
-  const size = writeOutput('dashboard', out, html, { inputs: readPaths, force: values.force });
+  const size = writeOutput('dashboard', out, text, { inputs: readPaths, force: values.force, seal: format !== 'json' });
   process.stderr.write(`wrote ${out} (${(size / 1024).toFixed(0)} KB)\n`);
   return 0;
 }

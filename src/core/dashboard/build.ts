@@ -2,8 +2,9 @@
 // recommendation), history across rounds (convergence) and detection by
 // category. Every figure carries a tooltip saying what it sums, so the page
 // can be audited by hovering.
-import { CREDIT, MARK, type GradedReview, type ProblemGrade, type Verdict } from '../model';
-import { convergence, fmt, recommendRound, summarizeVariant, type VariantSummary } from '../score';
+import { CREDIT, MARK, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
+import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
+import { compareNames } from './order';
 import type {
   CategoryRow, CellView, ColumnView, DashboardRunInput, HistorySeries, PerspectiveInput, PerspectiveView, RoundView, VariantView,
 } from './model';
@@ -14,9 +15,9 @@ export function isBaseline(variant: string): boolean {
   return /^baseline$/i.test(variant) || /(^|-)baseline$/i.test(variant);
 }
 
-/** Baseline first, then by name: the order of columns and rows everywhere. */
+/** Baseline first, then by name (locale-independent): the order of columns and rows everywhere. */
 function variantOrder(a: string, b: string): number {
-  return Number(isBaseline(b)) - Number(isBaseline(a)) || a.localeCompare(b);
+  return Number(isBaseline(b)) - Number(isBaseline(a)) || compareNames(a, b);
 }
 
 export function slug(s: string): string {
@@ -28,7 +29,9 @@ export function buildPerspective(input: PerspectiveInput): PerspectiveView {
   const groups = new Map<string, DashboardRunInput[]>();
   for (const r of input.runs) {
     const k = `${r.round}\u0000${r.doc ?? ''}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
   }
   const rounds = [...groups.values()]
     .map((runs) => buildRound(input.name, id, runs))
@@ -51,6 +54,7 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
   const recommendation = baseline && others.length ? recommendRound(baseline, others) : undefined;
   return {
+    improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
     id: `${perspectiveId}-r${first.round}${first.doc !== undefined ? `-d${first.doc}` : ''}`,
     perspective, round: first.round, doc: first.doc, label: `Round ${first.round}${docPart}`,
     keyPath: first.graded.keyPath, problems, columns, cells, variants,
@@ -107,10 +111,20 @@ export function scoreTip(g: GradedReview, runLabel: string): string {
   return [
     `${runLabel}`,
     `detection ${fmt(s.detection)} = ${count('detected')} ○ × 1 + ${count('partial')} △ × 0.5 (${count('missed')} ×, of ${g.problems.length})`,
-    `bonus +${fmt(s.bonus)} from ${s.bonusCount} bonus finding${s.bonusCount === 1 ? '' : 's'} (+0.5 each, capped)`,
-    `penalty −${fmt(s.penalty)} from ${s.penaltyCount} penalt${s.penaltyCount === 1 ? 'y' : 'ies'} (−0.5 each)`,
+    `bonus +${fmt(s.bonus)}: ${bonusWords(s)}`,
+    `penalty −${fmt(s.penalty)}: ${penaltyWords(s)}`,
     `total ${fmt(s.total)} = ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`,
   ].join('\n');
+}
+
+/** Bonus findings counted apart from points: "8 found, 5 count (at most 5) × 0.5". */
+export function bonusWords(s: RunScore): string {
+  const counted = Math.min(s.bonusCount, s.rubric.bonusCap);
+  return `${s.bonusCount} bonus finding${s.bonusCount === 1 ? '' : 's'} found, ${counted} count (at most ${s.rubric.bonusCap}) × ${fmt(s.rubric.bonusPoints)}`;
+}
+
+export function penaltyWords(s: RunScore): string {
+  return `${s.penaltyCount} penalt${s.penaltyCount === 1 ? 'y' : 'ies'} found × ${fmt(s.rubric.penaltyPoints)} (no cap)`;
 }
 
 function buildVariants(columns: ColumnView[]): VariantView[] {
@@ -133,20 +147,21 @@ function buildVariants(columns: ColumnView[]): VariantView[] {
 function buildSeries(rounds: RoundView[]): HistorySeries[] {
   const docs = [...new Set(rounds.map((r) => r.doc))];
   return docs.map((doc) => {
-    const points = rounds.filter((r) => r.doc === doc).map((r) => {
+    const own = rounds.filter((r) => r.doc === doc);
+    const points = own.map((r) => {
       const baseline = r.variants.find((v) => v.isBaseline)?.summary;
       const best = r.variants.filter((v) => !v.isBaseline).map((v) => v.summary).sort((a, b) => b.mean - a.mean)[0];
-      return { round: r.round, roundId: r.id, label: r.label, baseline, best };
+      return { round: r.round, roundId: r.id, label: r.label, baseline, best, improvement: r.improvement };
     });
-    // Convergence follows the best mean each round reached (baseline included): the prompt a team would keep.
-    const bestMeans = points.map((p) => Math.max(p.baseline?.mean ?? -Infinity, p.best?.mean ?? -Infinity));
-    const c = convergence(bestMeans);
-    const last = c.improvements.slice(-2).map((x) => (x >= 0 ? `+${fmt(x)}` : fmt(x)));
+    // Every round has a new test document, so means are not compared across rounds:
+    // a round's improvement is its recommended prompt over its own baseline.
+    const c = convergence(own.map((r) => r.improvement));
+    const last = c.improvements.slice(-2).map((x) => (x === undefined ? 'no call' : signed(x)));
     const sentence = c.converged
-      ? `May have converged: the best mean changed by ${last.join(' then ')} over the last two rounds (each < 0.5).`
+      ? `May have converged: the last two rounds improved on their baseline by ${last.join(' then ')} (each < 0.5).`
       : c.improvements.length < 2
-        ? `Too few rounds (${points.length}) to judge convergence: it needs two round-to-round changes.`
-        : `Still moving: the best mean changed by ${last.join(' then ')} over the last two rounds (converged needs both < 0.5).`;
+        ? `Too few rounds (${points.length}) to judge convergence: it needs two rounds in a row improving by < 0.5; keep going.`
+        : `Keep going: the last two rounds improved on their baseline by ${last.join(' then ')} (converged needs both < 0.5).`;
     return { doc, points, converged: c.converged, improvements: c.improvements, sentence };
   });
 }
@@ -171,5 +186,5 @@ function buildCategories(rounds: RoundView[]): CategoryRow[] {
       }
     });
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  return [...rows.values()].sort((a, b) => b.count - a.count || compareNames(a.category, b.category));
 }

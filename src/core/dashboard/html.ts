@@ -29,7 +29,3 @@ export function svgTip(tag: string, a: Record<string, string | number | boolean 
 export function px(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
-
-export function signed(x: number): string {
-  return x > 0 ? `+${fmt(x)}` : fmt(x);
-}

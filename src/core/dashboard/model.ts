@@ -93,6 +93,8 @@ export interface RoundView {
   variants: VariantView[];
   baseline?: string;
   recommendation?: Recommendation;
+  /** recommended mean − this round's baseline mean (0 when the baseline is kept); undefined: no call */
+  improvement?: number;
   /** the recommendation (or why there is none) in one sentence */
   verdictSentence: string;
   disagreements: number;
@@ -104,6 +106,7 @@ export interface HistoryPoint {
   label: string;
   baseline?: VariantSummary;
   best?: VariantSummary;
+  improvement?: number;
 }
 
 export interface HistorySeries {
@@ -111,7 +114,8 @@ export interface HistorySeries {
   doc?: number;
   points: HistoryPoint[];
   converged: boolean;
-  improvements: number[];
+  /** one per round of the series, oldest first; undefined for a round with no call */
+  improvements: (number | undefined)[];
   sentence: string;
 }
 

@@ -1,6 +1,6 @@
 // Across rounds: baseline and best-variant mean ± SD as lines, the
 // convergence verdict, and how often each problem category was detected.
-import { fmt, type VariantSummary } from '../score';
+import { fmt, signed, type VariantSummary } from '../score';
 import { esc, num, px, svgTip } from './html';
 import type { CategoryRow, HistorySeries, PerspectiveView } from './model';
 
@@ -19,8 +19,12 @@ ${categoryTable(p)}
 function seriesChart(p: PerspectiveView, s: HistorySeries): string {
   const pts = s.points;
   const vals = pts.flatMap((q) => [q.baseline, q.best].flatMap((v) => (v ? [v.mean - v.sd, v.mean + v.sd] : [])));
-  const lo = Math.floor(Math.min(...vals, Infinity) - 0.5);
-  const hi = Math.ceil(Math.max(...vals, -Infinity) + 0.5);
+  // a loop, not Math.min(...vals): one value per round and run
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of vals) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  lo = Math.floor(lo - 0.5);
+  hi = Math.ceil(hi + 0.5);
   const innerW = C.w - C.left - C.right - 2 * C.inset;
   const innerH = C.h - C.top - C.bottom;
   const x = (i: number) => C.left + C.inset + (pts.length <= 1 ? innerW / 2 : (i / (pts.length - 1)) * innerW);
@@ -48,7 +52,7 @@ function seriesChart(p: PerspectiveView, s: HistorySeries): string {
   return `<figure class="hist">
 <figcaption>${esc(title)} <span class="lg-line baseline">baseline</span> <span class="lg-line best">best variant</span> <span class="muted">(dot = mean, bar = ± SD)</span></figcaption>
 <svg viewBox="0 0 ${C.w} ${C.h}" width="${C.w}" height="${C.h}" role="img" aria-label="${esc(`${p.name} ${title}: baseline and best variant mean per round`)}">${parts.join('')}</svg>
-<p class="converge ${s.converged ? 'yes' : 'no'}" title="${esc(`best mean per round: ${pts.map((q) => `${shortLabel(q.label)} ${fmt(Math.max(q.baseline?.mean ?? -Infinity, q.best?.mean ?? -Infinity))}`).join(', ')}\nround-to-round changes: ${s.improvements.map(fmt).join(', ') || 'none'}`)}" tabindex="0">${esc(s.sentence)}</p>
+<p class="converge ${s.converged ? 'yes' : 'no'}" title="${esc(`improvement per round = recommended mean − that round's baseline mean (0 when the baseline is kept):\n${pts.map((q) => `${shortLabel(q.label)} ${q.improvement === undefined ? 'no call' : signed(q.improvement)}`).join(', ') || 'none'}`)}" tabindex="0">${esc(s.sentence)}</p>
 </figure>`;
 }
 
@@ -60,10 +64,11 @@ function roundsTable(p: PerspectiveView): string {
     const ms = (v: typeof base) => (v ? `${num(v.summary.mean, v.meanTip)} <span class="muted">± ${num(v.summary.sd, v.sdTip)}</span>` : '<span class="muted">—</span>');
     const rec = r.recommendation;
     return `<tr><th scope="row"><a href="#${esc(r.id)}">${esc(shortLabel(r.label))}</a></th><td>${ms(base)}</td><td>${best ? `${ms(best)} <span class="vname">${esc(best.summary.variant)}</span>` : '<span class="muted">—</span>'}</td>`
-      + `<td title="${esc(r.verdictSentence)}">${rec ? `<span class="${rec.winner === r.baseline ? 'keep' : 'adopt'}">${esc(rec.winner)}</span>` : '<span class="muted">no call</span>'}</td></tr>`;
+      + `<td title="${esc(r.verdictSentence)}">${rec ? `<span class="${rec.winner === r.baseline ? 'keep' : 'adopt'}">${esc(rec.winner)}</span>` : '<span class="muted">no call</span>'}</td>`
+      + `<td>${r.improvement === undefined ? '<span class="muted">—</span>' : num(signed(r.improvement), `${shortLabel(r.label)}: recommended mean − baseline mean = ${signed(r.improvement)}`)}</td></tr>`;
   }).join('\n');
   return `<table class="rounds" aria-label="${esc(p.name)}: rounds">
-<thead><tr><th scope="col">Round</th><th scope="col">Baseline mean ± SD</th><th scope="col">Best variant mean ± SD</th><th scope="col">Recommended</th></tr></thead>
+<thead><tr><th scope="col">Round</th><th scope="col">Baseline mean ± SD</th><th scope="col">Best variant mean ± SD</th><th scope="col">Recommended</th><th scope="col">Improvement</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;

@@ -2,6 +2,7 @@
 // SD / stability as a strip on a shared axis, and the detection matrix.
 import { MARK, type Verdict, type VerdictSource } from '../model';
 import { fmt } from '../score';
+import { bonusWords, penaltyWords } from './build';
 import { attrs, esc, num, px, svgTip } from './html';
 import type { CellTarget, CellView, ColumnView, RoundView, VariantView } from './model';
 
@@ -33,29 +34,39 @@ function tail(p: string): string {
 function renderVariants(r: RoundView): string {
   const scores = r.columns.map((c) => c.score.total);
   const base = r.variants.find((v) => v.isBaseline)?.summary.mean;
-  const lo = Math.floor(Math.min(...scores, ...(base !== undefined ? [base - 1] : [])) - 0.5);
-  const hi = Math.ceil(Math.max(...scores, ...(base !== undefined ? [base + 1] : [])) + 0.5);
+  // Bounds by a loop: one value per run, never spread into Math.min.
+  let lo = base !== undefined ? base - 0.5 : Infinity;
+  let hi = base !== undefined ? base + 1.5 : -Infinity;
+  for (const t of scores) { lo = Math.min(lo, t); hi = Math.max(hi, t); }
+  if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+  lo = Math.floor(lo - 0.5);
+  hi = Math.ceil(hi + 0.5);
   const x = (v: number) => STRIP.pad + ((v - lo) / Math.max(hi - lo, 1)) * (STRIP.w - 2 * STRIP.pad);
-  const rows = r.variants.map((v) => variantRow(r, v, x, base)).join('\n');
+  const rows = r.variants.map((v) => variantRow(r, v, x, base, lo, hi)).join('\n');
   return `<table class="variants" aria-label="${esc(r.label)}: variant scores">
-<thead><tr><th scope="col">Variant</th><th scope="col">Runs</th><th scope="col">Mean</th><th scope="col">SD</th><th scope="col">Stability</th><th scope="col">Bonus</th><th scope="col">Penalty</th><th scope="col" class="strip-h">Run scores ● · mean ┃ · SD band${base !== undefined ? ' · baseline zones' : ''}</th></tr></thead>
+<thead><tr><th scope="col">Variant</th><th scope="col">Runs</th><th scope="col">Mean</th><th scope="col">SD</th><th scope="col">Stability</th><th scope="col">Bonus points</th><th scope="col">Penalty points</th><th scope="col" class="strip-h">Run scores ● · mean ┃ · SD band${base !== undefined ? ' · zones above the baseline' : ''}</th></tr></thead>
 <tbody>
 ${rows}
-<tr class="axis"><td colspan="7" class="strip-key">${base !== undefined ? 'Shaded around the baseline mean (dashed): within ±0.5 keep the baseline · ±1.0 lower SD decides · beyond, higher mean wins' : ''}</td><td>${axis(lo, hi, x)}</td></tr>
+<tr class="axis"><td colspan="7" class="strip-key">${base !== undefined ? 'Gap = variant mean − baseline mean (dashed), signed: a mean left of +0.5 keeps the baseline (every mean below it too) · +0.5 to +1.0 the lower SD decides (equal SDs: the variant) · right of +1.0 the variant wins' : ''}</td><td>${axis(lo, hi, x)}</td></tr>
 </tbody></table>`;
 }
 
-function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base: number | undefined): string {
+function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base: number | undefined, lo: number, hi: number): string {
   const s = v.summary;
   const runs = v.columns.map((i) => runNumber(r.columns[i])).join(' ');
   const judgeStated = v.columns.map((i) => r.columns[i].judge?.total).filter((t): t is number => t !== undefined);
-  const bonusTip = v.columns.map((i) => `run ${r.columns[i].run}: ${r.columns[i].score.bonusCount} bonus (+${fmt(r.columns[i].score.bonus)})`).join('\n');
-  const penTip = v.columns.map((i) => `run ${r.columns[i].run}: ${r.columns[i].score.penaltyCount} penalty (−${fmt(r.columns[i].score.penalty)})`).join('\n');
+  const bonusTip = v.columns.map((i) => `run ${r.columns[i].run}: ${bonusWords(r.columns[i].score)} = +${fmt(r.columns[i].score.bonus)}`).join('\n');
+  const penTip = v.columns.map((i) => `run ${r.columns[i].run}: ${penaltyWords(r.columns[i].score)} = −${fmt(r.columns[i].score.penalty)}`).join('\n');
+  const bonusPts = v.columns.map((i) => `+${fmt(r.columns[i].score.bonus)}`).join(' ');
+  const penPts = v.columns.map((i) => `−${fmt(r.columns[i].score.penalty)}`).join(' ');
   const mid = STRIP.h / 2;
   const parts: string[] = [];
   if (base !== undefined) {
-    parts.push(`<rect class="zone-sd" x="${px(x(base - 1))}" y="0" width="${px(x(base + 1) - x(base - 1))}" height="${STRIP.h}"/>`);
-    parts.push(`<rect class="zone-keep" x="${px(x(base - 0.5))}" y="0" width="${px(x(base + 0.5) - x(base - 0.5))}" height="${STRIP.h}"/>`);
+    // The signed rule: only means above the baseline can adopt the variant, so the zones are one-sided.
+    const [x0, xKeep, xSd, x1] = [x(lo), x(base + 0.5), x(base + 1), x(hi)];
+    parts.push(`<rect class="zone-keep" data-zone="keep" x="${px(x0)}" y="0" width="${px(xKeep - x0)}" height="${STRIP.h}"/>`);
+    parts.push(`<rect class="zone-sd" data-zone="lower-sd" x="${px(xKeep)}" y="0" width="${px(xSd - xKeep)}" height="${STRIP.h}"/>`);
+    parts.push(`<rect class="zone-adopt" data-zone="adopt" x="${px(xSd)}" y="0" width="${px(x1 - xSd)}" height="${STRIP.h}"/>`);
     parts.push(`<line class="base-line" x1="${px(x(base))}" x2="${px(x(base))}" y1="0" y2="${STRIP.h}"/>`);
   }
   parts.push(svgTip('rect', { class: `band st-${s.stability}`, x: px(x(s.mean - s.sd)), y: mid - 6, width: px(Math.max(x(s.mean + s.sd) - x(s.mean - s.sd), 2)), height: 12, rx: 3 }, v.sdTip));
@@ -71,8 +82,8 @@ function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base
 <td>${num(s.mean, v.meanTip, 'num mean')}</td>
 <td>${num(s.sd, v.sdTip)}</td>
 <td><span class="st st-${s.stability}">${s.stability}</span></td>
-<td>${num(v.bonusCount, bonusTip)}</td>
-<td>${num(v.penaltyCount, penTip)}</td>
+<td>${num(bonusPts, bonusTip)}</td>
+<td>${num(penPts, penTip)}</td>
 <td class="strip"><svg viewBox="0 0 ${STRIP.w} ${STRIP.h}" width="${STRIP.w}" height="${STRIP.h}" role="img" aria-label="${esc(`${s.variant}: runs ${s.scores.map(fmt).join(', ')}, mean ${fmt(s.mean)}, SD ${fmt(s.sd)}`)}">${parts.join('')}</svg></td>
 </tr>`;
 }
@@ -98,7 +109,8 @@ function renderMatrix(r: RoundView, cellLink?: CellLinker): string {
   const body = r.problems.map((p, i) => `<tr><th scope="row" class="ph" title="${esc(`${p.id}: ${p.title}${p.category ? `\ncategory: ${p.category}` : ''}`)}"><span class="pid">${esc(p.id)}</span> ${esc(p.title)}</th>${r.cells[i].map((c) => renderCell(c, cellLink)).join('')}</tr>`).join('\n');
   const foot = [
     footRow('Detection', r.columns, (c) => judgeCompare(c.score.detection, c.judge?.detection, c.tip, 'detection')),
-    footRow('Bonus / penalty', r.columns, (c) => `${num(`+${c.score.bonusCount}`, c.tip)} / ${num(`−${c.score.penaltyCount}`, c.tip)}`),
+    footRow('Bonus', r.columns, (c) => `${num(`+${fmt(c.score.bonus)}`, c.tip)} <small class="count">${esc(`${c.score.bonusCount} found, ${Math.min(c.score.bonusCount, c.score.rubric.bonusCap)} count`)}</small>`),
+    footRow('Penalty', r.columns, (c) => `${num(`−${fmt(c.score.penalty)}`, c.tip)} <small class="count">${esc(`${c.score.penaltyCount} found`)}</small>`),
     footRow('Total', r.columns, (c) => judgeCompare(c.score.total, c.judge?.total, c.tip, 'total')),
   ].join('\n');
   return `<div class="matrix-wrap"><table class="matrix" aria-label="${esc(r.label)}: detection matrix, problems by variant and run">

@@ -37,7 +37,8 @@ th,td{padding:3px 8px;text-align:left;vertical-align:middle}
 .st-low{color:var(--miss);background:color-mix(in srgb,var(--miss) 14%,var(--bg))}
 svg text{fill:var(--muted);font-size:10px;text-anchor:middle}
 svg .ylab{text-anchor:end}svg .axis-title{text-anchor:middle;font-size:11px}
-.zone-sd{fill:var(--base);opacity:.08}.zone-keep{fill:var(--base);opacity:.16}
+.zone-keep{fill:var(--base);opacity:.14}.zone-sd{fill:var(--part);opacity:.14}.zone-adopt{fill:var(--ok);opacity:.14}
+.matrix tfoot small.count{display:block;font-size:10px;color:var(--muted)}
 .base-line{stroke:var(--base);stroke-dasharray:3 2}
 rect.band{opacity:.35}rect.band.st-high{fill:var(--ok)}rect.band.st-medium{fill:var(--part)}rect.band.st-low{fill:var(--miss)}
 rect.mean{fill:var(--fg)}
@@ -81,6 +82,23 @@ circle.hp{stroke:var(--bg);stroke-width:1.5;cursor:help}circle.hp.baseline{fill:
 .cats td{text-align:center;min-width:40px}.cats td.all{font-weight:700}.cats td.na{color:var(--muted)}
 .cats td.h4{background:color-mix(in srgb,var(--ok) 30%,var(--bg))}.cats td.h3{background:color-mix(in srgb,var(--ok) 15%,var(--bg))}
 .cats td.h2{background:color-mix(in srgb,var(--part) 20%,var(--bg))}.cats td.h1{background:color-mix(in srgb,var(--miss) 16%,var(--bg))}.cats td.h0{background:color-mix(in srgb,var(--miss) 30%,var(--bg))}
+/* Half a screen (an editor split, a 900 px window): text wraps, figures scale, only the matrix and the category table scroll. */
+.strip svg,.axis-svg{width:100%;min-width:200px;max-width:340px;height:auto;display:block}
+figure.hist svg{max-width:100%;height:auto}
+.matrix th.ph,.matrix th.corner,.matrix tfoot th,.cats tbody th,.cats thead th:first-child{position:sticky;left:0;z-index:1;background:var(--bg)}
+.matrix tfoot th,.matrix th.corner{background:var(--panel)}
+.matrix-wrap,.cat-wrap{max-width:100%}
+main,section.perspective,section.round,section.history{min-width:0;max-width:100%}
+@media (max-width:1100px){
+ body{padding:14px 14px 40px}
+ section.round,section.history{padding:10px}
+ .variants th,.variants td{white-space:normal;padding:3px 5px}
+ .variants th[scope=row]{overflow-wrap:break-word}
+ .judge-note{white-space:normal}
+ .rounds th,.rounds td{white-space:normal}.rounds .vname{display:block}
+ .matrix th.ph{max-width:34vw}
+ .rounds{margin-top:8px}
+}
 #rg-tip{position:fixed;z-index:10;max-width:460px;padding:7px 9px;border-radius:6px;white-space:pre-wrap;font-size:12px;pointer-events:none;
  color:var(--vscode-editorHoverWidget-foreground,#1f2328);background:var(--vscode-editorHoverWidget-background,#fffbe6);
  border:1px solid var(--vscode-editorHoverWidget-border,#d4a72c);box-shadow:0 3px 10px rgba(0,0,0,.15)}
