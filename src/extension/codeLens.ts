@@ -9,12 +9,13 @@ import { recordTiming } from './stats';
 import { ACCEPT_SUGGESTION, candidatesFor } from './tagCommands';
 import { entryText, evidenceName, problemTitle } from './verdictText';
 import { verdictEvidence } from '../core/grade';
+import type { FeatureDeps } from './config';
 
 export const REVEAL_FINDING = 'reviewGrader.revealFinding';
 
-export function registerCodeLens(context: vscode.ExtensionContext): void {
+export function registerCodeLens(context: vscode.ExtensionContext, deps: FeatureDeps): void {
   const service = sharedGradingService(context);
-  const provider = new GradeLensProvider(service);
+  const provider = new GradeLensProvider(service, deps);
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
@@ -27,7 +28,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly service: GradingService) {
+  constructor(private readonly service: GradingService, private readonly deps: FeatureDeps) {
     const refresh = () => this.changed.fire();
     this.subscriptions = [
       this.changed,
@@ -44,13 +45,14 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    if (!vscode.workspace.getConfiguration('reviewGrader').get<boolean>('lenses.enabled', true)) return [];
+    if (!this.deps.config().lensesEnabled) return [];
     const kind = this.service.kindOf(doc);
     if (kind === 'other') return [];
     const started = performance.now();
     try {
       return kind === 'key' ? await this.keyLenses(doc) : await this.reviewLenses(doc);
-    } catch {
+    } catch (e) {
+      this.deps.log.error('CodeLens', e);
       return []; // a half-typed file must never break the editor
     } finally {
       recordTiming('codeLens', performance.now() - started);

@@ -10,6 +10,7 @@ import { renderScoringReport } from '../core/report';
 import { fmt } from '../core/score';
 import type { GradingService } from './gradingService';
 import { readText } from './files';
+import { configOf } from './config';
 import { byVariant, runsIn } from './runs';
 
 /** Marks our own reports, so a re-run may replace them and nothing else. */
@@ -104,7 +105,7 @@ export function judgeComparison(g: GradedReview): string {
 }
 
 function bonusCap(): number {
-  return vscode.workspace.getConfiguration('reviewGrader').get<number>('bonusCap', 5);
+  return configOf(vscode.workspace).bonusCap;
 }
 
 function name(u: vscode.Uri): string {

@@ -11,6 +11,7 @@ import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, scoringPat
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { DEFAULT_RUBRIC } from '../core/score';
 import { readText, uriExists, uriFromPath } from './files';
+import { configOf } from './config';
 
 export type DocKind = 'key' | 'review' | 'other';
 
@@ -73,13 +74,13 @@ export class GradingService implements vscode.Disposable {
     const version = `${doc.version}|${keyDoc.uri.toString()}@${keyDoc.version}`;
     const hit = this.graded.get(doc.uri.toString());
     if (hit && hit.version === version) return hit.value;
-    const config = vscode.workspace.getConfiguration('reviewGrader');
-    const judge = config.get<boolean>('useJudgeReports', true) ? await this.judgeRunFor(doc, this.keyOf(keyDoc)) : undefined;
+    const config = configOf(vscode.workspace);
+    const judge = config.useJudgeReports ? await this.judgeRunFor(doc, this.keyOf(keyDoc)) : undefined;
     const value = gradeReview(this.keyOf(keyDoc), this.reviewOf(doc), {
       judge,
       keyPath: vscode.workspace.asRelativePath(keyUri),
-      rubric: { ...DEFAULT_RUBRIC, bonusCap: config.get<number>('bonusCap', DEFAULT_RUBRIC.bonusCap) },
-      match: thresholds(config),
+      rubric: { ...DEFAULT_RUBRIC, bonusCap: config.bonusCap },
+      match: config.thresholds,
     });
     value.path = vscode.workspace.asRelativePath(doc.uri);
     this.graded.set(doc.uri.toString(), { version, value });
@@ -173,16 +174,10 @@ export class GradingService implements vscode.Disposable {
   }
 }
 
-function thresholds(config: vscode.WorkspaceConfiguration) {
-  const detected = config.get<number>('thresholds.detected');
-  const partial = config.get<number>('thresholds.partial');
-  return detected === undefined && partial === undefined ? undefined : { detected, partial };
-}
-
 /** User-configured key patterns: `{round}`, `{doc}` and `{variant}` are filled from the review's name. */
 function extraCandidates(reviewPath: string): string[] {
   const name = parseRunName(reviewPath);
-  const patterns = vscode.workspace.getConfiguration('reviewGrader').get<string[]>('naming.keyPatterns', []);
+  const patterns = configOf(vscode.workspace).keyPatterns;
   if (!name) return [];
   const dir = reviewPath.slice(0, reviewPath.lastIndexOf('/'));
   return patterns.map((p) => p

@@ -6,6 +6,7 @@ import type { Finding, GradedReview, Review, TagEntry, Verdict } from '../core/m
 import { setTagEntry, tagEdits } from '../core/tags';
 import { verdictFor } from '../core/match/verdict';
 import type { GradingService } from './gradingService';
+import { configOf } from './config';
 
 export const ACCEPT_SUGGESTION = 'reviewGrader.acceptSuggestion';
 
@@ -60,9 +61,7 @@ export function candidatesFor(graded: GradedReview, findingIndex: number): Candi
 
 /** The thresholds the grading service passes to the matcher (the extension's settings). */
 export function thresholds(): { detected: number; partial: number } {
-  const config = vscode.workspace.getConfiguration('reviewGrader');
-  const detected = config.get<number>('thresholds.detected', 0.4);
-  return { detected, partial: Math.min(detected, config.get<number>('thresholds.partial', 0.35)) };
+  return configOf(vscode.workspace).thresholds;
 }
 
 async function reviewDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
