@@ -11,6 +11,12 @@ const activeReviewChanged = new vscode.EventEmitter<void>();
 /** Fires when a different review came to the front (keys then show its verdicts). */
 export const onDidChangeActiveReview = activeReviewChanged.event;
 
+/** Make this review the one its key's editor shows (the key's "switch run…" picker), as if it came to the front. */
+export async function showReviewOnKey(service: GradingService, review: vscode.TextDocument): Promise<void> {
+  await service.noteActiveReview(review);
+  activeReviewChanged.fire();
+}
+
 export function sharedGradingService(context: vscode.ExtensionContext): GradingService {
   if (instance) return instance;
   const service = new GradingService(context.workspaceState);
