@@ -17,6 +17,7 @@ import { registerQuickFix } from './quickFix';
 import { registerCompletion } from './completion';
 import { registerCoverageTree } from './coverageTree';
 import { registerDashboard } from './dashboardPanel';
+import { registerColouring } from './colouring';
 
 type Register = (context: vscode.ExtensionContext, deps: FeatureDeps) => void;
 
@@ -24,7 +25,7 @@ const features: Register[] = [
   registerCommands,
   registerStats, registerCodeLens, registerHover, registerKeyDiagnostics, registerKeyFixes, registerStatusBar,
   registerQuickFix, registerCompletion, registerCoverageTree,
-  registerDashboard,
+  registerDashboard, registerColouring,
 ];
 
 export function activate(context: vscode.ExtensionContext): void {
