@@ -44,7 +44,9 @@ function rulesOf(entry: string, seen = new Set<string>()): Rule[] {
   return out;
 }
 
-const RULES: Rule[] = [...rulesOf('verdict'), ...rulesOf('problem-id')];
+/** The grammar's top-level rules, grade tags apart (scanned below, as the grammar's begin/end does). */
+const RULES: Rule[] = (grammar.patterns as GrammarPattern[])
+  .flatMap((p) => (p.include?.startsWith('#') && p.include !== '#grade-tag' ? rulesOf(p.include.slice(1)) : []));
 const TAG_OPEN = /<!--\s*(grade)\s*:/giu;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 

@@ -18,6 +18,7 @@ import {
   backingOf, bonusCounts, bonusStatus, bonusSummary, disagreementText, findingFullName, num, penaltySummary, scoreFormula, uncitedText,
 } from './verdictText';
 import { siblingRuns } from './runs';
+import { PICK_RUN } from './runPicker';
 
 export const COVERAGE_VIEW = 'reviewGrader.coverage';
 /** Internal: the rendered tree as plain data, for tests. */
@@ -30,6 +31,8 @@ export interface Node {
   icon?: vscode.ThemeIcon;
   /** 1-based line in the review to reveal on click */
   line?: number;
+  /** what a click does, where it is not revealing a line */
+  command?: vscode.Command;
   children?: Node[];
   expanded?: boolean;
 }
@@ -89,7 +92,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     item.description = node.description;
     item.tooltip = node.tooltip;
     item.iconPath = node.icon;
-    if (node.line !== undefined && this.review) {
+    if (node.command) item.command = node.command;
+    else if (node.line !== undefined && this.review) {
       const line = Math.max(0, node.line - 1);
       item.command = { title: 'Reveal finding', command: 'vscode.open', arguments: [this.review, { selection: new vscode.Range(line, 0, line, 0) }] };
     }
@@ -116,6 +120,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   async build(uri?: vscode.Uri): Promise<Node[]> {
     try {
       this.review = uri ?? (await this.reviewShown());
+      const active = vscode.window.activeTextEditor?.document;
+      if (!this.review && active && this.service.kindOf(active) === 'key') {
+        return [{ label: 'No run shown for this key', description: 'pick a run…', command: { title: 'Pick a run', command: PICK_RUN, arguments: [active.uri] }, icon: new vscode.ThemeIcon('list-selection') }];
+      }
       if (!this.review) return []; // the view's welcome text explains what to do
       const doc = await vscode.workspace.openTextDocument(this.review);
       const graded = await this.service.gradedOf(doc);
