@@ -193,6 +193,10 @@ export interface ProblemGrade {
   /** the sources in play do not all agree */
   disagreement: boolean;
   evidence: Evidence[];
+  /** for a judge verdict: the finding the judge's report cites (not the matcher's guess) */
+  judgeEvidence?: Evidence;
+  /** whether the judge's report names a finding for this problem, and whether it was found in the review */
+  judgeCited?: 'finding' | 'none' | 'unresolved';
 }
 
 export interface BonusGrade {
@@ -203,6 +207,8 @@ export interface BonusGrade {
   line?: number;
   source: VerdictSource;
   text: string;
+  /** counts toward the score (within the cap, from the source in force); undefined when not decided */
+  counts?: boolean;
 }
 
 export interface PenaltyGrade {

@@ -2,25 +2,32 @@
 // problem and bonus row; in a review, the suggested tag above each finding.
 // Everything is read from the GradingService's cached graded model.
 import * as vscode from 'vscode';
-import type { GradedReview, TagEntry } from '../core/model';
+import type { GradedReview, ProblemGrade, TagEntry } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
+import { basename } from '../core/naming';
 import { candidatesFor, entriesOf, findingRef } from '../core/tags';
 import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview, type Logger, type Services } from './service';
 import { recordTiming } from './stats';
 import { ACCEPT_SUGGESTION } from './tagCommands';
-import { entryText, evidenceName, problemTitle } from './verdictText';
-import { verdictEvidence } from '../core/grade';
+import {
+  backingOf, bonusCounts, bonusStatus, bonusSummary, entryText, findingFullName, findingName, problemTitle, sourceMarker,
+  uncitedText,
+} from './verdictText';
+import { PICK_RUN, registerRunPicker } from './runPicker';
+import { candidateItems, registerCandidatePicker, SHOW_CANDIDATES } from './candidatePicker';
 
 export const REVEAL_FINDING = 'reviewGrader.revealFinding';
 
 export function registerCodeLens(context: vscode.ExtensionContext, services: Services): void {
-  const provider = new GradeLensProvider(services.grading, services.log);
+  const provider = new GradeLensProvider(services.grading, services);
   context.subscriptions.push(
     provider,
     vscode.languages.registerCodeLensProvider({ language: 'markdown' }, provider),
     vscode.commands.registerCommand(REVEAL_FINDING, revealFinding),
   );
+  registerRunPicker(context, services.grading);
+  registerCandidatePicker(context);
 }
 
 class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
@@ -28,7 +35,10 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly service: GradingService, private readonly log: Logger) {
+  private readonly log: Logger;
+
+  constructor(private readonly service: GradingService, private readonly deps: Services) {
+    this.log = deps.log;
     const refresh = () => this.changed.fire();
     this.subscriptions = [
       this.changed,
@@ -45,7 +55,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    if (!vscode.workspace.getConfiguration('reviewGrader').get<boolean>('lenses.enabled', true)) return [];
+    if (!this.deps.config().lensesEnabled) return [];
     const kind = this.service.kindOf(doc);
     if (kind === 'other') return [];
     const started = performance.now();
@@ -61,14 +71,23 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   private async keyLenses(keyDoc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const top = new vscode.Range(0, 0, 0, 0);
     const reviewDoc = await this.service.activeReviewFor(keyDoc);
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     if (!reviewDoc || !graded) {
-      return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Review Grader: open a review run to see its verdicts', command: '' })];
+      // the placeholder is the run picker: the way to get verdicts here
+      return [new vscode.CodeLens(top, {
+        title: 'Review Grader: pick a review run to see its verdicts…', tooltip: 'List the runs of this round', command: PICK_RUN, arguments: [keyDoc.uri],
+      })];
     }
     const key = this.service.keyOf(keyDoc); // the key as edited, for current line numbers
     const review = reviewDoc.uri.toString();
-    const lenses: vscode.CodeLens[] = [];
+    const lenses: vscode.CodeLens[] = [new vscode.CodeLens(top, {
+      title: `Grading ${basename(reviewDoc.uri.path)} — switch run…`,
+      tooltip: `The lenses below show the verdicts of ${vscode.workspace.asRelativePath(reviewDoc.uri)}. Pick another run of the round.`,
+      command: PICK_RUN,
+      arguments: [keyDoc.uri],
+    })];
     for (const problem of key.problems) {
       const grade = graded.problems.find((p) => p.id === problem.id);
       const range = lineRange(problem.headingSpan.start.line);
@@ -76,20 +95,17 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
         lenses.push(new vscode.CodeLens(range, { title: 'not graded (key changed?)', command: '' }));
         continue;
       }
-      const e = verdictEvidence(grade);
-      lenses.push(new vscode.CodeLens(range, {
-        title: problemTitle(grade),
-        tooltip: e ? `Show ${evidenceName(e)} in the review: ${e.excerpt}` : `${grade.id} was not found in the review`,
-        command: e ? REVEAL_FINDING : '',
-        arguments: e ? [review, e.line] : undefined,
-      }));
+      lenses.push(new vscode.CodeLens(range, verdictCommand(grade, graded, review)));
     }
+    const counts = bonusCounts(graded, this.deps.config().bonusCap);
     for (const row of key.bonus) {
-      const found = graded.bonus.find((b) => b.id === row.id);
+      const i = graded.bonus.findIndex((b) => b.id === row.id);
+      const found = graded.bonus[i];
       const range = lineRange(row.span.start.line);
       lenses.push(found
         ? new vscode.CodeLens(range, {
-          title: `bonus · ${evidenceName(found)} (${found.source === 'tag' ? 'tagged' : found.source})`,
+          title: `bonus · ${findingName(found, graded)} (${found.source === 'tag' ? 'tagged' : found.source}) · ${bonusStatus(found, counts[i], graded)}`,
+          tooltip: `${bonusSummary(graded.score, this.deps.config().bonusCap)} in this run`,
           command: found.line ? REVEAL_FINDING : '',
           arguments: found.line ? [review, found.line] : undefined,
         })
@@ -152,6 +168,18 @@ async function revealFinding(reviewUri: string, line: number): Promise<void> {
     selection,
     preview: true,
   });
+}
+
+/** A problem's lens: its evidence, or the candidates where the verdict has no finding of its own. */
+function verdictCommand(grade: ProblemGrade, graded: GradedReview, review: string): vscode.Command {
+  const title = problemTitle(grade, graded);
+  const b = backingOf(grade);
+  if (b.kind === 'evidence') {
+    return { title, tooltip: `Show ${findingFullName(b.evidence, graded)} in the review`, command: REVEAL_FINDING, arguments: [review, b.evidence.line] };
+  }
+  if (b.candidates.length === 0) return { title, tooltip: `No finding of the review relates to ${grade.id}`, command: '' };
+  const what = b.kind === 'uncited' ? `${uncitedText(b)}; the matcher's candidates for ${grade.id}` : `the matcher's candidates for ${grade.id} (${grade.verdict} ${sourceMarker(grade)})`;
+  return { title, tooltip: `Show ${what}`, command: SHOW_CANDIDATES, arguments: [review, `${grade.id}: ${what}`, candidateItems(b.candidates, graded)] };
 }
 
 function lineRange(line1: number): vscode.Range {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { compareWithJudgeCommand, gradeFolderCommand } from './gradeFolder';
 import { pairWithKeyCommand } from './pairing';
 import type { Services } from './service';
+import { configOf, SECTION } from './config';
 import { ACCEPT_SUGGESTION, acceptAllCommand, acceptSuggestionCommand } from './tagCommands';
 
 type Handler = (...args: never[]) => unknown;
@@ -29,7 +30,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
 
 // Flips the user setting that the CodeLens feature reads.
 async function toggleLenses(): Promise<void> {
-  const config = vscode.workspace.getConfiguration('reviewGrader');
-  const enabled = config.get<boolean>('lenses.enabled', true);
-  await config.update('lenses.enabled', !enabled, vscode.ConfigurationTarget.Global);
+  const enabled = configOf(vscode.workspace).lensesEnabled;
+  await vscode.workspace.getConfiguration(SECTION).update('lenses.enabled', !enabled, vscode.ConfigurationTarget.Global);
 }

@@ -4,20 +4,20 @@
 import * as vscode from 'vscode';
 import type { AnswerKey } from '../core/model';
 import type { GradingService } from './gradingService';
-import { sharedGradingService } from './service';
+import type { Logger, Services } from './service';
 
 /** Text before the cursor ends inside an unclosed grade comment. */
 const IN_TAG = /<!--\s*grade\s*:(?:(?!-->).)*$/i;
 
 const MARKS: Array<[string, string]> = [['○', 'detected (1)'], ['△', 'partial (0.5)'], ['×', 'missed (0)']];
 
-export function registerCompletion(context: vscode.ExtensionContext): void {
-  const provider = new TagCompletionProvider(sharedGradingService(context));
+export function registerCompletion(context: vscode.ExtensionContext, deps: Services): void {
+  const provider = new TagCompletionProvider(deps.grading, deps.log);
   context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, provider, ':', ' ', ','));
 }
 
 export class TagCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly service: GradingService) {}
+  constructor(private readonly service: GradingService, private readonly log: Logger) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const before = doc.lineAt(position.line).text.slice(0, position.character);
@@ -50,7 +50,8 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
     if (!uri) return undefined;
     try {
       return this.service.keyOf(await vscode.workspace.openTextDocument(uri));
-    } catch {
+    } catch (e) {
+      this.log.error('completion: reading the key', e);
       return undefined;
     }
   }

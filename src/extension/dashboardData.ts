@@ -7,6 +7,7 @@ import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveV
 import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
 import { DEFAULT_RUBRIC } from '../core/score';
 import { readText } from './files';
+import type { ReviewGraderConfig } from './config';
 
 export interface DashboardScope {
   /** the perspective folder (answer keys beside, runs in results/) */
@@ -56,8 +57,7 @@ export async function pickPerspective(): Promise<DashboardScope | undefined> {
 }
 
 /** Grade the scope's runs with the same settings as the editor features. */
-export async function gatherDashboard(scope: DashboardScope): Promise<GatheredDashboard> {
-  const config = vscode.workspace.getConfiguration('reviewGrader');
+export async function gatherDashboard(scope: DashboardScope, config: ReviewGraderConfig): Promise<GatheredDashboard> {
   const results = vscode.Uri.joinPath(scope.folder, 'results');
   const listed = (await list(results)) ?? [];
   const names = listed.length ? listed : (await list(scope.folder)) ?? [];
@@ -66,9 +66,9 @@ export async function gatherDashboard(scope: DashboardScope): Promise<GatheredDa
   const read = new Set<string>();
   const warnings: string[] = [];
   const opts = {
-    judge: config.get<boolean>('useJudgeReports', true),
-    rubric: { ...DEFAULT_RUBRIC, bonusCap: config.get<number>('bonusCap', DEFAULT_RUBRIC.bonusCap) },
-    match: { detected: config.get<number>('thresholds.detected'), partial: config.get<number>('thresholds.partial') },
+    judge: config.useJudgeReports,
+    rubric: { ...DEFAULT_RUBRIC, bonusCap: config.bonusCap },
+    match: config.thresholds,
     round: scope.round,
     doc: scope.doc,
   };

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { renderDashboardPage } from '../core/dashboard';
 import { gatherDashboard, pickPerspective, scopeOfFile, scopeOfFolder, scopeTitle, type DashboardScope } from './dashboardData';
 import type { GradingService } from './gradingService';
-import { sharedGradingService } from './service';
+import type { ReviewGraderConfig } from './config';
+import type { Services } from './service';
 
 export const OPEN_DASHBOARD = 'reviewGrader.openDashboard';
 /** internal, for tests: what the panel shows */
@@ -35,7 +36,7 @@ class DashboardPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(readonly panel: vscode.WebviewPanel, service: GradingService, private readonly onDispose: () => void) {
+  constructor(readonly panel: vscode.WebviewPanel, service: GradingService, private readonly config: () => ReviewGraderConfig, private readonly onDispose: () => void) {
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => void vscode.commands.executeCommand(OPEN_CELL, m)),
@@ -53,7 +54,7 @@ class DashboardPanel implements vscode.Disposable {
     const mine = ++this.generation;
     const gathered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Review Grader: grading ${this.panel.title}` },
-      () => gatherDashboard(scope),
+      () => gatherDashboard(scope, this.config()),
     );
     if (mine !== this.generation) return; // a newer show/refresh won
     this.files = gathered.files;
@@ -138,9 +139,9 @@ async function scopeFor(arg: unknown): Promise<DashboardScope | undefined> {
   return (active && scopeOfFile(active)) ?? pickPerspective();
 }
 
-export function registerDashboard(context: vscode.ExtensionContext): void {
+export function registerDashboard(context: vscode.ExtensionContext, deps: Services): void {
   let current: DashboardPanel | undefined;
-  const service = sharedGradingService(context);
+  const service = deps.grading;
   const open = async (arg?: unknown): Promise<DashboardState | undefined> => {
     const scope = await scopeFor(arg);
     if (!scope) return undefined;
@@ -152,7 +153,7 @@ export function registerDashboard(context: vscode.ExtensionContext): void {
         localResourceRoots: [], // the page is self-contained: nothing to load
         enableFindWidget: true,
       });
-      current = new DashboardPanel(panel, service, () => { current = undefined; });
+      current = new DashboardPanel(panel, service, deps.config, () => { current = undefined; });
     }
     await current.show(scope);
     return current.state();

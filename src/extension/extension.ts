@@ -1,7 +1,9 @@
 // Entry point of the Review Grader extension (Node and web builds share it).
 // activate() must stay cheap: it runs whenever a markdown file opens.
-// Each feature lives in its own file exporting `registerX(context)`;
-// add one line to `features` below when you add a feature file.
+// Each feature lives in its own file exporting `registerX(context, services)`;
+// services carries the grading service, the settings getter (config.ts, the
+// one place settings are read) and the output-channel logger. Add one line to
+// `features` below when you add a feature file.
 import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerCodeLens } from './codeLens';
@@ -15,6 +17,7 @@ import { registerCompletion } from './completion';
 import { registerCoverageTree } from './coverageTree';
 import { registerDashboard } from './dashboardPanel';
 import { extensionServices, type Services } from './service';
+import { registerColouring } from './colouring';
 
 type Register = (context: vscode.ExtensionContext, services: Services) => void;
 
@@ -22,13 +25,13 @@ const features: Register[] = [
   registerCommands,
   registerStats, registerCodeLens, registerHover, registerKeyDiagnostics, registerKeyFixes, registerStatusBar,
   registerQuickFix, registerCompletion, registerCoverageTree,
-  registerDashboard,
-  // registerCodeLens, registerHover, registerCoverageTree, registerQuickFix, …
+  registerDashboard, registerColouring,
 ];
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now(); // reported by reviewGrader._stats
-  const services = extensionServices(context); // the grading service and the output channel, passed to every feature
+  // the grading service, the settings getter and the output channel, passed to every feature
+  const services = extensionServices(context);
   for (const register of features) register(context, services);
   recordActivation(performance.now() - started);
 }

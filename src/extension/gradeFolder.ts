@@ -14,6 +14,7 @@ import { escapeMarkdownInline } from '../core/escape';
 import { fmt } from '../core/score';
 import type { GradingService } from './gradingService';
 import { readText } from './files';
+import { configOf } from './config';
 import { byVariant, runsIn } from './runs';
 
 export interface GradeFolderResult {
@@ -143,7 +144,7 @@ export function judgeComparison(g: GradedReview): string {
 }
 
 function bonusCap(): number {
-  return vscode.workspace.getConfiguration('reviewGrader').get<number>('bonusCap', 5);
+  return configOf(vscode.workspace).bonusCap;
 }
 
 function name(u: vscode.Uri): string {

@@ -15,10 +15,11 @@ import { gradeReview } from '../core/grade';
 import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { DEFAULT_RUBRIC } from '../core/score';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/match/verdict';
+import type { Thresholds } from '../core/match/verdict';
 import { readText, uriExists, uriFromPath } from './files';
 import { TextStamps, textStamp } from './textStamp';
 import type { Logger } from './service';
+import { configOf } from './config';
 
 export type DocKind = 'key' | 'review' | 'other';
 
@@ -90,8 +91,8 @@ export class GradingService implements vscode.Disposable {
     const keyUri = await this.keyUriFor(doc);
     if (!keyUri) return undefined;
     const keyDoc = await vscode.workspace.openTextDocument(keyUri);
-    const config = vscode.workspace.getConfiguration('reviewGrader');
-    const scoring = config.get<boolean>('useJudgeReports', true) ? scoringPathFor(doc.uri.path) : undefined;
+    const config = configOf(vscode.workspace);
+    const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
     const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge'].join('|');
@@ -103,8 +104,8 @@ export class GradingService implements vscode.Disposable {
     const value = gradeReview(key, this.reviewOf(doc), {
       judge,
       keyPath: vscode.workspace.asRelativePath(keyUri),
-      rubric: { ...DEFAULT_RUBRIC, bonusCap: config.get<number>('bonusCap', DEFAULT_RUBRIC.bonusCap) },
-      match: thresholds(config),
+      rubric: { ...DEFAULT_RUBRIC, bonusCap: config.bonusCap },
+      match: config.thresholds,
     });
     value.path = vscode.workspace.asRelativePath(doc.uri);
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
@@ -113,9 +114,7 @@ export class GradingService implements vscode.Disposable {
 
   /** The verdict thresholds the matcher applies (settings, else the core defaults), for suggestions outside the matcher. */
   matchThresholds(): Thresholds {
-    const t = thresholds(vscode.workspace.getConfiguration('reviewGrader'));
-    const detected = finite(t?.detected) ?? DEFAULT_THRESHOLDS.detected;
-    return { detected, partial: Math.min(detected, finite(t?.partial) ?? DEFAULT_THRESHOLDS.partial) };
+    return configOf(vscode.workspace).thresholds;
   }
 
   /** Explicit pairing > link comment > naming convention. */
@@ -250,20 +249,10 @@ export class GradingService implements vscode.Disposable {
   }
 }
 
-function finite(x: number | undefined): number | undefined {
-  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
-}
-
-function thresholds(config: vscode.WorkspaceConfiguration) {
-  const detected = config.get<number>('thresholds.detected');
-  const partial = config.get<number>('thresholds.partial');
-  return detected === undefined && partial === undefined ? undefined : { detected, partial };
-}
-
 /** User-configured key patterns: `{round}`, `{doc}` and `{variant}` are filled from the review's name. */
 function extraCandidates(reviewPath: string): string[] {
   const name = parseRunName(reviewPath);
-  const patterns = vscode.workspace.getConfiguration('reviewGrader').get<string[]>('naming.keyPatterns', []);
+  const patterns = configOf(vscode.workspace).keyPatterns;
   if (!name) return [];
   const dir = reviewPath.slice(0, reviewPath.lastIndexOf('/'));
   return patterns.map((p) => p

@@ -1,32 +1,39 @@
 // Hover on a problem (its heading or its id anywhere in the key, or a P-id
 // inside a review's grading tag): the ○/△/× criteria and, when a review is
-// active, the finding that matched with its verdict and source.
+// active, the finding behind the verdict with its source (for a judge verdict
+// the finding its report cites; where it cites none, the matcher's findings as
+// candidates). Hover on a finding heading of a review: the problems it is
+// evidence or a candidate for, and its bonus rows.
 import * as vscode from 'vscode';
-import type { AnswerKey, GradedReview, Problem, Verdict } from '../core/model';
+import type { AnswerKey, Evidence, GradedReview, Problem, Verdict } from '../core/model';
 import { MARK } from '../core/model';
 import { basename } from '../core/naming';
 import type { GradingService } from './gradingService';
-import { sharedGradingService } from './service';
-import { disagreementText, evidenceName, sourceMarker } from './verdictText';
-import { verdictEvidence } from '../core/grade';
+import type { Logger, Services } from './service';
+import { backingOf, bonusCounts, bonusStatus, disagreementText, findingFullName, num, sourceMarker, uncitedText } from './verdictText';
 
 const ID = /\b[PB]\d{2,3}\b/;
 const ORDER: Verdict[] = ['detected', 'partial', 'missed'];
 
-export function registerHover(context: vscode.ExtensionContext): void {
-  const service = sharedGradingService(context);
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'markdown' }, new GradeHoverProvider(service)));
+export function registerHover(context: vscode.ExtensionContext, deps: Services): void {
+  const service = deps.grading;
+  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'markdown' }, new GradeHoverProvider(service, deps)));
 }
 
 class GradeHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly service: GradingService) {}
+  constructor(private readonly service: GradingService, private readonly deps: Services) {}
+
+  private get log(): Logger {
+    return this.deps.log;
+  }
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const kind = this.service.kindOf(doc);
     if (kind === 'other') return undefined;
     try {
       return kind === 'key' ? await this.keyHover(doc, pos) : await this.reviewHover(doc, pos);
-    } catch {
+    } catch (e) {
+      this.log.error('hover', e);
       return undefined;
     }
   }
@@ -40,20 +47,25 @@ class GradeHoverProvider implements vscode.HoverProvider {
     const reviewDoc = await this.service.activeReviewFor(doc);
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     const range = onHeading ? doc.lineAt(pos.line).range : word;
-    const content = problemHover(key, id, graded, reviewDoc);
+    const content = problemHover(key, id, graded, this.deps.config().bonusCap, reviewDoc);
     return content && new vscode.Hover(content, range);
   }
 
   private async reviewHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    const review = this.service.reviewOf(doc);
+    const heading = review.findings.find((f) => f.headingSpan.start.line - 1 === pos.line);
     const word = doc.getWordRangeAtPosition(pos, ID);
-    if (!word) return undefined;
     const offset = doc.offsetAt(pos);
-    const inTag = this.service.reviewOf(doc).tags.some((t) => t.span.start.offset <= offset && offset < t.span.end.offset);
-    if (!inTag) return undefined;
+    const inTag = word && review.tags.some((t) => t.span.start.offset <= offset && offset < t.span.end.offset);
+    if (!inTag && !heading) return undefined;
     const graded = await this.service.gradedOf(doc);
     if (!graded) return undefined;
-    const content = problemHover(graded.key, canonical(doc.getText(word)), graded, doc);
-    return content && new vscode.Hover(content, word);
+    if (inTag) {
+      const content = problemHover(graded.key, canonical(doc.getText(word!)), graded, this.deps.config().bonusCap, doc);
+      return content && new vscode.Hover(content, word);
+    }
+    const content = findingHover(heading!.index, graded, this.deps.config().bonusCap);
+    return new vscode.Hover(content, doc.lineAt(pos.line).range);
   }
 }
 
@@ -63,7 +75,7 @@ function canonical(id: string): string {
 }
 
 /** Hover text of a problem or bonus row; user text is escaped (not appendText: it turns spaces into &nbsp; and long criteria would not wrap). */
-export function problemHover(key: AnswerKey, id: string, graded: GradedReview | undefined, reviewDoc?: vscode.TextDocument): vscode.MarkdownString | undefined {
+export function problemHover(key: AnswerKey, id: string, graded: GradedReview | undefined, bonusCap: number, reviewDoc?: vscode.TextDocument): vscode.MarkdownString | undefined {
   const problem = key.problems.find((p) => p.id === id);
   const md = new vscode.MarkdownString();
   if (!problem) {
@@ -71,8 +83,10 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
     if (!row) return undefined;
     md.appendMarkdown(`**${row.id}** (bonus) `).appendMarkdown(escape(row.text));
     if (row.condition) md.appendMarkdown('\n\n*Condition:* ').appendMarkdown(escape(row.condition));
-    const found = graded?.bonus.find((b) => b.id === id);
-    if (graded) md.appendMarkdown('\n\n---\n\n').appendMarkdown(escape(found ? `bonus · ${evidenceName(found)} (${found.source})` : 'bonus: not found'));
+    const i = graded ? graded.bonus.findIndex((b) => b.id === id) : -1;
+    const found = graded?.bonus[i];
+    const status = found && graded ? ` · ${bonusStatus(found, bonusCounts(graded, bonusCap)[i], graded)}` : '';
+    if (graded) md.appendMarkdown('\n\n---\n\n').appendMarkdown(escape(found ? `bonus · ${findingFullName(found, graded)} (${found.source})${status}` : 'bonus: not found'));
     return md;
   }
   appendCriteria(md, problem);
@@ -81,8 +95,51 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
     const name = reviewDoc ? basename(reviewDoc.uri.path) : graded.path ?? 'the review';
     md.appendMarkdown('\n\n---\n\n');
     md.appendMarkdown(`**${grade.verdict}** ${MARK[grade.verdict]} `).appendMarkdown(escape(`${sourceMarker(grade)} ${disagreementText(grade)} in ${name}`.replace(/\s+/g, ' ')));
-    const e = verdictEvidence(grade);
-    if (e) md.appendMarkdown('\n\n').appendMarkdown(`*${escape(evidenceName(e))}* (line ${e.line}): `).appendMarkdown(escape(e.excerpt));
+    const b = backingOf(grade);
+    if (b.kind === 'evidence') {
+      md.appendMarkdown('\n\n').appendMarkdown(`*${escape(findingFullName(b.evidence, graded))}* (line ${b.evidence.line})`);
+      if (b.evidence.excerpt) md.appendMarkdown(': ').appendMarkdown(escape(b.evidence.excerpt));
+    } else {
+      if (b.kind === 'uncited') md.appendMarkdown('\n\n').appendMarkdown(escape(uncitedText(b)));
+      appendCandidates(md, b.candidates, graded);
+    }
+  }
+  return md;
+}
+
+/** The matcher's findings, said to be candidates (not the verdict's evidence). */
+function appendCandidates(md: vscode.MarkdownString, candidates: Evidence[], graded: GradedReview): void {
+  if (candidates.length === 0) return;
+  md.appendMarkdown('\n\n').appendMarkdown(escape(`Candidates (the matcher's, not the verdict's evidence): ${candidates
+    .map((e) => `${findingFullName(e, graded)} (line ${e.line}, match ${num(e.score)})`).join('; ')}`));
+}
+
+/** Hover on a finding heading: what the finding counts for, and what it may count for. */
+export function findingHover(index: number, graded: GradedReview, bonusCap: number): vscode.MarkdownString {
+  const f = graded.review.findings[index];
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(findingFullName({ label: f.label, line: f.headingSpan.start.line, findingIndex: index }, graded))}**`);
+  const backs: string[] = [];
+  const candidateFor: string[] = [];
+  for (const p of graded.problems) {
+    const b = backingOf(p);
+    if (b.kind === 'evidence' && b.evidence.findingIndex === index) backs.push(`${p.id} ${MARK[p.verdict]} ${p.title} ${sourceMarker(p)}`);
+    else {
+      const e = p.evidence.find((x) => x.findingIndex === index && !x.fromTag);
+      if (e) candidateFor.push(`${p.id} ${p.title} (match ${num(e.score)}; verdict ${MARK[p.verdict]} ${sourceMarker(p)})`);
+    }
+  }
+  const counts = bonusCounts(graded, bonusCap);
+  const bonus = graded.bonus.flatMap((b, i) => (b.findingIndex === index ? [`bonus${b.id ? ` ${b.id}` : ''} (${b.source}): ${bonusStatus(b, counts[i], graded)}`] : []));
+  const penalties = graded.penalties.filter((x) => x.findingIndex === index).map((x) => `penalty (${x.source})${x.reason ? `: ${x.reason}` : ''}`);
+  const section = (title: string, lines: string[]) => {
+    if (lines.length) md.appendMarkdown(`\n\n${title}\n\n`).appendMarkdown(lines.map((l) => `- ${escape(l)}`).join('\n'));
+  };
+  section('Evidence for:', backs);
+  section('Candidate for:', candidateFor);
+  section('Extras:', [...bonus, ...penalties]);
+  if (!backs.length && !candidateFor.length && !bonus.length && !penalties.length) {
+    md.appendMarkdown('\n\n').appendMarkdown(escape(graded.unmatched.some((u) => u.findingIndex === index) ? 'matches no problem of the key: a bonus or penalty candidate' : 'not evidence for any problem'));
   }
   return md;
 }

@@ -1,12 +1,17 @@
-// Answer-key lint as editor diagnostics: the core's lintAnswerKey on every
-// open key, refreshed when typing pauses (the GradingService's debounced
-// change event), cleared on close. keyFixes.ts reads the cached core
-// diagnostics for their fixes.
+// Diagnostics in the editor, one collection for keys and reviews (the CLI's
+// messages, same engine, same output):
+// - answer keys: the core's lintAnswerKey;
+// - reviews: what `review-grader grade` prints on stderr — the review's parse
+//   messages (malformed tags, no findings) and grading's own (a tag naming an
+//   id the key lacks).
+// Refreshed when typing pauses (the GradingService's debounced change event),
+// cleared on close. keyFixes.ts reads the cached key diagnostics for fixes.
 import * as vscode from 'vscode';
 import { lintAnswerKey } from '../core/lint';
-import type { Diagnostic as CoreDiagnostic } from '../core/model';
+import type { Diagnostic as CoreDiagnostic, GradedReview, Review } from '../core/model';
+import { gradingDiagnostics } from '../core/grade';
+import type { Logger, Services } from './service';
 import type { GradingService } from './gradingService';
-import { sharedGradingService } from './service';
 import { recordTiming } from './stats';
 
 export const SOURCE = 'review-grader';
@@ -14,21 +19,26 @@ export const SOURCE = 'review-grader';
 interface Linted { version: number; diagnostics: CoreDiagnostic[] }
 const cache = new Map<string, Linted>();
 
-export function registerKeyDiagnostics(context: vscode.ExtensionContext): void {
-  const service = sharedGradingService(context);
+export function registerKeyDiagnostics(context: vscode.ExtensionContext, deps: Services): void {
+  const service = deps.grading;
   const collection = vscode.languages.createDiagnosticCollection(SOURCE);
-  const update = (doc: vscode.TextDocument) => publish(service, collection, doc);
+  const generations = new Map<string, number>();
+  const update = (doc: vscode.TextDocument) => void publish(service, collection, doc, generations, deps.log);
   context.subscriptions.push(
     collection,
     vscode.workspace.onDidOpenTextDocument(update),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       collection.delete(doc.uri);
       cache.delete(doc.uri.toString());
+      generations.delete(doc.uri.toString());
     }),
     // already debounced: fires once typing pauses
     service.onDidChange((uri) => {
       const docs = vscode.workspace.textDocuments;
-      (uri.scheme === 'review-grader' ? docs : docs.filter((d) => d.uri.toString() === uri.toString())).forEach(update);
+      const changed = docs.find((d) => d.uri.toString() === uri.toString());
+      // settings, or a key the open reviews may be graded against: their unknown-id messages may differ
+      const all = uri.scheme === 'review-grader' || (changed && service.kindOf(changed) === 'key');
+      (all ? docs : changed ? [changed] : []).forEach(update);
     }),
     { dispose: () => cache.clear() },
   );
@@ -47,12 +57,34 @@ export function coreDiagnosticsFor(service: GradingService, doc: vscode.TextDocu
   return diagnostics;
 }
 
-function publish(service: GradingService, collection: vscode.DiagnosticCollection, doc: vscode.TextDocument): void {
-  if (service.kindOf(doc) !== 'key') {
-    if (collection.has(doc.uri)) collection.delete(doc.uri);
-    return;
+async function publish(service: GradingService, collection: vscode.DiagnosticCollection, doc: vscode.TextDocument,
+  generations: Map<string, number>, log: Logger): Promise<void> {
+  const id = doc.uri.toString();
+  const mine = (generations.get(id) ?? 0) + 1;
+  generations.set(id, mine); // a slower earlier grading must not overwrite a newer result
+  const kind = service.kindOf(doc);
+  try {
+    if (kind === 'key') return collection.set(doc.uri, coreDiagnosticsFor(service, doc).map((d) => toVscode(doc, d)));
+    if (kind === 'review') {
+      const version = doc.version;
+      const review = service.reviewOf(doc);
+      const graded = await service.gradedOf(doc);
+      if (generations.get(id) !== mine || doc.isClosed || doc.version !== version) return;
+      return collection.set(doc.uri, reviewDiagnostics(review, graded).map((d) => toVscode(doc, d)));
+    }
+  } catch (e) {
+    log.error(`diagnostics of ${vscode.workspace.asRelativePath(doc.uri)}`, e);
   }
-  collection.set(doc.uri, coreDiagnosticsFor(service, doc).map((d) => toVscode(doc, d)));
+  if (collection.has(doc.uri)) collection.delete(doc.uri);
+}
+
+/**
+ * A review's own messages: its parse diagnostics and grading's (tags naming ids
+ * the key lacks). Written against the merged list; when GradedReview carries
+ * `gradingDiagnostics` as a field, use that in place of the filter.
+ */
+export function reviewDiagnostics(review: Review, graded: GradedReview | undefined): CoreDiagnostic[] {
+  return [...(graded?.review ?? review).diagnostics, ...(graded ? gradingDiagnostics(graded) : [])];
 }
 
 /** Core positions → editor range: spans by offset (same text as the document), else the 1-based line. */

@@ -3,13 +3,13 @@
 // computed them on the document's own text, so offsets map 1:1 through
 // document.positionAt.
 import * as vscode from 'vscode';
+import type { Services } from './service';
 import type { Diagnostic as CoreDiagnostic } from '../core/model';
 import type { GradingService } from './gradingService';
 import { coreDiagnosticsFor, rangeOf, SOURCE } from './keyDiagnostics';
-import { sharedGradingService } from './service';
 
-export function registerKeyFixes(context: vscode.ExtensionContext): void {
-  const service = sharedGradingService(context);
+export function registerKeyFixes(context: vscode.ExtensionContext, deps: Services): void {
+  const service = deps.grading;
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new KeyFixProvider(service), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],

@@ -27,14 +27,20 @@ export class TagAction extends vscode.CodeAction {
 }
 
 export function registerQuickFix(context: vscode.ExtensionContext, services: Services): void {
-  const provider = new TagQuickFixProvider(services.grading, services.log);
+  const provider = new TagQuickFixProvider(services);
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   }));
 }
 
 export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction> {
-  constructor(private readonly service: GradingService, private readonly log: Logger) {}
+  private readonly service: GradingService;
+  private readonly log: Logger;
+
+  constructor(private readonly services: Services) {
+    this.service = services.grading;
+    this.log = services.log;
+  }
 
   async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): Promise<TagAction[]> {
     if (this.service.kindOf(doc) !== 'review') return [];
@@ -55,7 +61,7 @@ export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction>
     try {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === action.ref.uri);
       if (!doc) return action;
-      const services = { grading: this.service, log: this.log };
+      const services = this.services;
       const found = resolveInDocument(services, doc, action.ref);
       if (!found.ok) {
         refuse(services, found.message);

@@ -7,6 +7,7 @@
 // verdicts to show.
 import * as vscode from 'vscode';
 import { GradingService } from './gradingService';
+import { configGetter, type ReviewGraderConfig } from './config';
 
 /** Where the extension's features report what went wrong (an OutputChannel in the editor, a no-op in tests). */
 export interface Logger {
@@ -18,6 +19,8 @@ export interface Logger {
 export interface Services {
   grading: GradingService;
   log: Logger;
+  /** the settings now (config.ts, the one place they are read) */
+  config: () => ReviewGraderConfig;
 }
 
 export const nullLogger: Logger = { error() {}, warn() {}, info() {} };
@@ -31,7 +34,10 @@ export const onDidChangeActiveReview = activeReviewChanged.event;
 
 /** The services of this activation (created on first call). */
 export function extensionServices(context: vscode.ExtensionContext): Services {
-  return { grading: sharedGradingService(context), log: outputChannel(context) };
+  // settings first, so their cache is cleared before any feature hears of a settings change
+  const settings = configGetter(vscode.workspace);
+  context.subscriptions.push(settings.disposable);
+  return { grading: sharedGradingService(context), log: outputChannel(context), config: settings.config };
 }
 
 function outputChannel(context: vscode.ExtensionContext): vscode.LogOutputChannel {
@@ -43,6 +49,12 @@ function outputChannel(context: vscode.ExtensionContext): vscode.LogOutputChanne
 }
 
 /** The one GradingService; features not yet given `Services` still reach it here. */
+/** Make this review the one its key's editor shows (the key's "switch run…" picker), as if it came to the front. */
+export async function showReviewOnKey(service: GradingService, review: vscode.TextDocument): Promise<void> {
+  await service.noteActiveReview(review);
+  activeReviewChanged.fire();
+}
+
 export function sharedGradingService(context: vscode.ExtensionContext): GradingService {
   if (instance) return instance;
   const service = new GradingService(context.workspaceState, outputChannel(context));

@@ -5,18 +5,19 @@ import * as vscode from 'vscode';
 import type { GradedReview } from '../core/model';
 import { basename } from '../core/naming';
 import type { GradingService } from './gradingService';
-import { onDidChangeActiveReview, sharedGradingService } from './service';
+import { onDidChangeActiveReview } from './service';
 import { recordStatusBar } from './stats';
-import { num, scoreFormula } from './verdictText';
+import type { Logger, Services } from './service';
+import { bonusSummary, num, penaltySummary, scoreFormula } from './verdictText';
 
-export function registerStatusBar(context: vscode.ExtensionContext): void {
-  const service = sharedGradingService(context);
+export function registerStatusBar(context: vscode.ExtensionContext, deps: Services): void {
+  const service = deps.grading;
   const item = vscode.window.createStatusBarItem('reviewGrader.score', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Review Grader score';
   let generation = 0;
   const refresh = async () => {
     const mine = ++generation; // a slower earlier refresh must not overwrite a newer one
-    const shown = await scoreOfActiveEditor(service);
+    const shown = await scoreOfActiveEditor(service, deps.log);
     if (mine !== generation) return;
     if (!shown) {
       item.hide();
@@ -24,7 +25,7 @@ export function registerStatusBar(context: vscode.ExtensionContext): void {
       return;
     }
     item.text = `$(checklist) ${scoreFormula(shown.graded.score)}`;
-    item.tooltip = tooltip(shown.graded, shown.reviewDoc);
+    item.tooltip = tooltip(shown.graded, shown.reviewDoc, deps.config().bonusCap);
     item.show();
     recordStatusBar(item.text);
   };
@@ -37,7 +38,7 @@ export function registerStatusBar(context: vscode.ExtensionContext): void {
   void refresh();
 }
 
-async function scoreOfActiveEditor(service: GradingService): Promise<{ graded: GradedReview; reviewDoc: vscode.TextDocument } | undefined> {
+async function scoreOfActiveEditor(service: GradingService, log: Logger): Promise<{ graded: GradedReview; reviewDoc: vscode.TextDocument } | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) return undefined;
   try {
@@ -45,12 +46,13 @@ async function scoreOfActiveEditor(service: GradingService): Promise<{ graded: G
     const reviewDoc = kind === 'review' ? doc : kind === 'key' ? await service.activeReviewFor(doc) : undefined;
     const graded = reviewDoc && (await service.gradedOf(reviewDoc));
     return graded && reviewDoc ? { graded, reviewDoc } : undefined;
-  } catch {
+  } catch (e) {
+    log.error('status bar', e);
     return undefined;
   }
 }
 
-function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument): vscode.MarkdownString {
+function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument, cap: number): vscode.MarkdownString {
   const s = g.score;
   const count = (v: string) => g.problems.filter((p) => p.verdict === v).length;
   const sources = ['tag', 'judge', 'auto'].map((src) => `${src} ${g.problems.filter((p) => p.source === src).length}`).join(', ');
@@ -58,7 +60,7 @@ function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument): vscode.Markdo
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**Review Grader** — ').appendText(basename(reviewDoc.uri.path));
   md.appendMarkdown('\n\n').appendText(`detection ${num(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`);
-  md.appendMarkdown('\n\n').appendText(`bonus +${num(s.bonus)} (${s.bonusCount}), penalty −${num(s.penalty)} (${s.penaltyCount})`);
+  md.appendMarkdown('\n\n').appendText(`bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`);
   md.appendMarkdown('\n\n').appendText(`verdicts from ${sources}${disagreements ? `; ${disagreements} disagreement(s)` : ''}`);
   if (g.keyPath) md.appendMarkdown('\n\n').appendText(`key: ${g.keyPath}`);
   return md;

@@ -1,6 +1,7 @@
-// Short, consistent wording of verdicts for lenses, hovers and the status bar,
-// so every view says "detected · C3 (auto 0.82)" the same way.
-import type { Finding, ProblemGrade, RunScore, TagEntry } from '../core/model';
+// Short, consistent wording of verdicts for lenses, hovers, the tree and the
+// status bar, so every view says "detected · C3 (auto 0.82)" the same way, and
+// every view tells the judge's own evidence from the matcher's candidates.
+import type { BonusGrade, Evidence, Finding, GradedReview, ProblemGrade, RunScore, TagEntry } from '../core/model';
 import { MARK } from '../core/model';
 import { verdictEvidence } from '../core/grade';
 
@@ -26,11 +27,69 @@ export function evidenceName(e: { label?: string; line?: number }): string {
   return e.label ? e.label : e.line ? `line ${e.line}` : '?';
 }
 
-/** Full lens title of a problem: "detected · C3 (auto 0.82) ≠ judge missed". */
-export function problemTitle(p: ProblemGrade): string {
+/**
+ * What backs the verdict in force, as the views show it:
+ * - evidence: the finding the source itself points to (the human's tagged
+ *   finding, the finding the judge's report cites, the matcher's best match);
+ * - uncited: a judge verdict whose report names no finding (or one not found
+ *   in the review): the matcher's findings are only candidates;
+ * - none: nothing backs it (a miss, a review-level tag); candidates, if the
+ *   matcher related any finding, e.g. behind a disputed "missed".
+ */
+export type Backing =
+  | { kind: 'evidence'; evidence: Evidence }
+  | { kind: 'uncited'; unresolved: boolean; candidates: Evidence[] }
+  | { kind: 'none'; candidates: Evidence[] };
+
+export function backingOf(p: ProblemGrade): Backing {
+  const candidates = p.evidence.filter((e) => !e.fromTag);
+  if (p.source === 'judge') {
+    // judgeEvidence/judgeCited come from the judge import; until it fills them, nothing is cited
+    if (p.judgeEvidence && p.judgeCited !== 'none') return { kind: 'evidence', evidence: p.judgeEvidence };
+    if (p.verdict !== 'missed') return { kind: 'uncited', unresolved: p.judgeCited === 'unresolved', candidates };
+    return { kind: 'none', candidates };
+  }
   const e = verdictEvidence(p);
-  const head = e ? `${p.verdict} · ${evidenceName(e)}` : p.verdict;
-  return [head, sourceMarker(p), disagreementText(p)].filter(Boolean).join(' ');
+  return e ? { kind: 'evidence', evidence: e } : { kind: 'none', candidates };
+}
+
+/** "judge: no finding cited" / "judge: cited finding not in the review". */
+export function uncitedText(b: Extract<Backing, { kind: 'uncited' }>): string {
+  return b.unresolved ? 'judge: cited finding not in the review' : 'judge: no finding cited';
+}
+
+/** A label that says nothing on its own: none, or only digits ('1', '2.3', '5.'). */
+export function labelIsBare(label: string | undefined): boolean {
+  return !label || /^[\d.\-\s]+$/.test(label);
+}
+
+/** The finding's title cut to `max` characters ('' when unknown). */
+export function shortTitle(f: Finding | undefined, max = 40): string {
+  const t = (f?.title ?? '').replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+}
+
+/** "C3", or "1 Circuit breaker missing…" when the label is only a number (lenses: little room). */
+export function findingName(e: { label?: string; line?: number; findingIndex?: number }, g: GradedReview | undefined, max = 28): string {
+  if (!labelIsBare(e.label) || !g || e.findingIndex === undefined) return evidenceName(e);
+  const title = shortTitle(g.review.findings[e.findingIndex], max);
+  return title ? `${evidenceName(e)} ${title}` : evidenceName(e);
+}
+
+/** "C3: Circuit breaker missing for external APIs" (hover, tree: room for the whole title). */
+export function findingFullName(e: { label?: string; line?: number; findingIndex?: number }, g: GradedReview | undefined): string {
+  const f = g && e.findingIndex !== undefined ? g.review.findings[e.findingIndex] : undefined;
+  const title = shortTitle(f, 80);
+  return title ? `${evidenceName(e)}: ${title}` : evidenceName(e);
+}
+
+/** Full lens title of a problem: "detected · C3 (auto 0.82) ≠ judge missed", "partial (judge) · no finding cited". */
+export function problemTitle(p: ProblemGrade, g?: GradedReview): string {
+  const b = backingOf(p);
+  const head = b.kind === 'evidence' ? `${p.verdict} · ${findingName(b.evidence, g)} ${sourceMarker(p)}`
+    : b.kind === 'uncited' ? `${p.verdict} ${sourceMarker(p)} · ${uncitedText(b)}`
+      : `${p.verdict} ${sourceMarker(p)}`;
+  return [head, disagreementText(p)].filter(Boolean).join(' ');
 }
 
 /** "P01 ○", "bonus B01", "penalty: out of scope". */
@@ -49,7 +108,32 @@ export function num(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
-/** "C3: Circuit breaker missing" for hovers. */
-export function findingHeading(f: Finding | undefined): string {
-  return f ? f.heading.trim() : '';
+/**
+ * Which bonus findings count toward the score. The core's `counts` when it
+ * says so; otherwise: only bonuses from the source in force count (the judge's
+ * count replaces the matcher's rows), and only the first `cap` of them.
+ */
+export function bonusCounts(g: GradedReview, cap: number): boolean[] {
+  if (g.bonus.some((b) => b.counts !== undefined)) return g.bonus.map((b) => b.counts === true);
+  let left = g.extrasSource === 'judge' ? 0 : cap;
+  return g.bonus.map((b) => b.source === g.extrasSource && left-- > 0);
+}
+
+/** "+2.5 (5 of 8 bonus findings count, cap 5)": points and counts apart. */
+export function bonusSummary(s: RunScore, cap: number): string {
+  const counted = Math.min(s.bonusCount, cap);
+  const over = s.bonusCount - counted;
+  return `+${num(s.bonus)} for ${counted} bonus finding(s)${over > 0 ? ` (${over} more over the cap of ${cap})` : ''}`;
+}
+
+/** "−0.5 for 1 penalty". */
+export function penaltySummary(s: RunScore): string {
+  return `−${num(s.penalty)} for ${s.penaltyCount} penalt${s.penaltyCount === 1 ? 'y' : 'ies'}`;
+}
+
+/** "counts", "over the cap", "judge's count used": why a bonus row adds (or not). */
+export function bonusStatus(b: BonusGrade, counts: boolean, g: GradedReview): string {
+  if (counts) return 'counts';
+  if (b.source !== g.extrasSource) return g.extrasSource === 'judge' ? "not counted: the judge's count is used" : 'not counted: your tags are used';
+  return 'over the cap';
 }

@@ -15,21 +15,22 @@ suite('coverage tree', () => {
     const editor = await openReview();
     const items = await vscode.commands.executeCommand<Item[]>('reviewGrader._coverageItems', editor.document.uri);
     ok(items?.length, 'empty tree');
-    ok(/^\d+(\.\d+)? = detection \d+(\.\d+)? \+ bonus \d+(\.\d+)? − penalty \d+(\.\d+)?$/.test(items[0].label), `score row: ${items[0].label}`);
+    ok(/^Score \d+(\.\d+)?$/.test(items[0].label) && /^\d+(\.\d+)? \+ \d+(\.\d+)? − \d+(\.\d+)?$/.test(items[0].description ?? ''), `score row: ${items[0].label} ${items[0].description}`);
     const problems = items.filter((i) => /^P\d\d [○△×] /.test(i.label));
     equal(problems.length, 9, "problem rows (the round 7 key plants 9):");
     const p01 = problems[0];
     ok(p01.label.startsWith('P01 ') && p01.label.endsWith('External API Circuit Breaker Absence'), `P01 row: ${p01.label}`);
     ok(/^(auto \d\.\d\d|tag|judge)/.test(p01.description ?? ''), `P01 source: ${p01.description}`);
     ok(['pass', 'circle-large-outline', 'error', 'warning'].includes(p01.icon ?? ''), `P01 icon: ${p01.icon}`);
-    const evidence = p01.children ?? [];
-    ok(evidence.length > 0 && evidence.every((e) => typeof e.line === 'number'), 'P01 evidence children should point at lines');
+    // a judge verdict that cites no finding has a note child first; the findings under it point at lines
+    const evidence = (p01.children ?? []).filter((e) => e.line !== undefined);
+    ok(evidence.length > 0, 'P01 evidence children should point at lines');
     const line = evidence[0].line! - 1;
     ok(/^#{2,6} /.test(editor.document.lineAt(line).text), `evidence line ${line + 1} is not a heading`);
     ok(items.some((i) => i.label.startsWith('Bonus ')), 'no bonus row');
-    const runs = items.find((i) => i.label.startsWith('Runs of v007-baseline'));
+    const runs = items.find((i) => i.label.startsWith('Runs: mean '));
     ok(runs, 'no runs row');
-    ok(/^mean [\d.]+, SD [\d.]+, stability (high|medium|low)$/.test(runs.description ?? ''), `runs: ${runs.description}`);
+    ok(/^SD [\d.]+ · (high|medium|low)$/.test(runs.description ?? ''), `runs: ${runs.description}`);
     equal(runs.children?.length, 2, 'runs of v007-baseline:');
     ok(runs.children?.[0].description?.endsWith(REVIEW.split('/').pop()!), 'first run should be run1');
   });

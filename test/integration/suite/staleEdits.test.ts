@@ -5,6 +5,7 @@
 // judge report rewritten on disk is re-read, and Accept All leaves alone what
 // the judge disputes. Files of our own are written into the mount, which keeps
 // them in memory (the corpus on disk is untouched).
+import { configOf } from '../../../src/extension/config';
 import * as vscode from 'vscode';
 import type { GradedReview } from '../../../src/core/model';
 import { parseReview } from '../../../src/core/review';
@@ -145,7 +146,7 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
 
   test('a quick fix resolved after lines were inserted above lands under its heading, or is refused', async () => {
     const service = new GradingService(memento(), nullLogger);
-    const provider = new TagQuickFixProvider(service, nullLogger);
+    const provider = new TagQuickFixProvider({ grading: service, log: nullLogger, config: () => configOf(vscode.workspace) });
     const editor = await openReview();
     const doc = editor.document;
     try {

@@ -1,0 +1,75 @@
+// The extension's settings, read in this one file. Features never call
+// getConfiguration themselves: extension.ts hands each one a `config()` getter
+// (Foam style), so every feature grades with the same thresholds and cap.
+// Only type imports of 'vscode' here, so Node unit tests can run readConfig on
+// an in-memory configuration (as VS Code's markdown tests do).
+import type * as vscode from 'vscode';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/match/verdict';
+import { DEFAULT_RUBRIC } from '../core/score';
+
+export const SECTION = 'reviewGrader';
+
+export interface ReviewGraderConfig {
+  lensesEnabled: boolean;
+  /** at most this many bonus findings count */
+  bonusCap: number;
+  /** partial is clamped to at most detected */
+  thresholds: Thresholds;
+  /** extra key locations, `{round}`, `{doc}`, `{variant}` placeholders */
+  keyPatterns: string[];
+  useJudgeReports: boolean;
+}
+
+/**
+ * Every setting and its default, keyed as in package.json without the
+ * `reviewGrader.` prefix. test/unit/config.test.ts holds the manifest to it.
+ */
+export const DEFAULTS = {
+  'lenses.enabled': true,
+  bonusCap: DEFAULT_RUBRIC.bonusCap,
+  'thresholds.detected': DEFAULT_THRESHOLDS.detected,
+  'thresholds.partial': DEFAULT_THRESHOLDS.partial,
+  'naming.keyPatterns': [] as string[],
+  useJudgeReports: true,
+} as const;
+
+/** What readConfig needs of a configuration section (vscode.WorkspaceConfiguration, or a plain object in tests). */
+export interface ConfigSource {
+  get<T>(key: string): T | undefined;
+}
+
+/** The typed settings; a value of the wrong type (hand-edited settings.json) falls back to the default. */
+export function readConfig(source: ConfigSource): ReviewGraderConfig {
+  const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : d);
+  const detected = num(source.get<number>('thresholds.detected'), DEFAULTS['thresholds.detected']);
+  const partial = num(source.get<number>('thresholds.partial'), DEFAULTS['thresholds.partial']);
+  const patterns = source.get<string[]>('naming.keyPatterns');
+  return {
+    lensesEnabled: bool(source.get<boolean>('lenses.enabled'), DEFAULTS['lenses.enabled']),
+    bonusCap: Math.floor(num(source.get<number>('bonusCap'), DEFAULTS.bonusCap)),
+    thresholds: { detected, partial: Math.min(partial, detected) },
+    keyPatterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [...DEFAULTS['naming.keyPatterns']],
+    useJudgeReports: bool(source.get<boolean>('useJudgeReports'), DEFAULTS.useJudgeReports),
+  };
+}
+
+/** The settings now, for code that has no getter passed in yet (`configOf(vscode.workspace)`). */
+export function configOf(host: Pick<ConfigHost, 'getConfiguration'>): ReviewGraderConfig {
+  return readConfig(host.getConfiguration(SECTION));
+}
+
+/** The part of vscode.workspace the getter needs. */
+export interface ConfigHost {
+  getConfiguration(section: string): ConfigSource;
+  onDidChangeConfiguration(listener: (e: vscode.ConfigurationChangeEvent) => unknown): vscode.Disposable;
+}
+
+/** A getter over the live settings, re-read only after a reviewGrader setting changed. */
+export function configGetter(host: ConfigHost): { config: () => ReviewGraderConfig; disposable: vscode.Disposable } {
+  let current: ReviewGraderConfig | undefined;
+  const disposable = host.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration(SECTION)) current = undefined;
+  });
+  return { config: () => (current ??= configOf(host)), disposable };
+}

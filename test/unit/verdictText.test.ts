@@ -1,0 +1,63 @@
+// The wording every view shares (src/extension/verdictText.ts, pure): a judge
+// verdict shows the finding the judge cites, never the matcher's best guess;
+// bare numeric labels get a title; bonus rows say whether they count.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_RUBRIC } from '../../src/core/score';
+import type { BonusGrade, Evidence, GradedReview, ProblemGrade } from '../../src/core/model';
+import { backingOf, bonusCounts, bonusStatus, problemTitle } from '../../src/extension/verdictText';
+
+const ev = (findingIndex: number, label: string, score: number): Evidence => ({ findingIndex, label, line: 10 + findingIndex, score, excerpt: `finding ${label}` });
+
+function grade(over: Partial<ProblemGrade>): ProblemGrade {
+  return {
+    id: 'P01', title: 'Retry storm', verdict: 'detected', credit: 1, source: 'auto', confidence: 0.8,
+    auto: { verdict: 'detected', confidence: 0.8 }, disagreement: false, evidence: [ev(0, 'C1', 0.5), ev(1, '2', 0.3)], ...over,
+  };
+}
+
+const graded = (bonus: BonusGrade[] = [], extrasSource: GradedReview['extrasSource'] = 'auto'): GradedReview => ({
+  review: { language: 'en', tags: [], diagnostics: [], findings: [0, 1].map((i) => ({ label: i ? '2' : 'C1', title: i ? 'Timeouts are unbounded in the client' : 'Retries', heading: '', body: '', headingSpan: { start: { line: 10 + i, column: 1, offset: 0 }, end: { line: 10 + i, column: 1, offset: 0 } }, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, index: i })) },
+  key: { language: 'en', problems: [], bonus: [], diagnostics: [] }, problems: [], bonus, penalties: [], unmatched: [],
+  score: { detection: 0, bonus: 0, penalty: 0, total: 0, bonusCount: bonus.length, penaltyCount: 0, rubric: DEFAULT_RUBRIC }, extrasSource, diagnostics: [],
+});
+
+test('a judge verdict that cites no finding says so and offers the matcher\'s findings as candidates', () => {
+  const p = grade({ source: 'judge', judge: 'detected' });
+  const b = backingOf(p);
+  assert.equal(b.kind, 'uncited');
+  assert.deepEqual(b.kind === 'uncited' && b.candidates.map((e) => e.label), ['C1', '2']);
+  // before: "detected · C1 (judge)", the matcher's candidate shown as the judge's evidence
+  assert.equal(problemTitle(p, graded()), 'detected (judge) · judge: no finding cited');
+});
+
+test('a judge verdict shows the finding its report cites, even when the matcher ranks another first', () => {
+  const p = grade({ source: 'judge', judge: 'partial', verdict: 'partial', judgeEvidence: ev(1, '2', 0.3), judgeCited: 'finding' });
+  assert.equal(problemTitle(p, graded()), 'partial · 2 Timeouts are unbounded in t… (judge)');
+  assert.equal(backingOf(grade({ source: 'judge', judgeCited: 'unresolved' })).kind, 'uncited');
+});
+
+test('a disputed miss has no evidence but keeps its candidates', () => {
+  const p = grade({ source: 'judge', judge: 'missed', verdict: 'missed', disagreement: true });
+  const b = backingOf(p);
+  assert.equal(b.kind, 'none');
+  assert.equal(b.kind === 'none' && b.candidates.length, 2);
+  assert.equal(problemTitle(p, graded()), 'missed (judge) ≠ auto detected');
+});
+
+test('auto and tag verdicts keep their own evidence', () => {
+  assert.equal(problemTitle(grade({}), graded()), 'detected · C1 (auto 0.80)');
+  const tagged = grade({ source: 'tag', tag: 'detected', evidence: [{ ...ev(1, '2', 1), fromTag: true }, ev(0, 'C1', 0.5)] });
+  assert.equal(backingOf(tagged).kind === 'evidence' && (backingOf(tagged) as { evidence: Evidence }).evidence.label, '2');
+});
+
+test('only the first `cap` bonuses of the source in force count; the core\'s `counts` wins when present', () => {
+  const rows: BonusGrade[] = [1, 2, 3].map((i) => ({ id: `B0${i}`, findingIndex: 0, source: 'auto', text: '' }));
+  const g = graded(rows);
+  assert.deepEqual(bonusCounts(g, 2), [true, true, false]);
+  assert.equal(bonusStatus(rows[2], false, g), 'over the cap');
+  const judged = graded(rows, 'judge');
+  assert.deepEqual(bonusCounts(judged, 5), [false, false, false]);
+  assert.match(bonusStatus(rows[0], false, judged), /judge's count/);
+  assert.deepEqual(bonusCounts(graded(rows.map((r, i) => ({ ...r, counts: i === 2 }))), 5), [false, false, true]);
+});
