@@ -2,17 +2,11 @@
 // other byte; writing the same thing twice equals writing it once; and
 // stripTags(after any sequence of writes) returns the original bytes.
 import type { GradeTag, Review, TagEntry, TextEdit, Verdict } from '../model';
-import { PositionMap, splitLines, type Line } from '../review/lines';
+import { applyEdits, PositionMap, splitLines, type Line } from '../text';
 import { isOwnLine, lineStartOf, readTags } from './read';
 import { formatTag, removeTagEntry, setTagEntry } from './syntax';
 
-/** Apply non-overlapping edits (any order) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+export { applyEdits };
 
 /** Edits that delete the given tags: whole lines for own-line tags, else the comment. */
 export function tagRemovalEdits(text: string, remove: readonly GradeTag[], lines: Line[] = splitLines(text)): TextEdit[] {

@@ -2,7 +2,7 @@
 // for malformed ones. A tag inside a finding's span belongs to that finding;
 // elsewhere it speaks for the whole review.
 import type { Diagnostic, Finding, GradeTag } from '../model';
-import { PositionMap, splitLines, type Line } from '../review/lines';
+import { PositionMap, splitLines, type Line } from '../text';
 import { parseTagBody } from './syntax';
 
 export interface TagReading {
