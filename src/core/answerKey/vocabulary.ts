@@ -120,12 +120,12 @@ export function matchHeading(line: string): { depth: number; text: string } | un
 }
 
 /** Heading text → problem id parts: 'P01: Title', 'P01：Title', 'P01 - Title', '[P1] Title', '**P01**: Title'. */
-const PROBLEM_ID = /^(?:\*\*|__)?[[【(]?\s*P-?(\d{1,3})\s*[\]】)]?(?:\*\*|__)?(?=$|[\s:：.．)\-–—|])\s*(?:[:：.．)\-–—|]\s*)?/i;
+const PROBLEM_ID = /^(?:\*\*|__)?[[【(]?\s*P-?(\d{1,5})\s*[\]】)]?(?:\*\*|__)?(?=$|[\s:：.．)\-–—|])\s*(?:[:：.．)\-–—|]\s*)?/i;
 
 export function matchProblemHeading(text: string): { number: number; title: string; idIndex: number; idText: string } | undefined {
   const m = PROBLEM_ID.exec(text.slice(0, HEAD));
   if (!m) return undefined;
-  const idMatch = /P-?\d{1,3}/i.exec(m[0])!;
+  const idMatch = /P-?\d{1,5}/i.exec(m[0])!;
   const title = text.slice(m[0].length).replace(/(?:\*\*|__)\s*$/, '').trim();
   return { number: Number(m[1]), title, idIndex: idMatch.index, idText: idMatch[0] };
 }
@@ -134,12 +134,12 @@ export function matchProblemHeading(text: string): { number: number; title: stri
 export function matchBoldLine(line: string): string | undefined {
   const m = /^\s{0,3}(\*\*|__)(.+)\1\s*$/.exec(line.slice(0, HEAD));
   if (m) return m[2]!.trim();
-  const n = /^\s{0,3}(\*\*|__)(P-?\d{1,3})\1\s*[:：.\-–—]\s*(.+)$/i.exec(line.slice(0, HEAD));
+  const n = /^\s{0,3}(\*\*|__)(P-?\d{1,5})\1\s*[:：.\-–—]\s*(.+)$/i.exec(line.slice(0, HEAD));
   return n ? `${n[2]}: ${n[3]!.trim()}` : undefined;
 }
 
 export const BONUS_HEADING = /bonus|ボーナス|加点/i;
-export const BONUS_ID = /^\s*(?:\*\*)?[[【]?B-?(\d{1,3})[\]】]?(?:\*\*)?/i;
+export const BONUS_ID = /^\s*(?:\*\*)?[[【]?B-?(\d{1,5})[\]】]?(?:\*\*)?/i;
 
 export function canonicalId(prefix: 'P' | 'B', n: number): string {
   return prefix + String(n).padStart(2, '0');

@@ -13,8 +13,8 @@ export interface TagBody {
   errors: string[];
 }
 
-const PROBLEM = /^p\s*-?\s*(\d{1,3})\s*[:=]?\s*(\S+?)\s*$/i;
-const BONUS = /^bonus(?:\s*[:=]?\s*(b\s*-?\s*\d{1,3}))?$/i;
+const PROBLEM = /^p\s*-?\s*(\d{1,5})\s*[:=]?\s*(\S+?)\s*$/i;
+const BONUS = /^bonus(?:\s*[:=]?\s*(b\s*-?\s*\d{1,5}))?$/i;
 const PENALTY = /^penalty(?:\s*[:=]?\s*(.*))?$/i;
 
 /** Parse the text between `grade:` and `-->`. Never throws. */
