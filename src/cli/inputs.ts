@@ -3,9 +3,10 @@
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { parseJudgeReport, type JudgeReport } from '../core/judge';
-import { keyLookup, keyNotFound } from '../core/naming';
+import { findKeySync, type FindKeyOptions, type KeyFound } from '../core/findKey';
 import type { AnswerKey, Review } from '../core/model';
-import { fileExists, readTextFile, UsageError } from './io';
+import { readTextFile, UsageError } from './io';
+import { nodeFiles } from './nodeFiles';
 
 export interface Loaded<T> {
   path: string;
@@ -35,11 +36,13 @@ export function loadJudge(path: string, problemIds?: string[]): Loaded<JudgeRepo
   return { path, text: f.text, value: parseJudgeReport(f.text, path, problemIds), warnings: f.warnings };
 }
 
-/** The key for a review: explicit, linked, or by naming convention; exit 2 when none. */
-export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string): string {
-  if (explicit) return explicit;
-  const lookup = keyLookup(reviewPath, reviewText);
-  const found = lookup.paths.find(fileExists);
-  if (found) return found;
-  throw new UsageError(lookup.linked ? keyNotFound(reviewPath, lookup) : `${keyNotFound(reviewPath, lookup)}; pass --key KEY`);
+/** The key for a review: explicit, paired, linked, by naming convention or pattern (core/findKey); exit 2 when none. */
+export function findKeyFor(reviewPath: string, reviewText: string, explicit?: string, options: FindKeyOptions = {}): KeyFound {
+  const found = findKeySync(reviewPath, reviewText, nodeFiles, { ...options, explicit });
+  if (found.ok) return found;
+  throw new UsageError(found.source ? found.message : `${found.message}; pass --key KEY`);
+}
+
+export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string, options: FindKeyOptions = {}): string {
+  return findKeyFor(reviewPath, reviewText, explicit, options).path;
 }

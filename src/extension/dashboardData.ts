@@ -6,7 +6,8 @@ import { pickFolderHolding } from './folderPick';
 import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
 import { DEFAULT_RUBRIC } from '../core/score';
-import { readText } from './files';
+import type { FindKeyOptions } from '../core/findKey';
+import { workspaceFiles } from './files';
 
 export interface DashboardScope {
   /** the perspective folder (answer keys beside, runs in results/) */
@@ -55,8 +56,12 @@ export async function pickPerspective(): Promise<DashboardScope | undefined> {
   return folder && scopeOfFolder(folder);
 }
 
-/** Grade the scope's runs with the same settings as the editor features. */
-export async function gatherDashboard(scope: DashboardScope): Promise<GatheredDashboard> {
+/**
+ * Grade the scope's runs with the same settings as the editor features; `keyLookup`
+ * (GradingService.keyLookupOptions) carries the pairings and key patterns, so a
+ * review paired by hand is graded here too.
+ */
+export async function gatherDashboard(scope: DashboardScope, keyLookup?: Omit<FindKeyOptions, 'explicit'>): Promise<GatheredDashboard> {
   const config = vscode.workspace.getConfiguration('reviewGrader');
   const results = vscode.Uri.joinPath(scope.folder, 'results');
   const listed = (await list(results)) ?? [];
@@ -71,12 +76,13 @@ export async function gatherDashboard(scope: DashboardScope): Promise<GatheredDa
     match: { detected: config.get<number>('thresholds.detected'), partial: config.get<number>('thresholds.partial') },
     round: scope.round,
     doc: scope.doc,
+    keyLookup,
   };
+  const fs = workspaceFiles(scope.folder);
   // readText prefers an open editor's (unsaved) text, like the lenses do.
   const runs = await driveAsync(gatherRuns(files, opts, (w) => warnings.push(w)), (path) => {
-    const uri = scope.folder.with({ path });
-    read.add(uri.toString());
-    return readText(uri);
+    read.add(fs.uri(path).toString());
+    return fs.read(path);
   });
   return { views: [buildPerspective({ name: basename(scope.folder.path), runs })], files: read, warnings };
 }
