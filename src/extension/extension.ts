@@ -22,7 +22,6 @@ const features: Register[] = [
   registerStats, registerCodeLens, registerHover, registerKeyDiagnostics, registerKeyFixes, registerStatusBar,
   registerQuickFix, registerCompletion, registerCoverageTree,
   registerDashboard,
-  // registerCodeLens, registerHover, registerCoverageTree, registerQuickFix, …
 ];
 
 export function activate(context: vscode.ExtensionContext): void {

@@ -1,6 +1,6 @@
 // Short, consistent wording of verdicts for lenses, hovers and the status bar,
 // so every view says "detected · C3 (auto 0.82)" the same way.
-import type { Finding, ProblemGrade, RunScore, TagEntry } from '../core/model';
+import type { ProblemGrade, RunScore, TagEntry } from '../core/model';
 import { MARK } from '../core/model';
 import { verdictEvidence } from '../core/grade';
 
@@ -47,9 +47,4 @@ export function scoreFormula(s: RunScore): string {
 
 export function num(x: number): string {
   return String(Math.round(x * 100) / 100);
-}
-
-/** "C3: Circuit breaker missing" for hovers. */
-export function findingHeading(f: Finding | undefined): string {
-  return f ? f.heading.trim() : '';
 }
