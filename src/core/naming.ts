@@ -27,6 +27,12 @@ export function parseRunName(fileName: string): RunName | undefined {
   };
 }
 
+/** The label one variant's runs share: `v007-baseline`, `v002-x-doc1`. */
+export function variantLabel(name: Pick<RunName, 'round' | 'variant' | 'doc'>): string {
+  const doc = name.doc !== undefined ? `-doc${name.doc}` : '';
+  return `v${String(name.round).padStart(3, '0')}-${name.variant}${doc}`;
+}
+
 /**
  * Any other run name: `<name>.md`, `<name>-run2.md`, `<name>-run3.md` (one
  * variant, any number of runs) or `<name>-scoring.md`. The stem is `<name>`.
@@ -113,8 +119,7 @@ export function patternCandidates(reviewPath: string, patterns: readonly string[
 export function scoringPathFor(reviewPath: string): string | undefined {
   const name = parseRunName(reviewPath);
   if (!name || name.kind !== 'run') return undefined;
-  const doc = name.doc !== undefined ? `-doc${name.doc}` : '';
-  return join(dirname(reviewPath), `v${String(name.round).padStart(3, '0')}-${name.variant}${doc}-scoring.md`);
+  return join(dirname(reviewPath), `${variantLabel(name)}-scoring.md`);
 }
 
 /** Is this the file name of an answer key (`answer-key*.md`, or any .md in an `answer-keys/` folder)? */
