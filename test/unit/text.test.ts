@@ -29,9 +29,13 @@ test('a key with CR-only line ends parses to the same problems as with LF (it ha
   assert.deepEqual(cr.problems.map((p) => p.span.start.line), lf.problems.map((p) => p.span.start.line));
 });
 
-test('a key behind a byte-order mark still has its heading and problems', () => {
+test('a key behind a byte-order mark still has its heading and problems, even on line 1 (it had none)', () => {
   const key = parseAnswerKey(`\uFEFF${KEY.join('\n')}`);
   assert.deepEqual(key.problems.map((p) => p.id), ['P01', 'P02']);
+  const first = parseAnswerKey('\uFEFF### P01: Title\n- ○ (Detected): x\n');
+  assert.deepEqual(first.problems.map((p) => [p.id, p.title]), [['P01', 'Title']]);
+  assert.equal(first.problems[0]!.headingSpan.start.offset, 1, 'offsets still count the mark');
+  assert.equal(first.problems[0]!.criteria.detected?.span.start.line, 2);
 });
 
 test('splitLines: LF, CRLF and lone CR, no line after a final terminator', () => {

@@ -2,7 +2,7 @@
 // lines are headings and tables; fields and criteria are read line by line so
 // each gets exact offsets for fixes.
 import type { Point, Span } from '../model';
-import { closesFence, detectEol, fenceOpen, PositionMap, splitLines, type Line as TextLine } from '../text';
+import { bomLength, closesFence, detectEol, fenceOpen, PositionMap, splitLines, type Line as TextLine } from '../text';
 
 export interface Line extends TextLine {
   /** 1-based line number */
@@ -23,7 +23,12 @@ export class LineIndex {
   constructor(readonly text: string) {
     this.eol = detectEol(text);
     const split = splitLines(text);
-    split.forEach((l, i) => this.lines.push({ ...l, no: i + 1, text: text.slice(l.start, l.end), opaque: false }));
+    // a byte-order mark is not content: '\uFEFF### P01' is a heading
+    const bom = bomLength(text);
+    split.forEach((l, i) => {
+      const start = i === 0 ? Math.min(l.start + bom, l.end) : l.start;
+      this.lines.push({ ...l, start, no: i + 1, text: text.slice(start, l.end), opaque: false });
+    });
     const last = split[split.length - 1];
     if (!last || last.next > last.end) {
       const n = text.length;

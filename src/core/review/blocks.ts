@@ -2,7 +2,7 @@
 // structure that reviews use (ATX/setext headings, fenced code, HTML comments,
 // pipe tables, paragraphs). The fallback for input remark would hang or
 // overflow on (see markdownRisk); this never backtracks.
-import { atxHeading, closesFence, fenceOpen, type Line } from '../text';
+import { atxHeading, bomLength, closesFence, fenceOpen, type Line } from '../text';
 
 export type BlockKind = 'heading' | 'paragraph' | 'table' | 'code' | 'html' | 'hr';
 
@@ -42,7 +42,7 @@ export function splitRow(line: string): string[] {
 export function scanBlocks(text: string, lines: Line[]): Block[] {
   const blocks: Block[] = [];
   // a byte-order mark is not content: '\uFEFF# Title' is a heading
-  const bom = text.charCodeAt(0) === 0xfeff && lines[0]?.start === 0 ? 1 : 0;
+  const bom = lines[0]?.start === 0 ? bomLength(text) : 0;
   const get = (i: number) => text.slice(lines[i].start + (i === 0 ? bom : 0), lines[i].end);
   let para: Block | undefined;
   const close = () => {

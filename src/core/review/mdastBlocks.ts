@@ -5,14 +5,14 @@
 // route. The scanner's flat fallback mdast maps back to the scanner's blocks.
 import type { Nodes, Root } from 'mdast';
 import { scanBlocks, splitRow, type Block, type TableRow } from './blocks';
-import { atxHeading, FENCE, type Line } from '../text';
+import { atxHeading, bomLength, FENCE, type Line } from '../text';
 
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const LISTY = /^(?:[ \t]+\S|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]{0,3}>)/;
 const UNCLOSED_TAG = /^ {0,3}<!--\s*grade\b/i;
 
 export function blocksFromMdast(root: Root, text: string, lines: Line[]): Block[] {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = bomLength(text);
   const get = (i: number) => text.slice(lines[i].start + (i === 0 ? bom : 0), lines[i].end);
   const blocks: Block[] = [];
   const n = lines.length;
