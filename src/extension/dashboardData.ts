@@ -34,10 +34,12 @@ export function scopeTitle(s: DashboardScope): string {
 export function scopeOfFile(uri: vscode.Uri): DashboardScope | undefined {
   const name = basename(uri.path);
   const dir = vscode.Uri.joinPath(uri, '..');
-  if (isAnswerKeyName(name)) {
-    const round = /^answer-key-round-0*(\d+)\.md$/i.exec(name);
+  if (isAnswerKeyName(uri.path)) {
+    const round = /^(?:answer-key-)?round-0*(\d+)\.md$/i.exec(name);
     const doc = /^answer-key-(\d+)\.md$/i.exec(name);
-    return { folder: dir, round: round ? Number(round[1]) : undefined, doc: doc ? Number(doc[1]) : undefined };
+    // a key in an answer-keys/ folder belongs to the perspective folder above it
+    const folder = basename(dir.path).toLowerCase() === 'answer-keys' ? vscode.Uri.joinPath(dir, '..') : dir;
+    return { folder, round: round ? Number(round[1]) : undefined, doc: doc ? Number(doc[1]) : undefined };
   }
   const run = parseRunName(name);
   if (!run) return undefined;
