@@ -1,7 +1,6 @@
 // Answer-key linter: parse diagnostics plus one module per rule. The same
 // engine serves the CLI and the editor; each rule's fix becomes a quick fix.
-import { parseAnswerKey } from '../answerKey';
-import { LineIndex } from '../answerKey/lines';
+import { LineIndex, parseAnswerKey } from '../answerKey';
 import type { AnswerKey, Diagnostic } from '../model';
 import { bonusWithoutCondition } from './bonusWithoutCondition';
 import { countMismatch } from './countMismatch';
