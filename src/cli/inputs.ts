@@ -4,9 +4,11 @@
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { parseJudgeReport, type JudgeReport } from '../core/judge';
-import { keyCandidates, keyLookup, keyNotFound } from '../core/naming';
+import { findKeySync, type FindKeyOptions, type KeyFound } from '../core/findKey';
+import { linkedKeyPath } from '../core/naming';
 import type { AnswerKey, Review } from '../core/model';
-import { fileExists, readTextFile, UsageError, warn } from './io';
+import { readTextFile, UsageError, warn } from './io';
+import { nodeFiles } from './nodeFiles';
 import { assertNoEscape, linkRefusal } from './confine';
 
 export interface Loaded<T> {
@@ -38,26 +40,28 @@ export function loadJudge(path: string, problemIds?: string[]): Loaded<JudgeRepo
   return { path, text: f.text, value: parseJudgeReport(f.text, path, problemIds), warnings: f.warnings };
 }
 
-/** The key for a review: explicit, linked, or by naming convention; exit 2 when none. */
-export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string): string {
-  if (explicit) return explicit;
-  const lookup = keyLookup(reviewPath, reviewText);
+/**
+ * The key for a review: explicit, paired, linked, by naming convention or
+ * pattern (core/findKey); exit 2 when none. A link outside the working
+ * directory is reported and not read; the naming conventions still apply.
+ */
+export function findKeyFor(reviewPath: string, reviewText: string, explicit?: string, options: FindKeyOptions = {}): KeyFound {
   let refused: string | undefined;
-  if (lookup.linked) {
-    refused = linkRefusal(reviewPath, reviewText, lookup.linked, lookup.paths[0]);
-    if (!refused) {
-      if (fileExists(lookup.paths[0])) return lookup.paths[0];
-      throw new UsageError(keyNotFound(reviewPath, lookup));
-    }
+  const isAllowed = (path: string) => {
+    refused = linkRefusal(reviewPath, reviewText, linkedKeyPath(reviewText) ?? path, path);
+    return !refused;
+  };
+  let found = findKeySync(reviewPath, reviewText, nodeFiles, { ...options, explicit, isAllowed });
+  if (!found.ok && refused) {
+    found = findKeySync(reviewPath, '', nodeFiles, { ...options, explicit });
+    if (!found.ok) throw new UsageError(`${refused}; pass --key KEY`);
+    warn(`${refused}; using ${found.path} by the naming convention`);
   }
-  const candidates = refused ? keyCandidates(reviewPath) : lookup.paths;
-  const found = candidates.find(fileExists);
-  if (found) {
-    assertNoEscape(found);
-    // an untrusted link is reported and not read; the naming conventions still apply
-    if (refused) warn(`${refused}; using ${found} by the naming convention`);
-    return found;
-  }
-  if (refused) throw new UsageError(`${refused}; pass --key KEY`);
-  throw new UsageError(`${keyNotFound(reviewPath, lookup)}; pass --key KEY`);
+  if (!found.ok) throw new UsageError(found.source ? found.message : `${found.message}; pass --key KEY`);
+  if (found.source !== 'explicit') assertNoEscape(found.path); // a key found by name is not followed out through a symlink
+  return found;
+}
+
+export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string, options: FindKeyOptions = {}): string {
+  return findKeyFor(reviewPath, reviewText, explicit, options).path;
 }

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, TableRow } from 'mdast';
 import { scanBlocks, splitRow } from './review/blocks';
-import { PositionMap, splitLines } from './review/lines';
+import { PositionMap, splitLines } from './text';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 

@@ -27,31 +27,106 @@ export function parseRunName(fileName: string): RunName | undefined {
   };
 }
 
-/** Candidate answer-key paths for a review or scoring file, most likely first. */
-export function keyCandidates(reviewPath: string): string[] {
-  const name = parseRunName(reviewPath);
-  if (!name) return [];
+/** The label one variant's runs share: `v007-baseline`, `v002-x-doc1`. */
+export function variantLabel(name: Pick<RunName, 'round' | 'variant' | 'doc'>): string {
+  const doc = name.doc !== undefined ? `-doc${name.doc}` : '';
+  return `v${String(name.round).padStart(3, '0')}-${name.variant}${doc}`;
+}
+
+/**
+ * Any other run name: `<name>.md`, `<name>-run2.md`, `<name>-run3.md` (one
+ * variant, any number of runs) or `<name>-scoring.md`. The stem is `<name>`.
+ */
+export interface RunStem {
+  stem: string;
+  run?: number;
+  kind: 'run' | 'scoring';
+}
+
+export function parseRunStem(fileName: string): RunStem | undefined {
+  const m = /^(.+?)(?:-(?:run(\d+)|(scoring)))?\.md$/i.exec(basename(fileName));
+  if (!m || isAnswerKeyName(fileName)) return undefined;
+  return { stem: m[1]!, run: m[2] ? Number(m[2]) : undefined, kind: m[3] ? 'scoring' : 'run' };
+}
+
+/** The key folder itself, then its parent (the parent first for a review in results/). */
+function keyFolders(reviewPath: string): string[] {
   const dir = dirname(reviewPath);
   // the parent by path arithmetic: '.' (a bare file name) has '..' above it, not '.' again
   const parent = resolveBeside(join(dir, '_'), '..');
-  const parents = basename(dir) === 'results' ? [parent, dir] : [dir, parent];
-  const files = name.doc !== undefined
-    ? [`answer-key-${name.doc}.md`]
-    : [`answer-key-round-${String(name.round).padStart(3, '0')}.md`, `answer-key-round-${name.round}.md`];
-  return [...new Set(parents.flatMap((p) => files.map((f) => join(p, f))))];
+  return basename(dir) === 'results' ? [parent, dir] : [dir, parent];
+}
+
+/**
+ * Candidate answer-key paths for a review or scoring file, most likely first:
+ * per folder (see keyFolders) the round's key (`answer-key-round-007.md`, or
+ * `answer-key-K.md` for `-docK-`) beside it or in an `answer-keys/` folder;
+ * for other names `answer-keys/<name>.md` and `answer-key-<name>.md`; last, one
+ * `answer-key.md` for the whole folder.
+ */
+export function keyCandidates(reviewPath: string): string[] {
+  const folders = keyFolders(reviewPath);
+  const name = parseRunName(reviewPath);
+  let files: string[];
+  if (name) {
+    const round3 = String(name.round).padStart(3, '0');
+    const beside = name.doc !== undefined
+      ? [`answer-key-${name.doc}.md`]
+      : [`answer-key-round-${round3}.md`, `answer-key-round-${name.round}.md`];
+    const inFolder = name.doc !== undefined
+      ? [`answer-keys/answer-key-${name.doc}.md`]
+      : [`answer-keys/answer-key-round-${round3}.md`, `answer-keys/round-${round3}.md`];
+    files = [...beside, ...inFolder];
+  } else {
+    const stem = parseRunStem(reviewPath)?.stem;
+    if (!stem) return [];
+    files = [`answer-keys/${stem}.md`, `answer-key-${stem}.md`];
+  }
+  const specific = folders.flatMap((p) => files.map((f) => join(p, f)));
+  return [...new Set([...specific, ...folders.map((p) => join(p, 'answer-key.md'))])];
+}
+
+/**
+ * User key patterns, relative to the review's folder (or absolute), tried after
+ * the conventions: `{round}` (zero-padded to 3 digits), `{doc}`, `{variant}` from
+ * a vNNN name, `{name}` the stem of any name. A pattern whose placeholder the
+ * name cannot fill is skipped.
+ */
+export function patternCandidates(reviewPath: string, patterns: readonly string[]): string[] {
+  const run = parseRunName(reviewPath);
+  const stem = parseRunStem(reviewPath)?.stem;
+  const values: Record<string, string | undefined> = {
+    round: run && String(run.round).padStart(3, '0'),
+    doc: run?.doc !== undefined ? String(run.doc) : undefined,
+    variant: run?.variant,
+    name: run ? basename(reviewPath).replace(/-(?:run\d+|scoring)\.md$/i, '') : stem,
+  };
+  const out: string[] = [];
+  for (const pattern of patterns) {
+    if (typeof pattern !== 'string' || !pattern.trim()) continue;
+    let unfilled = false;
+    const filled = pattern.replace(/\$?\{(round|doc|variant|name)\}/g, (_, k: string) => {
+      const v = values[k];
+      if (v === undefined) unfilled = true;
+      return v ?? '';
+    });
+    if (!unfilled) out.push(resolveBeside(reviewPath, filled.trim()));
+  }
+  return [...new Set(out)];
 }
 
 /** The judge report beside a review run: `vNNN-variant[-docK]-scoring.md`. */
 export function scoringPathFor(reviewPath: string): string | undefined {
   const name = parseRunName(reviewPath);
   if (!name || name.kind !== 'run') return undefined;
-  const doc = name.doc !== undefined ? `-doc${name.doc}` : '';
-  return join(dirname(reviewPath), `v${String(name.round).padStart(3, '0')}-${name.variant}${doc}-scoring.md`);
+  return join(dirname(reviewPath), `${variantLabel(name)}-scoring.md`);
 }
 
-/** Is this the file name of an answer key? */
+/** Is this the file name of an answer key (`answer-key*.md`, or any .md in an `answer-keys/` folder)? */
 export function isAnswerKeyName(fileName: string): boolean {
-  return /^answer-key[-_.].*\.md$/i.test(basename(fileName)) || /^answer-key\.md$/i.test(basename(fileName));
+  const name = basename(fileName);
+  if (/^answer-key(?:[-_.].*)?\.md$/i.test(name)) return true;
+  return /\.md$/i.test(name) && /^answer-keys$/i.test(basename(dirname(fileName)));
 }
 
 export function basename(p: string): string {
@@ -71,29 +146,37 @@ export function join(dir: string, file: string): string {
   return dir.endsWith('/') ? dir + file : `${dir}/${file}`;
 }
 
-/** Where a review's key may be: its link comment alone if it has one, else the naming conventions, in order. */
-export interface KeyLookup {
-  linked?: string;
-  paths: string[];
+/** A link comment in a review: `<!-- answer-key: ../answer-key-round-007.md -->`, or `rubric.md#T01` for one scenario. */
+export interface KeyLink {
+  /** as written */
+  raw: string;
+  /** the path part, before any '#' */
+  path: string;
+  /** after '#': the scenario of a multi-scenario key file */
+  fragment?: string;
+  /** offset of the comment in the review */
+  offset: number;
 }
 
-export function keyLookup(reviewPath: string, reviewText: string): KeyLookup {
-  const linked = linkedKeyPath(reviewText);
-  return linked ? { linked, paths: [resolveBeside(reviewPath, linked)] } : { paths: keyCandidates(reviewPath) };
+/** Links are looked for in this many leading characters: a link further down is not one. */
+export const LINK_SEARCH_LIMIT = 200_000;
+
+/** The review's link comment, read anywhere in the first LINK_SEARCH_LIMIT characters. */
+export function keyLink(text: string): KeyLink | undefined {
+  const m = /<!--\s*answer[- ]key\s*:\s*(.+?)\s*-->/i.exec(text.length > LINK_SEARCH_LIMIT ? text.slice(0, LINK_SEARCH_LIMIT) : text);
+  if (!m) return undefined;
+  return { raw: m[1]!, ...splitFragment(m[1]!), offset: m.index };
 }
 
-/** Why no key was found, naming the places looked at. */
-export function keyNotFound(reviewPath: string, lookup: KeyLookup): string {
-  if (lookup.linked) return `${reviewPath}: links answer key ${lookup.linked}, but ${lookup.paths[0]} does not exist`;
-  return lookup.paths.length
-    ? `${reviewPath}: no answer key found (looked for ${lookup.paths.join(', ')})`
-    : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)`;
+/** `rubric.md#T01` → path and fragment; a '#' not after `.md` is part of the path. */
+export function splitFragment(ref: string): { path: string; fragment?: string } {
+  const m = /^(.*?\.md)#([^#/\\]+)$/i.exec(ref.trim());
+  return m ? { path: m[1]!, fragment: m[2]!.trim() } : { path: ref.trim() };
 }
 
 /** An explicit pairing inside a review: `<!-- answer-key: ../answer-key-round-007.md -->`. */
 export function linkedKeyPath(text: string): string | undefined {
-  const m = /<!--\s*answer[- ]key\s*:\s*(.+?)\s*-->/i.exec(text.length > 200_000 ? text.slice(0, 200_000) : text);
-  return m ? m[1] : undefined;
+  return keyLink(text)?.raw;
 }
 
 /** Resolve a relative path against the directory of a file ('/'-separated, normalized). */

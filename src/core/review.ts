@@ -7,7 +7,7 @@ import { parseMarkdownChecked } from './markdown';
 import type { Block } from './review/blocks';
 import { headingInfo, isPositiveGroup, isSeverityGroup, isStructural } from './review/classify';
 import { inlineText, lineText } from './review/inline';
-import { PositionMap, splitLines, type Line } from './review/lines';
+import { PositionMap, splitLines, type Line } from './text';
 import { blocksFromMdast } from './review/mdastBlocks';
 import { detectLanguage, reviewMeta } from './review/meta';
 import { buildOutline, sectionFor, sectionTitle, type OutlineHeading } from './review/outline';

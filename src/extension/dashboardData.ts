@@ -6,8 +6,9 @@ import { pickFolderHolding } from './folderPick';
 import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
 import { DEFAULT_RUBRIC } from '../core/score';
-import { readText } from './files';
 import type { ReviewGraderConfig } from './config';
+import type { FindKeyOptions } from '../core/findKey';
+import { workspaceFiles } from './files';
 
 export interface DashboardScope {
   /** the perspective folder (answer keys beside, runs in results/) */
@@ -34,10 +35,12 @@ export function scopeTitle(s: DashboardScope): string {
 export function scopeOfFile(uri: vscode.Uri): DashboardScope | undefined {
   const name = basename(uri.path);
   const dir = vscode.Uri.joinPath(uri, '..');
-  if (isAnswerKeyName(name)) {
-    const round = /^answer-key-round-0*(\d+)\.md$/i.exec(name);
+  if (isAnswerKeyName(uri.path)) {
+    const round = /^(?:answer-key-)?round-0*(\d+)\.md$/i.exec(name);
     const doc = /^answer-key-(\d+)\.md$/i.exec(name);
-    return { folder: dir, round: round ? Number(round[1]) : undefined, doc: doc ? Number(doc[1]) : undefined };
+    // a key in an answer-keys/ folder belongs to the perspective folder above it
+    const folder = basename(dir.path).toLowerCase() === 'answer-keys' ? vscode.Uri.joinPath(dir, '..') : dir;
+    return { folder, round: round ? Number(round[1]) : undefined, doc: doc ? Number(doc[1]) : undefined };
   }
   const run = parseRunName(name);
   if (!run) return undefined;
@@ -56,8 +59,12 @@ export async function pickPerspective(): Promise<DashboardScope | undefined> {
   return folder && scopeOfFolder(folder);
 }
 
-/** Grade the scope's runs with the same settings as the editor features. */
-export async function gatherDashboard(scope: DashboardScope, config: ReviewGraderConfig): Promise<GatheredDashboard> {
+/**
+ * Grade the scope's runs with the same settings as the editor features; `keyLookup`
+ * (GradingService.keyLookupOptions) carries the pairings and key patterns, so a
+ * review paired by hand is graded here too.
+ */
+export async function gatherDashboard(scope: DashboardScope, config: ReviewGraderConfig, keyLookup?: Omit<FindKeyOptions, 'explicit'>): Promise<GatheredDashboard> {
   const results = vscode.Uri.joinPath(scope.folder, 'results');
   const listed = (await list(results)) ?? [];
   const names = listed.length ? listed : (await list(scope.folder)) ?? [];
@@ -71,12 +78,13 @@ export async function gatherDashboard(scope: DashboardScope, config: ReviewGrade
     match: config.thresholds,
     round: scope.round,
     doc: scope.doc,
+    keyLookup,
   };
+  const fs = workspaceFiles(scope.folder);
   // readText prefers an open editor's (unsaved) text, like the lenses do.
   const runs = await driveAsync(gatherRuns(files, opts, (w) => warnings.push(w)), (path) => {
-    const uri = scope.folder.with({ path });
-    read.add(uri.toString());
-    return readText(uri);
+    read.add(fs.uri(path).toString());
+    return fs.read(path);
   });
   return { views: [buildPerspective({ name: basename(scope.folder.path), runs })], files: read, warnings };
 }

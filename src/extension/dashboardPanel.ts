@@ -36,7 +36,7 @@ class DashboardPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(readonly panel: vscode.WebviewPanel, service: GradingService, private readonly config: () => ReviewGraderConfig, private readonly onDispose: () => void) {
+  constructor(readonly panel: vscode.WebviewPanel, private readonly service: GradingService, private readonly config: () => ReviewGraderConfig, private readonly onDispose: () => void) {
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => void vscode.commands.executeCommand(OPEN_CELL, m)),
@@ -54,7 +54,7 @@ class DashboardPanel implements vscode.Disposable {
     const mine = ++this.generation;
     const gathered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Review Grader: grading ${this.panel.title}` },
-      () => gatherDashboard(scope, this.config()),
+      () => gatherDashboard(scope, this.config(), this.service.keyLookupOptions(scope.folder)),
     );
     if (mine !== this.generation) return; // a newer show/refresh won
     this.files = gathered.files;

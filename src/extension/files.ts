@@ -1,7 +1,7 @@
 // File access through vscode.workspace.fs only, so the extension also runs in
 // vscode.dev (no Node fs in the extension path).
 import * as vscode from 'vscode';
-import { resolveBeside } from '../core/naming';
+import type { FileAccess } from '../core/files';
 
 /** Text of a file, preferring an open (possibly unsaved) document; undefined if unreadable. */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
@@ -24,7 +24,25 @@ export async function uriExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** A path written inside a file (relative to it, or absolute) as a uri of the same scheme. */
-export function uriFromPath(beside: vscode.Uri, path: string): vscode.Uri {
-  return beside.with({ path: resolveBeside(beside.path, path) });
+/**
+ * The core's FileAccess on vscode.workspace.fs. Core paths are uri paths of
+ * `base`'s scheme and authority; a full uri string (a key paired from another
+ * scheme, e.g. for an untitled review) is taken as that uri.
+ */
+export function workspaceFiles(base: vscode.Uri): FileAccess & { uri(path: string): vscode.Uri; pathOf(uri: vscode.Uri): string } {
+  const uri = (path: string) => (/^[a-z][\w+.-]+:/i.test(path) ? vscode.Uri.parse(path) : base.with({ path }));
+  return {
+    uri,
+    pathOf: (target) => (target.scheme === base.scheme && target.authority === base.authority ? target.path : target.toString()),
+    read: (path) => readText(uri(path)),
+    exists: (path) => uriExists(uri(path)),
+    list: async (dir) => {
+      try {
+        const entries = await vscode.workspace.fs.readDirectory(uri(dir));
+        return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }

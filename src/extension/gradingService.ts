@@ -12,11 +12,12 @@ import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { judgeRunOf, parseJudgeReport, type JudgeReport } from '../core/judge';
 import { gradeReview } from '../core/grade';
-import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, scoringPathFor } from '../core/naming';
+import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
+import { isAnswerKeyName, LINK_SEARCH_LIMIT, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { DEFAULT_RUBRIC } from '../core/score';
 import type { Thresholds } from '../core/match/verdict';
-import { readText, uriExists, uriFromPath } from './files';
+import { readText, workspaceFiles } from './files';
 import { TextStamps, textStamp } from './textStamp';
 import type { Logger } from './service';
 import { configOf } from './config';
@@ -73,7 +74,7 @@ export class GradingService implements vscode.Disposable {
     if (doc.languageId !== 'markdown') return 'other';
     const name = doc.uri.path;
     if (isAnswerKeyName(name)) return 'key';
-    if (parseRunName(name)?.kind === 'run' || linkedKeyPath(doc.getText(new vscode.Range(0, 0, 40, 0)))) return 'review';
+    if (parseRunName(name)?.kind === 'run' || parseRunStem(name)?.run !== undefined || linkedKeyPath(linkRegion(doc))) return 'review';
     if (this.state.get<Record<string, string>>(PAIRINGS, {})[doc.uri.toString()]) return 'review';
     return 'other';
   }
@@ -117,20 +118,33 @@ export class GradingService implements vscode.Disposable {
     return configOf(vscode.workspace).thresholds;
   }
 
-  /** Explicit pairing > link comment > naming convention. */
+  /** Explicit pairing > link comment > naming convention > key patterns (core/findKey, as the CLI). */
   async keyUriFor(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
-    const paired = this.state.get<Record<string, string>>(PAIRINGS, {})[doc.uri.toString()];
-    if (paired) return vscode.Uri.parse(paired);
-    const linked = linkedKeyPath(doc.getText(new vscode.Range(0, 0, 40, 0)));
-    if (linked) {
-      const uri = uriFromPath(doc.uri, linked);
-      if (await uriExists(uri)) return uri;
+    const found = await this.keyLookupFor(doc);
+    return found.ok ? workspaceFiles(doc.uri).uri(found.path) : undefined;
+  }
+
+  /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
+  keyLookupFor(doc: vscode.TextDocument): Promise<KeyLookup> {
+    const files = workspaceFiles(doc.uri);
+    return findKey(doc.uri.path, linkRegion(doc), files, this.keyLookupOptions(doc.uri, doc.uri));
+  }
+
+  /**
+   * Pairings and key patterns as core/findKey takes them, for the reviews that
+   * share `base`'s scheme and authority (one review's, or a dashboard folder's).
+   */
+  keyLookupOptions(base: vscode.Uri, only?: vscode.Uri): Omit<FindKeyOptions, 'explicit'> {
+    const files = workspaceFiles(base);
+    const pairings = new Map<string, string>();
+    for (const [review, key] of Object.entries(this.state.get<Record<string, string>>(PAIRINGS, {}))) {
+      if (only && review !== only.toString()) continue;
+      const r = vscode.Uri.parse(review);
+      if (r.scheme === base.scheme && r.authority === base.authority) pairings.set(r.path, files.pathOf(vscode.Uri.parse(key)));
     }
-    for (const p of [...keyCandidates(doc.uri.path), ...extraCandidates(doc.uri.path)]) {
-      const uri = doc.uri.with({ path: p });
-      if (await uriExists(uri)) return uri;
-    }
-    return undefined;
+    // A link comment is untrusted (an LLM wrote the review): it is followed only to a file inside the workspace.
+    const isAllowed = (path: string) => vscode.workspace.getWorkspaceFolder(files.uri(path)) !== undefined;
+    return { pairings, patterns: configOf(vscode.workspace).keyPatterns, isAllowed };
   }
 
   async pair(review: vscode.Uri, key: vscode.Uri): Promise<void> {
@@ -249,25 +263,7 @@ export class GradingService implements vscode.Disposable {
   }
 }
 
-/** User-configured key patterns: `{round}`, `{doc}` and `{variant}` are filled from the review's name. */
-function extraCandidates(reviewPath: string): string[] {
-  const name = parseRunName(reviewPath);
-  const patterns = configOf(vscode.workspace).keyPatterns;
-  if (!name) return [];
-  const dir = reviewPath.slice(0, reviewPath.lastIndexOf('/'));
-  return patterns.map((p) => p
-    .replace(/\$?\{round\}/g, String(name.round).padStart(3, '0'))
-    .replace(/\$?\{doc\}/g, String(name.doc ?? ''))
-    .replace(/\$?\{variant\}/g, name.variant))
-    .map((p) => (p.startsWith('/') ? p : `${dir}/${p}`))
-    .map(normalize);
-}
-
-function normalize(path: string): string {
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '..') out.pop();
-    else if (seg !== '.') out.push(seg);
-  }
-  return out.join('/');
+/** The part of a review where a link comment counts (core/naming.keyLink reads no further). */
+function linkRegion(doc: vscode.TextDocument): string {
+  return doc.getText(new vscode.Range(doc.positionAt(0), doc.positionAt(LINK_SEARCH_LIMIT)));
 }

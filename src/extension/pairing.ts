@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { GradingService } from './gradingService';
 
-const KEY_GLOB = '**/answer-key*.md';
+const KEY_GLOB = '**/{answer-key*.md,answer-keys/*.md}';
 
 interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
 

@@ -7,24 +7,24 @@
 import * as vscode from 'vscode';
 import { basename, parseRunName } from '../core/naming';
 import type { GradingService } from './gradingService';
-import { runsIn, type RunFile } from './runs';
+import { runsIn, type WorkspaceRun } from './runs';
 import { showReviewOnKey } from './service';
 
 export const PICK_RUN = 'reviewGrader.pickRun';
 
-interface RunPick extends vscode.QuickPickItem { run: RunFile }
+interface RunPick extends vscode.QuickPickItem { run: WorkspaceRun }
 
 export function registerRunPicker(context: vscode.ExtensionContext, service: GradingService): void {
   context.subscriptions.push(vscode.commands.registerCommand(PICK_RUN, (keyUri?: unknown, pick?: unknown) => pickRun(service, keyUri, pick)));
 }
 
 /** The runs of the key's round, by variant then run. */
-export async function runsOfKey(service: GradingService, keyDoc: vscode.TextDocument, shown?: vscode.Uri): Promise<RunFile[]> {
+export async function runsOfKey(service: GradingService, keyDoc: vscode.TextDocument, shown?: vscode.Uri): Promise<WorkspaceRun[]> {
   const keyDir = vscode.Uri.joinPath(keyDoc.uri, '..');
   const folders = [vscode.Uri.joinPath(keyDir, 'results'), keyDir, ...(shown ? [vscode.Uri.joinPath(shown, '..')] : [])];
   const round = service.keyOf(keyDoc).round;
   const seen = new Set<string>();
-  const out: RunFile[] = [];
+  const out: WorkspaceRun[] = [];
   for (const folder of folders) {
     if (seen.has(folder.toString())) continue;
     seen.add(folder.toString());

@@ -12,7 +12,10 @@ test('run names: round, variant, run, doc, scoring', () => {
 test('key candidates follow the corpus layout', () => {
   assert.equal(keyCandidates('p/results/v007-baseline-run1.md')[0], 'p/answer-key-round-007.md');
   assert.equal(keyCandidates('p/results/v001-x-doc2-run1.md')[0], 'p/answer-key-2.md');
-  assert.deepEqual(keyCandidates('readme.md'), []);
+  // any other name: a key named after it, else one answer-key.md for the folder
+  assert.deepEqual(keyCandidates('p/notes-run2.md').slice(0, 2), ['p/answer-keys/notes.md', 'p/answer-key-notes.md']);
+  assert.deepEqual(keyCandidates('p/notes.md').slice(-2), ['p/answer-key.md', 'answer-key.md']);
+  assert.deepEqual(keyCandidates('p/answer-key.md'), [], 'a key has no key');
   assert.equal(scoringPathFor('p/results/v007-baseline-run1.md'), 'p/results/v007-baseline-scoring.md');
   assert.equal(isAnswerKeyName('x/answer-key-round-003.md'), true);
   assert.equal(isAnswerKeyName('x/results/v003-a-run1.md'), false);
@@ -29,7 +32,9 @@ test('link comments and relative paths', () => {
 
 test('key candidates from a bare or ./ file name look one folder up too (cd results && grade v001-…-run1.md)', () => {
   assert.deepEqual(keyCandidates('v001-baseline-run1.md'), [
-    'answer-key-round-001.md', 'answer-key-round-1.md', '../answer-key-round-001.md', '../answer-key-round-1.md',
+    'answer-key-round-001.md', 'answer-key-round-1.md', 'answer-keys/answer-key-round-001.md', 'answer-keys/round-001.md',
+    '../answer-key-round-001.md', '../answer-key-round-1.md', '../answer-keys/answer-key-round-001.md', '../answer-keys/round-001.md',
+    'answer-key.md', '../answer-key.md',
   ]);
   assert.ok(keyCandidates('./v001-baseline-run1.md').includes('../answer-key-round-001.md'));
   assert.ok(keyCandidates('../v001-a-run1.md').includes('../../answer-key-round-001.md'));

@@ -1,8 +1,9 @@
 // `review-grader audit SCORING.md...`: a judge's report checked against itself.
 import { auditJudgeReport } from '../../core/judge';
-import { keyCandidates } from '../../core/naming';
+import { findKeySync } from '../../core/findKey';
 import { bonusCapOf, needFiles, parse } from '../args';
-import { fileExists, warn } from '../io';
+import { warn } from '../io';
+import { nodeFiles } from '../nodeFiles';
 import { loadJudge, loadKey } from '../inputs';
 import { assertNoEscape } from '../confine';
 import { formatDiagnostic } from '../format/diagnostics';
@@ -14,7 +15,8 @@ export function runAudit(args: string[]): number {
   let found = 0;
   for (const path of positionals) {
     // The key is optional here: it only tells the importer which ids to expect.
-    const keyPath = values.key ?? keyCandidates(path).find(fileExists);
+    const lookup = values.key ? undefined : findKeySync(path, '', nodeFiles);
+    const keyPath = values.key ?? (lookup?.ok ? lookup.path : undefined);
     if (keyPath && !values.key) assertNoEscape(keyPath); // a key found by name is not followed out through a symlink
     const ids = keyPath ? loadKey(keyPath).value.problems.map((p) => p.id) : undefined;
     const judge = loadJudge(path, ids);

@@ -32,7 +32,7 @@ export function parseHeader(ix: LineIndex, lines: number[], path?: string): Head
     const value = line.text.slice(f.valueStart).trim();
     if (name === 'perspective' && facts.perspective === undefined && value) facts.perspective = value;
     else if (name === 'count' && facts.statedCount === undefined) {
-      const n = /\d{1,4}/.exec(asciiDigits(value));
+      const n = /\d+/.exec(asciiDigits(value));
       if (n) {
         facts.statedCount = Number(n[0]);
         facts.statedCountLine = no;
@@ -63,7 +63,7 @@ export function statedCountRange(text: string, lineStart: number, lineEnd: numbe
   const line = text.slice(lineStart, lineEnd);
   const f = matchHeaderField(line);
   if (!f) return undefined;
-  const m = /[0-9０-９]{1,4}/.exec(line.slice(f.valueStart));
+  const m = /[0-9０-９]+/.exec(line.slice(f.valueStart));
   if (!m) return undefined;
   const start = lineStart + f.valueStart + m.index;
   return { start, end: start + m[0].length };

@@ -2,14 +2,11 @@
 // lines are headings and tables; fields and criteria are read line by line so
 // each gets exact offsets for fixes.
 import type { Point, Span } from '../model';
+import { bomLength, closesFence, detectEol, fenceOpen, PositionMap, splitLines, type Line as TextLine } from '../text';
 
-export interface Line {
+export interface Line extends TextLine {
   /** 1-based line number */
   no: number;
-  /** offset of the first character */
-  start: number;
-  /** offset just after the last character, before the line break */
-  end: number;
   text: string;
   /** inside a fenced code block or an HTML comment: never structure */
   opaque: boolean;
@@ -17,23 +14,27 @@ export interface Line {
   unclosed?: boolean;
 }
 
+/** The key's lines (LF, CRLF or lone CR, as core/text splits them); unlike splitLines, a text ending in a line break has an empty last line. */
 export class LineIndex {
   readonly lines: Line[] = [];
   readonly eol: string;
+  private readonly positions: PositionMap;
 
   constructor(readonly text: string) {
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
-    let start = 0;
-    let no = 1;
-    const n = text.length;
-    while (start <= n) {
-      let nl = text.indexOf('\n', start);
-      if (nl < 0) nl = n;
-      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.lines.push({ no: no++, start, end, text: text.slice(start, end), opaque: false });
-      if (nl >= n) break;
-      start = nl + 1;
+    this.eol = detectEol(text);
+    const split = splitLines(text);
+    // a byte-order mark is not content: '\uFEFF### P01' is a heading
+    const bom = bomLength(text);
+    split.forEach((l, i) => {
+      const start = i === 0 ? Math.min(l.start + bom, l.end) : l.start;
+      this.lines.push({ ...l, start, no: i + 1, text: text.slice(start, l.end), opaque: false });
+    });
+    const last = split[split.length - 1];
+    if (!last || last.next > last.end) {
+      const n = text.length;
+      this.lines.push({ start: n, end: n, next: n, no: this.lines.length + 1, text: '', opaque: false });
     }
+    this.positions = new PositionMap(this.lines, text.length);
     markOpaque(this.lines);
   }
 
@@ -43,16 +44,7 @@ export class LineIndex {
   }
 
   point(offset: number): Point {
-    const o = Math.min(Math.max(offset, 0), this.text.length);
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid]!.start <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const l = this.lines[lo]!;
-    return { line: l.no, column: o - l.start + 1, offset: o };
+    return this.positions.point(offset);
   }
 
   span(start: number, end: number): Span {
@@ -65,8 +57,6 @@ export class LineIndex {
   }
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 // Fenced code and multi-line HTML comments hold example markdown, not structure.
 function markOpaque(lines: Line[]): void {
   let fence: string | undefined;
@@ -75,8 +65,7 @@ function markOpaque(lines: Line[]): void {
     const head = l.text.slice(0, 200);
     if (fence) {
       l.opaque = true;
-      const m = FENCE.exec(head);
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && head.trim() === m[1]) fence = undefined;
+      if (closesFence(head, fence)) fence = undefined;
       continue;
     }
     if (comment) {
@@ -84,14 +73,14 @@ function markOpaque(lines: Line[]): void {
       if (l.text.includes('-->')) comment = false;
       continue;
     }
-    const m = FENCE.exec(head);
-    if (m) {
-      fence = m[1];
+    const open = fenceOpen(head);
+    if (open) {
+      fence = open;
       l.opaque = true;
       continue;
     }
-    const open = l.text.indexOf('<!--');
-    if (open >= 0 && !l.text.includes('-->', open + 4)) {
+    const at = l.text.indexOf('<!--');
+    if (at >= 0 && !l.text.includes('-->', at + 4)) {
       comment = true;
       if (/^\s*<!--/.test(head)) l.opaque = true;
     }

@@ -1,7 +1,7 @@
 // One problem section of a key: heading → fields and ○/△/× criteria. Items
 // are collected line by line; a field or criterion runs on over continuation
 // lines until the next item, heading or rule, so wrapped text stays whole.
-import type { Criterion, Diagnostic, Field, Problem, Verdict } from '../model';
+import { MARK, type Criterion, type Diagnostic, type Field, type Problem, type Verdict } from '../model';
 import { indentWidth, isBlank, type Line, type LineIndex } from './lines';
 import { canonicalId, fieldName, matchCriterion, matchField, matchHeading } from './vocabulary';
 
@@ -95,7 +95,7 @@ export function parseProblem(ix: LineIndex, head: ProblemHead, endLine: number, 
         code: 'duplicate-criterion',
         severity: 'warning',
         line: span.start.line,
-        message: `line ${span.start.line}: ${id} has a second ${mark(it.verdict)} criterion (the first is on line ${criteria[it.verdict]!.span.start.line}); only the first is used`,
+        message: `line ${span.start.line}: ${id} has a second ${MARK[it.verdict]} criterion (the first is on line ${criteria[it.verdict]!.span.start.line}); only the first is used`,
       });
     } else if (it.verdict) {
       const c: Criterion = { verdict: it.verdict, text: value, span };
@@ -148,8 +148,4 @@ function continues(cur: Item, text: string, afterBlank: boolean): boolean {
   if (li && indentWidth(li[1]!) <= cur.indent) return false;
   if (cur.kind === 'criterion' && afterBlank && indentWidth(text) <= cur.indent) return false;
   return true;
-}
-
-function mark(v: Verdict): string {
-  return v === 'detected' ? '○' : v === 'partial' ? '△' : '×';
 }

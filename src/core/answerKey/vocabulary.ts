@@ -1,7 +1,8 @@
 // The words and marks answer keys are written in, English and Japanese. Keys
 // are LLM-written and vary in punctuation, so every match here is by pattern
 // and normalized name, never by one exact string.
-import type { Language, Verdict } from '../model';
+import type { Verdict } from '../model';
+import { atxHeading, parseVerdict } from '../text';
 
 /** Only the first part of a line is matched against prefixes: bounds regex time on huge lines. */
 export const HEAD = 400;
@@ -72,12 +73,6 @@ export function matchField(line: string): FieldMatch | undefined {
 
 // ---------------------------------------------------------------- criteria
 
-const MARK_VERDICT: Record<string, Verdict> = {
-  '○': 'detected', '◯': 'detected', '〇': 'detected', '⭕': 'detected', 'o': 'detected', 'O': 'detected',
-  '△': 'partial', '▲': 'partial', '^': 'partial',
-  '×': 'missed', '✕': 'missed', '✖': 'missed', '✗': 'missed', '❌': 'missed', 'x': 'missed', 'X': 'missed',
-};
-
 // bullet, optional bold, mark, optional (label) or （label）, optional bold, colon.
 const CRITERION =
   /^(\s*)((?:[-*+]|\d{1,2}[.)])\s+)?(?:\*\*)?([○◯〇⭕△▲×✕✖✗❌oOxX^])\uFE0F?\s*(?:([(（])([^()（）\n]{0,40})[)）])?\s*(?:\*\*)?\s*([:：])?(?:\*\*)?[ \t\u3000]*/;
@@ -107,7 +102,7 @@ export function matchCriterion(line: string): CriterionMatch | undefined {
     if (after !== '' && !/^[\s\u3000]/.test(after)) return undefined;
   }
   return {
-    verdict: MARK_VERDICT[mark]!,
+    verdict: parseVerdict(mark)!,
     indent: m[1]!,
     bullet: m[2] ?? '',
     marker: m[0].slice(m[1]!.length + (m[2]?.length ?? 0)),
@@ -120,21 +115,17 @@ export const VERDICTS: Verdict[] = ['detected', 'partial', 'missed'];
 
 // ---------------------------------------------------------------- headings
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-
 export function matchHeading(line: string): { depth: number; text: string } | undefined {
-  if (line.length > 2000) return undefined;
-  const m = ATX.exec(line);
-  return m ? { depth: m[1]!.length, text: (m[2] ?? '').trim() } : undefined;
+  return line.length > 2000 ? undefined : atxHeading(line);
 }
 
 /** Heading text → problem id parts: 'P01: Title', 'P01：Title', 'P01 - Title', '[P1] Title', '**P01**: Title'. */
-const PROBLEM_ID = /^(?:\*\*|__)?[[【(]?\s*P-?(\d{1,3})\s*[\]】)]?(?:\*\*|__)?(?=$|[\s:：.．)\-–—|])\s*(?:[:：.．)\-–—|]\s*)?/i;
+const PROBLEM_ID = /^(?:\*\*|__)?[[【(]?\s*P-?(\d{1,5})\s*[\]】)]?(?:\*\*|__)?(?=$|[\s:：.．)\-–—|])\s*(?:[:：.．)\-–—|]\s*)?/i;
 
 export function matchProblemHeading(text: string): { number: number; title: string; idIndex: number; idText: string } | undefined {
   const m = PROBLEM_ID.exec(text.slice(0, HEAD));
   if (!m) return undefined;
-  const idMatch = /P-?\d{1,3}/i.exec(m[0])!;
+  const idMatch = /P-?\d{1,5}/i.exec(m[0])!;
   const title = text.slice(m[0].length).replace(/(?:\*\*|__)\s*$/, '').trim();
   return { number: Number(m[1]), title, idIndex: idMatch.index, idText: idMatch[0] };
 }
@@ -143,12 +134,12 @@ export function matchProblemHeading(text: string): { number: number; title: stri
 export function matchBoldLine(line: string): string | undefined {
   const m = /^\s{0,3}(\*\*|__)(.+)\1\s*$/.exec(line.slice(0, HEAD));
   if (m) return m[2]!.trim();
-  const n = /^\s{0,3}(\*\*|__)(P-?\d{1,3})\1\s*[:：.\-–—]\s*(.+)$/i.exec(line.slice(0, HEAD));
+  const n = /^\s{0,3}(\*\*|__)(P-?\d{1,5})\1\s*[:：.\-–—]\s*(.+)$/i.exec(line.slice(0, HEAD));
   return n ? `${n[2]}: ${n[3]!.trim()}` : undefined;
 }
 
 export const BONUS_HEADING = /bonus|ボーナス|加点/i;
-export const BONUS_ID = /^\s*(?:\*\*)?[[【]?B-?(\d{1,3})[\]】]?(?:\*\*)?/i;
+export const BONUS_ID = /^\s*(?:\*\*)?[[【]?B-?(\d{1,5})[\]】]?(?:\*\*)?/i;
 
 export function canonicalId(prefix: 'P' | 'B', n: number): string {
   return prefix + String(n).padStart(2, '0');
@@ -156,13 +147,7 @@ export function canonicalId(prefix: 'P' | 'B', n: number): string {
 
 // ---------------------------------------------------------------- language
 
-/** 'ja' when Japanese characters outweigh Latin letters (a kana/kanji carries about two letters' worth). */
-export function detectLanguage(text: string): Language {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const ja = (sample.match(/[\u3040-\u30ff\u4e00-\u9fff]/g) ?? []).length;
-  const latin = (sample.match(/[A-Za-z]/g) ?? []).length;
-  return ja > 0 && ja * 2 >= latin ? 'ja' : 'en';
-}
+export { detectLanguage } from '../text';
 
 // ---------------------------------------------------------------- severity
 

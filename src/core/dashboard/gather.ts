@@ -8,7 +8,8 @@ import { gradeReview } from '../grade';
 import { judgeRunOf, parseJudgeReport, type JudgeReport } from '../judge';
 import type { MatchOptions } from '../match';
 import type { AnswerKey } from '../model';
-import { keyLookup, keyNotFound, parseRunName, scoringPathFor, type RunName } from '../naming';
+import { findKeyTask, type FindKeyOptions } from '../findKey';
+import { parseRunName, scoringPathFor, type RunName } from '../naming';
 import { parseReview } from '../review';
 import { DEFAULT_RUBRIC, type RubricOptions } from '../score';
 import type { DashboardRunInput } from './model';
@@ -22,6 +23,8 @@ export interface GatherOptions {
   /** only this round (and document, in the -docK- layout) */
   round?: number;
   doc?: number;
+  /** how a run finds its key besides the conventions: pairings made by hand, user key patterns, link confinement */
+  keyLookup?: Omit<FindKeyOptions, 'explicit'>;
 }
 
 /** A file that exists but cannot be read: the run is skipped with this message. */
@@ -56,7 +59,7 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
     try {
       const text = yield path;
       if (text === undefined) throw new ReadError(`${path}: no such file`);
-      const found = yield* findKey(path, text, keys);
+      const found = yield* findKey(path, text, keys, opts.keyLookup);
       const keyPath = found.path;
       const key = keys.get(keyPath) ?? parseAnswerKey(found.text ?? '', keyPath);
       keys.set(keyPath, key);
@@ -83,21 +86,26 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
 }
 
 /**
- * The key a review links to, else the first naming-convention candidate that
- * exists. Keys already parsed are not read again (text is then undefined).
+ * The review's key by core/findKey (pairing, link, conventions, patterns),
+ * probing by reading. Keys already parsed are not read again (text is then undefined).
  */
-function* findKey(reviewPath: string, reviewText: string, parsed: Map<string, AnswerKey>): Gather<{ path: string; text?: string }> {
-  function* probe(p: string): Gather<{ path: string; text?: string } | undefined> {
-    if (parsed.has(p)) return { path: p };
-    const text = yield p;
-    return text === undefined ? undefined : { path: p, text };
+function* findKey(reviewPath: string, reviewText: string, parsed: Map<string, AnswerKey>, lookup?: FindKeyOptions): Gather<{ path: string; text?: string; scenario?: string }> {
+  const texts = new Map<string, string>();
+  const task = findKeyTask(reviewPath, reviewText, { ...lookup, explicit: undefined });
+  let step = task.next();
+  while (!step.done) {
+    const p = step.value;
+    let exists = parsed.has(p) || texts.has(p);
+    if (!exists) {
+      const text = yield p;
+      if (text !== undefined) texts.set(p, text);
+      exists = text !== undefined;
+    }
+    step = task.next(exists);
   }
-  const lookup = keyLookup(reviewPath, reviewText);
-  for (const p of lookup.paths) {
-    const hit = yield* probe(p);
-    if (hit) return hit;
-  }
-  throw new ReadError(keyNotFound(reviewPath, lookup));
+  const found = step.value;
+  if (!found.ok) throw new ReadError(found.message);
+  return { path: found.path, text: texts.get(found.path), scenario: found.scenario };
 }
 
 /** Run a gather with a synchronous reader; a reader that throws skips that run. */

@@ -2,17 +2,12 @@
 // references, problem ids, numbers and pipe-table rows. Judge reports are
 // free-form LLM markdown, so each reader is lenient and line-oriented.
 import type { Verdict } from '../model';
+import { MARK_CHARS, MARK_GLYPHS, verdictOfGlyph } from '../text';
 
-const MARKS: Record<string, Verdict> = {
-  '○': 'detected', '◯': 'detected', '〇': 'detected', '●': 'detected',
-  '△': 'partial', '▲': 'partial',
-  '×': 'missed', '✕': 'missed', '✗': 'missed', '✖': 'missed',
-};
-export const MARK_CLASS = '○◯〇●△▲×✕✗✖';
+const MARKS = MARK_GLYPHS;
+const LEADING_MARK = new RegExp(`^([${MARK_CHARS}])(?![${MARK_CHARS}])`, 'u');
 
-export function markVerdict(ch: string): Verdict | undefined {
-  return MARKS[ch];
-}
+export const markVerdict = verdictOfGlyph;
 
 /** All verdict marks in a string, in order, with their offsets. */
 export function marksIn(s: string): { verdict: Verdict; index: number }[] {
@@ -32,7 +27,7 @@ export function plain(s: string): string {
 /** A table cell or short value that *is* a verdict: "○", "**△**", "○ (1.0)", "× 未検出", "Detected (○)". */
 export function cellVerdict(cell: string): Verdict | undefined {
   const c = plain(cell);
-  const m = /^([○◯〇●△▲×✕✗✖])(?![○◯〇●△▲×✕✗✖])/.exec(c);
+  const m = LEADING_MARK.exec(c);
   if (m) return markVerdict(m[1]);
   const marks = marksIn(c);
   if (marks.length === 1 && c.length <= 24) return marks[0].verdict;

@@ -1,8 +1,7 @@
 // Answer-key linter: parse diagnostics plus one module per rule. The same
 // engine serves the CLI and the editor; each rule's fix becomes a quick fix.
-import { parseAnswerKey } from '../answerKey';
-import { LineIndex } from '../answerKey/lines';
-import type { AnswerKey, Diagnostic, TextEdit } from '../model';
+import { LineIndex, parseAnswerKey } from '../answerKey';
+import type { AnswerKey, Diagnostic } from '../model';
 import { bonusWithoutCondition } from './bonusWithoutCondition';
 import { countMismatch } from './countMismatch';
 import { duplicateId } from './duplicateId';
@@ -41,10 +40,4 @@ export function lintAnswerKey(text: string, path?: string, key?: AnswerKey): Dia
     .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** Apply non-overlapping edits to a text (all offsets refer to the original). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+export { applyEdits } from '../text';

@@ -2,10 +2,9 @@
 // cannot tell a partial detection from a miss. The fix inserts the missing
 // lines with a placeholder, written the way this key writes its criteria.
 import { matchCriterion, VERDICTS } from '../answerKey/vocabulary';
-import type { Criterion, Diagnostic, Language, Problem, Verdict } from '../model';
+import { MARK, type Criterion, type Diagnostic, type Language, type Problem, type Verdict } from '../model';
 import type { LintContext, LintRule } from './rule';
 
-const MARKS: Record<Verdict, string> = { detected: '○', partial: '△', missed: '×' };
 const LABELS: Record<string, Record<Verdict, string>> = {
   ja: { detected: '検出', partial: '部分検出', missed: '未検出' },
   en: { detected: 'Detected', partial: 'Partial', missed: 'Not Detected' },
@@ -32,12 +31,12 @@ function markerFor(ctx: LintContext, v: Verdict, siblings: Criterion[]): string 
   if (sameMarker) return spaced(sameMarker);
   const model = [...siblings, ...all][0];
   const m = model && lineOf(ctx, model);
-  if (!m) return ctx.key.language === 'ja' ? `${MARKS[v]}（${LABELS.ja![v]}）: ` : `${MARKS[v]} (${LABELS.en![v]}): `;
+  if (!m) return ctx.key.language === 'ja' ? `${MARK[v]}（${LABELS.ja![v]}）: ` : `${MARK[v]} (${LABELS.en![v]}): `;
   const colon = m.marker.includes('：') ? '：' : ':';
-  if (!m.label) return spaced(MARKS[v] + colon);
+  if (!m.label) return spaced(MARK[v] + colon);
   const family = /[\u3040-\u30ff\u4e00-\u9fff]/.test(m.label) ? 'ja' : /detection/i.test(m.label) ? 'enDetection' : 'en';
   const label = LABELS[family]![v];
-  return spaced(m.marker.includes('（') ? `${MARKS[v]}（${label}）${colon}` : `${MARKS[v]} (${label})${colon}`);
+  return spaced(m.marker.includes('（') ? `${MARK[v]}（${label}）${colon}` : `${MARK[v]} (${label})${colon}`);
 }
 
 /** A full-width colon needs no space after it; anything else gets one. */
@@ -85,7 +84,7 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
     end: at,
     newText: g.after ? eol + g.lines.join(eol) : g.lines.join(eol) + eol,
   }));
-  return { title: `Insert the missing ${missing.map((v) => MARKS[v]).join('')} criteri${missing.length > 1 ? 'a' : 'on'}`, edits };
+  return { title: `Insert the missing ${missing.map((v) => MARK[v]).join('')} criteri${missing.length > 1 ? 'a' : 'on'}`, edits };
 }
 
 export const missingCriterion: LintRule = {
@@ -97,7 +96,7 @@ export const missingCriterion: LintRule = {
       const missing = VERDICTS.filter((v) => !p.criteria[v]);
       if (!missing.length) continue;
       const line = p.headingSpan.start.line;
-      const names = missing.map((v) => `${MARKS[v]} (${v})`).join(', ');
+      const names = missing.map((v) => `${MARK[v]} (${v})`).join(', ');
       const what = missing.length === 3 ? 'has no detection criteria' : `lacks the ${names} criteri${missing.length > 1 ? 'a' : 'on'}`;
       out.push({
         code: 'missing-criterion',

@@ -1,7 +1,7 @@
 // The shape of one lint rule (markdownlint style): a stable code, a one-line
 // description, and a check over the parsed key plus its text.
 import type { AnswerKey, Diagnostic } from '../model';
-import type { LineIndex } from '../answerKey/lines';
+import type { LineIndex } from '../answerKey';
 
 export interface LintContext {
   text: string;

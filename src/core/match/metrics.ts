@@ -44,11 +44,5 @@ export function accuracy(pairs: { truth: Verdict; predicted: Verdict }[]): numbe
   return pairs.length ? pairs.filter((p) => p.truth === p.predicted).length / pairs.length : 0;
 }
 
-/** Parse a rubric mark (○ △ ×, or ASCII spellings) into a verdict. */
-export function verdictOfMark(mark: string): Verdict | undefined {
-  const m = mark.trim().toLowerCase();
-  if (m === '○' || m === 'o' || m === 'detected') return 'detected';
-  if (m === '△' || m === '^' || m === 'partial') return 'partial';
-  if (m === '×' || m === 'x' || m === 'missed') return 'missed';
-  return undefined;
-}
+/** Parse a rubric mark (○ △ ×, or ASCII spellings) into a verdict: core/text's one table. */
+export { parseVerdict as verdictOfMark } from '../text';

@@ -2,8 +2,7 @@
 // and half-width katakana (ＪＷＴ → JWT, ｶﾀｶﾅ → カタカナ), so both languages'
 // typing habits meet in one form before tokenizing.
 
-const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヵヶ]/;
-const CJK_GLOBAL = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆ヵヶ]/g;
+export { cjkRatio } from '../text';
 
 /** NFKC plus unified dashes/quotes; case is kept (identifier detection needs it). */
 export function normalizeText(text: string): string {
@@ -12,18 +11,6 @@ export function normalizeText(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"');
-}
-
-export function hasCjk(text: string): boolean {
-  return CJK_CHAR.test(text);
-}
-
-/** Share of CJK characters among letters: decides which channels a text can express. */
-export function cjkRatio(text: string): number {
-  const cjk = (text.match(CJK_GLOBAL) ?? []).length;
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-  // A kana/kanji character carries roughly as much as 3 Latin letters.
-  return cjk + latin === 0 ? 0 : (cjk * 3) / (cjk * 3 + latin);
 }
 
 /** Collapse whitespace and cut to max chars on a word boundary where possible. */

@@ -2,7 +2,7 @@
 // structure that reviews use (ATX/setext headings, fenced code, HTML comments,
 // pipe tables, paragraphs). The fallback for input remark would hang or
 // overflow on (see markdownRisk); this never backtracks.
-import type { Line } from './lines';
+import { atxHeading, bomLength, closesFence, fenceOpen, type Line } from '../text';
 
 export type BlockKind = 'heading' | 'paragraph' | 'table' | 'code' | 'html' | 'hr';
 
@@ -26,8 +26,6 @@ export interface Block {
   rows?: TableRow[];
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const LISTY = /^(?:[ \t]+\S|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]{0,3}>)/;
@@ -44,7 +42,7 @@ export function splitRow(line: string): string[] {
 export function scanBlocks(text: string, lines: Line[]): Block[] {
   const blocks: Block[] = [];
   // a byte-order mark is not content: '\uFEFF# Title' is a heading
-  const bom = text.charCodeAt(0) === 0xfeff && lines[0]?.start === 0 ? 1 : 0;
+  const bom = lines[0]?.start === 0 ? bomLength(text) : 0;
   const get = (i: number) => text.slice(lines[i].start + (i === 0 ? bom : 0), lines[i].end);
   let para: Block | undefined;
   const close = () => {
@@ -57,23 +55,20 @@ export function scanBlocks(text: string, lines: Line[]): Block[] {
       close();
       continue;
     }
-    const fence = FENCE.exec(s);
-    if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+    const fence = fenceOpen(s);
+    if (fence) {
       close();
-      const mark = fence[1];
-      const closer = new RegExp(`^ {0,3}${mark[0] === '`' ? '`' : '~'}{${mark.length},}[ \\t]*$`);
       let j = i + 1;
-      while (j < lines.length && !closer.test(get(j))) j++;
+      while (j < lines.length && !closesFence(get(j), fence)) j++;
       const last = Math.min(j, lines.length - 1);
       blocks.push({ kind: 'code', first: i, last });
       i = last;
       continue;
     }
-    const atx = ATX.exec(s);
+    const atx = atxHeading(s);
     if (atx) {
       close();
-      const t = (atx[2] ?? '').replace(/(?:^|[ \t]+)#+$/, '');
-      blocks.push({ kind: 'heading', first: i, last: i, depth: atx[1].length, text: t });
+      blocks.push({ kind: 'heading', first: i, last: i, depth: atx.depth, text: atx.text });
       continue;
     }
     if (/^ {0,3}<!--/.test(s)) {

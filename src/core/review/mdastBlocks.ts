@@ -5,16 +5,14 @@
 // route. The scanner's flat fallback mdast maps back to the scanner's blocks.
 import type { Nodes, Root } from 'mdast';
 import { scanBlocks, splitRow, type Block, type TableRow } from './blocks';
-import type { Line } from './lines';
+import { atxHeading, bomLength, FENCE, type Line } from '../text';
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LISTY = /^(?:[ \t]+\S|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]{0,3}>)/;
 const UNCLOSED_TAG = /^ {0,3}<!--\s*grade\b/i;
 
 export function blocksFromMdast(root: Root, text: string, lines: Line[]): Block[] {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const bom = bomLength(text);
   const get = (i: number) => text.slice(lines[i].start + (i === 0 ? bom : 0), lines[i].end);
   const blocks: Block[] = [];
   const n = lines.length;
@@ -93,8 +91,8 @@ export function blocksFromMdast(root: Root, text: string, lines: Line[]): Block[
       for (let k = first; k < last; k++) parts.push(get(k).trim());
       return parts.join(' ');
     }
-    const atx = ATX.exec(get(first));
-    if (atx) return (atx[2] ?? '').replace(/(?:^|[ \t]+)#+$/, '');
+    const atx = atxHeading(get(first));
+    if (atx) return atx.text;
     // inside a container ('> ## …', '- ## …'): the raw inline source
     const a = node.children[0]?.position?.start;
     const b = node.children[node.children.length - 1]?.position?.end;

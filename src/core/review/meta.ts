@@ -1,7 +1,6 @@
 // Review metadata: round/variant/run/doc from the file name or from header
 // lines the reviewer wrote ("**Variant**: v008-redteam", "Run: 1"), and the
 // review's language.
-import type { Language } from '../model';
 import { parseRunName } from '../naming';
 
 export interface ReviewMeta {
@@ -46,13 +45,4 @@ export function reviewMeta(text: string, path?: string): ReviewMeta {
   return meta;
 }
 
-const JA = /[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]/g;
-const LATIN = /[A-Za-z]/g;
-
-/** 'ja' when Japanese characters outweigh Latin letters (a kana/kanji carries ~3 letters' meaning). */
-export function detectLanguage(text: string): Language {
-  const sample = text.length > 400_000 ? text.slice(0, 200_000) + text.slice(-200_000) : text;
-  const ja = (sample.match(JA) ?? []).length;
-  const latin = (sample.match(LATIN) ?? []).length;
-  return ja * 3 >= latin && ja > 0 ? 'ja' : 'en';
-}
+export { detectLanguage } from '../text';

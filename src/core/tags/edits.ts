@@ -2,18 +2,12 @@
 // other byte; writing the same thing twice equals writing it once; and
 // stripTags(after any sequence of writes) returns the original bytes.
 import type { GradeTag, Review, TagEntry, TextEdit, Verdict } from '../model';
-import { PositionMap, splitLines, type Line } from '../review/lines';
+import { applyEdits, detectEol, PositionMap, splitLines, type Line } from '../text';
 import { entriesOf } from './entries';
 import { isOwnLine, lineStartOf, readTags } from './read';
 import { formatTag, removeTagEntry, setTagEntry } from './syntax';
 
-/** Apply non-overlapping edits (any order) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
+export { applyEdits };
 
 /** Edits that delete the given tags: whole lines for own-line tags, else the comment. */
 export function tagRemovalEdits(text: string, remove: readonly GradeTag[], lines: Line[] = splitLines(text)): TextEdit[] {
@@ -86,7 +80,7 @@ export function tagEdits(text: string, review: Review, target: number | 'review'
   // a table row cannot hold a line break: the tag trails the row (GFM ignores the extra cell)
   if (/^\s*\|/.test(text.slice(line.start, line.end))) return [{ start: line.end, end: line.end, newText: ` ${tag}` }];
   if (line.next > line.end) return [{ start: line.next, end: line.next, newText: tag + text.slice(line.end, line.next) }];
-  return [{ start: line.end, end: line.end, newText: eolOf(text, lines) + tag }];
+  return [{ start: line.end, end: line.end, newText: detectEol(text) + tag }];
 }
 
 /**
@@ -102,19 +96,14 @@ function reviewTagInsert(text: string, lines: Line[], review: Review, tag: strin
   const endsWithHeading = k >= 0 && review.findings.some((f) => f.headingSpan.end.line === lastLine);
   if (!endsWithHeading) return appendAtEnd(text, lines, tag);
   const at = lineStartOf(text, lines[0]);
-  return { start: at, end: at, newText: tag + (lines[0].next > lines[0].end ? text.slice(lines[0].end, lines[0].next) : eolOf(text, lines)) };
+  return { start: at, end: at, newText: tag + (lines[0].next > lines[0].end ? text.slice(lines[0].end, lines[0].next) : detectEol(text)) };
 }
 
 function appendAtEnd(text: string, lines: Line[], tag: string): TextEdit {
   const last = lines[lines.length - 1];
   if (!last) return { start: text.length, end: text.length, newText: tag + '\n' };
   if (last.next > last.end) return { start: text.length, end: text.length, newText: tag + text.slice(last.end, last.next) };
-  return { start: text.length, end: text.length, newText: eolOf(text, lines) + tag };
-}
-
-function eolOf(text: string, lines: Line[]): string {
-  const l = lines.find((x) => x.next > x.end);
-  return l ? text.slice(l.end, l.next) : '\n';
+  return { start: text.length, end: text.length, newText: detectEol(text) + tag };
 }
 
 /** Set (or with verdict undefined, clear) one problem's verdict in a target's tag, keeping its other entries. */

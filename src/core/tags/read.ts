@@ -2,7 +2,7 @@
 // for malformed ones. A tag inside a finding's span belongs to that finding;
 // elsewhere it speaks for the whole review.
 import type { Diagnostic, Finding, GradeTag } from '../model';
-import { PositionMap, splitLines, type Line } from '../review/lines';
+import { bomLength, PositionMap, splitLines, type Line } from '../text';
 import { parseTagBody } from './syntax';
 
 export interface TagReading {
@@ -75,7 +75,7 @@ function tagExtent(text: string, lines: Line[], pos: PositionMap, start: number,
 
 /** Where a line's content starts: after the byte-order mark on the first line. */
 export function lineStartOf(text: string, line: Line): number {
-  return line.start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : line.start;
+  return line.start === 0 ? bomLength(text) : line.start;
 }
 
 function diag(line: number, column: number, message: string): Diagnostic {

@@ -1,18 +1,11 @@
 // The grading-tag language: `<!-- grade: P01 ○, P06 △ -->`, `bonus B01`,
 // `penalty: out of scope`. Parsing is forgiving (ASCII and full-width
 // spellings); formatting is canonical, so writing is idempotent.
-import { MARK, type TagEntry, type Verdict } from '../model';
+import { MARK, type TagEntry } from '../model';
+import { parseVerdict } from '../text';
 
-const VERDICTS: Record<string, Verdict> = {
-  '○': 'detected', '〇': 'detected', '◯': 'detected', '●': 'detected', o: 'detected', detected: 'detected', '検出': 'detected',
-  '△': 'partial', '▲': 'partial', '^': 'partial', partial: 'partial', '部分': 'partial', '部分検出': 'partial',
-  '×': 'missed', '✕': 'missed', '✗': 'missed', '✖': 'missed', x: 'missed', missed: 'missed', '未検出': 'missed',
-};
-
-/** Read a verdict mark or word; undefined when unknown. */
-export function parseVerdict(s: string): Verdict | undefined {
-  return VERDICTS[s.normalize('NFKC').trim().toLowerCase()];
-}
+/** Read a verdict mark or word; undefined when unknown (one table for keys, tags and judges: core/text). */
+export { parseVerdict };
 
 export interface TagBody {
   entries: TagEntry[];
@@ -20,8 +13,8 @@ export interface TagBody {
   errors: string[];
 }
 
-const PROBLEM = /^p\s*-?\s*(\d{1,3})\s*[:=]?\s*(\S+?)\s*$/i;
-const BONUS = /^bonus(?:\s*[:=]?\s*(b\s*-?\s*\d{1,3}))?$/i;
+const PROBLEM = /^p\s*-?\s*(\d{1,5})\s*[:=]?\s*(\S+?)\s*$/i;
+const BONUS = /^bonus(?:\s*[:=]?\s*(b\s*-?\s*\d{1,5}))?$/i;
 const PENALTY = /^penalty(?:\s*[:=]?\s*(.*))?$/i;
 
 /** Parse the text between `grade:` and `-->`. Never throws. */
