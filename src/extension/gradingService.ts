@@ -265,5 +265,6 @@ export class GradingService implements vscode.Disposable {
 
 /** The part of a review where a link comment counts (core/naming.keyLink reads no further). */
 function linkRegion(doc: vscode.TextDocument): string {
-  return doc.getText(new vscode.Range(doc.positionAt(0), doc.positionAt(LINK_SEARCH_LIMIT)));
+  const text = doc.getText();
+  return text.length > LINK_SEARCH_LIMIT ? text.slice(0, LINK_SEARCH_LIMIT) : text;
 }
