@@ -144,3 +144,94 @@ test('parseJudgeReport and auditJudgeReport never throw', () => {
   }), { numRuns: 300 });
   assert.doesNotThrow(() => auditJudgeReport({ runs: [{ run: 1 } as never], diagnostics: [] }));
 });
+
+// ---------------------------------------------------------------- figures read right
+
+const lines = (...xs: string[]) => xs.join('\n');
+const matrix = (r1: string, r2: string) => lines('| ID | Run1 | Run2 |', '|---|---|---|', `| P01 | ${r1[0]} | ${r2[0]} |`, `| P02 | ${r1[1]} | ${r2[1]} |`, `| P03 | ${r1[2]} | ${r2[2]} |`, '');
+
+test('a penalty and a bonus stated twice (subtotal, then the final block) count once, not zero', () => {
+  const r = parseJudgeReport(lines(matrix('○○△', '○○○'),
+    '## Run 1', '**Detection Subtotal: 2.5**', '**Bonus Subtotal: +0.5 points**', '**Penalty Subtotal: -0.5 points**',
+    '### Run 1 Summary', '- **Bonus**: +0.5', '- **Penalty**: -0.5', '- **Total Score**: 2.5',
+    '## Run 2', '- Detection: 3.0', '- Bonus: +0.5', '- Penalty: -0.5', '- Total: 3.0 + 0.5 - 0.5 = 3.0'), undefined, IDS);
+  for (const run of r.runs) {
+    assert.equal(run.bonusCount, 1, `run ${run.run} bonus`);
+    assert.equal(run.penaltyCount, 1, `run ${run.run} penalty`);
+  }
+  assert.deepEqual(auditJudgeReport(r), []);
+});
+
+test('per-finding credits ("Bonus 2: …" items, "+0.5 - reason") are not the run figure; the total is', () => {
+  const r = parseJudgeReport(lines(matrix('○○○', '○○○'),
+    '## Run 1', '### Bonus Analysis',
+    '**Bonus 1: Retry budget**', '- C-4 covers retry budgets', '- **Bonus: +0.5**',
+    '**Bonus 2: Consumer lag alarms**', '- S-2 covers lag', '- **Bonus: +0.5**',
+    '**Bonus 3: Runbooks**', '- M-1 covers runbooks', '- **Bonus: +0.5**',
+    '**Total Bonus: +1.5 (3 items)**',
+    '## Run 2', '### B02: Rollback criteria', '**Run 2**:', '- **Bonus**: +0.5 - clear rollback trigger named in S-3',
+    '## Final', '### Run 2', '- Bonus: +1.0', '- Total: 4.0'), undefined, IDS);
+  assert.equal(r.runs[0].bonusCount, 3);
+  assert.equal(r.runs[1].bonusCount, 2);
+});
+
+test('an ambiguous "bonus3" summary yields to the run\'s own stated points (no doubled count)', () => {
+  // 7.0 + 3 ≠ 9.0 and 7.0 + 1.5 ≠ 9.0: the summary alone cannot say whether 3 is points or items
+  const r = parseJudgeReport(lines('Run1=9.0(検出7.0+bonus3-penalty0)', matrix('○○○', '○○○'),
+    '## Run 1', '- ボーナス: +1.5 (3件)'), undefined, IDS);
+  assert.equal(r.runs[0].bonusCount, 3);
+  assert.equal(r.runs[0].statedBonus, 1.5);
+});
+
+test('a bare "Bonus: 3" is a count when only that reading makes the run\'s total add up', () => {
+  const r = parseJudgeReport(lines(matrix('○○○', '○○○'),
+    '## Run 1', '- Detection: 3.0', '- Bonus: 3', '- Penalty: 0', '- Total: 4.5',
+    '## Run 2', '- Detection: 3.0', '- Bonus: 1', '- Penalty: 0', '- Total: 4.0'), undefined, IDS);
+  assert.equal(r.runs[0].bonusCount, 3);
+  assert.equal(r.runs[0].statedBonus, 1.5);
+  assert.equal(r.runs[1].bonusCount, 2); // 3 + 1 = 4: points
+  assert.deepEqual(auditJudgeReport(r), []);
+});
+
+test('a stated figure is read before its parenthesis: "検出: 2.5 (P03を1.0 → 0.5に修正)" is 2.5', () => {
+  const r = parseJudgeReport(lines(matrix('○○△', '○○○'),
+    '## Run1', '- 検出: 2.5 (P03を1.0 → 0.5に修正)', '- ボーナス: 0', '- ペナルティ: 0', '- 合計: 2.5',
+    '## Run2', '- 検出: 2.5 → 3.0', '- 合計: 3.0'), undefined, IDS);
+  assert.equal(r.runs[0].statedDetection, 2.5);
+  assert.equal(r.runs[1].statedDetection, 3);
+  assert.deepEqual(codes(auditJudgeReport(r)), []);
+  // arithmetic in parentheses is still arithmetic
+  const sum = parseJudgeReport(lines(matrix('○○△', '○○○'), '## Run1', '- Detection: 2.0 + (1 × 0.5) = 2.5'), undefined, IDS);
+  assert.equal(sum.runs[0].statedDetection, 2.5);
+});
+
+test('fractional bonus counts: partial bonuses (+0.25) keep the count at points ÷ 0.5', () => {
+  const r = parseJudgeReport(lines(matrix('○○○', '○○○'),
+    '## Run 1', '- Detection: 3.0', '- Bonus: +1.25', '- Total: 4.25',
+    '## Run 2', '- Detection: 3.0', '- Bonus: +2.75', '- Total: 5.75'), undefined, IDS);
+  assert.equal(r.runs[0].bonusCount, 2.5);
+  assert.equal(r.runs[1].bonusCount, 5.5);
+  assert.deepEqual(codes(auditJudgeReport(r), 2), ['bonus-cap-exceeded']);
+});
+
+test('judge import is linear: generated 3 MB reports of either shape parse in seconds', () => {
+  // one run with a very long matrix (one key, many statements) …
+  const rows: string[] = ['## Run 1', '| ID | Verdict | Notes |', '|---|---|---|'];
+  while (rows.length < 90_000) rows.push(`| P0${(rows.length % 3) + 1} | ○ | C-${rows.length % 40} covers it in detail, quoting the design text |`);
+  // … and many run sections with itemised bonus lines
+  const sections: string[] = [];
+  for (let k = 0; sections.length < 60_000; k++) {
+    sections.push(`## Run ${(k % 9) + 1}`, '- P01: ○', '- P02: △', '- P03: ×');
+    for (let b = 0; b < 30; b++) sections.push(`- Bonus: +0.5 - finding C${b} adds a valid point about retries`);
+    sections.push('- Penalty: -0.5', '- Detection: 1.5', '- Total: 1.5 + 2.5 - 0.5 = 3.5');
+  }
+  for (const text of [rows.join('\n'), sections.join('\n')]) {
+    assert.ok(text.length > 2_500_000, `generated ${text.length} characters`);
+    const t0 = Date.now();
+    const r = parseJudgeReport(text, undefined, IDS);
+    const ms = Date.now() - t0;
+    assert.ok(ms < 20_000, `import took ${ms} ms`); // a hang guard; it takes about a second
+    assert.ok(r.runs.length >= 1 && r.runs.every((x) => Object.keys(x.verdicts).length === 3));
+    assert.doesNotThrow(() => auditJudgeReport(r));
+  }
+});

@@ -19,7 +19,9 @@ function resolveVerdicts(runs: Map<number, JudgeRun>, statements: VerdictStateme
   for (const s of statements) {
     if (s.run === undefined) continue;
     const key = `${s.run}\u0000${s.id}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), s]);
+    const list = byKey.get(key);
+    if (list) list.push(s);
+    else byKey.set(key, [s]);
   }
   for (const list of byKey.values()) {
     const { run: n, id } = list[0];
@@ -39,36 +41,53 @@ function resolveVerdicts(runs: Map<number, JudgeRun>, statements: VerdictStateme
   }
 }
 
-const FIELD: Record<Exclude<FigureKind, 'mean' | 'sd'>, keyof JudgeRun> = {
+type RunFigure = Exclude<FigureKind, 'mean' | 'sd'>;
+
+const FIELD: Record<RunFigure, keyof JudgeRun> = {
   detection: 'statedDetection', bonus: 'statedBonus', penalty: 'statedPenalty', total: 'statedTotal',
   bonusCount: 'bonusCount', penaltyCount: 'penaltyCount',
 };
 
+const EPS = 1e-6;
+
 function applyFigures(runs: Map<number, JudgeRun>, figures: FigureStatement[], report: JudgeReport): void {
-  // "- Bonus: +0.5" repeated under each credited finding is an item, not the run's figure
-  const itemised = (f: FigureStatement) => (f.kind === 'bonus' || f.kind === 'penalty') && f.value === 0.5 &&
-    figures.filter((g) => g.kind === f.kind && g.run === f.run && g.value === 0.5).length > 1;
-  // penalties are kept as positive points whichever sign the judge wrote
-  figures = figures.map((f) => (f.kind === 'penalty' || f.kind === 'penaltyCount' ? { ...f, value: Math.abs(f.value) } : f));
-  figures = figures.filter((f) => !itemised(f));
-  const cappedRuns = new Set(figures.filter((f) => f.capped && f.run !== undefined).map((f) => f.run as number));
-  for (const f of figures) {
-    if (f.kind === 'mean' || f.kind === 'sd') {
-      // the first stated mean/SD is this variant's; later ones tend to quote others
-      if (f.kind === 'mean' && report.statedMean === undefined) { report.statedMean = f.value; report.statedMeanLine = f.line; }
-      if (f.kind === 'sd' && report.statedSd === undefined) { report.statedSd = f.value; report.statedSdLine = f.line; }
-      continue;
+  const cappedRuns = new Set<number>();
+  const bare = new Map<number, Set<RunFigure>>(); // figures in force that came from a bare whole number
+  // Firm statements first, then weak ones for what is still unset. One
+  // finding's credit ("- Bonus: +0.5 - identifies …") is never the run's figure.
+  for (const pass of [false, true]) {
+    for (const f of figures) {
+      if (f.item || Boolean(f.weak) !== pass) continue;
+      if (f.kind === 'mean' || f.kind === 'sd') {
+        // the first stated mean/SD is this variant's; later ones tend to quote others
+        if (f.kind === 'mean' && report.statedMean === undefined) { report.statedMean = f.value; report.statedMeanLine = f.line; }
+        if (f.kind === 'sd' && report.statedSd === undefined) { report.statedSd = f.value; report.statedSdLine = f.line; }
+        continue;
+      }
+      if (f.run === undefined || !runs.has(f.run)) continue;
+      const run = runs.get(f.run)!;
+      if (f.capped) cappedRuns.add(f.run);
+      // the first statement is in force (reports open with the summary) unless
+      // a later one restates it as a correction
+      if (run.lines[f.kind] !== undefined && (pass || (!f.revision && !f.capped))) continue;
+      // penalties are kept as positive points whichever sign the judge wrote
+      const value = f.kind === 'penalty' || f.kind === 'penaltyCount' ? Math.abs(f.value) : f.value;
+      (run as unknown as Record<string, number>)[FIELD[f.kind]] = value;
+      run.lines[f.kind] = f.line;
+      const set = bare.get(f.run) ?? new Set<RunFigure>();
+      if (f.bare) set.add(f.kind); else set.delete(f.kind);
+      bare.set(f.run, set);
     }
-    if (f.run === undefined || !runs.has(f.run)) continue;
-    const run = runs.get(f.run)!;
-    // the first statement is in force (reports open with the summary) unless
-    // a later one restates it as a correction
-    if (run.lines[f.kind] !== undefined && !f.revision && !f.capped) continue;
-    (run as unknown as Record<string, number>)[FIELD[f.kind]] = f.value;
-    run.lines[f.kind] = f.line;
   }
   for (const run of runs.values()) {
-    // credited bonuses are what the points say (a stated "10 items" may precede a cap)
+    countsForBarePoints(run, bare.get(run.run));
+    // Credited bonuses are what the points say (a stated "10 items" may precede a cap).
+    // Rule for fractional counts: the count is points ÷ 0.5 and is kept
+    // fractional. Judges award partial bonuses (+0.25 for a △ bonus row), so
+    // +1.25 is 2.5 bonus-equivalents and +2.75 is 5.5; a stated item count is
+    // always a whole number and is only used where the report states no points
+    // or says its cap cut them. So a score built from the count reproduces the
+    // judge's points, and 5.5 bonuses is over a cap of 5.
     if (run.statedBonus !== undefined && !cappedRuns.has(run.run)) {
       run.bonusCount = run.statedBonus / 0.5;
       run.lines.bonusCount = run.lines.bonus;
@@ -78,6 +97,24 @@ function applyFigures(runs: Map<number, JudgeRun>, figures: FigureStatement[], r
       run.lines.penaltyCount = run.lines.penalty;
     }
   }
+}
+
+/**
+ * "Bonus: 3" is points or a count of three. When the run's own detection and
+ * total only add up with the bare figures read as counts (0.5 each), read them
+ * so; otherwise they stay points (the older reading).
+ */
+function countsForBarePoints(run: JudgeRun, bare: Set<RunFigure> | undefined): void {
+  if (!bare || !(bare.has('bonus') || bare.has('penalty'))) return;
+  const { statedDetection: d, statedTotal: t } = run;
+  if (d === undefined || t === undefined) return;
+  const b = run.statedBonus ?? 0;
+  const p = run.statedPenalty ?? 0;
+  const b2 = bare.has('bonus') ? b * 0.5 : b;
+  const p2 = bare.has('penalty') ? p * 0.5 : p;
+  if (Math.abs(d + b - p - t) < EPS || Math.abs(d + b2 - p2 - t) >= EPS) return;
+  if (bare.has('bonus')) run.statedBonus = b2;
+  if (bare.has('penalty')) run.statedPenalty = p2;
 }
 
 export function parseJudgeReport(text: string, path?: string, problemIds?: string[]): JudgeReport {
@@ -91,7 +128,7 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
     resolveVerdicts(runs, scanVerdicts(lines, contexts, ids));
     applyFigures(runs, scanFigures(lines, contexts), report);
     report.runs = [...runs.values()].sort((a, b) => a.run - b.run);
-    report.diagnostics.push(...coverage(report, ids));
+    for (const d of coverage(report, ids)) report.diagnostics.push(d);
   } catch (e) {
     report.diagnostics.push({ code: 'judge-unreadable', severity: 'error', line: 1, message: `Could not read the judge report: ${e instanceof Error ? e.message : String(e)}` });
   }
@@ -107,12 +144,19 @@ function coverage(report: JudgeReport, ids?: Set<string>): Diagnostic[] {
   for (const run of report.runs) {
     const missing = ids ? [...ids].filter((id) => !(id in run.verdicts)) : [];
     if (missing.length) {
-      const line = Math.min(...Object.values(run.verdictLines).flat());
-      out.push({ code: 'judge-missing-verdict', severity: 'warning', line: Number.isFinite(line) ? line : 1, message: `Run ${run.run}: no verdict found for ${missing.join(', ')}.` });
+      const line = firstLine(run);
+      out.push({ code: 'judge-missing-verdict', severity: 'warning', line, message: `Run ${run.run}: no verdict found for ${missing.join(', ')}.` });
     }
     if (run.statedDetection === undefined) {
       out.push({ code: 'judge-no-detection', severity: 'info', line: 1, message: `Run ${run.run}: no stated detection subtotal found.` });
     }
   }
   return out;
+}
+
+/** The first line any verdict of the run was stated on (1 when none); a loop, not a spread: reports can be large. */
+export function firstLine(run: JudgeRun): number {
+  let min = Infinity;
+  for (const lines of Object.values(run.verdictLines ?? {})) for (const l of lines) if (l < min) min = l;
+  return Number.isFinite(min) ? min : 1;
 }

@@ -141,8 +141,8 @@ export function scanVerdicts(lines: string[], contexts: LineContext[], ids?: Set
   lines.forEach((line, i) => {
     const ctx = contexts[i];
     if (ctx.heading) return;
-    if (ctx.table) out.push(...fromTable(ctx, i + 1, known));
-    else if (!line.trim().startsWith('|')) out.push(...fromLine(line, ctx, i + 1, known));
+    const found = ctx.table ? fromTable(ctx, i + 1, known) : !line.trim().startsWith('|') ? fromLine(line, ctx, i + 1, known) : [];
+    for (const s of found) out.push(s);
   });
   return out;
 }
