@@ -5,16 +5,17 @@
 // conflicts for the auditor. Never throws: unreadable input yields diagnostics.
 import type { Diagnostic, Verdict } from '../model';
 import { parseRunName } from '../naming';
-import { lineContexts } from './context';
+import { CITE_TEXT_LIMIT, citationsIn, runSegment } from './citations';
+import { lineContexts, type LineContext } from './context';
 import { scanFigures, type FigureKind, type FigureStatement } from './figures';
-import type { JudgeReport, JudgeRun } from './model';
+import type { JudgeCitation, JudgeReport, JudgeRun } from './model';
 import { scanVerdicts, type VerdictStatement } from './verdicts';
 
 function emptyRun(run: number): JudgeRun {
-  return { run, verdicts: {}, verdictLines: {}, conflicting: {}, revised: {}, lines: {} };
+  return { run, verdicts: {}, verdictLines: {}, conflicting: {}, revised: {}, lines: {}, citations: {} };
 }
 
-function resolveVerdicts(runs: Map<number, JudgeRun>, statements: VerdictStatement[]): void {
+function resolveVerdicts(runs: Map<number, JudgeRun>, statements: VerdictStatement[], inForce: Map<string, VerdictStatement>): void {
   const byKey = new Map<string, VerdictStatement[]>();
   for (const s of statements) {
     if (s.run === undefined) continue;
@@ -33,11 +34,71 @@ function resolveVerdicts(runs: Map<number, JudgeRun>, statements: VerdictStateme
       const last = revisions[revisions.length - 1];
       run.verdicts[id] = last.verdict;
       run.revised[id] = last.line;
+      inForce.set(`${n}\u0000${id}`, last);
       continue;
     }
     run.verdicts[id] = list[0].verdict;
+    inForce.set(`${n}\u0000${id}`, list[0]);
     const distinct = [...new Set(list.map((s) => s.verdict))] as Verdict[];
     if (distinct.length > 1) run.conflicting[id] = distinct;
+  }
+}
+
+/**
+ * What the report cites for each verdict: the statement in force first (its
+ * row's evidence cells or the rest of its line), then the other statements,
+ * then the lines of the problem's own section under the run ("- Section:
+ * Critical Issue 1.1" above "- Score: ○"). One pass; text is bounded per key.
+ */
+function readCitations(runs: Map<number, JudgeRun>, statements: VerdictStatement[], inForce: Map<string, VerdictStatement>,
+  lines: string[], contexts: LineContext[]): void {
+  const texts = new Map<string, { text: string; line: number }[]>();
+  const size = new Map<string, number>();
+  const add = (key: string, text: string, line: number, first = false) => {
+    const used = size.get(key) ?? 0;
+    if (used >= CITE_TEXT_LIMIT) return;
+    const t = text.slice(0, CITE_TEXT_LIMIT - used);
+    size.set(key, used + t.length);
+    const list = texts.get(key) ?? [];
+    if (first) list.unshift({ text: t, line }); else list.push({ text: t, line });
+    texts.set(key, list);
+  };
+  for (const s of statements) {
+    if (s.run === undefined || !s.cite) continue;
+    const key = `${s.run}\u0000${s.id}`;
+    add(key, s.cite, s.line, inForce.get(key) === s);
+  }
+  // Lines of the problem's section under a run, and the lines right below a
+  // one-problem verdict line ("**Run1**: ○" then "- Issue #1 identifies …").
+  const lineKeys = new Map<number, string[]>();
+  for (const s of statements) {
+    if (s.run === undefined || contexts[s.line - 1]?.table) continue;
+    const keys = lineKeys.get(s.line) ?? [];
+    keys.push(`${s.run}\u0000${s.id}`);
+    lineKeys.set(s.line, keys);
+  }
+  let follow: { key: string; left: number } | undefined;
+  contexts.forEach((ctx, i) => {
+    const line = lines[i];
+    const keys = lineKeys.get(i + 1);
+    if (keys) { follow = keys.length === 1 ? { key: keys[0], left: 8 } : undefined; return; }
+    if (ctx.heading || ctx.table || !line.trim()) { follow = undefined; return; }
+    // "**Run1 (C-4):** identifies …" under a problem heading names its run at the start
+    const lead = /^[\s*_>-]{0,6}(?:run|実行)\s*[#-]?\s*(\d{1,2})(?!\d)/i.exec(line);
+    const run = ctx.run ?? (lead ? Number(lead[1]) : undefined);
+    if (ctx.problem && run !== undefined) { add(`${run}\u0000${ctx.problem}`, line, i + 1); follow = undefined; return; }
+    if (follow && follow.left-- > 0) add(follow.key, line, i + 1);
+  });
+  for (const [key, list] of texts) {
+    const [n, id] = key.split('\u0000');
+    const run = runs.get(Number(n));
+    if (!run || !(id in run.verdicts)) continue;
+    const out: JudgeCitation[] = [];
+    for (const { text, line } of list) {
+      const part = runSegment(text, run.run);
+      if (part) for (const c of citationsIn(part, line)) out.push(c);
+    }
+    if (out.length) run.citations[id] = out;
   }
 }
 
@@ -125,7 +186,10 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
     const ids = problemIds && problemIds.length ? new Set(problemIds) : undefined;
     const contexts = lineContexts(lines, ids);
     const runs = new Map<number, JudgeRun>();
-    resolveVerdicts(runs, scanVerdicts(lines, contexts, ids));
+    const statements = scanVerdicts(lines, contexts, ids);
+    const inForce = new Map<string, VerdictStatement>();
+    resolveVerdicts(runs, statements, inForce);
+    readCitations(runs, statements, inForce, lines, contexts);
     applyFigures(runs, scanFigures(lines, contexts), report);
     report.runs = [...runs.values()].sort((a, b) => a.run - b.run);
     for (const d of coverage(report, ids)) report.diagnostics.push(d);
