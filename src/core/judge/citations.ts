@@ -80,7 +80,7 @@ export function citationsIn(text: string, line: number): JudgeCitation[] {
   for (const m of text.matchAll(CUED)) add(m.index ?? 0, m[0].length, { label: m[1], line });
   for (const m of text.matchAll(LETTERED)) {
     if (NOT_LABELS.test(m[1].replace(/-/g, '').toUpperCase()) || NOT_LABELS.test(m[1].split('-')[0])) continue;
-    add(m.index ?? 0, m[0].length, { label: m[0].replace(/^§\s?/, ''), line });
+    add(m.index ?? 0, m[0].length, { label: m[0].replace(/^\s*§?\s*/, ''), line });
   }
   for (const m of text.matchAll(DASHED)) add(m.index ?? 0, m[0].length, { label: m[1], line });
   for (const m of text.matchAll(JA_PARTICLE_NUM)) add(m.index ?? 0, m[0].length, { label: m[1], line });
