@@ -29,6 +29,7 @@ test('corpus: verdicts, stated figures and audit agree with labels.json', { skip
   const records: LabelRecord[] = JSON.parse(readFileSync(path.join(corpus, 'labels.json'), 'utf8'));
   const cache = new Map<string, JudgeReport>();
   let verdicts = 0, det = 0, detN = 0, tot = 0, totN = 0, bonus = 0, bonusN = 0, pen = 0, penN = 0;
+  let selfN = 0, selfMatch = 0;
   let sub = 0, subHit = 0, cap = 0, capHit = 0, cleanSub = 0, cleanCap = 0, cleanAny = 0;
   const misses: string[] = [];
   for (const r of records) {
@@ -43,6 +44,11 @@ test('corpus: verdicts, stated figures and audit agree with labels.json', { skip
     if (r.judge_stated_total !== null) { totN++; if (run?.statedTotal === r.judge_stated_total) tot++; }
     if (r.bonus_count !== null) { bonusN++; if (run?.bonusCount === r.bonus_count) bonus++; }
     if (r.penalty_count !== null) { penN++; if (run?.penaltyCount === r.penalty_count) pen++; }
+    const d = r.judge_stated_detection, t = r.judge_stated_total, bc = r.bonus_count, pc = r.penalty_count;
+    if (d !== null && t !== null && bc !== null && pc !== null && d === Object.values(r.labels).reduce((a, m) => a + ({ '○': 1, '△': 0.5 }[m] ?? 0), 0) && Math.abs(d + bc / 2 - pc / 2 - t) < 1e-6) {
+      selfN++;
+      if (run?.statedDetection === d && run.bonusCount === bc && run.penaltyCount === pc) selfMatch++;
+    }
     const found = codes(auditJudgeReport(report), r.run);
     const wantSub = r.judge_issues.some((i) => /^stated detection \S+ != computed/.test(i));
     const wantCap = r.judge_issues.some((i) => i.startsWith('bonus cap exceeded'));
@@ -59,8 +65,10 @@ test('corpus: verdicts, stated figures and audit agree with labels.json', { skip
   assert.deepEqual(misses, []);
   assert.equal(det, detN);
   assert.ok(tot >= totN - 10, `stated total ${tot}/${totN}`);
-  assert.ok(bonus >= bonusN - 8, `bonus count ${bonus}/${bonusN}`);
-  assert.ok(pen >= penN - 8, `penalty count ${pen}/${penN}`);
+  // the remaining misses are labels.json's (v004-baseline doubles its counts) or reports that contradict themselves (v008, v015 baseline)
+  assert.ok(bonus >= bonusN - 4, `bonus count ${bonus}/${bonusN}`);
+  assert.ok(pen >= penN - 1, `penalty count ${pen}/${penN}`);
+  assert.ok(selfMatch >= selfN - 1, `self-consistent runs matching ${selfMatch}/${selfN}`);
   assert.equal(subHit, sub);
   assert.equal(capHit, cap);
   // structural-quality-design v003-baseline states 検出8.0/9.0 while its verdicts sum to 7/8: a real slip the labels omit
