@@ -81,7 +81,8 @@ for (const r of records) {
     if (p.judgeEvidence && p.evidence[0]?.findingIndex === p.judgeEvidence.findingIndex) sameAsMatcher++;
   }
 }
-console.log(`judge citations (○/△ verdicts): ${cited.finding} cite a finding that resolves, ${cited.none} cite none, ${cited.unresolved} cite one the review lacks; the matcher's best candidate is the cited finding in ${sameAsMatcher} of ${cited.finding}`);
+console.log(`judge citations (○/△ verdicts): ${cited.finding} cite a finding that resolves, ${cited.none} cite none, `
+  + `${cited.unresolved} cite one the review lacks; the matcher's best candidate is the cited finding in ${sameAsMatcher} of ${cited.finding}`);
 
 // A 3 MB report: many run sections with repeated per-item bonus lines.
 const parts: string[] = ['# Scoring report', ''];

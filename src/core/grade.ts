@@ -44,7 +44,9 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
       if (cited.finding) {
         const f = cited.finding;
         const score = a?.evidence.find((e) => e.findingIndex === f.index)?.score ?? 0;
-        grade.judgeEvidence = { findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score, excerpt: excerpt(f.title), fromJudge: true };
+        grade.judgeEvidence = {
+          findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score, excerpt: excerpt(f.title), fromJudge: true,
+        };
       }
     }
     return grade;
@@ -130,7 +132,10 @@ function bonusGrades(review: Review, tags: Review['tags'], auto: AutoGrade, key:
       if (f && credited.has(f.index)) continue;
       if (f) credited.add(f.index);
       const row = e.id ? key.bonus.find((b) => b.id === e.id) : undefined;
-      out.push({ id: e.id, findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line, source: 'tag', text: row?.text ?? f?.title ?? '', counts: false });
+      out.push({
+        id: e.id, findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line,
+        source: 'tag', text: row?.text ?? f?.title ?? '', counts: false,
+      });
     }
   }
   // Auto: each row once, each finding once; where one finding is the best
