@@ -361,3 +361,10 @@ test('grading diagnostics are their own field, apart from the inputs\' parse mes
   assert.deepEqual(g.gradingDiagnostics.map((d) => [d.code, d.line]), [['unknown-tag-id', 4]]);
   assert.equal(g.diagnostics.some((d) => d.code === 'unknown-tag-id'), false);
 });
+
+test('a run that states only per-finding credits gets their sum', () => {
+  const r = parseJudgeReport(lines(matrix('○○○', '○○○'),
+    '## Run 1', '- **Penalty**: -0.5 for C-4 being a security finding, out of scope', '- **Penalty**: -0.5 for S-2 covering deployment tooling'), undefined, IDS);
+  assert.equal(r.runs[0].penaltyCount, 2);
+  assert.equal(r.runs[1].penaltyCount, undefined);
+});

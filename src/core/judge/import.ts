@@ -140,6 +140,7 @@ function applyFigures(runs: Map<number, JudgeRun>, figures: FigureStatement[], r
       bare.set(f.run, set);
     }
   }
+  sumItemCredits(runs, figures);
   for (const run of runs.values()) {
     countsForBarePoints(run, bare.get(run.run));
     // Credited bonuses are what the points say (a stated "10 items" may precede a cap).
@@ -157,6 +158,24 @@ function applyFigures(runs: Map<number, JudgeRun>, figures: FigureStatement[], r
       run.penaltyCount = run.statedPenalty / 0.5;
       run.lines.penaltyCount = run.lines.penalty;
     }
+  }
+}
+
+/** Where a run states no bonus (penalty) figure of its own, its per-finding credits add up to it. */
+function sumItemCredits(runs: Map<number, JudgeRun>, figures: FigureStatement[]): void {
+  const sums = new Map<string, { run: JudgeRun; kind: 'bonus' | 'penalty'; value: number; line: number }>();
+  for (const f of figures) {
+    if (!f.item || (f.kind !== 'bonus' && f.kind !== 'penalty') || f.run === undefined) continue;
+    const run = runs.get(f.run);
+    if (!run || run.lines[f.kind] !== undefined) continue;
+    const key = `${f.run}\u0000${f.kind}`;
+    const s = sums.get(key) ?? { run, kind: f.kind, value: 0, line: f.line };
+    s.value += Math.abs(f.value);
+    sums.set(key, s);
+  }
+  for (const { run, kind, value, line } of sums.values()) {
+    (run as unknown as Record<string, number>)[FIELD[kind]] = value;
+    run.lines[kind] = line;
   }
 }
 
