@@ -5,7 +5,7 @@ import type {
 } from './model';
 import { CREDIT } from './model';
 import { autoGrade, type MatchOptions } from './match';
-import type { JudgeRun } from './judge';
+import { resolveCitations, type JudgeRun } from './judge';
 import { DEFAULT_RUBRIC, runScore, type RubricOptions } from './score';
 
 export interface GradeOptions {
@@ -33,11 +33,23 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     const seen = new Set<Verdict>([autoVerdict, ...(tagged ? [tagged.verdict] : []), ...(judge ? [judge] : [])]);
     const evidence: Evidence[] = [...(tagged?.evidence ?? [])];
     for (const e of a?.evidence ?? []) if (!evidence.some((x) => x.findingIndex === e.findingIndex)) evidence.push(e);
-    return {
+    const grade: ProblemGrade = {
       id: p.id, title: p.title, verdict, credit: CREDIT[verdict], source, confidence,
       auto: { verdict: autoVerdict, confidence }, tag: tagged?.verdict, judge,
       disagreement: seen.size > 1, evidence,
     };
+    if (judge) {
+      const cited = resolveCitations(opts.judge?.citations?.[p.id], review.findings);
+      grade.judgeCited = cited.state;
+      if (cited.finding) {
+        const f = cited.finding;
+        const score = a?.evidence.find((e) => e.findingIndex === f.index)?.score ?? 0;
+        grade.judgeEvidence = {
+          findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score, excerpt: excerpt(f.title), fromJudge: true,
+        };
+      }
+    }
+    return grade;
   });
   const bonus = bonusGrades(review, tags, auto, key);
   const penalties = penaltyGrades(review, tags);
@@ -47,6 +59,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
   const judgeExtras = !humanExtras && (opts.judge?.bonusCount !== undefined || opts.judge?.penaltyCount !== undefined);
   const bonusCount = humanExtras ? bonus.filter((b) => b.source === 'tag').length : opts.judge?.bonusCount ?? bonus.length;
   const penaltyCount = humanExtras ? penalties.length : opts.judge?.penaltyCount ?? penalties.length;
+  markCounting(bonus, humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto', rubric.bonusCap, opts.judge?.bonusIds);
   const taggedFindings = new Set(tags.flatMap((t) => (t.findingIndex === undefined ? [] : [t.findingIndex])));
   const unmatched = auto.unmatched
     .filter((i) => !taggedFindings.has(i))
@@ -58,7 +71,8 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
     score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
     extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
-    diagnostics: [...key.diagnostics, ...review.diagnostics, ...tagKeyDiagnostics(key, tags)],
+    diagnostics: key.diagnostics.concat(review.diagnostics),
+    gradingDiagnostics: tagKeyDiagnostics(key, tags),
   };
 }
 
@@ -99,33 +113,57 @@ function tagVerdictsById(review: Review, tags: Review['tags']): Map<string, TagV
       if (!prev) out.set(e.id, { verdict: e.verdict, evidence });
       else {
         if (CREDIT[e.verdict] > CREDIT[prev.verdict]) prev.verdict = e.verdict;
-        prev.evidence.push(...evidence);
+        for (const x of evidence) prev.evidence.push(x);
       }
     }
   }
   return out;
 }
 
+/** Bonus candidates: tagged ones, then the matcher's. One finding earns one bonus, and each key row counts once. */
 function bonusGrades(review: Review, tags: Review['tags'], auto: AutoGrade, key: AnswerKey): BonusGrade[] {
   const out: BonusGrade[] = [];
+  const credited = new Set<number>(); // findings that already earn a bonus
   for (const tag of tags) {
     const f = tag.findingIndex === undefined ? undefined : review.findings[tag.findingIndex];
     for (const e of tag.entries) {
       if (e.kind !== 'bonus') continue;
+      // "<!-- grade: bonus B01, bonus B02 -->" on one finding is still one bonus
+      if (f && credited.has(f.index)) continue;
+      if (f) credited.add(f.index);
       const row = e.id ? key.bonus.find((b) => b.id === e.id) : undefined;
-      out.push({ id: e.id, findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line, source: 'tag', text: row?.text ?? f?.title ?? '' });
+      out.push({
+        id: e.id, findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line,
+        source: 'tag', text: row?.text ?? f?.title ?? '', counts: false,
+      });
     }
   }
-  // Auto: each bonus row of the key counts once, at its best finding.
+  // Auto: each row once, each finding once; where one finding is the best
+  // match of two rows, the closer match keeps it (ties: the earlier row).
   const seen = new Set(out.map((b) => b.id).filter(Boolean));
-  for (const b of auto.bonus) {
-    if (seen.has(b.id)) continue;
-    seen.add(b.id);
+  const ranked = auto.bonus.map((b, order) => ({ b, order })).sort((x, y) => y.b.score - x.b.score || x.order - y.order);
+  const picked: { b: AutoGrade['bonus'][number]; order: number }[] = [];
+  for (const r of ranked) {
+    if (seen.has(r.b.id) || credited.has(r.b.findingIndex)) continue;
+    seen.add(r.b.id);
+    credited.add(r.b.findingIndex);
+    picked.push(r);
+  }
+  picked.sort((x, y) => x.order - y.order);
+  for (const { b } of picked) {
     const f = review.findings[b.findingIndex];
     const row = key.bonus.find((r) => r.id === b.id);
-    out.push({ id: b.id, findingIndex: b.findingIndex, label: f?.label, line: f?.headingSpan.start.line, source: 'auto', text: row?.text ?? '' });
+    out.push({ id: b.id, findingIndex: b.findingIndex, label: f?.label, line: f?.headingSpan.start.line, source: 'auto', text: row?.text ?? '', counts: false });
   }
   return out;
+}
+
+/** Sets `counts` on the bonuses the score uses: of the source in force, the first `cap` in review order. */
+function markCounting(bonus: BonusGrade[], source: VerdictSource, cap: number, judgeRows?: string[]): void {
+  const judged = new Set(judgeRows ?? []);
+  const eligible = bonus.filter((b) => (source === 'judge' ? b.id !== undefined && judged.has(b.id) : b.source === source));
+  eligible.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+  eligible.slice(0, Math.max(0, cap)).forEach((b) => { b.counts = true; });
 }
 
 function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
@@ -139,19 +177,18 @@ function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
   return out;
 }
 
-/** Diagnostics from grading itself (tags naming ids the key lacks), beyond the key's and the review's parse messages. */
-export function gradingDiagnostics(g: GradedReview): Diagnostic[] {
-  return g.diagnostics.filter((d) => !g.key.diagnostics.includes(d) && !g.review.diagnostics.includes(d));
-}
-
 /**
  * The finding that backs the verdict in force: for a tag, a finding the human
  * tagged (none for a review-level tag — the matcher's guess is not the
- * human's evidence); otherwise the best match; nothing for a miss.
+ * human's evidence); for the judge, the finding its report cites (none when
+ * it cites none or one this review lacks: see `judgeCited`); for auto, the
+ * best match; nothing for a miss.
  */
 export function verdictEvidence(p: ProblemGrade): Evidence | undefined {
   if (p.verdict === 'missed') return undefined;
-  return p.source === 'tag' ? p.evidence.find((e) => e.fromTag) : p.evidence[0];
+  if (p.source === 'tag') return p.evidence.find((e) => e.fromTag);
+  if (p.source === 'judge') return p.judgeEvidence;
+  return p.evidence[0];
 }
 
 export function excerpt(text: string, max = 200): string {

@@ -176,6 +176,8 @@ export interface Evidence {
   excerpt: string;
   /** a human tag on this finding names the problem (else the matcher found it) */
   fromTag?: boolean;
+  /** the judge's report cites this finding for the problem (`ProblemGrade.judgeEvidence`) */
+  fromJudge?: boolean;
 }
 
 export interface ProblemGrade {
@@ -192,10 +194,29 @@ export interface ProblemGrade {
   judge?: Verdict;
   /** the sources in play do not all agree */
   disagreement: boolean;
+  /**
+   * Candidates, best first: findings a human tagged for this problem
+   * (`fromTag`), then the matcher's matches. For a judge verdict these are
+   * only candidates — never present them as the judge's evidence; that is
+   * `judgeEvidence`.
+   */
   evidence: Evidence[];
-  /** for a judge verdict: the finding the judge's report cites (not the matcher's guess) */
+  /**
+   * The finding the judge's report cites for this problem in this run,
+   * resolved in this review (label "C3"/"S-5"/"1.1" or a quoted title).
+   * Set only when `judgeCited` is 'finding'. Its `score` is the matcher's
+   * relevance of that finding to the problem (0 when the matcher did not
+   * rank it).
+   */
   judgeEvidence?: Evidence;
-  /** whether the judge's report names a finding for this problem, and whether it was found in the review */
+  /**
+   * Set whenever a judge verdict applies (`judge` is set):
+   * - 'finding': the report names a finding and it resolves (`judgeEvidence`);
+   * - 'none': the report names no finding for this verdict ("judge: no finding cited");
+   * - 'unresolved': it names one (a label or quote) this review does not have.
+   * Views show `judgeEvidence` as "(judge)" evidence, and otherwise offer
+   * `evidence` as the matcher's candidates, labelled so.
+   */
   judgeCited?: 'finding' | 'none' | 'unresolved';
 }
 
@@ -207,8 +228,14 @@ export interface BonusGrade {
   line?: number;
   source: VerdictSource;
   text: string;
-  /** counts toward the score (within the cap, from the source in force); undefined when not decided */
-  counts?: boolean;
+  /**
+   * Counts toward the score's bonus under the cap. Only bonuses of the
+   * source in force (`GradedReview.extrasSource`) can count: with human tags,
+   * the tagged ones; with auto, the matched ones; with the judge, rows the
+   * judge's report names (B01..). Of those, the first `bonusCap` in review
+   * order (by line) count; the rest are shown but add nothing.
+   */
+  counts: boolean;
 }
 
 export interface PenaltyGrade {
@@ -252,7 +279,14 @@ export interface GradedReview {
   score: RunScore;
   /** whose bonus/penalty counts the score uses: the human's tags, else the judge's report, else auto */
   extrasSource: VerdictSource;
+  /** the key's and the review's parse messages (each at its own file's lines) */
   diagnostics: Diagnostic[];
+  /**
+   * What grading itself found, at the review's lines: tags naming a problem
+   * or bonus row the key lacks. Kept apart from `diagnostics` (which holds the
+   * inputs' parse messages) so callers need not filter one list apart again.
+   */
+  gradingDiagnostics: Diagnostic[];
 }
 
 // ------------------------------------------------------------ auto matching

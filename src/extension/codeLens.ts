@@ -97,7 +97,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       }
       lenses.push(new vscode.CodeLens(range, verdictCommand(grade, graded, review)));
     }
-    const counts = bonusCounts(graded, this.deps.config().bonusCap);
+    const counts = bonusCounts(graded);
     for (const row of key.bonus) {
       const i = graded.bonus.findIndex((b) => b.id === row.id);
       const found = graded.bonus[i];

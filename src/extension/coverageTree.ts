@@ -203,7 +203,7 @@ function problemNode(p: ProblemGrade, g: GradedReview): Node {
 }
 
 function bonusNode(g: GradedReview, cap: number): Node {
-  const counts = bonusCounts(g, cap);
+  const counts = bonusCounts(g);
   const children: Node[] = g.bonus.map((b, i) => ({
     label: `${b.id ?? 'bonus'} ${findingFullName(b, g)}`,
     description: `${bonusStatus(b, counts[i], g)} · ${b.source}`,

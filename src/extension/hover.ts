@@ -47,7 +47,7 @@ class GradeHoverProvider implements vscode.HoverProvider {
     const reviewDoc = await this.service.activeReviewFor(doc);
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     const range = onHeading ? doc.lineAt(pos.line).range : word;
-    const content = problemHover(key, id, graded, this.deps.config().bonusCap, reviewDoc);
+    const content = problemHover(key, id, graded, reviewDoc);
     return content && new vscode.Hover(content, range);
   }
 
@@ -61,10 +61,10 @@ class GradeHoverProvider implements vscode.HoverProvider {
     const graded = await this.service.gradedOf(doc);
     if (!graded) return undefined;
     if (inTag) {
-      const content = problemHover(graded.key, canonical(doc.getText(word!)), graded, this.deps.config().bonusCap, doc);
+      const content = problemHover(graded.key, canonical(doc.getText(word!)), graded, doc);
       return content && new vscode.Hover(content, word);
     }
-    const content = findingHover(heading!.index, graded, this.deps.config().bonusCap);
+    const content = findingHover(heading!.index, graded);
     return new vscode.Hover(content, doc.lineAt(pos.line).range);
   }
 }
@@ -75,7 +75,7 @@ function canonical(id: string): string {
 }
 
 /** Hover text of a problem or bonus row; user text is escaped (not appendText: it turns spaces into &nbsp; and long criteria would not wrap). */
-export function problemHover(key: AnswerKey, id: string, graded: GradedReview | undefined, bonusCap: number, reviewDoc?: vscode.TextDocument): vscode.MarkdownString | undefined {
+export function problemHover(key: AnswerKey, id: string, graded: GradedReview | undefined, reviewDoc?: vscode.TextDocument): vscode.MarkdownString | undefined {
   const problem = key.problems.find((p) => p.id === id);
   const md = new vscode.MarkdownString();
   if (!problem) {
@@ -85,7 +85,7 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
     if (row.condition) md.appendMarkdown('\n\n*Condition:* ').appendMarkdown(escape(row.condition));
     const i = graded ? graded.bonus.findIndex((b) => b.id === id) : -1;
     const found = graded?.bonus[i];
-    const status = found && graded ? ` · ${bonusStatus(found, bonusCounts(graded, bonusCap)[i], graded)}` : '';
+    const status = found && graded ? ` · ${bonusStatus(found, bonusCounts(graded)[i], graded)}` : '';
     if (graded) md.appendMarkdown('\n\n---\n\n').appendMarkdown(escape(found ? `bonus · ${findingFullName(found, graded)} (${found.source})${status}` : 'bonus: not found'));
     return md;
   }
@@ -115,7 +115,7 @@ function appendCandidates(md: vscode.MarkdownString, candidates: Evidence[], gra
 }
 
 /** Hover on a finding heading: what the finding counts for, and what it may count for. */
-export function findingHover(index: number, graded: GradedReview, bonusCap: number): vscode.MarkdownString {
+export function findingHover(index: number, graded: GradedReview): vscode.MarkdownString {
   const f = graded.review.findings[index];
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(findingFullName({ label: f.label, line: f.headingSpan.start.line, findingIndex: index }, graded))}**`);
@@ -129,7 +129,7 @@ export function findingHover(index: number, graded: GradedReview, bonusCap: numb
       if (e) candidateFor.push(`${p.id} ${p.title} (match ${num(e.score)}; verdict ${MARK[p.verdict]} ${sourceMarker(p)})`);
     }
   }
-  const counts = bonusCounts(graded, bonusCap);
+  const counts = bonusCounts(graded);
   const bonus = graded.bonus.flatMap((b, i) => (b.findingIndex === index ? [`bonus${b.id ? ` ${b.id}` : ''} (${b.source}): ${bonusStatus(b, counts[i], graded)}`] : []));
   const penalties = graded.penalties.filter((x) => x.findingIndex === index).map((x) => `penalty (${x.source})${x.reason ? `: ${x.reason}` : ''}`);
   const section = (title: string, lines: string[]) => {

@@ -9,7 +9,6 @@
 import * as vscode from 'vscode';
 import { lintAnswerKey } from '../core/lint';
 import type { Diagnostic as CoreDiagnostic, GradedReview, Review } from '../core/model';
-import { gradingDiagnostics } from '../core/grade';
 import type { Logger, Services } from './service';
 import type { GradingService } from './gradingService';
 import { recordTiming } from './stats';
@@ -78,13 +77,9 @@ async function publish(service: GradingService, collection: vscode.DiagnosticCol
   if (collection.has(doc.uri)) collection.delete(doc.uri);
 }
 
-/**
- * A review's own messages: its parse diagnostics and grading's (tags naming ids
- * the key lacks). Written against the merged list; when GradedReview carries
- * `gradingDiagnostics` as a field, use that in place of the filter.
- */
+/** A review's own messages: its parse diagnostics and grading's (tags naming ids the key lacks). */
 export function reviewDiagnostics(review: Review, graded: GradedReview | undefined): CoreDiagnostic[] {
-  return [...(graded?.review ?? review).diagnostics, ...(graded ? gradingDiagnostics(graded) : [])];
+  return [...(graded?.review ?? review).diagnostics, ...(graded?.gradingDiagnostics ?? [])];
 }
 
 /** Core positions → editor range: spans by offset (same text as the document), else the 1-based line. */

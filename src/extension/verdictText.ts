@@ -108,15 +108,9 @@ export function num(x: number): string {
   return String(Math.round(x * 100) / 100);
 }
 
-/**
- * Which bonus findings count toward the score. The core's `counts` when it
- * says so; otherwise: only bonuses from the source in force count (the judge's
- * count replaces the matcher's rows), and only the first `cap` of them.
- */
-export function bonusCounts(g: GradedReview, cap: number): boolean[] {
-  if (g.bonus.some((b) => b.counts !== undefined)) return g.bonus.map((b) => b.counts === true);
-  let left = g.extrasSource === 'judge' ? 0 : cap;
-  return g.bonus.map((b) => b.source === g.extrasSource && left-- > 0);
+/** Which bonus findings count toward the score (the core decides: the source in force, within the cap). */
+export function bonusCounts(g: GradedReview): boolean[] {
+  return g.bonus.map((b) => b.counts);
 }
 
 /** "+2.5 (5 of 8 bonus findings count, cap 5)": points and counts apart. */

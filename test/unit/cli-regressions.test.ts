@@ -96,7 +96,7 @@ test('a grading tag naming a problem the key lacks is reported at its line, not 
   const key = parseAnswerKey(readFileSync(join(EXAMPLE, 'answer-key-round-001.md'), 'utf8'), 'answer-key-round-001.md');
   const text = '# Review\n\n### C1: Timeouts\n<!-- grade: P99 ○, P01 △ -->\nPayment calls have no timeout.\n';
   const g = gradeReview(key, parseReview(text, 'v001-x-run1.md'));
-  const d = g.diagnostics.filter((x) => x.code === 'unknown-tag-id');
+  const d = g.gradingDiagnostics.filter((x) => x.code === 'unknown-tag-id');
   assert.equal(d.length, 1);
   assert.equal(d[0].line, 4);
   assert.match(d[0].message, /P99/);

@@ -19,7 +19,7 @@ function grade(over: Partial<ProblemGrade>): ProblemGrade {
 const graded = (bonus: BonusGrade[] = [], extrasSource: GradedReview['extrasSource'] = 'auto'): GradedReview => ({
   review: { language: 'en', tags: [], diagnostics: [], findings: [0, 1].map((i) => ({ label: i ? '2' : 'C1', title: i ? 'Timeouts are unbounded in the client' : 'Retries', heading: '', body: '', headingSpan: { start: { line: 10 + i, column: 1, offset: 0 }, end: { line: 10 + i, column: 1, offset: 0 } }, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, index: i })) },
   key: { language: 'en', problems: [], bonus: [], diagnostics: [] }, problems: [], bonus, penalties: [], unmatched: [],
-  score: { detection: 0, bonus: 0, penalty: 0, total: 0, bonusCount: bonus.length, penaltyCount: 0, rubric: DEFAULT_RUBRIC }, extrasSource, diagnostics: [],
+  score: { detection: 0, bonus: 0, penalty: 0, total: 0, bonusCount: bonus.length, penaltyCount: 0, rubric: DEFAULT_RUBRIC }, extrasSource, diagnostics: [], gradingDiagnostics: [],
 });
 
 test('a judge verdict that cites no finding says so and offers the matcher\'s findings as candidates', () => {
@@ -51,13 +51,12 @@ test('auto and tag verdicts keep their own evidence', () => {
   assert.equal(backingOf(tagged).kind === 'evidence' && (backingOf(tagged) as { evidence: Evidence }).evidence.label, '2');
 });
 
-test('only the first `cap` bonuses of the source in force count; the core\'s `counts` wins when present', () => {
-  const rows: BonusGrade[] = [1, 2, 3].map((i) => ({ id: `B0${i}`, findingIndex: 0, source: 'auto', text: '' }));
+test('bonus rows show the core\'s `counts`, and say why one does not count', () => {
+  const rows: BonusGrade[] = [1, 2, 3].map((i) => ({ id: `B0${i}`, findingIndex: 0, source: 'auto', text: '', counts: i < 3 }));
   const g = graded(rows);
-  assert.deepEqual(bonusCounts(g, 2), [true, true, false]);
+  assert.deepEqual(bonusCounts(g), [true, true, false]);
   assert.equal(bonusStatus(rows[2], false, g), 'over the cap');
-  const judged = graded(rows, 'judge');
-  assert.deepEqual(bonusCounts(judged, 5), [false, false, false]);
+  const judged = graded(rows.map((r) => ({ ...r, counts: false })), 'judge');
+  assert.deepEqual(bonusCounts(judged), [false, false, false]);
   assert.match(bonusStatus(rows[0], false, judged), /judge's count/);
-  assert.deepEqual(bonusCounts(graded(rows.map((r, i) => ({ ...r, counts: i === 2 }))), 5), [false, false, true]);
 });

@@ -1,5 +1,5 @@
 // `review-grader grade`: verdicts for each review, as a table or JSON.
-import { gradeReview, gradingDiagnostics } from '../../core/grade';
+import { gradeReview } from '../../core/grade';
 import { judgeRunOf } from '../../core/judge';
 import type { GradedReview } from '../../core/model';
 import { DEFAULT_RUBRIC } from '../../core/score';
@@ -62,7 +62,7 @@ export function gradeFiles(
     }
     const graded = gradeFlat(file, () => gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath }));
     // what grading itself found (tags naming ids the key lacks), at the review's lines
-    gradingDiagnostics(graded).forEach((d) => say(formatDiagnostic(file, d)));
+    graded.gradingDiagnostics.forEach((d) => say(formatDiagnostic(file, d)));
     return graded;
   });
 }

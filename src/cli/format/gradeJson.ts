@@ -1,6 +1,5 @@
 // The `grade --format json` contract (other tools depend on it: keep the keys).
 import type { GradedReview } from '../../core/model';
-import { gradingDiagnostics } from '../../core/grade';
 
 export function gradeJson(graded: GradedReview[]) {
   return {
@@ -30,7 +29,7 @@ export function gradeJson(graded: GradedReview[]) {
         ...g.key.diagnostics.map((d) => ({ file: g.keyPath, code: d.code, severity: d.severity, line: d.line, message: d.message })),
         ...g.review.diagnostics.map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
         // grading's own (tags naming ids the key lacks) point into the review
-        ...gradingDiagnostics(g).map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
+        ...g.gradingDiagnostics.map((d) => ({ file: g.path, code: d.code, severity: d.severity, line: d.line, message: d.message })),
       ],
     })),
   };

@@ -2,6 +2,7 @@
 // names the line and says what the report states vs. what its own verdicts
 // and figures compute to. One small rule per check, stable codes.
 import { CREDIT, MARK, type Diagnostic, type Verdict } from '../model';
+import { firstLine } from './import';
 import type { JudgeReport, JudgeRun } from './model';
 
 export interface AuditOptions {
@@ -20,17 +21,13 @@ function tally(run: JudgeRun): { sum: number; text: string } {
   return { sum, text };
 }
 
-function firstVerdictLine(run: JudgeRun): number {
-  const all = Object.values(run.verdictLines).flat();
-  return all.length ? Math.min(...all) : 1;
-}
 
 function subtotal(run: JudgeRun): Diagnostic[] {
   if (run.statedDetection === undefined || !Object.keys(run.verdicts).length) return [];
   const { sum, text } = tally(run);
   if (Math.abs(sum - run.statedDetection) < EPS) return [];
   return [{
-    code: 'stated-subtotal-mismatch', severity: 'warning', line: run.lines.detection ?? firstVerdictLine(run),
+    code: 'stated-subtotal-mismatch', severity: 'warning', line: run.lines.detection ?? firstLine(run),
     message: `Run ${run.run}: the report states detection ${fmt(run.statedDetection)}, but its own verdicts (${text}) sum to ${fmt(sum)}.`,
   }];
 }
@@ -93,9 +90,9 @@ export function auditJudgeReport(report: JudgeReport, opts: AuditOptions = {}): 
   const out: Diagnostic[] = [];
   try {
     for (const run of report.runs ?? []) {
-      out.push(...subtotal(run), ...bonusCap(run, cap), ...total(run), ...conflicts(run));
+      for (const rule of [subtotal(run), bonusCap(run, cap), total(run), conflicts(run)]) for (const d of rule) out.push(d);
     }
-    out.push(...statistics(report));
+    for (const d of statistics(report)) out.push(d);
   } catch {
     // a hand-built or partial report must not crash the editor; report what we have
   }

@@ -16,6 +16,12 @@ export interface FigureStatement {
   revision?: boolean;
   /** a count the report says its cap cut the points down to */
   capped?: boolean;
+  /** one finding's credit ("- Bonus: +0.5 - identifies …" under "Bonus 3: …"), not the run's figure */
+  item?: boolean;
+  /** a reading the line leaves open ("bonus3" where neither points nor counts add up): used only when nothing firmer is stated */
+  weak?: boolean;
+  /** bonus/penalty points read from a bare whole number ("Bonus: 3"), which may be a count */
+  bare?: boolean;
 }
 
 const NUM = String.raw`[-+−]?\d+(?:\.\d+)?`;
@@ -35,12 +41,56 @@ function kindOf(label: string): FigureKind | undefined {
 /** The figure a value states: after the last arrow ("4.0 → 5.0"), else a
  * leading number ("8.0 (P01=0.5, …)"), else the sum after the last "=". */
 function statedNumber(value: string): number | undefined {
-  const parts = value.split(/→|->|⇒/);
-  const v = parts[parts.length - 1];
+  // only an arrow outside parentheses restates the figure ("4.0 → 5.0"); one
+  // inside explains a change ("7.0 (P05を1.0 → 0.5に修正)" states 7.0)
+  const v = value.slice(afterLastTopLevelArrow(value));
   const lead = new RegExp(`^\\s*(${NUM})(?![\\d.])(?!\\s*[-+−×*]\\s*[\\d(])`).exec(v);
   if (lead) return toNumber(lead[1]);
   const eq = new RegExp(`=\\s*(${NUM})(?!.*=)`).exec(v);
   return eq ? toNumber(eq[1]) : undefined;
+}
+
+/** Offset just after the last "→", "->" or "⇒" not inside (…) or （…）; 0 when none. */
+function afterLastTopLevelArrow(s: string): number {
+  let depth = 0;
+  let at = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '（') depth++;
+    else if ((c === ')' || c === '）') && depth > 0) depth--;
+    else if (depth === 0 && (c === '→' || c === '⇒')) at = i + 1;
+    else if (depth === 0 && c === '-' && s[i + 1] === '>') at = i + 2;
+  }
+  return at;
+}
+
+/** The text with parenthesised asides removed (both ASCII and full-width parentheses, one level). */
+function withoutParens(s: string): string {
+  return s.replace(/\([^()]*\)|（[^（）]*）/g, ' ');
+}
+
+const ITEM_SECTION = /^(?:bonus|penalty|ボーナス|ペナルティ|加点|減点)\s*(?:#|no\.?)?\s*\d+\b|^B\d{2}\b/i;
+const RUN_FIGURE_LABEL = /\b(?:total|subtotal|sum|score|count)\b|合計|小計|スコア|得点|件数|点数/i;
+
+/**
+ * Is this "Bonus: value" line one finding's credit rather than the run's
+ * figure? Judges credit each finding on its own line — under a numbered
+ * "Bonus 3: …" heading, naming one bonus row ("B04相当 … +0.5"), or with
+ * prose after the figure ("+0.5 - identifies …") — and then state the run's
+ * figure, often as the same +0.5, in a summary. Only the shape of the line
+ * tells them apart; a repeated value does not.
+ */
+function isItemCredit(label: string, value: string, section: string | undefined, points: number | undefined): boolean {
+  if (RUN_FIGURE_LABEL.test(label)) return false;
+  if (section && ITEM_SECTION.test(plain(section)) && !RUN_FIGURE_LABEL.test(section)) return true;
+  if (points === undefined || Math.abs(points) > 0.5) return false; // one item is worth at most +0.5
+  const bare = withoutParens(value);
+  const rows = new Set(bare.match(/\bB\d{2}\b/g) ?? []);
+  if (rows.size === 1) return true;
+  // what is left once the figure, units and counts are gone: prose means an itemised justification
+  const rest = bare.replace(new RegExp(`${NUM}`, 'g'), ' ')
+    .replace(/\b(?:points?|pts?|items?|bonus(?:es)?|penalt(?:y|ies)|capped|each)\b|点|件|個|[=×x*+\-−→:：,、。.()（）\s]/gi, '');
+  return rest.length >= 6;
 }
 
 /** "+2.5 (5件)", "+3.0 (6 bonuses)", "5件", "(capped at 5 bonuses)" → a count of items. */
@@ -145,8 +195,10 @@ function scanLine(raw: string, ctx: LineContext, line: number, out: FigureStatem
       out.push({ kind: 'total', run: r, value: t, line }, { kind: 'detection', run: r, value: d, line });
       // "bonus3" is a count when 0.5 each makes the sum come out, else points
       const asCounts = Math.abs(d + b * 0.5 - p * 0.5 - t) < 1e-6 && Math.abs(d + b - p - t) > 1e-6;
+      // neither reading adds up: take points, but let any firmer statement of the run win
+      const weak = !asCounts && Math.abs(d + b - p - t) > 1e-6 ? true : undefined;
       const [bk, pk] = asCounts ? (['bonusCount', 'penaltyCount'] as const) : (['bonus', 'penalty'] as const);
-      out.push({ kind: bk, run: r, value: b, line }, { kind: pk, run: r, value: p, line });
+      out.push({ kind: bk, run: r, value: b, line, weak }, { kind: pk, run: r, value: p, line, weak });
       if (asCounts) out.push({ kind: 'bonus', run: r, value: b * 0.5, line }, { kind: 'penalty', run: r, value: p * 0.5, line });
     }
     if (hit) return;
@@ -192,8 +244,10 @@ function scanLine(raw: string, ctx: LineContext, line: number, out: FigureStatem
     if (/^\s{2,}[-*+]/.test(raw)) return; // a nested item credits one finding, not the run
     const amt = amountIn(value);
     const countKind = kind === 'bonus' ? 'bonusCount' : 'penaltyCount';
-    if (amt.points !== undefined) out.push({ kind, run, value: Math.abs(amt.points), line });
+    const item = isItemCredit(label, value, ctx.section, amt.points) || undefined;
+    const bareInt = /^\s*\d+\s*$/.test(value) || undefined;
+    if (amt.points !== undefined) out.push({ kind, run, value: Math.abs(amt.points), line, item, bare: bareInt });
     else if (kind === 'penalty' && /なし|none/i.test(value)) out.push({ kind, run, value: 0, line });
-    if (amt.count !== undefined) out.push({ kind: countKind, run, value: amt.count, line, capped: amt.capped });
+    if (amt.count !== undefined) out.push({ kind: countKind, run, value: amt.count, line, capped: amt.capped, item });
   }
 }

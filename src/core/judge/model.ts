@@ -3,6 +3,18 @@
 // line it was stated on, so the auditor can check the report against itself.
 import type { Diagnostic, Verdict } from '../model';
 
+/** A finding the judge's report names as the basis of one verdict. */
+export interface JudgeCitation {
+  /** a finding label as written: 'C-3', 'S5', '1.1', '2-3', '3' (from "Issue #3") */
+  label?: string;
+  /** a severity group named with a bare number: "Critical Issue #2" → 'critical' */
+  group?: string;
+  /** a quoted title or text: "No circuit breaker for …", 「…」 */
+  quote?: string;
+  /** line of the report it was read on */
+  line: number;
+}
+
 /** Line numbers (1-based) where each stated figure was read. */
 export interface JudgeFigureLines {
   detection?: number;
@@ -34,6 +46,13 @@ export interface JudgeRun {
   penaltyCount?: number;
   /** bonus-table ids (B01..) credited, where the report names them */
   bonusIds?: string[];
+  /**
+   * problem id → the findings the report cites for this run's verdict, in
+   * the order written (the verdict's own row or line first, then the lines of
+   * its section). Labels and quotes only: resolving them against a review's
+   * findings happens at grading (`resolveCitations`).
+   */
+  citations: Record<string, JudgeCitation[]>;
   lines: JudgeFigureLines;
 }
 

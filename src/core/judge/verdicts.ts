@@ -4,6 +4,7 @@
 // and whether it is an explicit revision, so later stages can resolve them.
 import type { Verdict } from '../model';
 import type { LineContext } from './context';
+import { CITE_TEXT_LIMIT } from './citations';
 import { cellVerdict, marksIn, plain, problemIdsIn, REVISED_SECTION_RE, REVISION_RE, runsIn } from './text';
 
 export interface VerdictStatement {
@@ -12,6 +13,8 @@ export interface VerdictStatement {
   verdict: Verdict;
   line: number;
   revision: boolean;
+  /** the text that justifies the verdict (a row's evidence cells, the rest of the line): where the judge names its finding */
+  cite?: string;
 }
 
 const M = '○◯〇●△▲×✕✗✖';
@@ -56,6 +59,21 @@ function revisedVerdict(s: string): Verdict | undefined {
   return all.length ? all[all.length - 1].verdict : undefined;
 }
 
+// Columns that describe the problem rather than justify the verdict, and columns that justify it.
+const TITLE_HEADER = /title|description|category|カテゴリ|深刻度|重要度|severity|タイトル|内容|expected|期待|criteria|基準|importance|type|種別/i;
+const EVIDENCE_HEADER = /note|justification|evidence|reason|rationale|根拠|理由|備考|comment|detail|詳細|説明|finding|location|section|該当|指摘|basis|analysis/i;
+
+/** The cells of a matrix row that justify its verdicts. */
+function evidenceCells(header: string[], cells: string[], idCol: number): string {
+  const out: string[] = [];
+  cells.forEach((cell, j) => {
+    if (j === idCol || cellVerdict(cell) || /^[\s\d.+\-−/()]*$/.test(plain(cell))) return;
+    const h = plain(header[j] ?? '');
+    if (EVIDENCE_HEADER.test(h) || (!TITLE_HEADER.test(h) && plain(cell).length > 15)) out.push(cell);
+  });
+  return out.join(' | ');
+}
+
 function fromTable(ctx: LineContext, lineNo: number, known: (id: string) => boolean): VerdictStatement[] {
   const { header, cells } = ctx.table!;
   const idCol = cells.slice(0, 2).findIndex((c) => /^P-?\d{1,3}(?![0-9A-Za-z])/.test(plain(c)));
@@ -87,6 +105,8 @@ function fromTable(ctx: LineContext, lineNo: number, known: (id: string) => bool
     const v = revisedVerdict(note.slice(note.search(REVISION_RE)));
     if (v) out.push({ id, run: runsStated[0], verdict: v, line: lineNo, revision: true });
   }
+  const cite = evidenceCells(header, cells, idCol);
+  if (cite) for (const s of out) s.cite = cite;
   return out;
 }
 
@@ -141,8 +161,11 @@ export function scanVerdicts(lines: string[], contexts: LineContext[], ids?: Set
   lines.forEach((line, i) => {
     const ctx = contexts[i];
     if (ctx.heading) return;
-    if (ctx.table) out.push(...fromTable(ctx, i + 1, known));
-    else if (!line.trim().startsWith('|')) out.push(...fromLine(line, ctx, i + 1, known));
+    const found = ctx.table ? fromTable(ctx, i + 1, known) : !line.trim().startsWith('|') ? fromLine(line, ctx, i + 1, known) : [];
+    for (const s of found) {
+      if (!ctx.table) s.cite = line.slice(0, CITE_TEXT_LIMIT);
+      out.push(s);
+    }
   });
   return out;
 }
