@@ -1,0 +1,286 @@
+// Keys in shapes other than '### P01:': items found wherever they carry an
+// id — a heading ('#### PB-04: Title [High]'), a bold lead
+// ('**AK-T01-01 (PB-02): Title** [Weight: 1.0]') or a table row with the id
+// in its first column. An id heading that holds other items is a scenario
+// ('## T01: …'): one file, several keys. Items outside every scenario in such
+// a file, or under a 'Problem Bank' heading, are the bank the scenarios draw on.
+import type { AnswerKey, BonusRow, Diagnostic, KeyScenario, Problem } from '../model';
+import { parseBonusItems, parseBonusTables } from './bonus';
+import { parseHeader } from './header';
+import { matchBoldLead, matchIdHeading, idNumber, takeBracketSeverity, takeWeight, type IdHead } from './ids';
+import type { LineIndex } from './lines';
+import { parseProblem } from './problems';
+import { readIdTable, type TableRead } from './rows';
+import { detectScoring } from './scoring';
+import type { KeyStructure } from './structure';
+import { BONUS_HEADING, detectLanguage, isKnownSeverity, matchCriterion, matchHeading } from './vocabulary';
+
+export interface KeyFile {
+  path?: string;
+  /** one key per scenario; a file without scenarios is one section */
+  sections: AnswerKey[];
+  /** problem-bank entries: a catalogue, not items */
+  bank?: Problem[];
+  /** messages about the file as a whole (also copied into every section) */
+  diagnostics: Diagnostic[];
+}
+
+interface Heading {
+  line: number;
+  depth: number;
+  text: string;
+  id?: IdHead;
+}
+
+interface Candidate {
+  line: number;
+  /** heading depth; 7 for a bold lead; 8 for a table row */
+  depth: number;
+  kind: 'heading' | 'bold' | 'row';
+  head?: IdHead;
+  row?: Problem;
+  table?: TableRead;
+}
+
+const BANK_HEADING = /problem bank|issue bank|問題バンク|バンク|catalog(?:ue)?|カタログ/i;
+// a key says so in its title or name; reviews and scoring reports also hold id'd headings and P01 rows
+const KEYISH_TITLE = /answer[- ]?key|正解|rubric|ルーブリック|problem bank|問題バンク|planted (?:problems|issues)|埋め込み問題|採点基準|grading key/i;
+const KEYISH_PATH = /answer[-_ ]?key|rubric|正解|(?:^|[-_])key(?:s)?(?:[-_.]|$)|problem[-_]?bank/i;
+// a line that states ratings ('○ = 2') is not a criterion
+const RATING_LINE = /[○◯〇△×✕]\s*(?:[(（][^()（）]{0,20}[)）])?\s*[=＝]/;
+
+/** Read a key in any of the non-classic shapes; undefined when the text holds no id'd items (or is not a key). */
+export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: string): KeyFile | undefined {
+  const eof = ix.lines.length + 1;
+  const headings: Heading[] = [];
+  for (const no of [...structure.headings].sort((a, b) => a - b)) {
+    const l = ix.line(no);
+    if (l.opaque) continue;
+    const h = matchHeading(l.text);
+    if (h) headings.push({ line: no, depth: h.depth, text: h.text, id: matchIdHeading(h.text) });
+  }
+  const headingEnd = (i: number): number => {
+    for (let j = i + 1; j < headings.length; j++) if (headings[j]!.depth <= headings[i]!.depth) return headings[j]!.line;
+    return eof;
+  };
+
+  // bonus sections keep their own reading (B01 rows, not items)
+  const bonusRanges: [number, number][] = [];
+  headings.forEach((h, i) => {
+    if (!h.id && BONUS_HEADING.test(h.text)) bonusRanges.push([h.line, headingEnd(i)]);
+  });
+  const inRanges = (ranges: [number, number][], no: number) => ranges.some(([a, b]) => no >= a && no < b);
+
+  const cands: Candidate[] = [];
+  headings.forEach((h) => {
+    if (h.id && !inRanges(bonusRanges, h.line)) cands.push({ line: h.line, depth: h.depth, kind: 'heading', head: h.id });
+  });
+  for (const l of ix.lines) {
+    if (l.opaque || structure.headings.has(l.no) || inRanges(bonusRanges, l.no)) continue;
+    const t = l.text.trimStart();
+    if (t[0] !== '*' && t[0] !== '_' && t[0] !== '-' && t[0] !== '+') continue;
+    const b = matchBoldLead(l.text);
+    if (b) cands.push({ line: l.no, depth: 7, kind: 'bold', head: b });
+  }
+  const tables: TableRead[] = [];
+  for (const t of structure.tables) {
+    if (inRanges(bonusRanges, t.head)) continue;
+    const read = readIdTable(ix, t);
+    if (!read) continue;
+    tables.push(read);
+    for (const p of read.problems) cands.push({ line: p.span.start.line, depth: 8, kind: 'row', row: p, table: read });
+  }
+  if (cands.length === 0) return undefined;
+  cands.sort((a, b) => a.line - b.line);
+
+  const fileDiags: Diagnostic[] = [];
+  // scenarios: an id heading whose section holds other items
+  const scenarios: (KeyScenario & { end: number })[] = [];
+  headings.forEach((h, i) => {
+    if (!h.id || scenarios.some((s) => h.line >= s.line && h.line < s.end)) return;
+    const end = headingEnd(i);
+    if (cands.some((c) => c.line > h.line && c.line < end && c.depth > h.depth)) scenarios.push({ id: h.id.id, title: h.id.title, line: h.line, end });
+  });
+  const scenarioIds = new Set(scenarios.map((s) => s.id));
+  const scenarioOf = (no: number) => scenarios.find((s) => no > s.line && no < s.end);
+
+  // a table listing the scenarios themselves is a summary, not items
+  const dropped = new Set<TableRead>();
+  for (const t of tables) {
+    if (scenarioIds.size && t.problems.every((p) => scenarioIds.has(p.id))) {
+      dropped.add(t);
+      fileDiags.push({
+        code: 'ambiguous-shape', severity: 'info', line: t.table.head,
+        message: `line ${t.table.head}: this table lists the scenarios (${t.problems.map((p) => p.id).join(', ')}); it was read as a summary, and each scenario's items from its own section`,
+      });
+    }
+  }
+  const headIds = new Set(cands.filter((c) => c.kind !== 'row').map((c) => `${scenarioOf(c.line)?.id ?? ''}/${c.head!.id}`));
+  for (const t of tables) {
+    if (dropped.has(t) || !t.problems.every((p) => headIds.has(`${scenarioOf(p.span.start.line)?.id ?? ''}/${p.id}`))) continue;
+    dropped.add(t);
+    fileDiags.push({
+      code: 'ambiguous-shape', severity: 'info', line: t.table.head,
+      message: `line ${t.table.head}: every id in this table (${t.problems[0]!.id}…) also heads an item below; the table was read as an overview and the items from their headings`,
+    });
+  }
+
+  const bankRanges: [number, number][] = [];
+  headings.forEach((h, i) => {
+    if (!h.id && BANK_HEADING.test(h.text)) bankRanges.push([h.line, headingEnd(i)]);
+  });
+
+  // parse every candidate that is not a scenario heading into an item
+  const live = cands.filter((c) => !(c.kind === 'heading' && scenarios.some((s) => s.line === c.line)) && !(c.table && dropped.has(c.table)));
+  const itemDiags: Diagnostic[] = [];
+  const items: Problem[] = live.map((c, i) => {
+    if (c.row) return c.row;
+    let end = eof;
+    const next = live[i + 1];
+    if (next) end = next.line;
+    for (const h of headings) if (h.line > c.line && h.line < end && h.depth <= c.depth) end = h.line;
+    const s = scenarioOf(c.line);
+    if (s && s.end < end) end = s.end;
+    const head = c.head!;
+    const w = takeWeight(head.title + (head.rest ? ' ' + head.rest : ''));
+    const sev = takeBracketSeverity(w.text, isKnownSeverity);
+    const p = parseProblem(ix, { line: c.line, depth: c.depth, number: idNumber(head.id), title: sev.title, id: head.id }, end, itemDiags);
+    p.shape = c.kind === 'heading' ? 'heading' : 'bold';
+    if (head.ref) p.ref = head.ref;
+    const weightField = p.fields.find((f) => /^(weight|重み|配点)$/i.test(f.name));
+    p.weight = w.weight ?? (weightField && /^\d+(?:\.\d+)?/.test(weightField.value) ? Number(/^\d+(?:\.\d+)?/.exec(weightField.value)![0]) : undefined);
+    if (p.weight === undefined) delete p.weight;
+    p.severity ??= sev.severity ?? p.fields.find((f) => /^(importance|重要性)$/i.test(f.name) && f.value)?.value;
+    return p;
+  });
+
+  // most items state two or more of ○/△/×: a review's stray '× …' line is not that
+  const stated = items.filter((p) => Number(!!p.criteria.detected) + Number(!!p.criteria.partial) + Number(!!p.criteria.missed) >= 2).length;
+  const keyish = stated * 2 >= items.length || items.some((p) => p.weight !== undefined)
+    || headings.slice(0, 2).some((h) => h.depth <= 2 && KEYISH_TITLE.test(h.text))
+    || (!!path && KEYISH_PATH.test(path.replace(/\\/g, '/').split('/').pop() ?? ''));
+  if (!keyish) return undefined;
+
+  for (const t of tables) {
+    if (dropped.has(t)) continue;
+    for (const no of t.skipped) {
+      const first = ix.line(no).text.trim().slice(0, 40);
+      fileDiags.push({
+        code: 'row-without-id', severity: 'warning', line: no,
+        message: `line ${no}: reading of the table stopped at this row: its first cell is not an item id ('${first}'); expected an id such as '${t.problems[0]!.id}' or a total row`,
+      });
+    }
+  }
+
+  for (const p of items) p.criteriaSource = p.criteria.detected || p.criteria.partial || p.criteria.missed ? 'key' : 'generic';
+  // parse-time 'no criteria' messages are for classic keys; here lint decides (a generic key is fine)
+  const kept = itemDiags.filter((d) => d.code !== 'no-criteria');
+
+  const spans = items.map((p) => [p.span.start.line, p.span.end.line] as [number, number]);
+  orphanCriteria(ix, spans, [...bonusRanges], scenarios, items, fileDiags);
+
+  // bonus rows: bonus sections, plus B01 tables anywhere else
+  const bonus: BonusRow[] = [];
+  for (const [a, b] of bonusRanges) bonus.push(...parseBonusTables(ix, structure.tables, a + 1, b, false), ...parseBonusItems(ix, a + 1, b));
+  for (const t of structure.tables) {
+    if (inRanges(bonusRanges, t.head) || tables.some((r) => r.table === t)) continue;
+    bonus.push(...parseBonusTables(ix, [t], t.head, (t.rows[t.rows.length - 1] ?? t.head) + 1, true));
+  }
+  bonus.sort((a, b) => a.span.start.offset - b.span.start.offset);
+
+  const firstItem = live[0]?.line ?? eof;
+  const firstBlock = Math.min(firstItem, scenarios[0]?.line ?? eof);
+  const headerLines: number[] = [];
+  for (let no = 1; no < firstBlock; no++) if (!inRanges(bonusRanges, no)) headerLines.push(no);
+  const header = parseHeader(ix, headerLines, path);
+  const language = detectLanguage(ix.text);
+  const groupOf = (p: Problem, from: number): string | undefined => {
+    let g: string | undefined;
+    for (const h of headings) if (h.line >= from && h.line < p.span.start.line && !h.id) g = h.text;
+    return g;
+  };
+
+  const section = (ps: Problem[], from: number, to: number, scenario?: KeyScenario): AnswerKey => {
+    for (const p of ps) {
+      if (p.shape === 'row') {
+        const g = groupOf(p, from);
+        if (g) p.group = g;
+      }
+      if (scenario) p.scenario = scenario.id;
+    }
+    const rows = ps.filter((p) => p.shape === 'row');
+    const own = tables.filter((t) => !dropped.has(t) && t.table.head >= from && t.table.head < to);
+    const headerRatings = Object.assign({}, ...own.map((t) => t.ratings)) as TableRead['ratings'];
+    const stated = own.find((t) => t.statedWeight !== undefined);
+    const scoring = detectScoring({
+      ix, problems: ps, headerRatings, statedWeight: stated?.statedWeight, statedWeightLine: stated?.statedWeightLine,
+      from: scenario ? from : 1, to,
+    }) ?? (scenario ? detectScoring({ ix, problems: ps, headerRatings, from: 1, to: scenarios[0]!.line }) : undefined);
+    const lines = new Set([...ps.map((p) => p.span.start.line)]);
+    const diags = [
+      ...kept.filter((d) => lines.has(d.line) || ps.some((p) => d.line >= p.span.start.line && d.line <= p.span.end.line)),
+      ...fileDiags,
+    ].sort((a, b) => a.line - b.line);
+    const key: AnswerKey = {
+      path,
+      language,
+      round: header.round,
+      perspective: header.perspective,
+      statedCount: scenario ? undefined : header.statedCount,
+      statedCountLine: scenario ? undefined : header.statedCountLine,
+      problems: ps,
+      bonus,
+      diagnostics: diags,
+      shape: scenarios.length ? 'scenario' : rows.length === ps.length ? 'table' : 'items',
+    };
+    if (ps.length && ps.every((p) => p.criteriaSource === 'generic')) key.genericCriteria = true;
+    if (scenario) key.scenario = scenario;
+    if (scoring) key.scoring = scoring;
+    return key;
+  };
+
+  let sections: AnswerKey[];
+  let bank: Problem[] | undefined;
+  if (scenarios.length) {
+    const plain = scenarios.map(({ id, title, line }) => ({ id, title, line }));
+    sections = scenarios.map((s, i) => section(items.filter((p) => scenarioOf(p.span.start.line) === s), s.line, s.end, plain[i]));
+    bank = items.filter((p) => !scenarioOf(p.span.start.line));
+    for (const k of sections) {
+      k.scenarios = plain;
+      k.bank = bank;
+    }
+  } else {
+    const inBank = (p: Problem) => inRanges(bankRanges, p.span.start.line);
+    // a bank heading beside other items is a catalogue; a file that is only a bank is a key of bank items
+    const others = items.filter((p) => !inBank(p));
+    if (bankRanges.length && others.length) {
+      bank = items.filter(inBank);
+      sections = [section(others, 1, eof)];
+      sections[0]!.bank = bank;
+    } else sections = [section(items, 1, eof)];
+  }
+  return { path, sections, bank, diagnostics: fileDiags };
+}
+
+/** Criteria lines outside every item: name the line where reading stopped. */
+function orphanCriteria(ix: LineIndex, spans: [number, number][], skip: [number, number][], scenarios: { line: number; end: number }[], items: Problem[], out: Diagnostic[]): void {
+  let reported = -2;
+  for (const l of ix.lines) {
+    if (l.opaque || RATING_LINE.test(l.text.slice(0, 200))) continue;
+    if (spans.some(([a, b]) => l.no >= a && l.no <= b) || skip.some(([a, b]) => l.no >= a && l.no < b)) continue;
+    const c = matchCriterion(l.text);
+    if (!c || !(c.label || /[:：]/.test(c.marker))) continue;
+    if (l.no === reported + 1) {
+      reported = l.no;
+      continue;
+    }
+    reported = l.no;
+    const before = items.filter((p) => p.span.end.line < l.no).pop();
+    const where = before ? `reading stopped after ${before.id} (its item ends on line ${before.span.end.line})` : 'no item above it carries an id';
+    void scenarios;
+    out.push({
+      code: 'criteria-outside-item', severity: 'warning', line: l.no,
+      message: `line ${l.no}: ○/△/× criteria outside any item: ${where}; expected an item heading such as '### ID: Title' or a bold lead '**ID: Title**' above them`,
+    });
+  }
+}
