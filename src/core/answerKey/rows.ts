@@ -75,7 +75,7 @@ export interface TableRead {
   skipped: number[];
 }
 
-const TOTAL = /^(total|sum|合計|計|総計|小計|max|最大)\b/i;
+const TOTAL = /^(total|sum|合計|計|総計|小計|max|最大)(?=$|[\s:：(（])/i;
 
 /** Read a table whose first column holds item ids; undefined when it does not. */
 export function readIdTable(ix: LineIndex, t: KeyTable): TableRead | undefined {

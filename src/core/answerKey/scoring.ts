@@ -23,9 +23,8 @@ export interface ScoringInput {
   headerRatings: Partial<Record<Verdict, number>>;
   statedWeight?: number;
   statedWeightLine?: number;
-  /** 1-based lines [from, to) to read stated rules from */
-  from: number;
-  to: number;
+  /** 1-based line ranges [from, to) to read stated rules from, in order of precedence */
+  ranges: [number, number][];
 }
 
 export function detectScoring(input: ScoringInput): KeyScoring | undefined {
@@ -36,14 +35,14 @@ export function detectScoring(input: ScoringInput): KeyScoring | undefined {
   let scale: number | undefined;
   let statedWeight = input.statedWeight;
   let statedWeightLine = input.statedWeightLine;
-  for (let no = input.from; no < input.to; no++) {
+  for (const no of input.ranges.flatMap(([a, b]) => Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i))) {
     const l = ix.line(no);
     if (l.opaque) continue;
     const s = asciiDigits(l.text.slice(0, 400));
     for (const m of s.matchAll(MARK_RATING)) ratings[MARK_OF[m[1]!]!] ??= Number(m[2] ?? m[3]);
     for (const m of s.matchAll(WORD_RATING)) ratings[WORD_OF[m[1]!.toLowerCase()]!] ??= Number(m[2]);
     if (text === undefined && FORMULA.test(s)) {
-      text = s.replace(/^[\s>*-]+/, '').replace(/\*\*/g, '').trim();
+      text = s.replace(/^[\s>*-]+/, '').replace(/\*\*|`/g, '').trim();
       line = no;
       const sc = SCALE.exec(text);
       if (sc) scale = Number(sc[1]);

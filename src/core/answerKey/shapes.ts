@@ -7,10 +7,10 @@
 import type { AnswerKey, BonusRow, Diagnostic, KeyScenario, Problem } from '../model';
 import { parseBonusItems, parseBonusTables } from './bonus';
 import { parseHeader } from './header';
-import { matchBoldLead, matchIdHeading, idNumber, takeBracketSeverity, takeWeight, type IdHead } from './ids';
+import { bareCell, matchBoldLead, matchIdHeading, idNumber, takeBracketSeverity, takeWeight, type IdHead } from './ids';
 import type { LineIndex } from './lines';
 import { parseProblem } from './problems';
-import { readIdTable, type TableRead } from './rows';
+import { readIdTable, rowCells, type TableRead } from './rows';
 import { detectScoring } from './scoring';
 import type { KeyStructure } from './structure';
 import { BONUS_HEADING, detectLanguage, isKnownSeverity, matchCriterion, matchHeading } from './vocabulary';
@@ -99,21 +99,29 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   headings.forEach((h, i) => {
     if (!h.id || scenarios.some((s) => h.line >= s.line && h.line < s.end)) return;
     const end = headingEnd(i);
-    if (cands.some((c) => c.line > h.line && c.line < end && c.depth > h.depth)) scenarios.push({ id: h.id.id, title: h.id.title, line: h.line, end });
+    const inner = cands.filter((c) => c.line > h.line && c.line < end && c.depth > h.depth);
+    if (!inner.length) return;
+    // an item with its own criteria above a sub-item ('### PB-02' then '#### PB-04') is an item, not a scenario
+    const token = new RegExp(`(^|-)${h.id.id}(-|$)`);
+    const ownCriteria = ix.lines.slice(h.line, inner[0]!.line - 1).some((l) => !l.opaque && matchCriterion(l.text));
+    if (!ownCriteria || inner.some((c) => token.test(c.head?.id ?? c.row?.id ?? ''))) scenarios.push({ id: h.id.id, title: h.id.title, line: h.line, end });
   });
   const scenarioIds = new Set(scenarios.map((s) => s.id));
   const scenarioOf = (no: number) => scenarios.find((s) => no > s.line && no < s.end);
 
   // a table listing the scenarios themselves is a summary, not items
   const dropped = new Set<TableRead>();
-  for (const t of tables) {
-    if (scenarioIds.size && t.problems.every((p) => scenarioIds.has(p.id))) {
-      dropped.add(t);
-      fileDiags.push({
-        code: 'ambiguous-shape', severity: 'info', line: t.table.head,
-        message: `line ${t.table.head}: this table lists the scenarios (${t.problems.map((p) => p.id).join(', ')}); it was read as a summary, and each scenario's items from its own section`,
-      });
-    }
+  for (const t of structure.tables) {
+    if (!scenarioIds.size || scenarioOf(t.head)) continue;
+    const firsts = t.rows.map((no) => bareCell(rowCells(ix.line(no).text, 0)[0]?.text ?? '')).filter((c) => c !== '');
+    const listed = firsts.filter((c) => scenarioIds.has(c));
+    if (listed.length === 0 || listed.length * 2 < firsts.length) continue;
+    const read = tables.find((r) => r.table === t);
+    if (read) dropped.add(read);
+    fileDiags.push({
+      code: 'ambiguous-shape', severity: 'info', line: t.head,
+      message: `line ${t.head}: this table lists the scenarios (${listed.join(', ')}); it was read as a summary, and each scenario's items from its own section`,
+    });
   }
   const headIds = new Set(cands.filter((c) => c.kind !== 'row').map((c) => `${scenarioOf(c.line)?.id ?? ''}/${c.head!.id}`));
   for (const t of tables) {
@@ -201,21 +209,20 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   };
 
   const section = (ps: Problem[], from: number, to: number, scenario?: KeyScenario): AnswerKey => {
-    for (const p of ps) {
-      if (p.shape === 'row') {
-        const g = groupOf(p, from);
-        if (g) p.group = g;
-      }
+    // group headings mean something only where rows sit under different ones ('### Surface (S)', '### Deep (D)')
+    const groups = ps.map((p) => (p.shape === 'row' ? groupOf(p, from) : undefined));
+    const distinct = new Set(groups.filter((g) => g !== undefined));
+    ps.forEach((p, i) => {
+      if (distinct.size > 1 && groups[i]) p.group = groups[i];
       if (scenario) p.scenario = scenario.id;
-    }
+    });
     const rows = ps.filter((p) => p.shape === 'row');
     const own = tables.filter((t) => !dropped.has(t) && t.table.head >= from && t.table.head < to);
     const headerRatings = Object.assign({}, ...own.map((t) => t.ratings)) as TableRead['ratings'];
     const stated = own.find((t) => t.statedWeight !== undefined);
-    const scoring = detectScoring({
-      ix, problems: ps, headerRatings, statedWeight: stated?.statedWeight, statedWeightLine: stated?.statedWeightLine,
-      from: scenario ? from : 1, to,
-    }) ?? (scenario ? detectScoring({ ix, problems: ps, headerRatings, from: 1, to: scenarios[0]!.line }) : undefined);
+    // a scenario reads its own rule lines first, then the file's preamble above the first scenario
+    const ranges: [number, number][] = scenario ? [[from, to], [1, firstBlock]] : [[1, eof]];
+    const scoring = detectScoring({ ix, problems: ps, headerRatings, statedWeight: stated?.statedWeight, statedWeightLine: stated?.statedWeightLine, ranges });
     const lines = new Set([...ps.map((p) => p.span.start.line)]);
     const diags = [
       ...kept.filter((d) => lines.has(d.line) || ps.some((p) => d.line >= p.span.start.line && d.line <= p.span.end.line)),
