@@ -26,7 +26,10 @@ function fixAll(text: string, code: string): string {
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code).sort();
 
 test('rules have stable, unique codes', () => {
-  assert.deepEqual(RULES.map((r) => r.code), ['duplicate-id', 'missing-criterion', 'count-mismatch', 'unknown-severity', 'bonus-without-condition', 'id-order']);
+  assert.deepEqual(RULES.map((r) => r.code), [
+    'duplicate-id', 'missing-criterion', 'count-mismatch', 'unknown-severity', 'bonus-without-condition', 'id-order',
+    'item-without-criteria', 'unknown-bank-ref', 'weight-sum',
+  ]);
 });
 
 test('each lint fixture yields exactly the findings it expects', () => {
@@ -48,8 +51,9 @@ test('duplicate-id names both lines, for problems and bonus rows', () => {
   assert.deepEqual(ds.map((d) => [d.line, d.severity]), [[13, 'error'], [25, 'error']]);
   assert.match(ds[0]!.message, /problem id P01 is already used on line 6/);
   assert.match(ds[1]!.message, /bonus id B01 is already used on line 24/);
-  // the id-order fix renumbers the duplicate heading, which also clears the problem duplicate
-  const fixed = fixAll(fixture('lint-duplicate-id.md'), 'id-order');
+  // one duplicate is one diagnostic (id-order used to report the same line again); its fix renumbers the heading
+  assert.deepEqual(lintAnswerKey(fixture('lint-duplicate-id.md')).filter((d) => d.line === 13).map((d) => d.code), ['duplicate-id']);
+  const fixed = fixAll(fixture('lint-duplicate-id.md'), 'duplicate-id');
   assert.match(fixed, /### P02: Missing backoff/);
   assert.deepEqual(lintAnswerKey(fixed).map((d) => d.message.replace(/^line \d+: /, '')), ['bonus id B01 is already used on line 24; each bonus needs its own id']);
 });

@@ -127,9 +127,13 @@ function isVerdictTable(ix: LineIndex, t: KeyTable): boolean {
   let marks = 0;
   let all = 0;
   for (const no of t.rows) {
-    for (const c of rowCells(ix.line(no).text, 0).slice(1)) {
+    const cells = rowCells(ix.line(no).text, 0);
+    if (!isItemId(bareCell(cells[0]?.text ?? ''))) continue;
+    for (const c of cells.slice(1)) {
+      const v = bareCell(c.text).replace(/[(（][^()（）]*[)）]/g, '').trim();
+      if (v === '') continue;
       all++;
-      if (VERDICT_CELL.test(bareCell(c.text).replace(/[(（][^()（）]*[)）]/g, '').trim())) marks++;
+      if (VERDICT_CELL.test(v)) marks++;
     }
   }
   return all > 0 && marks * 2 >= all;
