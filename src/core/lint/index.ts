@@ -71,9 +71,11 @@ function lintFile(src: string, path: string | undefined, file: KeyFile): Diagnos
       }
     }
   }
+  // a message without a column sorts first on its line, and is then shown at column 1
   return out
-    .map((d) => (d.column === undefined ? { ...d, column: d.span ? d.span.start.column : 1 } : d))
-    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    .map((d) => (d.column === undefined && d.span ? { ...d, column: d.span.start.column } : d))
+    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
+    .map((d) => (d.column === undefined ? { ...d, column: 1 } : d));
 }
 
 /** Apply non-overlapping edits to a text (all offsets refer to the original). */
