@@ -7,7 +7,7 @@ import { parseBonusItems, parseBonusTables } from './answerKey/bonus';
 import { parseHeader } from './answerKey/header';
 import { LineIndex } from './answerKey/lines';
 import { parseProblem, type ProblemHead } from './answerKey/problems';
-import { parseShapes, type KeyFile } from './answerKey/shapes';
+import { firstStrayCriterion, parseShapes, type KeyFile } from './answerKey/shapes';
 import { keyStructure, type KeyStructure } from './answerKey/structure';
 import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
 
@@ -78,6 +78,13 @@ function parse(text: string, path: string | undefined): KeyFile {
     if (shaped && shaped.sections.some((s) => s.problems.length)) return shaped;
   }
   const key = parseClassic(text, path, ix, structure, markers);
+  const none = key.diagnostics.find((d) => d.code === 'no-problems');
+  const stray = none ? firstStrayCriterion(ix, structure, path) : undefined;
+  if (none && stray !== undefined) {
+    // it says it is a key and has criteria: say where reading found no item to attach them to
+    none.message = `no problems found: line ${stray} has ○/△/× criteria but no item above it carries an id (expected '### P01: Title', '### PB-01: Title', a bold lead '**ID: Title**' or a table row whose first cell is an id)`;
+    none.line = stray;
+  }
   return { path, sections: [key], diagnostics: [] };
 }
 

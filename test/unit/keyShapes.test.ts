@@ -141,3 +141,14 @@ test('criteria lines outside any item name the line where reading stopped', () =
   assert.deepEqual(key.diagnostics.map((d) => [d.code, d.line]), [['criteria-outside-item', 11]]);
   assert.match(key.diagnostics[0]!.message, /reading stopped after PB-01 \(its item ends on line 6\)/);
 });
+
+test('a file that says it is a key but has no id on its items names the criteria line reading could not attach', () => {
+  const text = '# Answer Key: billing\n\n### Missing timeout\n- ○ (Detected): names the timeout\n- △ (Partial): mentions slowness\n- × (Not Detected): nothing\n';
+  const key = parseAnswerKey(text, 'notes.md');
+  assert.equal(key.diagnostics[0]!.code, 'no-problems');
+  assert.equal(key.diagnostics[0]!.line, 4);
+  assert.match(key.diagnostics[0]!.message, /^no problems found: line 4 has ○\/△\/× criteria but no item above it carries an id/);
+  // a file that is not a key keeps the plain message
+  const plain = parseAnswerKey('# Meeting notes\n\nNothing here.\n', 'notes.md');
+  assert.match(plain.diagnostics[0]!.message, /^no problems found \(expected headings like '### P01: Title'/);
+});

@@ -99,7 +99,8 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   headings.forEach((h, i) => {
     if (!h.id || scenarios.some((s) => h.line >= s.line && h.line < s.end)) return;
     const end = headingEnd(i);
-    const inner = cands.filter((c) => c.line > h.line && c.line < end && c.depth > h.depth);
+    const inner: Candidate[] = [];
+    for (let k = firstAfter(cands, h.line); k < cands.length && cands[k]!.line < end; k++) if (cands[k]!.depth > h.depth) inner.push(cands[k]!);
     if (!inner.length) return;
     // an item with its own criteria above a sub-item ('### PB-02' then '#### PB-04') is an item, not a scenario
     const token = new RegExp(`(^|-)${h.id.id}(-|$)`);
@@ -107,7 +108,10 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     if (!ownCriteria || inner.some((c) => token.test(c.head?.id ?? c.row?.id ?? ''))) scenarios.push({ id: h.id.id, title: h.id.title, line: h.line, end });
   });
   const scenarioIds = new Set(scenarios.map((s) => s.id));
-  const scenarioOf = (no: number) => scenarios.find((s) => no > s.line && no < s.end);
+  // scenario index + 1 of every line (0 = outside): lookups stay linear on large rubrics
+  const scenarioAt = new Int32Array(eof + 1);
+  scenarios.forEach((s, i) => scenarioAt.fill(i + 1, s.line + 1, s.end));
+  const scenarioOf = (no: number) => (no >= 0 && no <= eof && scenarioAt[no] ? scenarios[scenarioAt[no]! - 1] : undefined);
 
   // a table listing the scenarios themselves is a summary, not items
   const dropped = new Set<TableRead>();
@@ -146,7 +150,12 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     let end = eof;
     const next = live[i + 1];
     if (next) end = next.line;
-    for (const h of headings) if (h.line > c.line && h.line < end && h.depth <= c.depth) end = h.line;
+    for (let k = firstAfter(headings, c.line); k < headings.length && headings[k]!.line < end; k++) {
+      if (headings[k]!.depth <= c.depth) {
+        end = headings[k]!.line;
+        break;
+      }
+    }
     const s = scenarioOf(c.line);
     if (s && s.end < end) end = s.end;
     const head = c.head!;
@@ -185,6 +194,10 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   const kept = itemDiags.filter((d) => d.code !== 'no-criteria');
 
   const spans = items.map((p) => [p.span.start.line, p.span.end.line] as [number, number]);
+  // the item each line belongs to, for sorting parse messages into sections
+  const owner = new Int32Array(eof + 1);
+  items.forEach((p, i) => owner.fill(i + 1, p.span.start.line, Math.min(eof, p.span.end.line) + 1));
+  const itemAt = (no: number) => (no >= 0 && no <= eof && owner[no] ? items[owner[no]! - 1] : undefined);
   orphanCriteria(ix, spans, [...bonusRanges], scenarios, items, fileDiags);
 
   // bonus rows: bonus sections, plus B01 tables anywhere else
@@ -223,9 +236,9 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     // a scenario reads its own rule lines first, then the file's preamble above the first scenario
     const ranges: [number, number][] = scenario ? [[from, to], [1, firstBlock]] : [[1, eof]];
     const scoring = detectScoring({ ix, problems: ps, headerRatings, statedWeight: stated?.statedWeight, statedWeightLine: stated?.statedWeightLine, ranges });
-    const lines = new Set([...ps.map((p) => p.span.start.line)]);
+    const mine = new Set(ps);
     const diags = [
-      ...kept.filter((d) => lines.has(d.line) || ps.some((p) => d.line >= p.span.start.line && d.line <= p.span.end.line)),
+      ...kept.filter((d) => { const p = itemAt(d.line); return p !== undefined && mine.has(p); }),
       ...fileDiags,
     ].sort((a, b) => a.line - b.line);
     const key: AnswerKey = {
@@ -250,7 +263,12 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   let bank: Problem[] | undefined;
   if (scenarios.length) {
     const plain = scenarios.map(({ id, title, line }) => ({ id, title, line }));
-    sections = scenarios.map((s, i) => section(items.filter((p) => scenarioOf(p.span.start.line) === s), s.line, s.end, plain[i]));
+    const per = scenarios.map(() => [] as Problem[]);
+    for (const p of items) {
+      const k = scenarioAt[p.span.start.line] ?? 0;
+      if (k) per[k - 1]!.push(p);
+    }
+    sections = scenarios.map((s, i) => section(per[i]!, s.line, s.end, plain[i]));
     bank = items.filter((p) => !scenarioOf(p.span.start.line));
     for (const k of sections) {
       k.scenarios = plain;
@@ -269,12 +287,34 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   return { path, sections, bank, diagnostics: fileDiags };
 }
 
+/**
+ * A file that says it is a key (title or name) yet yielded no items: the first
+ * ○/△/× criterion line, so the message can say where reading found nothing to attach it to.
+ */
+export function firstStrayCriterion(ix: LineIndex, structure: KeyStructure, path?: string): number | undefined {
+  const titles: string[] = [];
+  for (const no of [...structure.headings].sort((a, b) => a - b).slice(0, 2)) {
+    const h = matchHeading(ix.line(no).text);
+    if (h && h.depth <= 2) titles.push(h.text);
+  }
+  const named = titles.some((t) => KEYISH_TITLE.test(t)) || (!!path && KEYISH_PATH.test(path.replace(/\\/g, '/').split('/').pop() ?? ''));
+  if (!named) return undefined;
+  for (const l of ix.lines) {
+    if (l.opaque || RATING_LINE.test(l.text.slice(0, 200))) continue;
+    const c = matchCriterion(l.text);
+    if (c && (c.label || /[:：]/.test(c.marker))) return l.no;
+  }
+  return undefined;
+}
+
 /** Criteria lines outside every item: name the line where reading stopped. */
 function orphanCriteria(ix: LineIndex, spans: [number, number][], skip: [number, number][], scenarios: { line: number; end: number }[], items: Problem[], out: Diagnostic[]): void {
   let reported = -2;
+  const covered = new Uint8Array(ix.lines.length + 2);
+  for (const [a, b] of spans) covered.fill(1, a, b + 1);
+  for (const [a, b] of skip) covered.fill(1, a, b);
   for (const l of ix.lines) {
-    if (l.opaque || RATING_LINE.test(l.text.slice(0, 200))) continue;
-    if (spans.some(([a, b]) => l.no >= a && l.no <= b) || skip.some(([a, b]) => l.no >= a && l.no < b)) continue;
+    if (l.opaque || covered[l.no] || RATING_LINE.test(l.text.slice(0, 200))) continue;
     const c = matchCriterion(l.text);
     if (!c || !(c.label || /[:：]/.test(c.marker))) continue;
     if (l.no === reported + 1) {
@@ -290,4 +330,16 @@ function orphanCriteria(ix: LineIndex, spans: [number, number][], skip: [number,
       message: `line ${l.no}: ○/△/× criteria outside any item: ${where}; expected an item heading such as '### ID: Title' or a bold lead '**ID: Title**' above them`,
     });
   }
+}
+
+/** Index of the first entry whose line is after `line` (entries sorted by line). */
+function firstAfter(xs: readonly { line: number }[], line: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
