@@ -39,9 +39,11 @@ interface Marker {
  * the first one — `key.scenarios` lists them all (parseKeyFile reads every one).
  */
 export function parseAnswerKey(text: string, path?: string, scenario?: string): AnswerKey {
+  // 'rubric.md#T01': a fragment that is an id (a file named 'notes#1.md' keeps its name)
   const hash = path?.lastIndexOf('#') ?? -1;
-  const wanted = scenario ?? (path && hash > 0 ? path.slice(hash + 1) : undefined);
-  const file = parseKeyFile(text, wanted !== undefined && scenario === undefined ? path!.slice(0, hash) : path);
+  const fragment = path && hash > 0 && /^[A-Za-z0-9][\w-]{0,30}$/.test(path.slice(hash + 1)) ? path.slice(hash + 1) : undefined;
+  const wanted = scenario ?? fragment;
+  const file = parseKeyFile(text, fragment !== undefined && scenario === undefined ? path!.slice(0, hash) : path);
   const found = wanted !== undefined ? file.sections.find((s) => s.scenario?.id.toLowerCase() === wanted.toLowerCase()) : undefined;
   if (wanted !== undefined && !found && file.sections[0]?.scenarios) {
     const first = file.sections[0];

@@ -152,3 +152,33 @@ test('a file that says it is a key but has no id on its items names the criteria
   const plain = parseAnswerKey('# Meeting notes\n\nNothing here.\n', 'notes.md');
   assert.match(plain.diagnostics[0]!.message, /^no problems found \(expected headings like '### P01: Title'/);
 });
+
+test('a file name with # keeps its name; a scenario fragment on a file without scenarios reads the file', () => {
+  const text = read('table-en.md');
+  assert.equal(parseAnswerKey(text, 'keys/notes#1.md').path, 'keys/notes#1.md');
+  const k = parseAnswerKey(text, 'keys/answer-key.md#T01');
+  assert.equal(k.path, 'keys/answer-key.md');
+  assert.equal(k.problems.length, 5);
+});
+
+test('the shape reader never throws and spans stay inside the text, on arbitrary key-like input', async () => {
+  const fc = (await import('fast-check')).default;
+  const piece = fc.constantFrom(
+    '# Answer Key', '## T01: Scenario', '## T02: Other', '### PB-01: Item [High]', '#### PB-02: Sub', '**AK-T01-01 (PB-01): Lead** [Weight: 1.0]',
+    '**S1**: bold', '| ID | Problem | Full (2) | Partial (1) | Miss (0) | Weight |', '|----|----|----|----|----|----|', '| T01-C1 | x | a | b | c | 2 |',
+    '| Total | | | | | 3 |', '| S1 | vague |', '- ○ (Full): a', '- △: b', '× (Miss): c', '○ = 2, △ = 1', 'Σ(rating × weight) / max × 10',
+    '## Problem Bank', '## Bonus', '| B01 | a | b | c |', '```', '<!--', '-->', '', 'text', '| a | b |',
+  );
+  fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+    const text = parts.join('\n');
+    const file = parseKeyFile(text, 'answer-key.md');
+    assert.ok(file.sections.length >= 1);
+    for (const s of file.sections) {
+      for (const p of s.problems) {
+        assert.ok(p.span.start.offset <= p.span.end.offset && p.span.end.offset <= text.length);
+        assert.ok(p.id.length > 0);
+      }
+      detectionSubtotal(s, {});
+    }
+  }), { numRuns: 400 });
+});
