@@ -12,7 +12,7 @@ import { keyStructure, type KeyStructure } from './answerKey/structure';
 import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
 
 export { LineIndex } from './answerKey/lines';
-export type { KeyFile } from './answerKey/shapes';
+export { bankEntryOf, type KeyFile } from './answerKey/shapes';
 export { GENERIC_CRITERIA, GENERIC_NOTE } from './answerKey/generic';
 export { detectionSubtotal, type Subtotal } from './answerKey/rating';
 export {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { detectionSubtotal, GENERIC_CRITERIA, parseAnswerKey, parseKeyFile } from '../../src/core/answerKey';
+import { bankEntryOf, detectionSubtotal, GENERIC_CRITERIA, parseAnswerKey, parseKeyFile } from '../../src/core/answerKey';
 import type { Verdict } from '../../src/core/model';
 
 const DIR = path.resolve(process.cwd(), 'test/fixtures/keys/shapes');
@@ -95,7 +95,8 @@ test('parseAnswerKey on a scenario file: the first scenario, or the one named by
   assert.match(missing.diagnostics[0]!.message, /no scenario 'T09' in this file \(it holds T01, T02\)/);
   // the bank entry a scenario item draws on is at hand for a hover
   const ak = t2.problems[0]!;
-  assert.equal(t2.bank?.find((b) => b.id === ak.ref)?.title, 'Reset token never expires');
+  assert.equal(bankEntryOf(t2, ak)?.title, 'Reset token never expires');
+  assert.equal(bankEntryOf(t2, t2.problems[1]!)?.id, 'PB-01');
 });
 
 test('detection subtotal follows the key: classic ○1 △0.5 ×0 summed; a scenario Σ(rating × weight) / max × 10', () => {

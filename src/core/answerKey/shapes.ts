@@ -13,7 +13,7 @@ import { parseProblem } from './problems';
 import { readIdTable, rowCells, type TableRead } from './rows';
 import { detectScoring } from './scoring';
 import type { KeyStructure } from './structure';
-import { BONUS_HEADING, detectLanguage, isKnownSeverity, matchCriterion, matchHeading } from './vocabulary';
+import { BONUS_HEADING, detectLanguage, isKnownSeverity, matchCriterion, matchHeading, normLabel } from './vocabulary';
 
 export interface KeyFile {
   path?: string;
@@ -167,7 +167,12 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     const weightField = p.fields.find((f) => /^(weight|重み|配点)$/i.test(f.name));
     p.weight = w.weight ?? (weightField && /^\d+(?:\.\d+)?/.test(weightField.value) ? Number(/^\d+(?:\.\d+)?/.exec(weightField.value)![0]) : undefined);
     if (p.weight === undefined) delete p.weight;
-    p.severity ??= sev.severity ?? p.fields.find((f) => /^(importance|重要性)$/i.test(f.name) && f.value)?.value;
+    // fields by meaning beyond the classic names: importance is a severity, a section a location
+    const synonym = (re: RegExp) => p.fields.find((f) => re.test(normLabel(f.label)) && f.value)?.value;
+    p.severity ??= sev.severity ?? synonym(/^(importance|重要性|impact|影響度|level|レベル)$/);
+    p.location ??= synonym(/^(section|sections|セクション|章|§)$/);
+    p.description ??= synonym(/^(why|why it is a problem|rationale|reason|理由|根拠|問題点)$/);
+    p.title ||= synonym(/^(title|タイトル|名前|name)$/) ?? '';
     return p;
   });
 
@@ -305,6 +310,11 @@ export function firstStrayCriterion(ix: LineIndex, structure: KeyStructure, path
     if (c && (c.label || /[:：]/.test(c.marker))) return l.no;
   }
   return undefined;
+}
+
+/** The problem-bank entry an item draws on ('(PB-02)'), for a hover. */
+export function bankEntryOf(key: AnswerKey, problem: Problem): Problem | undefined {
+  return problem.ref ? key.bank?.find((b) => b.id === problem.ref) : undefined;
 }
 
 /** Criteria lines outside every item: name the line where reading stopped. */
