@@ -174,3 +174,22 @@ test('lintAnswerKey never throws, and its fixes always apply cleanly (property)'
     assert.equal(lintAnswerKey(fixed).filter((d) => d.code === 'missing-criterion').length, 0, JSON.stringify(s));
   }), { numRuns: 500 });
 });
+
+test('weight-sum: names the stated line and both numbers; the fix restates the total as the sum', () => {
+  const text = fixture('lint-weight-sum.md');
+  const [d] = lintAnswerKey(text).filter((x) => x.code === 'weight-sum');
+  assert.equal(d!.line, 8);
+  assert.match(d!.message, /states a total weight of 4 but its items' weights add up to 3$/);
+  const fixed = fixAll(text, 'weight-sum');
+  assert.match(fixed, /\| Total \| \| \| 3 \|/);
+  assert.deepEqual(lintAnswerKey(fixed), []);
+});
+
+test('unknown-bank-ref and item-without-criteria name the item and what exists', () => {
+  const [ref] = lintAnswerKey(fixture('lint-unknown-bank-ref.md'));
+  assert.match(ref!.message, /^line 18: AK-T01-02 refers to bank entry PB-07, which does not exist \(the bank holds PB-01\)$/);
+  const [gap] = lintAnswerKey(fixture('lint-item-without-criteria.md'));
+  assert.match(gap!.message, /^line 10: PB-02 states no ○\/△\/× criteria while the other items do \(e\.g\. PB-01 on line 4\)/);
+  // a key where no item states criteria is fine: the generic definitions apply
+  assert.deepEqual(lintAnswerKey('# Answer Key\n\n| ID | Problem |\n|----|----|\n| S1 | vague |\n| S2 | no timeout |\n'), []);
+});

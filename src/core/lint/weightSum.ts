@@ -16,7 +16,11 @@ export const weightSum: LintRule = {
     const l = ix.line(line);
     const unweighted = key.problems.length - weighted.length;
     const note = unweighted ? `; ${unweighted} item${unweighted === 1 ? ' has' : 's have'} no weight` : '';
+    // the fix restates the total as the sum (the number on the stated line that equals the stated total)
+    let at: { start: number; end: number } | undefined;
+    for (const m of l.text.matchAll(/\d+(?:\.\d+)?/g)) if (Number(m[0]) === s.statedWeight) at = { start: l.start + m.index!, end: l.start + m.index! + m[0].length };
     return [{
+      fix: at && unweighted === 0 ? { title: `Change the stated total weight to ${sum}`, edits: [{ ...at, newText: String(sum) }] } : undefined,
       code: 'weight-sum',
       severity: 'warning',
       line,
