@@ -11,9 +11,11 @@ Usage:
       results/vNNN-<variant>-runR.md → ../answer-key-round-NNN.md,
       -docK- → answer-key-K.md. A link is followed only to a .md file inside
       the current directory; elsewhere it is reported and not read.
-  review-grader lint KEY...
-      Check answer keys: duplicate ids, missing criteria, stated count,
-      severity, bonus conditions, id order. Exit 1 when anything is found.
+  review-grader lint KEY... [--format text|json]
+      Check answer keys of every shape (P01 headings, tables, problem banks,
+      scenario rubrics): duplicate ids, missing criteria, stated count,
+      severity, bonus conditions, id order, bank references, weights.
+      Exit 1 on any warning or error (info notes do not fail).
   review-grader audit SCORING.md... [--key KEY] [--bonus-cap N]
       Check a judge's scoring report against itself: subtotals, totals,
       bonus cap, conflicting verdicts. Exit 1 when anything is found.

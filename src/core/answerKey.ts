@@ -7,10 +7,14 @@ import { parseBonusItems, parseBonusTables } from './answerKey/bonus';
 import { parseHeader } from './answerKey/header';
 import { LineIndex } from './answerKey/lines';
 import { parseProblem, type ProblemHead } from './answerKey/problems';
+import { firstStrayCriterion, parseShapes, type KeyFile } from './answerKey/shapes';
 import { keyStructure, type KeyStructure } from './answerKey/structure';
 import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
 
 export { LineIndex } from './answerKey/lines';
+export { bankEntryOf, type KeyFile } from './answerKey/shapes';
+export { GENERIC_CRITERIA, GENERIC_NOTE } from './answerKey/generic';
+export { detectionSubtotal, type Subtotal } from './answerKey/rating';
 export {
   canonicalId,
   detectLanguage,
@@ -29,27 +33,65 @@ interface Marker {
   problem?: ProblemHead;
 }
 
-export function parseAnswerKey(text: string, path?: string): AnswerKey {
+/**
+ * One key: a classic or single-section file is that key; in a scenario file
+ * it is the scenario named (`'T01'`, or the `#T01` fragment of `path`), else
+ * the first one — `key.scenarios` lists them all (parseKeyFile reads every one).
+ */
+export function parseAnswerKey(text: string, path?: string, scenario?: string): AnswerKey {
+  // 'rubric.md#T01': a fragment that is an id (a file named 'notes#1.md' keeps its name)
+  const hash = path?.lastIndexOf('#') ?? -1;
+  const fragment = path && hash > 0 && /^[A-Za-z0-9][\w-]{0,30}$/.test(path.slice(hash + 1)) ? path.slice(hash + 1) : undefined;
+  const wanted = scenario ?? fragment;
+  const file = parseKeyFile(text, fragment !== undefined && scenario === undefined ? path!.slice(0, hash) : path);
+  const found = wanted !== undefined ? file.sections.find((s) => s.scenario?.id.toLowerCase() === wanted.toLowerCase()) : undefined;
+  if (wanted !== undefined && !found && file.sections[0]?.scenarios) {
+    const first = file.sections[0];
+    return {
+      ...first,
+      diagnostics: [
+        { code: 'unknown-scenario', severity: 'error', line: 1, message: `no scenario '${wanted}' in this file (it holds ${first.scenarios!.map((s) => s.id).join(', ')}); read ${first.scenario!.id}` },
+        ...first.diagnostics,
+      ],
+    };
+  }
+  return found ?? file.sections[0]!;
+}
+
+/** Every key a file holds: one section per scenario ('## T01: …'), or one section. Never throws. */
+export function parseKeyFile(text: string, path?: string): KeyFile {
   try {
     return parse(typeof text === 'string' ? text : '', path);
   } catch (e) {
     // a bug here must never cost the user a stack trace: report and carry on
-    return {
-      path,
-      language: 'en',
-      problems: [],
-      bonus: [],
-      diagnostics: [{ code: 'parse-failure', severity: 'error', line: 1, message: `could not read the answer key: ${e instanceof Error ? e.message : String(e)}` }],
-    };
+    const diagnostics: Diagnostic[] = [{ code: 'parse-failure', severity: 'error', line: 1, message: `could not read the answer key: ${e instanceof Error ? e.message : String(e)}` }];
+    return { path, sections: [{ path, language: 'en', problems: [], bonus: [], diagnostics }], diagnostics };
   }
 }
 
-function parse(text: string, path: string | undefined): AnswerKey {
+function parse(text: string, path: string | undefined): KeyFile {
   const ix = new LineIndex(text);
-  const diagnostics: Diagnostic[] = [];
   // one markdown parse: remark (or the scanner for risky input) says which lines are headings and tables
   const structure = keyStructure(text);
   const markers = findMarkers(ix, structure);
+  // the classic '### P01:' reader stays exactly as it was; other shapes only where it finds no P-items
+  if (!text.includes('\u0000') && !markers.some((m) => m.kind === 'problem')) {
+    const shaped = parseShapes(ix, structure, path);
+    if (shaped && shaped.sections.some((s) => s.problems.length)) return shaped;
+  }
+  const key = parseClassic(text, path, ix, structure, markers);
+  const none = key.diagnostics.find((d) => d.code === 'no-problems');
+  const stray = none ? firstStrayCriterion(ix, structure, path) : undefined;
+  if (none && stray !== undefined) {
+    // it says it is a key and has criteria: say where reading found no item to attach them to
+    none.message = `no problems found: line ${stray} has ○/△/× criteria but no item above it carries an id (expected '### P01: Title', '### PB-01: Title', a bold lead '**ID: Title**' or a table row whose first cell is an id)`;
+    none.line = stray;
+  }
+  return { path, sections: [key], diagnostics: [] };
+}
+
+function parseClassic(text: string, path: string | undefined, ix: LineIndex, structure: KeyStructure, markers: Marker[]): AnswerKey {
+  const diagnostics: Diagnostic[] = [];
 
   const problems: Problem[] = [];
   const inSection = new Uint8Array(ix.lines.length + 2); // 1 = problem, 2 = bonus

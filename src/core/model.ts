@@ -81,6 +81,40 @@ export interface Problem {
   headingSpan: Span;
   /** heading through the end of the problem's section */
   span: Span;
+  /** how the item is written: heading ('### P01:'), bold lead ('**AK-01: …**') or table row; undefined = classic heading */
+  shape?: 'heading' | 'bold' | 'row';
+  /** 'key': the item states its own ○/△/× criteria; 'generic': it has none, the rubric's generic definitions apply */
+  criteriaSource?: 'key' | 'generic';
+  /** per-item weight as the key states it ('[Weight: 1.0]', a Weight column) */
+  weight?: number;
+  /** a problem-bank entry this item draws on ('PB-02') */
+  ref?: string;
+  /** the grouping heading a table row sits under ('Surface (S) — …') */
+  group?: string;
+  /** the scenario this item belongs to ('T01'), in a scenario rubric */
+  scenario?: string;
+}
+
+/** How a key states its ratings and weights, when it departs from ○ 1 / △ 0.5 / × 0 summed. */
+export interface KeyScoring {
+  ratings: Record<Verdict, number>;
+  /** items carry weights: rating × weight */
+  weighted: boolean;
+  /** a stated normalisation 'Σ(rating × weight) / max × 10': the subtotal is scaled to this */
+  scale?: number;
+  /** the rule as the key writes it, and its line */
+  text?: string;
+  line?: number;
+  /** a stated total of the weights (a total row, 'Total weight: 5') */
+  statedWeight?: number;
+  statedWeightLine?: number;
+}
+
+/** One scenario of a scenario rubric ('## T01: Login flow'). */
+export interface KeyScenario {
+  id: string;
+  title: string;
+  line: number;
 }
 
 export interface BonusRow {
@@ -104,6 +138,18 @@ export interface AnswerKey {
   bonus: BonusRow[];
   /** parse-level messages (lint adds more) */
   diagnostics: Diagnostic[];
+  /** the shape the items were read in; undefined = classic '### P01:' key */
+  shape?: 'items' | 'table' | 'scenario';
+  /** no item states its own criteria: the rubric's generic ○/△/× definitions apply (GENERIC_CRITERIA) */
+  genericCriteria?: boolean;
+  /** the scenario this key is, in a file of several */
+  scenario?: KeyScenario;
+  /** every scenario of the file, when it holds more than one key */
+  scenarios?: KeyScenario[];
+  /** problem-bank entries of the file: a catalogue the scenarios draw on, not items */
+  bank?: Problem[];
+  /** ratings, weights and normalisation as the key states them; undefined = ○ 1, △ 0.5, × 0, summed */
+  scoring?: KeyScoring;
 }
 
 // -------------------------------------------------------------------- review

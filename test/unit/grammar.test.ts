@@ -132,3 +132,34 @@ test('ordinary comments, code spans and fences are left alone', async () => {
   assert.deepEqual(injected(2), [], 'inline code');
   assert.deepEqual(injected(5), [], 'fenced code');
 });
+
+test('ids of other key shapes: table first cells, bold leads with a bank reference, id headings', async () => {
+  const lines = await tokenize([
+    '| ID | Type | Section |',
+    '|----|------|---------|',
+    '| S1 | vague | §2 |',
+    '| **T01-C1** | Token expiry | 2 |',
+    '',
+    '**AK-T01-01 (PB-02): Tokens expire** [Weight: 1.0]',
+    '',
+    '#### PB-04: Unbounded retry queue [High]',
+    '',
+    '| B01 | Ops | Runbook |',
+    '| Total | | 5 |',
+    'Prose about S1 or HTTP2 is left alone.',
+  ].join('\n'));
+  const ITEM = 'constant.other.item-id.review-grader';
+  assert.ok(has(scopesOf(lines, 2, 'S1'), ITEM));
+  assert.ok(has(scopesOf(lines, 3, 'T01-C1'), ITEM));
+  assert.ok(has(scopesOf(lines, 5, 'AK-T01-01'), ITEM));
+  assert.ok(has(scopesOf(lines, 5, 'PB-02'), 'constant.other.item-id.reference.review-grader'));
+  assert.ok(scopesOf(lines, 5, 'AK-T01-01').some((s) => s.startsWith('markup.bold')), 'the id stays inside the bold scope');
+  const heading = scopesOf(lines, 7, 'PB-04');
+  assert.ok(has(heading, ITEM));
+  assert.ok(heading.some((s) => s.startsWith('markup.heading')), 'the id stays inside the heading scope');
+  assert.ok(has(scopesOf(lines, 9, 'B01'), 'constant.other.bonus-id.review-grader'), 'bonus ids keep their scope');
+  const items = (line: number) => lines[line]!.filter(([, s]) => s.includes(ITEM)).map(([t]) => t);
+  assert.deepEqual(items(0), [], 'the header cell ID is not an id');
+  assert.deepEqual(items(10), []);
+  assert.deepEqual(items(11), [], 'prose');
+});

@@ -26,7 +26,10 @@ function fixAll(text: string, code: string): string {
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code).sort();
 
 test('rules have stable, unique codes', () => {
-  assert.deepEqual(RULES.map((r) => r.code), ['duplicate-id', 'missing-criterion', 'count-mismatch', 'unknown-severity', 'bonus-without-condition', 'id-order']);
+  assert.deepEqual(RULES.map((r) => r.code), [
+    'duplicate-id', 'missing-criterion', 'count-mismatch', 'unknown-severity', 'bonus-without-condition', 'id-order',
+    'item-without-criteria', 'unknown-bank-ref', 'weight-sum',
+  ]);
 });
 
 test('each lint fixture yields exactly the findings it expects', () => {
@@ -48,8 +51,9 @@ test('duplicate-id names both lines, for problems and bonus rows', () => {
   assert.deepEqual(ds.map((d) => [d.line, d.severity]), [[13, 'error'], [25, 'error']]);
   assert.match(ds[0]!.message, /problem id P01 is already used on line 6/);
   assert.match(ds[1]!.message, /bonus id B01 is already used on line 24/);
-  // the id-order fix renumbers the duplicate heading, which also clears the problem duplicate
-  const fixed = fixAll(fixture('lint-duplicate-id.md'), 'id-order');
+  // one duplicate is one diagnostic (id-order used to report the same line again); its fix renumbers the heading
+  assert.deepEqual(lintAnswerKey(fixture('lint-duplicate-id.md')).filter((d) => d.line === 13).map((d) => d.code), ['duplicate-id']);
+  const fixed = fixAll(fixture('lint-duplicate-id.md'), 'duplicate-id');
   assert.match(fixed, /### P02: Missing backoff/);
   assert.deepEqual(lintAnswerKey(fixed).map((d) => d.message.replace(/^line \d+: /, '')), ['bonus id B01 is already used on line 24; each bonus needs its own id']);
 });
@@ -169,4 +173,23 @@ test('lintAnswerKey never throws, and its fixes always apply cleanly (property)'
     const fixed = fixAll(s, 'missing-criterion');
     assert.equal(lintAnswerKey(fixed).filter((d) => d.code === 'missing-criterion').length, 0, JSON.stringify(s));
   }), { numRuns: 500 });
+});
+
+test('weight-sum: names the stated line and both numbers; the fix restates the total as the sum', () => {
+  const text = fixture('lint-weight-sum.md');
+  const [d] = lintAnswerKey(text).filter((x) => x.code === 'weight-sum');
+  assert.equal(d!.line, 8);
+  assert.match(d!.message, /states a total weight of 4 but its items' weights add up to 3$/);
+  const fixed = fixAll(text, 'weight-sum');
+  assert.match(fixed, /\| Total \| \| \| 3 \|/);
+  assert.deepEqual(lintAnswerKey(fixed), []);
+});
+
+test('unknown-bank-ref and item-without-criteria name the item and what exists', () => {
+  const [ref] = lintAnswerKey(fixture('lint-unknown-bank-ref.md'));
+  assert.match(ref!.message, /^line 18: AK-T01-02 refers to bank entry PB-07, which does not exist \(the bank holds PB-01\)$/);
+  const [gap] = lintAnswerKey(fixture('lint-item-without-criteria.md'));
+  assert.match(gap!.message, /^line 10: PB-02 states no ○\/△\/× criteria while the other items do \(e\.g\. PB-01 on line 4\)/);
+  // a key where no item states criteria is fine: the generic definitions apply
+  assert.deepEqual(lintAnswerKey('# Answer Key\n\n| ID | Problem |\n|----|----|\n| S1 | vague |\n| S2 | no timeout |\n'), []);
 });

@@ -12,6 +12,8 @@ export interface ProblemHead {
   depth: number;
   number: number;
   title: string;
+  /** the id as written, for shapes other than the classic P01 (kept, not renumbered) */
+  id?: string;
 }
 
 interface Item {
@@ -29,7 +31,7 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d{1,3}[.)])\s/;
 
 export function parseProblem(ix: LineIndex, head: ProblemHead, endLine: number, diagnostics: Diagnostic[]): Problem {
-  const id = canonicalId('P', head.number);
+  const id = head.id ?? canonicalId('P', head.number);
   const items: Item[] = [];
   let cur: Item | undefined;
   let pendingBlank = false;

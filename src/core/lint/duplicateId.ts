@@ -1,17 +1,32 @@
 // duplicate-id: two problems (or two bonus rows) share an id, so verdicts
-// and tags naming that id are ambiguous.
-import type { Diagnostic, Span } from '../model';
+// and tags naming that id are ambiguous. One diagnostic per duplicate: in a
+// classic key its fix renumbers the heading to the id its place expects
+// (id-order stays silent about a duplicate, so the line is not reported twice).
+import { canonicalId } from '../answerKey/vocabulary';
+import type { AnswerKey, Diagnostic, Span } from '../model';
 import type { LintRule } from './rule';
 
-function duplicates(items: { id: string; span: Span }[], what: string): Diagnostic[] {
+/** The renumbering fix for a duplicated classic problem id, when the id its place expects is free. */
+function renumber(key: AnswerKey, text: string, index: number): Diagnostic['fix'] {
+  if (key.shape) return undefined;
+  const p = key.problems[index]!;
+  const expected = canonicalId('P', index + 1);
+  if (key.problems.some((q) => q.id === expected)) return undefined;
+  const m = /P-?\d{1,3}/i.exec(text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset));
+  if (!m) return undefined;
+  const start = p.headingSpan.start.offset + m.index;
+  return { title: `Renumber ${m[0]} to ${expected}`, edits: [{ start, end: start + m[0].length, newText: expected }] };
+}
+
+function duplicates(items: { id: string; span: Span }[], what: string, fixOf?: (i: number) => Diagnostic['fix']): Diagnostic[] {
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
-  for (const it of items) {
+  items.forEach((it, i) => {
     const line = it.span.start.line;
     const first = seen.get(it.id);
     if (first === undefined) {
       seen.set(it.id, line);
-      continue;
+      return;
     }
     out.push({
       code: 'duplicate-id',
@@ -19,16 +34,17 @@ function duplicates(items: { id: string; span: Span }[], what: string): Diagnost
       line,
       span: it.span,
       message: `line ${line}: ${what} id ${it.id} is already used on line ${first}; each ${what} needs its own id`,
+      fix: fixOf?.(i),
     });
-  }
+  });
   return out;
 }
 
 export const duplicateId: LintRule = {
   code: 'duplicate-id',
   description: 'Problem and bonus ids are unique',
-  check: ({ key }) => [
-    ...duplicates(key.problems.map((p) => ({ id: p.id, span: p.headingSpan })), 'problem'),
+  check: ({ key, text }) => [
+    ...duplicates(key.problems.map((p) => ({ id: p.id, span: p.headingSpan })), key.shape ? 'item' : 'problem', (i) => renumber(key, text, i)),
     ...duplicates(key.bonus, 'bonus'),
   ],
 };

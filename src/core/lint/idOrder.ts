@@ -10,9 +10,14 @@ export const idOrder: LintRule = {
   description: 'Problem ids run P01, P02, … in order without gaps',
   check: ({ key, text }) => {
     const out: Diagnostic[] = [];
+    // ids of other shapes ('S1', 'T01-C2') are kept as written; a duplicate is duplicate-id's to report
+    if (key.shape) return out;
+    const seen = new Set<string>();
     key.problems.forEach((p, i) => {
       const expected = canonicalId('P', i + 1);
-      if (p.number === i + 1) return;
+      const repeated = seen.has(p.id);
+      seen.add(p.id);
+      if (p.number === i + 1 || repeated) return;
       const line = p.headingSpan.start.line;
       const lineText = text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset);
       const m = /P-?\d{1,5}/i.exec(lineText);

@@ -1,43 +1,81 @@
 // Answer-key linter: parse diagnostics plus one module per rule. The same
 // engine serves the CLI and the editor; each rule's fix becomes a quick fix.
-import { LineIndex, parseAnswerKey } from '../answerKey';
+import { parseKeyFile, type KeyFile } from '../answerKey';
+import { LineIndex } from '../answerKey/lines';
 import type { AnswerKey, Diagnostic } from '../model';
 import { bonusWithoutCondition } from './bonusWithoutCondition';
 import { countMismatch } from './countMismatch';
 import { duplicateId } from './duplicateId';
 import { idOrder } from './idOrder';
+import { itemWithoutCriteria } from './itemWithoutCriteria';
 import { missingCriterion } from './missingCriterion';
 import type { LintRule } from './rule';
+import { unknownBankRef } from './unknownBankRef';
 import { unknownSeverity } from './unknownSeverity';
+import { weightSum } from './weightSum';
 
 export type { LintContext, LintRule } from './rule';
 
-export const RULES: readonly LintRule[] = [duplicateId, missingCriterion, countMismatch, unknownSeverity, bonusWithoutCondition, idOrder];
+export const RULES: readonly LintRule[] = [
+  duplicateId, missingCriterion, countMismatch, unknownSeverity, bonusWithoutCondition, idOrder,
+  itemWithoutCriteria, unknownBankRef, weightSum,
+];
 
 // parse messages that a rule repeats with a fix
 const SUPERSEDED = new Set(['no-criteria']);
 
-/** Lint an answer key. Pass `key` when it is already parsed from this very text. Never throws. */
+/**
+ * Lint an answer key file. Pass `key` when it is already parsed from this very
+ * text; a key that is one scenario of several is re-read so every scenario is
+ * linted. Never throws.
+ */
 export function lintAnswerKey(text: string, path?: string, key?: AnswerKey): Diagnostic[] {
   const src = typeof text === 'string' ? text : '';
-  const parsed = key ?? parseAnswerKey(src, path);
-  const out = parsed.diagnostics.filter((d) => !SUPERSEDED.has(d.code));
-  let ix: LineIndex;
+  const file: KeyFile = key && !(key.scenarios && key.scenarios.length > 1)
+    ? { path, sections: [key], diagnostics: [] }
+    : parseKeyFile(src, path);
+  return lintFile(src, path, file);
+}
+
+/** Lint every section of a file, with the parsed file (the CLI's JSON lists the sections). */
+export function lintKeyFile(text: string, path?: string): { file: KeyFile; diagnostics: Diagnostic[] } {
+  const src = typeof text === 'string' ? text : '';
+  const file = parseKeyFile(src, path);
+  return { file, diagnostics: lintFile(src, path, file) };
+}
+
+function lintFile(src: string, path: string | undefined, file: KeyFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // file-level messages are copied into every section: report each once
+  const seen = new Set<string>();
+  const add = (d: Diagnostic) => {
+    const k = `${d.line}\u0000${d.code}\u0000${d.message}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(d);
+  };
+  let ix: LineIndex | undefined;
   try {
     ix = new LineIndex(src);
   } catch {
-    return out;
+    ix = undefined;
   }
-  for (const rule of RULES) {
-    try {
-      out.push(...rule.check({ text: src, path, key: parsed, ix }));
-    } catch (e) {
-      out.push({ code: rule.code, severity: 'error', line: 1, message: `rule ${rule.code} failed: ${e instanceof Error ? e.message : String(e)}` });
+  for (const section of file.sections) {
+    section.diagnostics.filter((d) => !SUPERSEDED.has(d.code)).forEach(add);
+    if (!ix) continue;
+    for (const rule of RULES) {
+      try {
+        rule.check({ text: src, path, key: section, ix }).forEach(add);
+      } catch (e) {
+        add({ code: rule.code, severity: 'error', line: 1, message: `rule ${rule.code} failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
     }
   }
+  // a message without a column sorts first on its line, and is then shown at column 1
   return out
     .map((d) => (d.column === undefined && d.span ? { ...d, column: d.span.start.column } : d))
-    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
+    .map((d) => (d.column === undefined ? { ...d, column: 1 } : d));
 }
 
 export { applyEdits } from '../text';

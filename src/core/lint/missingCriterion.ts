@@ -95,6 +95,8 @@ export const missingCriterion: LintRule = {
     for (const p of ctx.key.problems) {
       const missing = VERDICTS.filter((v) => !p.criteria[v]);
       if (!missing.length) continue;
+      // outside classic keys an item with no criteria at all is item-without-criteria's (or the generic rubric's)
+      if (ctx.key.shape && p.criteriaSource === 'generic') continue;
       const line = p.headingSpan.start.line;
       const names = missing.map((v) => `${MARK[v]} (${v})`).join(', ');
       const what = missing.length === 3 ? 'has no detection criteria' : `lacks the ${names} criteri${missing.length > 1 ? 'a' : 'on'}`;
@@ -103,8 +105,8 @@ export const missingCriterion: LintRule = {
         severity: 'warning',
         line,
         span: p.headingSpan,
-        message: `line ${line}: ${p.id} ${what} (expected ○, △ and × lines under its detection criteria)`,
-        fix: fixFor(ctx, p, missing),
+        message: `line ${line}: ${p.id} ${what} (expected ${p.shape === 'row' ? 'a ○, △ and × cell in its row' : '○, △ and × lines under its detection criteria'})`,
+        fix: p.shape === 'row' ? undefined : fixFor(ctx, p, missing),
       });
     }
     return out;
