@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
-import { autoGrade, stem, textFeatures, tokenize } from '../../src/core/match';
+import { autoGrade, coverage, stem, textFeatures, tokenize } from '../../src/core/match';
+import type { Profile } from '../../src/core/match/relevance';
 import { findConcepts } from '../../src/core/match/concepts';
 import { backgroundOf, contrastScores } from '../../src/core/match/contrast';
 import { confusion, detectionMae, linearKappa, verdictOfMark } from '../../src/core/match/metrics';
@@ -133,6 +134,27 @@ test('contrast: background subtraction and exclusivity discount', () => {
   assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - 0.15) < 1e-9);
   assert.deepEqual(contrastScores([[]]), [[]]);
   assert.deepEqual(contrastScores([]), []);
+});
+
+test('coverage saturates with the size of the problem profile', () => {
+  // the same finding against entries padded with ever longer descriptions (distinct filler words)
+  const core = 'Circuit breaker missing for the payment gateway calls';
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `aspect${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+  // title features weigh twice a description's, as in relevance.ts
+  const profileOf = (n: number): Profile => {
+    const weights = new Map([...textFeatures(filler(n))].map(([f, w]) => [f, w] as [string, number]));
+    for (const [f, w] of textFeatures(core)) weights.set(f, 2 * w);
+    return { id: 'P', weights };
+  };
+  const finding = textFeatures('The payment gateway has no circuit breaker: calls pile up when it is down.');
+  const ri = { japanese: false, findings: [finding], aliases: new Map() };
+  const terse = coverage(profileOf(0), finding, ri);
+  const long = coverage(profileOf(50), finding, ri);
+  const longer = coverage(profileOf(150), finding, ri);
+  assert.ok(terse > 0.5, `terse ${terse}`);
+  // before: every extra feature diluted the denominator (150 words of filler: coverage fell to a sixth)
+  assert.ok(Math.abs(longer - long) < 1e-9, `long ${long} vs longer ${longer}`);
+  assert.ok(long > terse / 4, `long ${long} vs terse ${terse}`);
 });
 
 test('metrics: kappa, confusion and MAE', () => {
