@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
 import { autoGrade, coverage, stem, textFeatures, tokenize } from '../../src/core/match';
 import type { Profile } from '../../src/core/match/relevance';
+import { splitKatakana } from '../../src/core/match/vocabulary';
+import { affirmedPart } from '../../src/core/match/clauses';
 import { findConcepts } from '../../src/core/match/concepts';
 import { backgroundOf, contrastScores } from '../../src/core/match/contrast';
 import { confusion, detectionMae, linearKappa, verdictOfMark } from '../../src/core/match/metrics';
@@ -155,6 +157,37 @@ test('coverage saturates with the size of the problem profile', () => {
   // before: every extra feature diluted the denominator (150 words of filler: coverage fell to a sixth)
   assert.ok(Math.abs(longer - long) < 1e-9, `long ${long} vs longer ${longer}`);
   assert.ok(long > terse / 4, `long ${long} vs terse ${terse}`);
+});
+
+test('katakana: a loanword is translated only when the run is covered whole or the piece is a word of its own', () => {
+  const english = (run: string) => splitKatakana(run).map((p) => p.english ?? `?${p.text}`).join(' ');
+  // before: リスト became "lease" (リース), ブロック "lock", マッピング "ping"
+  assert.equal(english('リスト'), 'list');
+  assert.equal(english('リスク'), 'risk');
+  const words = (run: string) => english(run).split(' ');
+  assert.ok(!words('アイテムリスト').includes('lease'));
+  assert.ok(!words('アンブロック').includes('lock'));
+  assert.ok(!words('リマッピング').includes('ping'));
+  assert.ok(!words('グラフィック').includes('lock'), 'unknown words stay whole');
+  assert.equal(english('セッションストア'), 'session store');
+  assert.equal(english('ペイメントゲートウェイ'), '?ペイメント gateway', 'a long known word inside an unknown compound still counts');
+});
+
+test('clauses: the affirmed part of a △ criterion drops what it says is missing', () => {
+  assert.equal(affirmedPart('Mentions Redis availability without calling it a single point of failure'), 'Mentions Redis availability');
+  assert.equal(affirmedPart('Mentions queue monitoring but does not specify backpressure strategies'), 'Mentions queue monitoring');
+  assert.ok(!affirmedPart('Redisの可用性に関する懸念を示しているが、具体的な冗長化には触れていない').includes('冗長'));
+  assert.equal(affirmedPart('Mentions idempotency in general'), 'Mentions idempotency in general');
+});
+
+test('bundled example: the Japanese run\'s "Redis の可用性" finding is △ for P03 (its △ criterion), not ×', async () => {
+  const parseReview = await loadReviewParser();
+  const dir = resolve(process.cwd(), 'examples/order-service');
+  const key = parseAnswerKey(readFileSync(`${dir}/answer-key-round-001.md`, 'utf8'), 'answer-key-round-001.md');
+  const review = parseReview(readFileSync(`${dir}/results/v001-baseline-run2.md`, 'utf8'), 'v001-baseline-run2.md');
+  const p03 = autoGrade(key, review).problems.find((p) => p.id === 'P03')!;
+  assert.equal(p03.verdict, 'partial', JSON.stringify(p03));
+  assert.equal(review.findings[p03.evidence[0].findingIndex].title, 'Redis の可用性');
 });
 
 test('metrics: kappa, confusion and MAE', () => {

@@ -3,11 +3,18 @@
 // profiles are built once and cached; a finding costs one tokenization.
 import type { AnswerKey, Finding, Problem, Review } from '../model';
 import { fuzzyAliases, keyNames, type Alias, type KeyNames } from './fuzzy';
+import { affirmedPart } from './clauses';
 import { cjkRatio } from './normalize';
 import { contains, inverseDocumentFrequency, textFeatures, travels, type FeatureBag } from './weights';
 
-/** How much each part of a problem says about what a detection must contain. */
-export const FIELD_WEIGHT = { title: 2, detected: 1.5, description: 1, location: 0.7 } as const;
+/**
+ * How much each part of a problem says about what a detection must contain.
+ * The △ criterion (its affirmed part: what a partial detection mentions, see
+ * clauses.ts) names the problem's topic in the words a weaker finding uses
+ * ("mentions Redis availability"); it weighs as little as the location, a
+ * secondary field, since covering it alone earns only △.
+ */
+export const FIELD_WEIGHT = { title: 2, detected: 1.5, description: 1, location: 0.7, partial: 0.7 } as const;
 
 export interface Profile {
   id: string;
@@ -78,6 +85,8 @@ function problemFields(p: Problem): WeightedBag[] {
   ];
   const detected = p.criteria.detected?.text;
   if (detected) fields.push({ bag: textFeatures(detected), weight: FIELD_WEIGHT.detected });
+  const partial = p.criteria.partial?.text;
+  if (partial) fields.push({ bag: textFeatures(affirmedPart(partial)), weight: FIELD_WEIGHT.partial });
   return fields;
 }
 

@@ -18,7 +18,7 @@ const KATAKANA_TEXT = `
 トランザクション transaction; ロック lock; ロールバック rollback; コミット commit; デッドロック deadlock; レース race; コンディション condition;
 バックアップ backup; リストア restore; リカバリ recovery; リカバリー recovery; スナップショット snapshot; アーカイブ archive;
 マイグレーション migration; スキーマ schema; インデックス index; クエリ query; クエリー query; データベース database; テーブル table;
-カラム column; レコード record; ストレージ storage; ファイル file; アップロード upload; ダウンロード download; バケット bucket;
+カラム column; レコード record; ストレージ storage; ストア store; リスト list; リスク risk; ブロック block; ブロッキング blocking; マッピング mapping; ファイル file; アップロード upload; ダウンロード download; バケット bucket;
 セキュリティ security; パスワード password; ハッシュ hash; ソルト salt; ストレッチング stretching; トークン token; リフレッシュ refresh;
 アクセス access; アクセストークン access token; リフレッシュトークン refresh token; セッション session; クッキー cookie; クッキ cookie;
 ログイン login; ログアウト logout; サインイン sign in; ユーザ user; ユーザー user; アカウント account; ロール role; パーミッション permission;
@@ -254,10 +254,24 @@ export interface KanaPiece {
   english?: string;
 }
 
-/** Split a katakana run into known loanwords (greedy longest match) and unknown stretches. */
+/**
+ * A known loanword found inside a katakana run that is not covered whole by
+ * known words must be at least this long (long-vowel marks stripped) to be
+ * trusted: a 2–3 kana match inside an unknown word is usually an accident
+ * (リスト "list" ⊃ リス(ー) "lease", ブロック ⊃ ロック "lock", マッピング ⊃ ピング
+ * "ping"), while four kana are a word of their own (ゲートウェイ, セッション).
+ */
+const MIN_EMBEDDED_KANA = 4;
+
+/**
+ * Split a katakana run into known loanwords (greedy longest match) and unknown
+ * stretches. When known words cover the run whole, every piece is translated;
+ * otherwise only pieces long enough to be words of their own are, and the
+ * short ones stay part of the unknown stretch around them.
+ */
 export function splitKatakana(run: string): KanaPiece[] {
   const s = stripLong(run.replace(/・/g, ''));
-  const pieces: KanaPiece[] = [];
+  const raw: KanaPiece[] = [];
   let unknown = '';
   let i = 0;
   while (i < s.length) {
@@ -266,15 +280,25 @@ export function splitKatakana(run: string): KanaPiece[] {
       if (KATAKANA.has(s.slice(i, i + len))) { found = len; break; }
     }
     if (found) {
-      if (unknown) { pieces.push({ text: unknown }); unknown = ''; }
+      if (unknown) { raw.push({ text: unknown }); unknown = ''; }
       const text = s.slice(i, i + found);
-      pieces.push({ text, english: KATAKANA.get(text) });
+      raw.push({ text, english: KATAKANA.get(text) });
       i += found;
     } else {
       unknown += s[i++];
     }
   }
-  if (unknown) pieces.push({ text: unknown });
+  if (unknown) raw.push({ text: unknown });
+  if (raw.every((p) => p.english !== undefined)) return raw;
+  // not covered whole: untrusted short pieces merge into the unknown text around them
+  const pieces: KanaPiece[] = [];
+  for (const p of raw) {
+    const keep = p.english !== undefined && p.text.length >= MIN_EMBEDDED_KANA;
+    const last = pieces[pieces.length - 1];
+    if (keep) pieces.push(p);
+    else if (last && last.english === undefined) last.text += p.text;
+    else pieces.push({ text: p.text });
+  }
   return pieces;
 }
 
