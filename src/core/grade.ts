@@ -58,7 +58,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
     score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
     extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
-    diagnostics: [...key.diagnostics, ...review.diagnostics, ...tagKeyDiagnostics(key, tags)],
+    diagnostics: [...key.diagnostics, ...review.diagnostics, ...tagKeyDiagnostics(key, tags), ...auto.diagnostics],
   };
 }
 

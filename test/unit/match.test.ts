@@ -134,6 +134,9 @@ test('contrast: background subtraction and exclusivity discount', () => {
   // for P1, finding 1 is better explained by P2: discounted
   assert.ok(Math.abs(ranked[0].find((r) => r.at === 1)!.score - (0.5 - 0.35 - 0.1)) < 1e-9);
   assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - 0.15) < 1e-9);
+  // soft: a finding two sibling problems cover about equally loses only the margin, so it credits both
+  const siblings = contrastScores([[0.6, 0.1, 0.1], [0.58, 0.1, 0.1]], 0.1);
+  assert.ok(Math.abs(siblings[1][0].score - (0.58 - 0.1 - 0.02)) < 1e-9, `before: the flat 0.1 discount gave ${0.58 - 0.1 - 0.1}`);
   assert.deepEqual(contrastScores([[]]), [[]]);
   assert.deepEqual(contrastScores([]), []);
 });
@@ -188,6 +191,32 @@ test('bundled example: the Japanese run\'s "Redis の可用性" finding is △ f
   const p03 = autoGrade(key, review).problems.find((p) => p.id === 'P03')!;
   assert.equal(p03.verdict, 'partial', JSON.stringify(p03));
   assert.equal(review.findings[p03.evidence[0].findingIndex].title, 'Redis の可用性');
+});
+
+test('bounded work: a large key against a large review compares each problem with a few candidates, and says so', async () => {
+  const parseReview = await loadReviewParser();
+  const topics = ['cache', 'queue', 'token', 'session', 'retry', 'timeout', 'index', 'schema', 'replica', 'audit'];
+  const name = (i: number) => `module${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}`;
+  let keyText = '# Answer Key\n\n';
+  for (let p = 1; p <= 250; p++) {
+    keyText += `### P${String(p).padStart(3, '0')}: ${topics[p % 10]} misuse in \`${name(p)}\`\n- **Description**: \`${name(p)}\` uses the ${topics[p % 10]} without a ${topics[(p + 3) % 10]} bound.\n\n`;
+  }
+  let reviewText = '# Review\n\n';
+  for (let f = 1; f <= 1000; f++) reviewText += `### ${String.fromCharCode(65 + Math.floor(f / 100))}${f % 100}: ${topics[f % 10]} concern\nGeneric remark about the ${topics[(f + 1) % 10]} layer.\n\n`;
+  reviewText += `### Z1: ${topics[2]} misuse in \`${name(42)}\`\n\`${name(42)}\` uses the ${topics[2]} without a ${topics[5]} bound.\n`;
+  const key = parseAnswerKey(keyText, 'big-key.md');
+  const review = parseReview(reviewText, 'big-review.md');
+  assert.equal(key.problems.length, 250);
+  const start = performance.now();
+  const grade = autoGrade(key, review);
+  const ms = performance.now() - start;
+  assert.ok(grade.diagnostics.some((d) => d.code === 'match-bounded' && /250 problems × 1001 findings/.test(d.message)), JSON.stringify(grade.diagnostics));
+  // P042's one real finding is still found among 1001
+  const p = grade.problems.find((x) => x.id === 'P042' || x.id === 'P42')!;
+  assert.equal(review.findings[p.evidence[0]?.findingIndex ?? -1]?.label, 'Z1', JSON.stringify(p));
+  assert.ok(ms < 5000, `${ms} ms`);
+  // within the budget: no diagnostic
+  assert.deepEqual((await gradeFixture()).grade.diagnostics, []);
 });
 
 test('metrics: kappa, confusion and MAE', () => {
