@@ -62,6 +62,18 @@ test('vocabulary bridges Japanese and English concepts', () => {
     assert.ok(concepts(en).includes(id), `${en} → ${id}`);
   }
   assert.ok(!concepts('data at rest is fine').includes('api-design'), '"at rest" is not REST');
+  // perspectives beyond security/reliability/structure: performance and conventions
+  for (const [ja, en, id] of [
+    ['ダッシュボードは5秒ごとにポーリングする', 'the dashboard polls every five seconds', 'polling'],
+    ['事前集計テーブルがない', 'no pre-aggregation or summary table', 'pre-aggregation'],
+    ['全件スキャンになる', 'an unbounded scan of the orders table', 'unbounded-scan'],
+    ['キャメルケースとスネークケースが混在', 'camelCase and snake case are mixed', 'naming-style'],
+    ['レスポンス形式が既存APIと異なる', 'the response envelope differs from the existing APIs', 'response-envelope'],
+    ['エンドポイント名の複数形と単数形が混在', 'plural and singular resource names are mixed', 'plurality'],
+  ]) {
+    assert.ok(concepts(ja).includes(id), `${ja} → ${id}`);
+    assert.ok(concepts(en).includes(id), `${en} → ${id}`);
+  }
 });
 
 test('a Japanese problem and an English finding about the same concept share features; unrelated ones do not', () => {
