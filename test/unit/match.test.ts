@@ -8,7 +8,7 @@ import { parseAnswerKey } from '../../src/core/answerKey';
 import { autoGrade, coverage, stem, textFeatures, tokenize } from '../../src/core/match';
 import type { Profile } from '../../src/core/match/relevance';
 import { splitKatakana } from '../../src/core/match/vocabulary';
-import { affirmedPart } from '../../src/core/match/clauses';
+import { affirmedPart, andClauses } from '../../src/core/match/clauses';
 import { findConcepts } from '../../src/core/match/concepts';
 import { backgroundOf, contrastScores } from '../../src/core/match/contrast';
 import { confusion, detectionMae, linearKappa, verdictOfMark } from '../../src/core/match/metrics';
@@ -229,6 +229,18 @@ test('bounded work: a large key against a large review compares each problem wit
   assert.ok(ms < 5000, `${ms} ms`);
   // within the budget: no diagnostic
   assert.deepEqual((await gradeFixture()).grade.diagnostics, []);
+});
+
+test('clauses: ○ needs every AND clause of the ○ criterion; one clause covered is △', async () => {
+  const parseReview = await loadReviewParser();
+  const key = parseAnswerKey(readFileSync(resolve(process.cwd(), 'examples/order-service/answer-key-round-001.md'), 'utf8'), 'key.md');
+  // P02 ○: "Identifies that retried POST /orders requests can create duplicate orders AND proposes an idempotency key or deduplication"
+  const one = '# Review\n\n### C1: Retried POST /orders create duplicate orders\nMobile clients retry `POST /orders` on network errors, so a retried request creates a duplicate order and charges the customer twice.\n\n### C2: Logging format\nLogs are plain text.\n\n### C3: Docs\nThe README is old.\n';
+  const both = one.replace('charges the customer twice.', 'charges the customer twice. Add an idempotency key.');
+  const p02 = (text: string) => autoGrade(key, parseReview(text, 'r.md')).problems.find((p) => p.id === 'P02')!.verdict;
+  assert.equal(p02(one), 'partial', 'before: detected on the first clause alone');
+  assert.equal(p02(both), 'detected');
+  assert.deepEqual(andClauses('Identifies X in the API AND proposes a fix for it'), ['Identifies X in the API', 'proposes a fix for it']);
 });
 
 test('metrics: kappa, confusion and MAE', () => {

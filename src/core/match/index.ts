@@ -4,7 +4,7 @@ import type { AnswerKey, AutoGrade, AutoProblemVerdict, Diagnostic, Evidence, Fi
 import { excerpt } from './normalize';
 import { contrastSparse, type SparseRow } from './contrast';
 import { CANDIDATES_PER_PROBLEM, candidatesFor, PAIR_BUDGET } from './prefilter';
-import { coverage, indexKey, indexReview, type Profile } from './relevance';
+import { coverage, coversClauses, indexKey, indexReview, type Profile } from './relevance';
 import { confidenceFor, DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from './verdict';
 
 export { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
@@ -59,7 +59,10 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   const rows = rowsFor(keyIndex.problems, 'problems');
   const ranked = contrastSparse(rows);
   const problems: AutoProblemVerdict[] = keyIndex.problems.map((p, pi) => {
-    const best = ranked[pi][0]?.score ?? 0;
+    let best = ranked[pi][0]?.score ?? 0;
+    const top = ranked[pi][0];
+    // ○ needs every AND clause of the ○ criterion: a finding that covers one of them is △
+    if (best >= t.detected && top && !coversClauses(p, bags[top.at], reviewIndex)) best = t.detected - 0.001;
     const evidence: Evidence[] = ranked[pi]
       .filter((r, i) => i === 0 || r.score >= t.partial)
       .filter((r) => r.score > 0)

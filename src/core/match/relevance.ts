@@ -3,8 +3,9 @@
 // profiles are built once and cached; a finding costs one tokenization.
 import type { AnswerKey, Finding, Problem, Review } from '../model';
 import { fuzzyAliases, keyNames, type Alias, type KeyNames } from './fuzzy';
-import { affirmedPart } from './clauses';
+import { affirmedPart, andClauses } from './clauses';
 import { cjkRatio } from './normalize';
+import { stem } from './tokenize';
 import { contains, inverseDocumentFrequency, textFeatures, travels, type FeatureBag } from './weights';
 
 /**
@@ -20,6 +21,8 @@ export interface Profile {
   id: string;
   /** feature → final weight (type × field × idf) */
   weights: Map<string, number>;
+  /** the ○ criterion's AND clauses as profiles of their own (none when it has fewer than two) */
+  clauses?: Profile[];
   /** coverage denominators by review language, computed on first use (see `fullMass`) */
   mass?: { en?: number; ja?: number };
 }
@@ -35,6 +38,12 @@ export interface Profile {
  * same held-out kappa and folds agree on the thresholds; 20–30 over-credit.
  */
 export const EXPECTED_FEATURES = 40;
+
+/** The verbs criteria are written with ("identifies X AND proposes Y"): they say how, not what. */
+const RUBRIC_VERBS = new Set(
+  ['identify', 'mention', 'explain', 'propose', 'point', 'describe', 'recommend', 'suggest', 'note', 'address', 'discuss', 'specify', 'state', 'flag', 'highlight', 'tie', 'connect']
+    .map((w) => `w:${stem(w)}`),
+);
 
 export interface KeyIndex {
   problems: Profile[];
@@ -63,8 +72,18 @@ export function indexKey(key: AnswerKey): KeyIndex {
     }
     return { id, weights };
   };
+  const clausesOf = (p: Problem): Profile[] => {
+    const parts = andClauses(p.criteria.detected?.text ?? '');
+    if (parts.length < 2) return [];
+    // a clause is judged by its own content: not the rubric's verbs, not words another clause shares
+    const bags = parts.map((c) => new Map([...textFeatures(c)].filter(([f]) => !RUBRIC_VERBS.has(f))));
+    return bags.map((bag, k) => {
+      const own = new Map([...bag].filter(([f]) => bags.every((other, j) => j === k || !other.has(f))));
+      return profile(`${p.id}#${k}`, [{ bag: own, weight: 1 }]);
+    });
+  };
   const index: KeyIndex = {
-    problems: key.problems.map((p, i) => profile(p.id, fieldsOfProblems[i])),
+    problems: key.problems.map((p, i) => ({ ...profile(p.id, fieldsOfProblems[i]), clauses: clausesOf(p) })),
     bonus: key.bonus.map((b, i) => profile(b.id, bonusFields[i])),
     names: keyNames(allDocs.flatMap((d) => [...d.keys()])),
   };
@@ -123,6 +142,16 @@ export function fullMass(profile: Profile, japanese: boolean): number {
   for (let i = 0; i < ws.length && i < EXPECTED_FEATURES; i++) mass += ws[i];
   (profile.mass ??= {})[lang] = mass;
   return mass;
+}
+
+/** Does the finding touch every AND clause of the problem's ○ criterion (true when there are none)? */
+export function coversClauses(profile: Profile, bag: FeatureBag, review: ReviewIndex): boolean {
+  return (profile.clauses ?? []).every((c) => {
+    let any = false;
+    let total = 0;
+    for (const [f, w] of c.weights) if (travels(f, review.japanese) && w > 0) { total += w; if (contains(bag, f)) any = true; }
+    return total === 0 || any;
+  });
 }
 
 /** Weighted coverage of the profile's features that can appear in this review's language, saturating at 1. */
