@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
-import { autoGrade, coverage, stem, textFeatures, tokenize } from '../../src/core/match';
+import { autoGrade, coverage, indexKey, stem, textFeatures, tokenize } from '../../src/core/match';
 import type { Profile } from '../../src/core/match/relevance';
 import { splitKatakana } from '../../src/core/match/vocabulary';
 import { affirmedPart, andClauses } from '../../src/core/match/clauses';
@@ -241,6 +241,20 @@ test('clauses: ○ needs every AND clause of the ○ criterion; one clause cover
   assert.equal(p02(one), 'partial', 'before: detected on the first clause alone');
   assert.equal(p02(both), 'detected');
   assert.deepEqual(andClauses('Identifies X in the API AND proposes a fix for it'), ['Identifies X in the API', 'proposes a fix for it']);
+});
+
+test('lexicon: everyday words stand for security concepts only in keys about security', () => {
+  const keyOf = (items: string[]) => parseAnswerKey(
+    '# Answer Key\n\n' + items.map((t, i) => `### P0${i + 1}: ${t}\n- **Description**: ${t}.\n- **Detection Criteria**:\n  - ○ (Detected): names it\n  - △ (Partial): hints at it\n  - × (Not Detected): nothing\n`).join('\n'),
+    'k.md',
+  );
+  const features = (k: AnswerKey) => new Set(indexKey(k).problems.flatMap((p) => [...p.weights.keys()]));
+  const performance = keyOf(['Memory leak in the report worker', 'N+1 queries on the order list', 'Polling instead of events for status']);
+  // before: "leak" became the security concept data-leak in a performance key
+  assert.ok(!features(performance).has('c:data-leak'));
+  assert.ok(features(performance).has('c:memory'));
+  const security = keyOf(['Session tokens leak into logs', 'SQL injection in search', 'Passwords hashed with MD5']);
+  assert.ok(features(security).has('c:data-leak'));
 });
 
 test('metrics: kappa, confusion and MAE', () => {

@@ -329,6 +329,30 @@ export function splitKatakana(run: string): KanaPiece[] {
   return pieces;
 }
 
+/**
+ * Security concepts whose words are everyday words in other perspectives
+ * ("role", "owner", "leak" as in memory leak, "flood", "attack", "origin",
+ * "replay" a queue, "immutable", "hash", "rotate" logs, "mask"): they count
+ * only in keys that are about security (see relevance.ts).
+ */
+export const AMBIGUOUS_SECURITY = new Set([
+  'rbac', 'ownership', 'data-leak', 'dos', 'vulnerability', 'impersonation', 'cors', 'replay', 'integrity', 'hashing', 'key-rotation', 'masking',
+]);
+
+/** Concept ids of the security section of the vocabulary. */
+export function securityConcepts(): Set<string> {
+  const out = new Set<string>();
+  let inSecurity = false;
+  for (const line of CONCEPTS_TEXT.split('\n')) {
+    if (line.startsWith('#')) inSecurity = /^#\s*security/.test(line);
+    else if (inSecurity) {
+      const m = /^([a-z0-9-]+):/.exec(line.trim());
+      if (m) out.add(m[1]);
+    }
+  }
+  return out;
+}
+
 export interface ConceptEntry {
   id: string;
   english: string[];
