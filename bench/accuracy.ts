@@ -140,7 +140,11 @@ function line(name: string, f: ReturnType<typeof figures>): string {
 
 function groupBy(runs: ScoredRun[], by: (r: ScoredRun) => string): Map<string, ScoredRun[]> {
   const m = new Map<string, ScoredRun[]>();
-  for (const r of runs) m.set(by(r), [...(m.get(by(r)) ?? []), r]);
+  for (const r of runs) {
+    const list = m.get(by(r));
+    if (list) list.push(r);
+    else m.set(by(r), [r]);
+  }
   return new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
 }
 
