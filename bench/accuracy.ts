@@ -83,7 +83,7 @@ export async function scoreCorpus(thresholds: Thresholds = DEFAULT_THRESHOLDS, t
 export function figures(runs: ScoredRun[], predict?: (s: number) => Verdict) {
   const pairs = runs.flatMap((r) => r.truth.map((truth, i) => ({ truth, predicted: predict ? predict(r.scores[i]) : r.predicted[i] })));
   const perRun = runs.map((r) => ({ truth: r.truth, predicted: predict ? r.scores.map(predict) : r.predicted }));
-  return { n: pairs.length, runs: runs.length, kappa: linearKappa(pairs), mae: detectionMae(perRun), accuracy: accuracy(pairs), confusion: confusion(pairs) };
+  return { n: pairs.length, runs: runs.length, kappa: linearKappa(pairs), mae: detectionMae(perRun), bias: meanRunError(perRun), accuracy: accuracy(pairs), confusion: confusion(pairs) };
 }
 
 /** Grid search of the two thresholds maximizing kappa (MAE breaks ties); counts only, so a grid point costs one pass. */
@@ -124,16 +124,27 @@ function kappaOf(m: number[][]): number {
   return expected === 1 ? 0 : (observed - expected) / (1 - expected);
 }
 
+/** Mean signed error of per-run detection subtotals, grader − judge: below 0 the grader is too strict. */
+function meanRunError(runs: { truth: Verdict[]; predicted: Verdict[] }[]): number {
+  if (runs.length === 0) return 0;
+  const credit = (vs: Verdict[]) => vs.reduce((a, v) => a + CREDIT[v], 0);
+  return runs.reduce((a, r) => a + credit(r.predicted) - credit(r.truth), 0) / runs.length;
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const f3 = (x: number) => x.toFixed(3);
 
 function line(name: string, f: ReturnType<typeof figures>): string {
-  return `${name.padEnd(34)} verdicts ${String(f.n).padStart(4)}  runs ${String(f.runs).padStart(3)}  kappa ${f3(f.kappa)}  MAE ${f3(f.mae)}  exact ${f3(f.accuracy)}`;
+  return `${name.padEnd(34)} verdicts ${String(f.n).padStart(4)}  runs ${String(f.runs).padStart(3)}  kappa ${f3(f.kappa)}  MAE ${f3(f.mae)}  bias ${(f.bias >= 0 ? '+' : '') + f3(f.bias)}  exact ${f3(f.accuracy)}`;
 }
 
 function groupBy(runs: ScoredRun[], by: (r: ScoredRun) => string): Map<string, ScoredRun[]> {
   const m = new Map<string, ScoredRun[]>();
-  for (const r of runs) m.set(by(r), [...(m.get(by(r)) ?? []), r]);
+  for (const r of runs) {
+    const list = m.get(by(r));
+    if (list) list.push(r);
+    else m.set(by(r), [r]);
+  }
   return new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -160,6 +171,7 @@ async function main(): Promise<void> {
   }
   const pooled = held.flatMap((h) => h.runs.map((r) => ({ ...r, predicted: r.scores.map((s) => verdictFor(s, h.t)) })));
   console.log(line('  LOPO pooled', figures(pooled)));
+  for (const [g, rs] of groupBy(pooled, (r) => r.pairing)) console.log(line(`  LOPO ${g}`, figures(rs)));
   const fitAll = fitThresholds(runs);
   console.log(line(`  in-sample fit (d ${fitAll.detected} p ${fitAll.partial})`, figures(runs, (s) => verdictFor(s, fitAll))));
 

@@ -72,7 +72,8 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
     extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
     diagnostics: key.diagnostics.concat(review.diagnostics),
-    gradingDiagnostics: tagKeyDiagnostics(key, tags),
+    // grading's own messages: tags naming ids the key lacks, and where the matcher bounded its work
+    gradingDiagnostics: tagKeyDiagnostics(key, tags).concat(auto.diagnostics),
   };
 }
 

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
-import { autoGrade, stem, textFeatures, tokenize } from '../../src/core/match';
+import { autoGrade, coverage, indexKey, stem, textFeatures, tokenize } from '../../src/core/match';
+import type { Profile } from '../../src/core/match/relevance';
+import { splitKatakana } from '../../src/core/match/vocabulary';
+import { affirmedPart, andClauses } from '../../src/core/match/clauses';
 import { findConcepts } from '../../src/core/match/concepts';
 import { backgroundOf, contrastScores } from '../../src/core/match/contrast';
 import { confusion, detectionMae, linearKappa, verdictOfMark } from '../../src/core/match/metrics';
@@ -59,6 +62,18 @@ test('vocabulary bridges Japanese and English concepts', () => {
     assert.ok(concepts(en).includes(id), `${en} → ${id}`);
   }
   assert.ok(!concepts('data at rest is fine').includes('api-design'), '"at rest" is not REST');
+  // perspectives beyond security/reliability/structure: performance and conventions
+  for (const [ja, en, id] of [
+    ['ダッシュボードは5秒ごとにポーリングする', 'the dashboard polls every five seconds', 'polling'],
+    ['事前集計テーブルがない', 'no pre-aggregation or summary table', 'pre-aggregation'],
+    ['全件スキャンになる', 'an unbounded scan of the orders table', 'unbounded-scan'],
+    ['キャメルケースとスネークケースが混在', 'camelCase and snake case are mixed', 'naming-style'],
+    ['レスポンス形式が既存APIと異なる', 'the response envelope differs from the existing APIs', 'response-envelope'],
+    ['エンドポイント名の複数形と単数形が混在', 'plural and singular resource names are mixed', 'plurality'],
+  ]) {
+    assert.ok(concepts(ja).includes(id), `${ja} → ${id}`);
+    assert.ok(concepts(en).includes(id), `${en} → ${id}`);
+  }
 });
 
 test('a Japanese problem and an English finding about the same concept share features; unrelated ones do not', () => {
@@ -131,8 +146,115 @@ test('contrast: background subtraction and exclusivity discount', () => {
   // for P1, finding 1 is better explained by P2: discounted
   assert.ok(Math.abs(ranked[0].find((r) => r.at === 1)!.score - (0.5 - 0.35 - 0.1)) < 1e-9);
   assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - 0.15) < 1e-9);
+  // soft: a finding two sibling problems cover about equally loses only the margin, so it credits both
+  const siblings = contrastScores([[0.6, 0.1, 0.1], [0.58, 0.1, 0.1]], 0.1);
+  assert.ok(Math.abs(siblings[1][0].score - (0.58 - 0.1 - 0.02)) < 1e-9, `before: the flat 0.1 discount gave ${0.58 - 0.1 - 0.1}`);
   assert.deepEqual(contrastScores([[]]), [[]]);
   assert.deepEqual(contrastScores([]), []);
+});
+
+test('coverage saturates with the size of the problem profile', () => {
+  // the same finding against entries padded with ever longer descriptions (distinct filler words)
+  const core = 'Circuit breaker missing for the payment gateway calls';
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `aspect${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+  // title features weigh twice a description's, as in relevance.ts
+  const profileOf = (n: number): Profile => {
+    const weights = new Map([...textFeatures(filler(n))].map(([f, w]) => [f, w] as [string, number]));
+    for (const [f, w] of textFeatures(core)) weights.set(f, 2 * w);
+    return { id: 'P', weights };
+  };
+  const finding = textFeatures('The payment gateway has no circuit breaker: calls pile up when it is down.');
+  const ri = { japanese: false, findings: [finding], aliases: new Map() };
+  const terse = coverage(profileOf(0), finding, ri);
+  const long = coverage(profileOf(50), finding, ri);
+  const longer = coverage(profileOf(150), finding, ri);
+  assert.ok(terse > 0.5, `terse ${terse}`);
+  // before: every extra feature diluted the denominator (150 words of filler: coverage fell to a sixth)
+  assert.ok(Math.abs(longer - long) < 1e-9, `long ${long} vs longer ${longer}`);
+  assert.ok(long > terse / 4, `long ${long} vs terse ${terse}`);
+});
+
+test('katakana: a loanword is translated only when the run is covered whole or the piece is a word of its own', () => {
+  const english = (run: string) => splitKatakana(run).map((p) => p.english ?? `?${p.text}`).join(' ');
+  // before: リスト became "lease" (リース), ブロック "lock", マッピング "ping"
+  assert.equal(english('リスト'), 'list');
+  assert.equal(english('リスク'), 'risk');
+  const words = (run: string) => english(run).split(' ');
+  assert.ok(!words('アイテムリスト').includes('lease'));
+  assert.ok(!words('アンブロック').includes('lock'));
+  assert.ok(!words('リマッピング').includes('ping'));
+  assert.ok(!words('グラフィック').includes('lock'), 'unknown words stay whole');
+  assert.equal(english('セッションストア'), 'session store');
+  assert.equal(english('ペイメントゲートウェイ'), '?ペイメント gateway', 'a long known word inside an unknown compound still counts');
+});
+
+test('clauses: the affirmed part of a △ criterion drops what it says is missing', () => {
+  assert.equal(affirmedPart('Mentions Redis availability without calling it a single point of failure'), 'Mentions Redis availability');
+  assert.equal(affirmedPart('Mentions queue monitoring but does not specify backpressure strategies'), 'Mentions queue monitoring');
+  assert.ok(!affirmedPart('Redisの可用性に関する懸念を示しているが、具体的な冗長化には触れていない').includes('冗長'));
+  assert.equal(affirmedPart('Mentions idempotency in general'), 'Mentions idempotency in general');
+});
+
+test('bundled example: the Japanese run\'s "Redis の可用性" finding is △ for P03 (its △ criterion), not ×', async () => {
+  const parseReview = await loadReviewParser();
+  const dir = resolve(process.cwd(), 'examples/order-service');
+  const key = parseAnswerKey(readFileSync(`${dir}/answer-key-round-001.md`, 'utf8'), 'answer-key-round-001.md');
+  const review = parseReview(readFileSync(`${dir}/results/v001-baseline-run2.md`, 'utf8'), 'v001-baseline-run2.md');
+  const p03 = autoGrade(key, review).problems.find((p) => p.id === 'P03')!;
+  assert.equal(p03.verdict, 'partial', JSON.stringify(p03));
+  assert.equal(review.findings[p03.evidence[0].findingIndex].title, 'Redis の可用性');
+});
+
+test('bounded work: a large key against a large review compares each problem with a few candidates, and says so', async () => {
+  const parseReview = await loadReviewParser();
+  const topics = ['cache', 'queue', 'token', 'session', 'retry', 'timeout', 'index', 'schema', 'replica', 'audit'];
+  const name = (i: number) => `module${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}`;
+  let keyText = '# Answer Key\n\n';
+  for (let p = 1; p <= 250; p++) {
+    keyText += `### P${String(p).padStart(3, '0')}: ${topics[p % 10]} misuse in \`${name(p)}\`\n- **Description**: \`${name(p)}\` uses the ${topics[p % 10]} without a ${topics[(p + 3) % 10]} bound.\n\n`;
+  }
+  let reviewText = '# Review\n\n';
+  for (let f = 1; f <= 1000; f++) reviewText += `### ${String.fromCharCode(65 + Math.floor(f / 100))}${f % 100}: ${topics[f % 10]} concern\nGeneric remark about the ${topics[(f + 1) % 10]} layer.\n\n`;
+  reviewText += `### Z1: ${topics[2]} misuse in \`${name(42)}\`\n\`${name(42)}\` uses the ${topics[2]} without a ${topics[5]} bound.\n`;
+  const key = parseAnswerKey(keyText, 'big-key.md');
+  const review = parseReview(reviewText, 'big-review.md');
+  assert.equal(key.problems.length, 250);
+  const start = performance.now();
+  const grade = autoGrade(key, review);
+  const ms = performance.now() - start;
+  assert.ok(grade.diagnostics.some((d) => d.code === 'match-bounded' && /250 problems × 1001 findings/.test(d.message)), JSON.stringify(grade.diagnostics));
+  // P042's one real finding is still found among 1001
+  const p = grade.problems.find((x) => x.id === 'P042' || x.id === 'P42')!;
+  assert.equal(review.findings[p.evidence[0]?.findingIndex ?? -1]?.label, 'Z1', JSON.stringify(p));
+  assert.ok(ms < 5000, `${ms} ms`);
+  // within the budget: no diagnostic
+  assert.deepEqual((await gradeFixture()).grade.diagnostics, []);
+});
+
+test('clauses: ○ needs every AND clause of the ○ criterion; one clause covered is △', async () => {
+  const parseReview = await loadReviewParser();
+  const key = parseAnswerKey(readFileSync(resolve(process.cwd(), 'examples/order-service/answer-key-round-001.md'), 'utf8'), 'key.md');
+  // P02 ○: "Identifies that retried POST /orders requests can create duplicate orders AND proposes an idempotency key or deduplication"
+  const one = '# Review\n\n### C1: Retried POST /orders create duplicate orders\nMobile clients retry `POST /orders` on network errors, so a retried request creates a duplicate order and charges the customer twice.\n\n### C2: Logging format\nLogs are plain text.\n\n### C3: Docs\nThe README is old.\n';
+  const both = one.replace('charges the customer twice.', 'charges the customer twice. Add an idempotency key.');
+  const p02 = (text: string) => autoGrade(key, parseReview(text, 'r.md')).problems.find((p) => p.id === 'P02')!.verdict;
+  assert.equal(p02(one), 'partial', 'before: detected on the first clause alone');
+  assert.equal(p02(both), 'detected');
+  assert.deepEqual(andClauses('Identifies X in the API AND proposes a fix for it'), ['Identifies X in the API', 'proposes a fix for it']);
+});
+
+test('lexicon: everyday words stand for security concepts only in keys about security', () => {
+  const keyOf = (items: string[]) => parseAnswerKey(
+    '# Answer Key\n\n' + items.map((t, i) => `### P0${i + 1}: ${t}\n- **Description**: ${t}.\n- **Detection Criteria**:\n  - ○ (Detected): names it\n  - △ (Partial): hints at it\n  - × (Not Detected): nothing\n`).join('\n'),
+    'k.md',
+  );
+  const features = (k: AnswerKey) => new Set(indexKey(k).problems.flatMap((p) => [...p.weights.keys()]));
+  const performance = keyOf(['Memory leak in the report worker', 'N+1 queries on the order list', 'Polling instead of events for status']);
+  // before: "leak" became the security concept data-leak in a performance key
+  assert.ok(!features(performance).has('c:data-leak'));
+  assert.ok(features(performance).has('c:memory'));
+  const security = keyOf(['Session tokens leak into logs', 'SQL injection in search', 'Passwords hashed with MD5']);
+  assert.ok(features(security).has('c:data-leak'));
 });
 
 test('metrics: kappa, confusion and MAE', () => {
@@ -145,9 +267,14 @@ test('metrics: kappa, confusion and MAE', () => {
 });
 
 const corpus = resolve(process.cwd(), '../shared/corpus');
-test('corpus regression guard: overall kappa ≥ 0.45 and MAE ≤ 1.2', { skip: !existsSync(`${corpus}/labels.json`) }, async () => {
+test('corpus regression guard: overall kappa ≥ 0.53, MAE ≤ 0.95, every language pairing within ±0.5 mean run error', { skip: !existsSync(`${corpus}/labels.json`) }, async () => {
+  // measured: kappa 0.556, MAE 0.884; mean run error −0.30 (en/en), +0.04 (ja/en), −0.04 (ja/ja)
   const { runs } = await scoreCorpus(undefined, 0);
   const f = figures(runs);
-  assert.ok(f.kappa >= 0.45, `kappa ${f.kappa}`);
-  assert.ok(f.mae <= 1.2, `MAE ${f.mae}`);
+  assert.ok(f.kappa >= 0.53, `kappa ${f.kappa}`);
+  assert.ok(f.mae <= 0.95, `MAE ${f.mae}`);
+  for (const pairing of new Set(runs.map((r) => r.pairing))) {
+    const bias = figures(runs.filter((r) => r.pairing === pairing)).bias;
+    assert.ok(Math.abs(bias) <= 0.5, `${pairing}: mean run error ${bias}`);
+  }
 });

@@ -68,6 +68,36 @@ test('author labels that look like key ids stay labels', () => {
   assert.equal(r.tags.length, 0);
 });
 
+test('severity-prefixed headings, scored and plain sections holding findings, bold leads, CE-01 labels, catalogue sections', () => {
+  // before: 5 findings — the scored section and 'Data Handling' were one finding each,
+  // CE-01 / SA-DS-03 lost their labels, the catalogue section was a finding
+  assert.deepEqual(brief(fixture('shapes-mixed.md')), [
+    [undefined, 'Webhook signatures are never verified', 'Threat Analysis (score 2)', false],
+    [undefined, 'Admin API shares the public rate limit', 'Threat Analysis (score 2)', false],
+    ['Issue #1', 'Export files keep card numbers in clear', 'Data Handling', false],
+    ['Issue #2', 'Audit log can be edited by operators', 'Data Handling', false],
+    ['CE-01', 'Session cookie lacks the Secure flag', 'Findings by component', false],
+    ['SA-DS-03', 'Backups are not encrypted', 'Findings by component', false],
+  ]);
+});
+
+test('Japanese severity prefixes (重大: / 中:) and 指摘: / 問題: bold leads start findings', () => {
+  // before: two findings, '1. 認証設計' and '2. データ保護'
+  assert.deepEqual(fixture('shapes-ja.md').findings.map((f) => [f.title, f.section]), [
+    ['JWTをlocalStorageに保存している', '認証設計'],
+    ['ログイン試行回数の制限がない', '認証設計'],
+    ['監査ログが改ざん可能', 'データ保護'],
+    ['バックアップが暗号化されていない', 'データ保護'],
+  ]);
+});
+
+test('a review read as one finding spanning most of the text is re-read finer', () => {
+  // before: one finding '1. Booking service' covering lines 3–12
+  const r = fixture('coarse.md');
+  assert.deepEqual(r.findings.map((f) => f.title), ['Payment calls have no timeout', 'Booking requests are not idempotent', 'The cache is a single instance']);
+  assert.match(r.findings[1].body, /books the slot twice/);
+});
+
 test('tags are read with their finding', () => {
   const r = fixture('tagged.md');
   assert.deepEqual(r.tags.map((t) => t.findingIndex), [0, 1, 2, 3, undefined]);

@@ -7,9 +7,14 @@
 //    problem by the review's other findings;
 //  - exclusivity: a finding that another planted problem of the key explains
 //    better is weaker evidence for this one (reviewers write one finding per
-//    issue, and graders map each finding to the problem it is about).
+//    issue, and graders map each finding to the problem it is about). The
+//    discount is soft: it grows with the margin by which the other problem
+//    explains the finding better, up to EXCLUSIVITY_PENALTY, so a finding
+//    that covers two sibling problems about equally credits both.
+// Rows are sparse (findings a problem was not compared with have coverage 0),
+// so a large key against a large review costs what was compared, not P × F.
 
-/** Score discount for a finding whose best-covered problem is another one (see bench/accuracy.ts for its LOPO check). */
+/** Largest score discount for a finding whose best-covered problem is another one (see bench/accuracy.ts for its LOPO check). */
 export const EXCLUSIVITY_PENALTY = 0.1;
 
 export interface ScoredFinding {
@@ -18,25 +23,49 @@ export interface ScoredFinding {
   score: number;
 }
 
+/** One problem's coverages: `entries` for the findings compared, 0 for the other `n − entries.length`. */
+export interface SparseRow {
+  n: number;
+  entries: { at: number; c: number }[];
+}
+
 /**
  * Scores of every finding for every problem, best first per problem.
  * `coverage[p][i]` is the raw coverage of problem p by eligible finding i.
  */
 export function contrastScores(coverage: number[][], penalty = EXCLUSIVITY_PENALTY): ScoredFinding[][] {
-  const n = coverage[0]?.length ?? 0;
+  return contrastSparse(coverage.map((row) => ({ n: row.length, entries: row.map((c, at) => ({ at, c })) })), penalty);
+}
+
+/** contrastScores over sparse rows; only compared findings with a positive score are returned. */
+export function contrastSparse(rows: SparseRow[], penalty = EXCLUSIVITY_PENALTY): ScoredFinding[][] {
   // the best raw coverage of each finding over all problems: who explains it best
-  const explains = Array.from({ length: n }, (_, i) => Math.max(...coverage.map((row) => row[i])));
-  return coverage.map((row) => {
-    const background = backgroundOf(row);
-    return row
-      .map((c, at) => ({ at, score: Math.max(0, c - background - (c < explains[at] ? penalty : 0)) }))
-      .sort((a, b) => b.score - a.score || a.at - b.at);
+  const explains = new Map<number, number>();
+  for (const row of rows) for (const { at, c } of row.entries) if (c > (explains.get(at) ?? 0)) explains.set(at, c);
+  return rows.map((row) => {
+    const background = sparseBackground(row);
+    const out: ScoredFinding[] = [];
+    for (const { at, c } of row.entries) {
+      const margin = (explains.get(at) ?? 0) - c;
+      const score = Math.max(0, c - background - Math.min(penalty, margin));
+      if (row.entries.length === row.n || score > 0) out.push({ at, score });
+    }
+    return out.sort((a, b) => b.score - a.score || a.at - b.at);
   });
 }
 
 /** Mean coverage of all findings but the best one (0 when there is no other finding). */
 export function backgroundOf(row: number[]): number {
-  if (row.length < 2) return 0;
-  const top = Math.max(...row);
-  return (row.reduce((a, b) => a + b, 0) - top) / (row.length - 1);
+  return sparseBackground({ n: row.length, entries: row.map((c, at) => ({ at, c })) });
+}
+
+function sparseBackground(row: SparseRow): number {
+  if (row.n < 2) return 0;
+  let sum = 0;
+  let top = 0;
+  for (const { c } of row.entries) {
+    sum += c;
+    if (c > top) top = c;
+  }
+  return (sum - top) / (row.n - 1);
 }

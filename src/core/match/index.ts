@@ -1,16 +1,18 @@
 // Automatic verdicts: for each planted problem of a key, which findings of a
 // review match it, a verdict ○/△/× and a confidence. Pure; no I/O.
-import type { AnswerKey, AutoGrade, AutoProblemVerdict, Evidence, Finding, Review } from '../model';
+import type { AnswerKey, AutoGrade, AutoProblemVerdict, Diagnostic, Evidence, Finding, Review } from '../model';
 import { excerpt } from './normalize';
-import { contrastScores } from './contrast';
-import { coverage, indexKey, indexReview } from './relevance';
+import { contrastSparse, type SparseRow } from './contrast';
+import { CANDIDATES_PER_PROBLEM, candidatesFor, PAIR_BUDGET } from './prefilter';
+import { coverage, coversClauses, indexKey, indexReview, type Profile } from './relevance';
 import { confidenceFor, DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from './verdict';
 
 export { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
 export { tokenize, stem } from './tokenize';
 export { textFeatures } from './weights';
 export { coverage, indexKey, indexReview } from './relevance';
-export { backgroundOf, contrastScores, EXCLUSIVITY_PENALTY } from './contrast';
+export { backgroundOf, contrastScores, contrastSparse, EXCLUSIVITY_PENALTY } from './contrast';
+export { CANDIDATES_PER_PROBLEM, PAIR_BUDGET } from './prefilter';
 
 /** Verdict thresholds on the coverage scale 0..1 (the extension exposes `detected`/`partial` as settings). */
 export interface MatchOptions extends Partial<Thresholds> {
@@ -23,7 +25,12 @@ function isPositive(f: Finding): boolean {
   return (f as Finding & { positive?: boolean }).positive === true;
 }
 
-export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {}): AutoGrade {
+/** The automatic grade, with what the matcher has to say about its own work (a bound that cut in). */
+export interface MatchedGrade extends AutoGrade {
+  diagnostics: Diagnostic[];
+}
+
+export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {}): MatchedGrade {
   const t: Thresholds = {
     detected: finite(opts.detected) ?? DEFAULT_THRESHOLDS.detected,
     partial: finite(opts.partial) ?? DEFAULT_THRESHOLDS.partial,
@@ -33,12 +40,29 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   const keyIndex = indexKey(key);
   const reviewIndex = indexReview(review, keyIndex);
   const eligible = review.findings.filter((f) => !isPositive(f));
-  // scores[p][i]: coverage of problem p by eligible finding i
-  const scores = keyIndex.problems.map((p) => eligible.map((f) => coverage(p, reviewIndex.findings[f.index], reviewIndex)));
-
-  const ranked = contrastScores(scores);
+  const bags = eligible.map((f) => reviewIndex.findings[f.index]);
+  const diagnostics: Diagnostic[] = [];
+  // rows[p]: coverage of problem p by the eligible findings it is compared with (all, within the budget)
+  const rowsFor = (profiles: Profile[], what: string): SparseRow[] => {
+    const { candidates, capped } = candidatesFor(profiles, bags);
+    if (capped) {
+      diagnostics.push({
+        code: 'match-bounded', severity: 'info', line: 1,
+        message: `${profiles.length} ${what} × ${eligible.length} findings is over the matcher's budget of ${PAIR_BUDGET} comparisons: each was compared only with the ${CANDIDATES_PER_PROBLEM} findings sharing most of its distinctive terms`,
+      });
+    }
+    return profiles.map((p, pi) => ({
+      n: bags.length,
+      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({ at, c: coverage(p, bags[at], reviewIndex) })),
+    }));
+  };
+  const rows = rowsFor(keyIndex.problems, 'problems');
+  const ranked = contrastSparse(rows);
   const problems: AutoProblemVerdict[] = keyIndex.problems.map((p, pi) => {
-    const best = ranked[pi][0]?.score ?? 0;
+    let best = ranked[pi][0]?.score ?? 0;
+    const top = ranked[pi][0];
+    // ○ needs every AND clause of the ○ criterion: a finding that covers one of them is △
+    if (best >= t.detected && top && !coversClauses(p, bags[top.at], reviewIndex)) best = t.detected - 0.001;
     const evidence: Evidence[] = ranked[pi]
       .filter((r, i) => i === 0 || r.score >= t.partial)
       .filter((r) => r.score > 0)
@@ -52,24 +76,25 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
 
   // Bonus rows: a finding matches a row when it covers the row as well as a detection would
   // and the row explains it better than any planted problem does.
-  const bestProblem = eligible.map((_, i) => Math.max(0, ...scores.map((row) => row[i])));
-  const bonus: AutoGrade['bonus'] = [];
+  const bestProblem = eligible.map(() => 0);
+  for (const row of rows) for (const { at, c } of row.entries) if (c > bestProblem[at]) bestProblem[at] = c;
+  const bonus: MatchedGrade['bonus'] = [];
   const bonusFindings = new Set<number>();
-  for (const b of keyIndex.bonus) {
+  const bonusRows = keyIndex.bonus.length ? rowsFor(keyIndex.bonus, 'bonus rows') : [];
+  keyIndex.bonus.forEach((b, bi) => {
     let top: { index: number; score: number } | undefined;
-    eligible.forEach((f, i) => {
-      const s = coverage(b, reviewIndex.findings[f.index], reviewIndex);
-      if (s >= t.detected && s > bestProblem[i] && (!top || s > top.score)) top = { index: f.index, score: s };
-    });
+    for (const { at, c } of bonusRows[bi].entries) {
+      if (c >= t.detected && c > bestProblem[at] && (!top || c > top.score)) top = { index: eligible[at].index, score: c };
+    }
     if (top) {
       bonus.push({ id: b.id, findingIndex: top.index, score: round(top.score) });
       bonusFindings.add(top.index);
     }
-  }
+  });
   const unmatched = eligible
     .filter((f, i) => bestProblem[i] < t.partial && !bonusFindings.has(f.index))
     .map((f) => f.index);
-  return { problems, bonus, unmatched };
+  return { problems, bonus, unmatched, diagnostics };
 }
 
 function finite(x: number | undefined): number | undefined {

@@ -3,17 +3,48 @@
 // profiles are built once and cached; a finding costs one tokenization.
 import type { AnswerKey, Finding, Problem, Review } from '../model';
 import { fuzzyAliases, keyNames, type Alias, type KeyNames } from './fuzzy';
+import { affirmedPart, andClauses } from './clauses';
 import { cjkRatio } from './normalize';
+import { stem } from './tokenize';
+import { AMBIGUOUS_SECURITY, securityConcepts } from './vocabulary';
 import { contains, inverseDocumentFrequency, textFeatures, travels, type FeatureBag } from './weights';
 
-/** How much each part of a problem says about what a detection must contain. */
-export const FIELD_WEIGHT = { title: 2, detected: 1.5, description: 1, location: 0.7 } as const;
+/**
+ * How much each part of a problem says about what a detection must contain.
+ * The △ criterion (its affirmed part: what a partial detection mentions, see
+ * clauses.ts) names the problem's topic in the words a weaker finding uses
+ * ("mentions Redis availability"); it weighs as little as the location, a
+ * secondary field, since covering it alone earns only △.
+ */
+export const FIELD_WEIGHT = { title: 2, detected: 1.5, description: 1, location: 0.7, partial: 0.7 } as const;
 
 export interface Profile {
   id: string;
   /** feature → final weight (type × field × idf) */
   weights: Map<string, number>;
+  /** the ○ criterion's AND clauses as profiles of their own (none when it has fewer than two) */
+  clauses?: Profile[];
+  /** coverage denominators by review language, computed on first use (see `fullMass`) */
+  mass?: { en?: number; ja?: number };
 }
+
+/**
+ * How many of a problem's features a complete description of it needs.
+ * Coverage is measured against the mass of the problem's K heaviest features,
+ * not all of them, so a long key entry (English keys: 50–100 features) is not
+ * harder to cover than a terse one (Japanese keys: 30–60, of which ~17 cross
+ * into an English review) for an equally good finding. 40 is the size of a
+ * terse entry: it leaves those untouched and caps only the long ones. Checked
+ * leave-one-perspective-out (bench/accuracy.ts): every K in 40–50 gives the
+ * same held-out kappa and folds agree on the thresholds; 20–30 over-credit.
+ */
+export const EXPECTED_FEATURES = 40;
+
+/** The verbs criteria are written with ("identifies X AND proposes Y"): they say how, not what. */
+const RUBRIC_VERBS = new Set(
+  ['identify', 'mention', 'explain', 'propose', 'point', 'describe', 'recommend', 'suggest', 'note', 'address', 'discuss', 'specify', 'state', 'flag', 'highlight', 'tie', 'connect']
+    .map((w) => `w:${stem(w)}`),
+);
 
 export interface KeyIndex {
   problems: Profile[];
@@ -29,6 +60,7 @@ export function indexKey(key: AnswerKey): KeyIndex {
   const cached = keyCache.get(key);
   if (cached) return cached;
   const fieldsOfProblems = key.problems.map(problemFields);
+  if (!aboutSecurity(fieldsOfProblems)) for (const fields of fieldsOfProblems) for (const { bag } of fields) dropAmbiguous(bag);
   const bonusFields = key.bonus.map((b) => [{ bag: textFeatures(`${b.text}\n${b.condition ?? ''}\n${b.category ?? ''}`), weight: 1 }]);
   const allDocs = [...fieldsOfProblems, ...bonusFields].map(unionBag);
   const idf = inverseDocumentFrequency(allDocs);
@@ -42,13 +74,42 @@ export function indexKey(key: AnswerKey): KeyIndex {
     }
     return { id, weights };
   };
+  const clausesOf = (p: Problem): Profile[] => {
+    const parts = andClauses(p.criteria.detected?.text ?? '');
+    if (parts.length < 2) return [];
+    // a clause is judged by its own content: not the rubric's verbs, not words another clause shares
+    const bags = parts.map((c) => new Map([...textFeatures(c)].filter(([f]) => !RUBRIC_VERBS.has(f))));
+    return bags.map((bag, k) => {
+      const own = new Map([...bag].filter(([f]) => bags.every((other, j) => j === k || !other.has(f))));
+      return profile(`${p.id}#${k}`, [{ bag: own, weight: 1 }]);
+    });
+  };
   const index: KeyIndex = {
-    problems: key.problems.map((p, i) => profile(p.id, fieldsOfProblems[i])),
+    problems: key.problems.map((p, i) => ({ ...profile(p.id, fieldsOfProblems[i]), clauses: clausesOf(p) })),
     bonus: key.bonus.map((b, i) => profile(b.id, bonusFields[i])),
     names: keyNames(allDocs.flatMap((d) => [...d.keys()])),
   };
   keyCache.set(key, index);
   return index;
+}
+
+/**
+ * Is the key about security? Yes when at least half of its problems name an
+ * unambiguous security concept (authentication, encryption, injection, …):
+ * a security key plants security problems throughout, another perspective's
+ * key touches security in one or two at most.
+ */
+function aboutSecurity(problems: WeightedBag[][]): boolean {
+  const security = securityConcepts();
+  const named = problems.filter((fields) =>
+    fields.some(({ bag }) => [...bag.keys()].some((f) => f.startsWith('c:') && security.has(f.slice(2)) && !AMBIGUOUS_SECURITY.has(f.slice(2)))),
+  ).length;
+  return named * 2 >= problems.length;
+}
+
+/** Outside security keys, everyday words do not stand for security concepts. */
+function dropAmbiguous(bag: FeatureBag): void {
+  for (const f of [...bag.keys()]) if (f.startsWith('c:') && AMBIGUOUS_SECURITY.has(f.slice(2))) bag.delete(f);
 }
 
 interface WeightedBag {
@@ -64,6 +125,8 @@ function problemFields(p: Problem): WeightedBag[] {
   ];
   const detected = p.criteria.detected?.text;
   if (detected) fields.push({ bag: textFeatures(detected), weight: FIELD_WEIGHT.detected });
+  const partial = p.criteria.partial?.text;
+  if (partial) fields.push({ bag: textFeatures(affirmedPart(partial)), weight: FIELD_WEIGHT.partial });
   return fields;
 }
 
@@ -88,18 +151,41 @@ export function indexReview(review: Review, key?: KeyIndex): ReviewIndex {
   return { japanese: review.language === 'ja' || cjkRatio(sample) > 0.3, findings, aliases };
 }
 
-/** Weighted coverage of the profile's features that can appear in this review's language. */
+/** The mass of the K heaviest features that can appear in a review of this language. */
+export function fullMass(profile: Profile, japanese: boolean): number {
+  const lang = japanese ? 'ja' : 'en';
+  const cached = profile.mass?.[lang];
+  if (cached !== undefined) return cached;
+  const ws: number[] = [];
+  for (const [f, w] of profile.weights) if (travels(f, japanese)) ws.push(w);
+  ws.sort((a, b) => b - a);
+  let mass = 0;
+  for (let i = 0; i < ws.length && i < EXPECTED_FEATURES; i++) mass += ws[i];
+  (profile.mass ??= {})[lang] = mass;
+  return mass;
+}
+
+/** Does the finding touch every AND clause of the problem's ○ criterion (true when there are none)? */
+export function coversClauses(profile: Profile, bag: FeatureBag, review: ReviewIndex): boolean {
+  return (profile.clauses ?? []).every((c) => {
+    let any = false;
+    let total = 0;
+    for (const [f, w] of c.weights) if (travels(f, review.japanese) && w > 0) { total += w; if (contains(bag, f)) any = true; }
+    return total === 0 || any;
+  });
+}
+
+/** Weighted coverage of the profile's features that can appear in this review's language, saturating at 1. */
 export function coverage(profile: Profile, bag: FeatureBag, review: ReviewIndex): number {
-  let total = 0;
+  const total = fullMass(profile, review.japanese);
   let hit = 0;
   for (const [f, w] of profile.weights) {
     if (!travels(f, review.japanese)) continue;
-    total += w;
     if (contains(bag, f)) hit += w;
     else {
       const alias = review.aliases.get(f);
       if (alias && alias.targets.some((t) => bag.has(t))) hit += w * alias.similarity;
     }
   }
-  return total > 0 ? hit / total : 0;
+  return total > 0 ? Math.min(1, hit / total) : 0;
 }

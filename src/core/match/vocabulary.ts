@@ -18,7 +18,7 @@ const KATAKANA_TEXT = `
 トランザクション transaction; ロック lock; ロールバック rollback; コミット commit; デッドロック deadlock; レース race; コンディション condition;
 バックアップ backup; リストア restore; リカバリ recovery; リカバリー recovery; スナップショット snapshot; アーカイブ archive;
 マイグレーション migration; スキーマ schema; インデックス index; クエリ query; クエリー query; データベース database; テーブル table;
-カラム column; レコード record; ストレージ storage; ファイル file; アップロード upload; ダウンロード download; バケット bucket;
+カラム column; レコード record; ストレージ storage; ストア store; リスト list; リスク risk; ブロック block; ブロッキング blocking; マッピング mapping; ファイル file; アップロード upload; ダウンロード download; バケット bucket;
 セキュリティ security; パスワード password; ハッシュ hash; ソルト salt; ストレッチング stretching; トークン token; リフレッシュ refresh;
 アクセス access; アクセストークン access token; リフレッシュトークン refresh token; セッション session; クッキー cookie; クッキ cookie;
 ログイン login; ログアウト logout; サインイン sign in; ユーザ user; ユーザー user; アカウント account; ロール role; パーミッション permission;
@@ -64,7 +64,20 @@ const KATAKANA_TEXT = `
 リソース resource; メモリ memory; メモリー memory; リーク leak; メモリリーク memory leak; ガベージ garbage; ヒープ heap; ディスク disk; シリアライズ serialize;
 デシリアライズ deserialize; デシリアライゼーション deserialization; プロトコル protocol; ハンドシェイク handshake; サーティフィケート certificate;
 ピンニング pinning; ドキュメント document; ドキュメンテーション documentation; コメント comment; ネーミング naming; ルール rule; ガイドライン guideline;
-コンベンション convention; スタイル style; フォーマット format; エラーコード error code; リトライポリシー retry policy
+コンベンション convention; スタイル style; フォーマット format; エラーコード error code; リトライポリシー retry policy;
+アグリゲーション aggregation; アーカイブ archive; アーカイビング archiving; パーティショニング partitioning; フルスキャン full scan;
+イベント駆動 event driven; エンベロープ envelope; ラッパー wrapper; プレフィックス prefix; サフィックス suffix; キャメルケース camel case;
+スネークケース snake case; ケバブケース kebab case; パスカルケース pascal case; プルーラル plural; 
+ネスト nesting; カーソル cursor; オフセット offset; サブクエリ subquery;
+ジョイン join; アンチパターン antipattern; デザインパターン design pattern; ポリモーフィズム polymorphism; 
+インヘリタンス inheritance; コンポジション composition; イミュータブル immutable; ミュータブル mutable; バリューオブジェクト value object;
+アグリゲート aggregate; ファクトリ factory; ファクトリー factory; デコレータ decorator; オブザーバ observer; オブザーバー observer;
+コールグラフ call graph; テストケース test case; テストダブル test double; フィクスチャ fixture; カバレッジ coverage; モジュラー modular;
+モノリス monolith; モノリシック monolithic; リファクタ refactor; デッドコード dead code; コードスメル code smell; トレーサビリティ traceability;
+コリレーション correlation; サンプリング sampling; プロファイリング profiling; ヒストグラム histogram; パーセンタイル percentile;
+ペイロードサイズ payload size; プリフェッチ prefetch; プリロード preload; イーガー eager; レイジー lazy; チャンク chunk;
+コンプレッション compression; デノーマライズ denormalize; ノーマライズ normalize; マテリアライズドビュー materialized view; 
+リレーション relation; リレーションシップ relationship; カーディナリティ cardinality; ユニーク制約 unique constraint
 `;
 
 /** Concept groups: `id: english phrase, … | 日本語, …`. English phrases are stemmed like review text. */
@@ -187,7 +200,7 @@ database: database, db, rdbms, sql, nosql, postgresql, mysql, mongodb, dynamodb 
 cache: cache, caching, cached, redis, memcached, ttl, cache invalidation, stale, cache stampede, cache aside | キャッシュ, キャッシュ無効化, キャッシュ戦略, 古いデータ
 cache-consistency: cache invalidation, stale data, stale cache, cache coherence, cache inconsistency | キャッシュの無効化, キャッシュの整合性, 古いキャッシュ
 index: index, indexes, indexing, secondary index, composite index, full table scan | インデックス, 索引, フルスキャン, 全件走査
-n-plus-one: n plus one, lazy loading, eager loading, select in loop, query in loop | n+1, n + 1, 遅延ロード
+n-plus-one: n plus one, lazy loading, eager loading, select in loop, query in loop, query per item, query per row, chatty | n+1, n + 1, 遅延ロード, ループ内クエリ, 1件ずつ
 query-performance: slow query, query performance, query optimization, execution plan, join | スロークエリ, クエリ性能, 実行計画, 結合
 pagination: pagination, paginate, paging, page size, cursor, limit offset, unbounded result | ページネーション, ページング, 件数制限, 全件取得, 上限なし
 data-model: data model, schema, normalization, denormalization, foreign key, constraint, referential integrity, table design | データモデル, スキーマ, 正規化, 非正規化, 外部キー, 制約, 参照整合性, テーブル設計
@@ -204,6 +217,20 @@ memory: memory, memory leak, heap, out of memory, oom, memory usage | メモリ,
 async: asynchronous, async, synchronous, sync, blocking, non blocking, background job, worker | 非同期, 同期, ブロッキング, 同期処理, 非同期処理, バックグラウンド, ワーカー
 thread-pool: thread pool, thread exhaustion, thread, worker pool, executor | スレッドプール, スレッド, スレッド枯渇
 cdn: cdn, edge cache, static content | cdn, 静的コンテンツ
+polling: polling, poll, long polling, busy wait, periodic check | ポーリング, 定期的な問い合わせ, 定期取得
+event-driven: event driven, push notification, server sent event, sse, subscription, event notification, change data capture, cdc | イベント駆動, プッシュ通知, 変更通知, 購読
+fan-out: fan out, fanout, broadcast, scatter gather, one to many | ファンアウト, 一斉配信, 全件配信
+pre-aggregation: pre aggregation, precompute, pre compute, materialized view, rollup, summary table, aggregate table, denormalized counter | 事前集計, 集計テーブル, 事前計算, マテリアライズドビュー, 非正規化カウンタ
+unbounded-scan: full scan, table scan, unbounded query, unbounded scan, scan all, load all, fetch all, without limit, no limit | 全件スキャン, フルスキャン, 全件読み込み, 全件検索, 無制限
+archival: archive, archival, archiving, cold storage, tiered storage, data lifecycle, ttl expiry, purge old | アーカイブ, 退避, コールドストレージ, ライフサイクル, 古いデータの削除
+batching: batching, batch request, bulk insert, bulk operation, coalesce, debounce | 一括処理, 一括取得, 一括登録
+compression: compression, compress, gzip, payload size, response size | 圧縮, ペイロードサイズ, レスポンスサイズ
+# consistency / conventions
+naming-style: naming style, camel case, camelcase, snake case, snake_case, kebab case, pascal case, casing, prefix, suffix | 命名スタイル, キャメルケース, スネークケース, ケバブケース, パスカルケース, 大文字小文字, 接頭辞, 接尾辞
+plurality: plural, singular, pluralization, plural noun, singular noun | 複数形, 単数形
+response-envelope: response envelope, envelope, wrapper object, response format, response structure, response shape, data wrapper | レスポンス形式, レスポンス構造, エンベロープ, ラッパー, 応答形式
+convention: convention, conventions, existing pattern, existing convention, project standard, coding standard, style guide, deviates from | 規約, 慣例, 既存パターン, 既存の規約, 不統一, 逸脱
+data-access-pattern: data access, data access layer, repository pattern, orm, active record, dao, raw sql, query builder | データアクセス, データアクセス層, リポジトリパターン, orm, 生sql
 # api
 api-design: api design, rest api, restful, endpoint, http method, resource naming, uri design, url design | api設計, エンドポイント, restful, リソース設計, url設計
 api-versioning: versioning, api version, version, breaking change, deprecation, backward compatible api | バージョニング, バージョン管理, 破壊的変更, 非推奨, 互換性
@@ -254,10 +281,24 @@ export interface KanaPiece {
   english?: string;
 }
 
-/** Split a katakana run into known loanwords (greedy longest match) and unknown stretches. */
+/**
+ * A known loanword found inside a katakana run that is not covered whole by
+ * known words must be at least this long (long-vowel marks stripped) to be
+ * trusted: a 2–3 kana match inside an unknown word is usually an accident
+ * (リスト "list" ⊃ リス(ー) "lease", ブロック ⊃ ロック "lock", マッピング ⊃ ピング
+ * "ping"), while four kana are a word of their own (ゲートウェイ, セッション).
+ */
+const MIN_EMBEDDED_KANA = 4;
+
+/**
+ * Split a katakana run into known loanwords (greedy longest match) and unknown
+ * stretches. When known words cover the run whole, every piece is translated;
+ * otherwise only pieces long enough to be words of their own are, and the
+ * short ones stay part of the unknown stretch around them.
+ */
 export function splitKatakana(run: string): KanaPiece[] {
   const s = stripLong(run.replace(/・/g, ''));
-  const pieces: KanaPiece[] = [];
+  const raw: KanaPiece[] = [];
   let unknown = '';
   let i = 0;
   while (i < s.length) {
@@ -266,16 +307,50 @@ export function splitKatakana(run: string): KanaPiece[] {
       if (KATAKANA.has(s.slice(i, i + len))) { found = len; break; }
     }
     if (found) {
-      if (unknown) { pieces.push({ text: unknown }); unknown = ''; }
+      if (unknown) { raw.push({ text: unknown }); unknown = ''; }
       const text = s.slice(i, i + found);
-      pieces.push({ text, english: KATAKANA.get(text) });
+      raw.push({ text, english: KATAKANA.get(text) });
       i += found;
     } else {
       unknown += s[i++];
     }
   }
-  if (unknown) pieces.push({ text: unknown });
+  if (unknown) raw.push({ text: unknown });
+  if (raw.every((p) => p.english !== undefined)) return raw;
+  // not covered whole: untrusted short pieces merge into the unknown text around them
+  const pieces: KanaPiece[] = [];
+  for (const p of raw) {
+    const keep = p.english !== undefined && p.text.length >= MIN_EMBEDDED_KANA;
+    const last = pieces[pieces.length - 1];
+    if (keep) pieces.push(p);
+    else if (last && last.english === undefined) last.text += p.text;
+    else pieces.push({ text: p.text });
+  }
   return pieces;
+}
+
+/**
+ * Security concepts whose words are everyday words in other perspectives
+ * ("role", "owner", "leak" as in memory leak, "flood", "attack", "origin",
+ * "replay" a queue, "immutable", "hash", "rotate" logs, "mask"): they count
+ * only in keys that are about security (see relevance.ts).
+ */
+export const AMBIGUOUS_SECURITY = new Set([
+  'rbac', 'ownership', 'data-leak', 'dos', 'vulnerability', 'impersonation', 'cors', 'replay', 'integrity', 'hashing', 'key-rotation', 'masking',
+]);
+
+/** Concept ids of the security section of the vocabulary. */
+export function securityConcepts(): Set<string> {
+  const out = new Set<string>();
+  let inSecurity = false;
+  for (const line of CONCEPTS_TEXT.split('\n')) {
+    if (line.startsWith('#')) inSecurity = /^#\s*security/.test(line);
+    else if (inSecurity) {
+      const m = /^([a-z0-9-]+):/.exec(line.trim());
+      if (m) out.add(m[1]);
+    }
+  }
+  return out;
 }
 
 export interface ConceptEntry {

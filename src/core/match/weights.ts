@@ -52,12 +52,19 @@ export function contains(bag: FeatureBag, feature: string): boolean {
   return false;
 }
 
-/** Inverse document frequency over a small collection: ln((N + 1) / df), so a feature in every document ≈ 0. */
+/**
+ * Smoothed inverse document frequency over a small collection: ln(1 + N / df).
+ * A key has ~10 problems; the +1 is a general background (as if one more
+ * document held every feature), so a topic several problems share is damped,
+ * not erased: in a 10-problem key a feature of 5 problems keeps ln 3 ≈ 1.1
+ * (plain ln(11/5) ≈ 0.8) and one of every problem ln 2 ≈ 0.7 (was ≈ 0.1),
+ * against ≈ 2.4 for a unique one. Checked leave-one-perspective-out.
+ */
 export function inverseDocumentFrequency(docs: FeatureBag[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const n = docs.length;
   const idf = new Map<string, number>();
-  for (const [f, count] of df) idf.set(f, Math.log((n + 1) / count));
+  for (const [f, count] of df) idf.set(f, Math.log(1 + n / count));
   return idf;
 }

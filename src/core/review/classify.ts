@@ -18,13 +18,17 @@ const BRACKET = /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-
 const WORD =
   /^(?:(?:Cross[- ]Cutting|Critical|Significant|Moderate|Minor|Major|Security|Reliability)\s+)?(Minor Improvement|Positive Aspect|Positive|Strength|Improvement|Issue|Finding|Problem|Concern|Gap|Risk|Item|Observation|Recommendation|Suggestion|指摘|問題|課題)\s*(?:#|No\.\s*)?(\d{1,3}(?:[.-]\d{1,3})*|[A-Z]{1,6}-?\d{1,3})(?=[\s:：.\-–—)\]]|$)\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*/i;
 const ALPHA = /^([A-Z][A-Za-z]{0,11}-?\d{1,3}(?:[.-]\d{1,3})?)(?:\s*\[[^\]\n]{0,40}\])?(?:\s*[:：.)]|\s+[-–—|]\s|\s*$)\s*/;
+/** Upper-case ids with a hyphenated number ('CE-01', 'SA-DS-03'): a label even when only a space follows. */
+const HYPHEN_ID = /^([A-Z]{1,6}(?:-[A-Z]{1,6}){0,3}-\d{1,4})(?:\s*\[[^\]\n]{0,40}\])?\s+(?=\S)/;
+/** A '[severity: critical]' / '[Priority: High]' suffix: metadata, not title. */
+const BRACKET_SUFFIX = /\s*[[【](?:severity|priority|impact|重要度|深刻度|優先度)\s*[:：]\s*[^\]】\n]{1,30}[\]】]\s*$/i;
 const NUM = /^(\d{1,3}(?:[.-]\d{1,3}){0,3})(?:[.)：:]\s*|\s+)(?=\S)/;
 const NOT_IDS = /^(?:phase|step|stage|tier|round|section|part|level|priority|chapter|v|ver|version|run|doc|top)[-\d]/i;
 const PREFIX =
-  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|良い点)\s*[:：]\s*(?=\S)/i;
+  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題|指摘|課題|良い点)\s*[:：]\s*(?=\S)/i;
 const MARKER =
-  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|observation|note|weakness)\s*[:：]\s*(?=\S)/i;
-const SCORE_SUFFIX = /\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
+  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題|指摘|課題)\s*[:：]\s*(?=\S)/i;
+const SCORE_SUFFIX = /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
 
 export function headingInfo(text: string): HeadingInfo {
   const t = text.replace(LEAD_SYMBOLS, '').trim();
@@ -38,6 +42,9 @@ export function headingInfo(text: string): HeadingInfo {
   } else if ((m = WORD.exec(t))) {
     const written = m[0].replace(/\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*$/, '');
     [label, labelKind] = [/^\d/.test(m[2]) ? written : m[2], 'word'];
+    rest = t.slice(m[0].length);
+  } else if ((m = HYPHEN_ID.exec(t)) && !NOT_IDS.test(m[1])) {
+    [label, labelKind] = [m[1], 'alpha'];
     rest = t.slice(m[0].length);
   } else if ((m = ALPHA.exec(t)) && !NOT_IDS.test(m[1])) {
     [label, labelKind] = [m[1], 'alpha'];
@@ -54,6 +61,7 @@ export function headingInfo(text: string): HeadingInfo {
     if (!p) break;
     rest = rest.slice(p[0].length);
   }
+  rest = rest.replace(BRACKET_SUFFIX, '') || rest;
   const scored = SCORE_SUFFIX.test(rest);
   if (scored) rest = rest.replace(SCORE_SUFFIX, '') || rest;
   rest = rest.replace(/^[-–—:：.\s]+/, '').trim();
@@ -62,7 +70,7 @@ export function headingInfo(text: string): HeadingInfo {
 
 const SUMMARY_ANYWHERE = /\b(?:summary|overview|conclusions?|table of contents)\b|総評|総合評価|まとめ|サマリ|概要|結論/i;
 const STRUCTURAL_START =
-  /^(?:executive|summary|overall|overview|conclusion|evaluation|score|scoring|rating|recommend|metadata|review (?:metadata|info|scope|date)|introduction|background|context|methodology|approach|phase\b|step\b|stage\b|appendix|next steps|priorit|action|roadmap|references?|notes?\b|detailed (?:analysis|evaluation)|analysis|structural analysis|system (?:components|overview|architecture)|data flow|external dependencies|architecture|checklist|statistics|criteri|countermeasures?\b|評価|総|補足|付録|推奨|優先|対応|スコア|レビュー|全体)/i;
+  /^(?:executive|summary|overall|overview|conclusion|evaluation|score|scoring|rating|recommend|metadata|review (?:metadata|info|scope|date)|introduction|background|context|methodology|approach|phase\b|step\b|stage\b|appendix|next steps|priorit|action|roadmap|references?|notes?\b|detailed (?:analysis|evaluation)|analysis|structural analysis|system (?:components|overview|architecture)|data flow|external dependencies|architecture|checklist|catalog|inventory|checks? performed|coverage of|statistics|criteri|countermeasures?\b|評価|総|補足|付録|推奨|優先|対応|スコア|レビュー|全体)/i;
 const SEVERITY =
   /^(?:(?:tier|level|priority|step|phase|stage|part)\s*\d+\s*[:：.\-–—]?\s*)?(?:\d+\.\s*)?(?:critical|significant|moderate|minor|major|high|medium|low|severe|serious|other|additional|cross[- ]cutting|detected|identified|key|remaining|further)\b[^:：\n]{0,40}?\b(?:issues?|problems?|findings?|improvements?|concerns?|risks?|gaps?|observations?|detection|weaknesses|vulnerabilities)\b/i;
 const SEVERITY_BARE = /^(?:critical|significant|moderate|minor|major|high|medium|low)(?:\s+(?:priority|severity))?(?:\s*\(.*\))?$/i;

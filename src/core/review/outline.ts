@@ -57,6 +57,13 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
       container.add(h.parent as number);
   }
 
+  if (loose) {
+    // the finer reading (review.ts re-reads a review that came out too coarse): a heading
+    // over two or more sub-headings that are not document structure holds them as findings
+    const children = new Map<number, number>();
+    for (const h of out) if (h.parent !== undefined && !isStructural(h.text)) children.set(h.parent, (children.get(h.parent) ?? 0) + 1);
+    for (const [parent, count] of children) if (count >= 2) container.add(parent);
+  }
   for (let i = 0; i < out.length; i++) {
     const h = out[i];
     const p = h.parent === undefined ? undefined : out[h.parent];
