@@ -95,7 +95,8 @@ function parseJsonc(text: string): Parsed {
         skip();
         if (text[i] !== ':') throw new JsoncError(`expected ':' after "${k}"`, i);
         i++;
-        obj[k] = value(p, depth + 1);
+        // defineProperty: a "__proto__" key is data, not the object's prototype
+        Object.defineProperty(obj, k, { value: value(p, depth + 1), enumerable: true, writable: true, configurable: true });
         skip();
         if (text[i] === ',') {
           i++;
@@ -202,7 +203,7 @@ function validate(v: Json, shape: { [k: string]: unknown }, path: string, report
   const out: { [k: string]: Json } = {};
   for (const [k, val] of Object.entries(v)) {
     const p = path ? `${path}.${k}` : k;
-    const rule = shape[k];
+    const rule = Object.prototype.hasOwnProperty.call(shape, k) ? shape[k] : undefined; // "valueOf" is not a setting
     if (rule === undefined) {
       report(p, `unknown setting "${p}" (expected one of ${Object.keys(shape).filter((s) => s !== '$schema').join(', ')}); it is ignored`);
     } else if (typeof rule === 'function') {

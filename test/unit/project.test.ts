@@ -104,3 +104,12 @@ test('schema defaults are the core defaults', async () => {
   assert.equal(r.bonus.properties.points.default, DEFAULT_RUBRIC.bonusPoints);
   assert.equal(r.penalty.properties.points.default, DEFAULT_RUBRIC.penaltyPoints);
 });
+
+test('names of Object.prototype members are unknown settings, and "__proto__" is plain data', () => {
+  for (const name of ['valueOf', 'toString', 'constructor', '__proto__']) {
+    const r = parseProjectFile(`{"${name}": ""}`);
+    assert.equal(r.diagnostics.length, 1, name);
+    assert.match(r.diagnostics[0].message, new RegExp(`unknown setting "${name}"`));
+    assert.equal(Object.getPrototypeOf(r.config), Object.prototype);
+  }
+});
