@@ -2,6 +2,7 @@
 // every shape and every scenario of a file; exit 1 if any warning or error
 // (an info note, such as which reading of an ambiguous shape was taken, is
 // printed but does not fail the run).
+import { escapeControls } from '../../core/escape';
 import { lintKeyFile } from '../../core/lint';
 import type { Diagnostic } from '../../core/model';
 import { needFiles, parse } from '../args';
@@ -14,11 +15,6 @@ function bare(d: Diagnostic): string {
   return d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message;
 }
 
-/** Control characters from a file never reach the terminal raw. */
-function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -37,7 +33,7 @@ export function runLint(args: string[]): number {
     for (const d of diagnostics) {
       if (d.severity === 'info') notes++;
       else issues++;
-      if (format === 'text') process.stdout.write(`${clean(formatDiagnostic(path, { ...d, message: bare(d) }))}\n`);
+      if (format === 'text') process.stdout.write(`${escapeControls(formatDiagnostic(path, { ...d, message: bare(d) }))}\n`);
     }
     keys.push({
       path,
