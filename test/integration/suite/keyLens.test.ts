@@ -6,7 +6,7 @@ import { corpusUri, equal, ok } from './helpers';
 import { closeAll, KEY, lenses, linesMatching, openKeyAndReview, until } from './keyHelpers';
 
 // "detected · C3 (auto 0.82)", "detected · 1 Short title… (judge)", "partial (judge) · judge: no finding cited", "missed (judge) ≠ auto detected"
-const PROBLEM_LENS = /^(?:(?:detected|partial) · .+ \((?:auto \d\.\d\d|tagged|judge)\)|(?:detected|partial) \(judge\) · judge: .+|missed \((?:auto \d\.\d\d|tagged|judge)\))(?: ≠ .+)?$/;
+const PROBLEM_LENS = /^(?:(?:detected|partial) · .+ \((?:auto \d\.\d\d|tagged|judge)\)|(?:detected|partial) \(judge\) · judge: .+|missed \((?:auto \d\.\d\d|tagged|judge)\)|missed · .+ \(judge\))(?: ≠ .+)?$/; // a judge's × may name the finding it weighed
 const BONUS_LENS = /^bonus(?: · .+ \((?:auto|tagged|judge)\) · (?:counts|over the cap|not counted: .+)|: not found)$/;
 const OURS = /^(detected|partial|missed|bonus|→|✓|unmatched|Review Grader|Grading)/;
 
