@@ -44,6 +44,8 @@ export class GradingService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** the review most recently shown in an editor, per key uri */
   private readonly activeReviewByKey = new Map<string, vscode.Uri>();
+  /** the settings each review was last graded with (matchThresholds) */
+  private readonly gradedWith = new Map<string, ReviewGraderConfig>();
   /** fires (debounced) when a review or key changed and graded models may differ */
   readonly onDidChange = this.changed.event;
   /** the .review-grader.json(c) files: their settings go between the defaults and the user's settings */
@@ -105,6 +107,7 @@ export class GradingService implements vscode.Disposable {
     const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
     const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge', project ? `project@${project.path}@${textStamp(project.text)}` : 'no project'].join('|');
     const id = doc.uri.toString();
+    this.gradedWith.set(id, config);
     const hit = this.graded.get(id);
     if (hit && hit.stamp === stamp) return hit.value;
     const key = this.keyOf(keyDoc);
@@ -120,9 +123,13 @@ export class GradingService implements vscode.Disposable {
     return value;
   }
 
-  /** The verdict thresholds the matcher applies (settings, else the core defaults), for suggestions outside the matcher. */
-  matchThresholds(): Thresholds {
-    return configOf(vscode.workspace).thresholds;
+  /**
+   * The verdict thresholds the matcher applies, for suggestions outside the
+   * matcher: those the review was last graded with (its project file's under
+   * the settings), else the settings'.
+   */
+  matchThresholds(review?: vscode.Uri): Thresholds {
+    return (review && this.gradedWith.get(review.toString())?.thresholds) || configOf(vscode.workspace).thresholds;
   }
 
   /**
@@ -253,6 +260,7 @@ export class GradingService implements vscode.Disposable {
     this.keys.delete(id);
     this.reviews.delete(id);
     this.graded.delete(id);
+    this.gradedWith.delete(id);
     this.judgeTexts.delete(id);
     this.dropDependents(id);
   }
