@@ -138,7 +138,9 @@ export class GradingService implements vscode.Disposable {
    */
   async settingsWithProject(uri: vscode.Uri, isFolder = false, base = configOf(vscode.workspace)): Promise<{ config: ReviewGraderConfig; project?: FoundProjectFile }> {
     const project = await this.projects.forUri(uri, isFolder);
-    return { config: withProject(base, project?.config), project };
+    // Restricted Mode: as with the restricted naming.keyPatterns setting, a workspace file does not steer which files are read
+    const settings = project && !vscode.workspace.isTrusted && project.config.keys ? { ...project.config, keys: { ...project.config.keys, patterns: undefined } } : project?.config;
+    return { config: withProject(base, settings), project };
   }
 
   /** What a Round Dashboard of `folder` grades with: the settings with the folder's project file, and the key lookup. */
