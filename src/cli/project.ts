@@ -25,23 +25,23 @@ function shown(path: string): string {
 /** The project file that applies to `file` (a review, a key, a scoring report, or a folder with `isFolder`). */
 export function projectFileFor(file: string, isFolder = false): FoundProjectFile | undefined {
   const dir = slash(isFolder ? resolve(file) : dirname(resolve(file)));
-  if (byFolder.has(dir)) return byFolder.get(dir);
   const read = (path: string) => {
     const text = nodeFiles.read(path);
     if (text !== undefined) assertNoEscape(path); // a project file is not followed out through a symlink
     return text;
   };
-  const found = findProjectFileSync(dir, { read }, slash(process.cwd()));
+  const found = byFolder.has(dir) ? byFolder.get(dir) : findProjectFileSync(dir, { read }, slash(process.cwd()));
   byFolder.set(dir, found);
-  if (found && !reported.has(found.path)) {
+  if (!found) return undefined;
+  const name = shown(found.path);
+  const broken = found.diagnostics.find((d) => d.code === 'project-syntax');
+  if (broken) {
+    // the core's message names the file and line itself and ends "the defaults are used": here the command stops
+    const message = broken.message.replace(/^line \d+: .* is not valid JSON: /, 'not valid JSON: ').replace(/; the defaults are used$/, '');
+    throw new UsageError(`${name}:${broken.line}:${broken.column ?? 1}: ${message}`);
+  }
+  if (!reported.has(found.path)) {
     reported.add(found.path);
-    const name = shown(found.path);
-    const broken = found.diagnostics.find((d) => d.code === 'project-syntax');
-    if (broken) {
-      // the core's message names the file and line itself and ends "the defaults are used": here the command stops
-      const message = broken.message.replace(/^line \d+: .* is not valid JSON: /, 'not valid JSON: ').replace(/; the defaults are used$/, '');
-      throw new UsageError(`${name}:${broken.line}:${broken.column ?? 1}: ${message}`);
-    }
     found.diagnostics.forEach((d) => say(formatDiagnostic(name, { ...d, message: d.message.replace(/^line \d+: /, '') })));
     if (found.shadowed) say(`${shown(found.shadowed)}:1:1: warning [project-shadowed] ${name} in the same folder is used; this file is not read`);
   }

@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { settingsFor } from '../../src/cli/project';
+import { UsageError } from '../../src/cli/io';
 
 const MAIN = resolve('src/cli/main.ts');
 const TSX = resolve('node_modules/tsx/dist/loader.mjs');
@@ -118,4 +120,17 @@ test('dashboard uses the project file for key patterns and the bonus cap', () =>
   const round = JSON.parse(r.stdout).rounds[0];
   assert.equal(round.key, 'perspective/keys/key-001.md');
   assert.deepEqual(round.variants[0].scores, [1.5], 'P01 ○ + one bonus of three (cap 1)');
+});
+
+test('in one process, every file below a broken project file stops, not only the first', () => {
+  const dir = layout('{ "rubric": }');
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    for (const file of ['perspective/results/v001-base-run1.md', 'perspective/results/v001-base-run2.md']) {
+      assert.throws(() => settingsFor(file), (e: unknown) => e instanceof UsageError && /^\.review-grader\.jsonc:1:\d+: not valid JSON/.test(e.message), file);
+    }
+  } finally {
+    process.chdir(cwd);
+  }
 });
