@@ -40,5 +40,13 @@ Options:
   -h, --help       this text
   -v, --version    the version
 
+Project file:
+  .review-grader.jsonc (or .json), the nearest one from each graded file's folder
+  upwards, never above the current directory (the same file the editor reads):
+  key patterns (keys.patterns), rubric (bonus cap and points, penalty points),
+  matcher thresholds. Flags such as --bonus-cap win over it. A file that is not
+  valid JSON stops the command with file:line:col (exit 2); a wrong setting is
+  a warning and keeps its default.
+
 Exit codes: 0 done, 1 lint/audit found problems, 2 bad usage or unreadable input.
 `;

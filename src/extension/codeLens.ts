@@ -105,7 +105,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       lenses.push(found
         ? new vscode.CodeLens(range, {
           title: `bonus · ${findingName(found, graded)} (${found.source === 'tag' ? 'tagged' : found.source}) · ${bonusStatus(found, counts[i], graded)}`,
-          tooltip: `${bonusSummary(graded.score, this.deps.config().bonusCap)} in this run`,
+          tooltip: `${bonusSummary(graded.score, graded.score.rubric.bonusCap)} in this run`,
           command: found.line ? REVEAL_FINDING : '',
           arguments: found.line ? [review, found.line] : undefined,
         })
@@ -121,7 +121,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Review Grader: no answer key found — pair with one…', command: 'reviewGrader.pairWithKey', arguments: [doc.uri] })];
     }
     const uri = doc.uri.toString();
-    const t = this.service.matchThresholds();
+    const t = this.service.matchThresholds(doc.uri);
     const lenses: vscode.CodeLens[] = [];
     for (const finding of graded.review.findings) {
       const range = lineRange(finding.headingSpan.start.line);

@@ -5,7 +5,9 @@
 // an in-memory configuration (as VS Code's markdown tests do).
 import type * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/match/verdict';
-import { DEFAULT_RUBRIC } from '../core/score';
+import { DEFAULT_RUBRIC, type RubricOptions } from '../core/score';
+import { effectiveSettings, type SettingsOverrides } from '../core/effectiveSettings';
+import type { ProjectConfig } from '../core/project';
 
 export const SECTION = 'reviewGrader';
 
@@ -18,6 +20,13 @@ export interface ReviewGraderConfig {
   /** extra key locations, `{round}`, `{doc}`, `{variant}` placeholders */
   keyPatterns: string[];
   useJudgeReports: boolean;
+  /** bonus cap and points, penalty points (the settings give only the cap; the project file the rest) */
+  rubric: RubricOptions;
+  /**
+   * The settings the user set (user, workspace or folder level): these win over
+   * a project file (.review-grader.json(c)); unset ones give way to it.
+   */
+  overrides: SettingsOverrides;
 }
 
 /**
@@ -36,6 +45,15 @@ export const DEFAULTS = {
 /** What readConfig needs of a configuration section (vscode.WorkspaceConfiguration, or a plain object in tests). */
 export interface ConfigSource {
   get<T>(key: string): T | undefined;
+  /** vscode.WorkspaceConfiguration's: where a value was set. Absent (a plain object): a value present counts as set. */
+  inspect?<T>(key: string): { globalValue?: T; workspaceValue?: T; workspaceFolderValue?: T } | undefined;
+}
+
+/** Did the user set this setting anywhere (not just the default)? */
+function isSet(source: ConfigSource, key: string): boolean {
+  if (!source.inspect) return source.get(key) !== undefined;
+  const i = source.inspect(key);
+  return i !== undefined && (i.globalValue !== undefined || i.workspaceValue !== undefined || i.workspaceFolderValue !== undefined);
 }
 
 /** The typed settings; a value of the wrong type (hand-edited settings.json) falls back to the default. */
@@ -45,13 +63,34 @@ export function readConfig(source: ConfigSource): ReviewGraderConfig {
   const detected = num(source.get<number>('thresholds.detected'), DEFAULTS['thresholds.detected']);
   const partial = num(source.get<number>('thresholds.partial'), DEFAULTS['thresholds.partial']);
   const patterns = source.get<string[]>('naming.keyPatterns');
+  const bonusCap = Math.floor(num(source.get<number>('bonusCap'), DEFAULTS.bonusCap));
+  const keyPatterns = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [...DEFAULTS['naming.keyPatterns']];
+  const overrides: SettingsOverrides = { keyPatterns };
+  if (isSet(source, 'bonusCap')) overrides.bonusCap = bonusCap;
+  const match: SettingsOverrides['match'] = {};
+  if (isSet(source, 'thresholds.detected')) match.detected = detected;
+  if (isSet(source, 'thresholds.partial')) match.partial = partial;
+  if (match.detected !== undefined || match.partial !== undefined) overrides.match = match;
   return {
     lensesEnabled: bool(source.get<boolean>('lenses.enabled'), DEFAULTS['lenses.enabled']),
-    bonusCap: Math.floor(num(source.get<number>('bonusCap'), DEFAULTS.bonusCap)),
+    bonusCap,
     thresholds: { detected, partial: Math.min(partial, detected) },
-    keyPatterns: Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [...DEFAULTS['naming.keyPatterns']],
+    keyPatterns,
     useJudgeReports: bool(source.get<boolean>('useJudgeReports'), DEFAULTS.useJudgeReports),
+    rubric: { ...DEFAULT_RUBRIC, bonusCap },
+    overrides,
   };
+}
+
+/**
+ * The settings for a file with a project file: defaults < project file < what
+ * the user set; `naming.keyPatterns` is tried before the project's patterns.
+ * No project file: the settings as they are.
+ */
+export function withProject(config: ReviewGraderConfig, project: ProjectConfig | undefined): ReviewGraderConfig {
+  if (!project) return config;
+  const s = effectiveSettings(project, config.overrides);
+  return { ...config, bonusCap: s.rubric.bonusCap, thresholds: s.match, keyPatterns: s.keyPatterns, rubric: s.rubric };
 }
 
 /** The settings now, for code that has no getter passed in yet (`configOf(vscode.workspace)`). */

@@ -128,7 +128,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       const doc = await vscode.workspace.openTextDocument(this.review);
       const graded = await this.service.gradedOf(doc);
       if (!graded) return [{ label: 'No answer key for this review', description: 'Pair with Answer Key…', tooltip: 'Run "Review Grader: Pair with Answer Key…"' }];
-      const cap = this.deps.config().bonusCap;
+      const cap = graded.score.rubric.bonusCap; // the cap it was scored with (a project file may set it)
       return [scoreNode(graded, doc, cap), ...graded.problems.map((p) => problemNode(p, graded)), bonusNode(graded, cap), unmatchedNode(graded), await this.runsNode(doc, graded)]
         .filter((n): n is Node => n !== undefined);
     } catch (e) {

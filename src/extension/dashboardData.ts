@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
 import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
-import { DEFAULT_RUBRIC } from '../core/score';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';
@@ -74,7 +73,7 @@ export async function gatherDashboard(scope: DashboardScope, config: ReviewGrade
   const warnings: string[] = [];
   const opts = {
     judge: config.useJudgeReports,
-    rubric: { ...DEFAULT_RUBRIC, bonusCap: config.bonusCap },
+    rubric: config.rubric, // the project file's rubric under the user's settings (config.withProject)
     match: config.thresholds,
     round: scope.round,
     doc: scope.doc,

@@ -54,7 +54,7 @@ class DashboardPanel implements vscode.Disposable {
     const mine = ++this.generation;
     const gathered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Review Grader: grading ${this.panel.title}` },
-      () => gatherDashboard(scope, this.config(), this.service.keyLookupOptions(scope.folder)),
+      async () => { const { config, keyLookup } = await this.service.dashboardSettings(scope.folder, this.config()); return gatherDashboard(scope, config, keyLookup); },
     );
     if (mine !== this.generation) return; // a newer show/refresh won
     this.files = gathered.files;

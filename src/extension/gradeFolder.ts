@@ -53,7 +53,7 @@ export function gradeFolderCommand(service: GradingService) {
         result.reasons?.set(target.toString(), refusalReason(decision.state));
         continue;
       }
-      const failed = await writeAtomically(folder, target, sealOutput(renderScoringReport(graded, { bonusCap: bonusCap() })));
+      const failed = await writeAtomically(folder, target, sealOutput(renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap() })));
       if (failed) {
         result.skipped.push(target);
         result.reasons?.set(target.toString(), `cannot write: ${failed}; left unchanged`);

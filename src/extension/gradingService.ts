@@ -15,12 +15,13 @@ import { gradeReview } from '../core/grade';
 import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
 import { isAnswerKeyName, LINK_SEARCH_LIMIT, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
-import { DEFAULT_RUBRIC } from '../core/score';
 import type { Thresholds } from '../core/match/verdict';
+import type { FoundProjectFile } from '../core/findProjectFile';
 import { readText, workspaceFiles } from './files';
 import { TextStamps, textStamp } from './textStamp';
 import type { Logger } from './service';
-import { configOf } from './config';
+import { configOf, withProject, type ReviewGraderConfig } from './config';
+import { ProjectFiles } from './projectFiles';
 
 export type DocKind = 'key' | 'review' | 'other';
 
@@ -43,15 +44,23 @@ export class GradingService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** the review most recently shown in an editor, per key uri */
   private readonly activeReviewByKey = new Map<string, vscode.Uri>();
+  /** the settings each review was last graded with (matchThresholds) */
+  private readonly gradedWith = new Map<string, ReviewGraderConfig>();
   /** fires (debounced) when a review or key changed and graded models may differ */
   readonly onDidChange = this.changed.event;
+  /** the .review-grader.json(c) files: their settings go between the defaults and the user's settings */
+  readonly projects: ProjectFiles;
 
   constructor(private readonly state: vscode.Memento, private readonly log?: Logger) {
+    this.projects = new ProjectFiles(log);
     // keys and judge reports are read from disk when not open: a change there must reach the views
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       this.changed,
       watcher,
+      this.projects,
+      // a project file changed: every graded model may score differently (as after a settings change)
+      this.projects.onDidChange(() => this.invalidateAll()),
       watcher.onDidChange((u) => this.fileChanged(u)),
       watcher.onDidCreate((u) => this.fileChanged(u)),
       watcher.onDidDelete((u) => this.fileChanged(u)),
@@ -92,12 +101,13 @@ export class GradingService implements vscode.Disposable {
     const keyUri = await this.keyUriFor(doc);
     if (!keyUri) return undefined;
     const keyDoc = await vscode.workspace.openTextDocument(keyUri);
-    const config = configOf(vscode.workspace);
+    const { config, project } = await this.settingsWithProject(doc.uri);
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
-    const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge'].join('|');
+    const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge', project ? `project@${project.path}@${textStamp(project.text)}` : 'no project'].join('|');
     const id = doc.uri.toString();
+    this.gradedWith.set(id, config);
     const hit = this.graded.get(id);
     if (hit && hit.stamp === stamp) return hit.value;
     const key = this.keyOf(keyDoc);
@@ -105,7 +115,7 @@ export class GradingService implements vscode.Disposable {
     const value = gradeReview(key, this.reviewOf(doc), {
       judge,
       keyPath: vscode.workspace.asRelativePath(keyUri),
-      rubric: { ...DEFAULT_RUBRIC, bonusCap: config.bonusCap },
+      rubric: config.rubric,
       match: config.thresholds,
     });
     value.path = vscode.workspace.asRelativePath(doc.uri);
@@ -113,9 +123,30 @@ export class GradingService implements vscode.Disposable {
     return value;
   }
 
-  /** The verdict thresholds the matcher applies (settings, else the core defaults), for suggestions outside the matcher. */
-  matchThresholds(): Thresholds {
-    return configOf(vscode.workspace).thresholds;
+  /**
+   * The verdict thresholds the matcher applies, for suggestions outside the
+   * matcher: those the review was last graded with (its project file's under
+   * the settings), else the settings'.
+   */
+  matchThresholds(review?: vscode.Uri): Thresholds {
+    return (review && this.gradedWith.get(review.toString())?.thresholds) || configOf(vscode.workspace).thresholds;
+  }
+
+  /**
+   * The settings a file (or, with `isFolder`, a folder's runs) is graded with:
+   * defaults < its project file < what the user set (config.withProject).
+   */
+  async settingsWithProject(uri: vscode.Uri, isFolder = false, base = configOf(vscode.workspace)): Promise<{ config: ReviewGraderConfig; project?: FoundProjectFile }> {
+    const project = await this.projects.forUri(uri, isFolder);
+    // Restricted Mode: as with the restricted naming.keyPatterns setting, a workspace file does not steer which files are read
+    const settings = project && !vscode.workspace.isTrusted && project.config.keys ? { ...project.config, keys: { ...project.config.keys, patterns: undefined } } : project?.config;
+    return { config: withProject(base, settings), project };
+  }
+
+  /** What a Round Dashboard of `folder` grades with: the settings with the folder's project file, and the key lookup. */
+  async dashboardSettings(folder: vscode.Uri, base = configOf(vscode.workspace)): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'> }> {
+    const { config } = await this.settingsWithProject(folder, true, base);
+    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns } };
   }
 
   /** Explicit pairing > link comment > naming convention > key patterns (core/findKey, as the CLI). */
@@ -125,9 +156,10 @@ export class GradingService implements vscode.Disposable {
   }
 
   /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
-  keyLookupFor(doc: vscode.TextDocument): Promise<KeyLookup> {
+  async keyLookupFor(doc: vscode.TextDocument): Promise<KeyLookup> {
     const files = workspaceFiles(doc.uri);
-    return findKey(doc.uri.path, linkRegion(doc), files, this.keyLookupOptions(doc.uri, doc.uri));
+    const { config } = await this.settingsWithProject(doc.uri);
+    return findKey(doc.uri.path, linkRegion(doc), files, { ...this.keyLookupOptions(doc.uri, doc.uri), patterns: config.keyPatterns });
   }
 
   /**
@@ -230,6 +262,7 @@ export class GradingService implements vscode.Disposable {
     this.keys.delete(id);
     this.reviews.delete(id);
     this.graded.delete(id);
+    this.gradedWith.delete(id);
     this.judgeTexts.delete(id);
     this.dropDependents(id);
   }

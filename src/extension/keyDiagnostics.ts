@@ -12,6 +12,8 @@ import type { Diagnostic as CoreDiagnostic, GradedReview, Review } from '../core
 import type { Logger, Services } from './service';
 import type { GradingService } from './gradingService';
 import { recordTiming } from './stats';
+import { registerProjectDiagnostics } from './projectDiagnostics';
+import { isProjectFile } from './projectFiles';
 
 export const SOURCE = 'review-grader';
 
@@ -43,6 +45,7 @@ export function registerKeyDiagnostics(context: vscode.ExtensionContext, deps: S
   );
   // after activation returns: activation stays cheap (Foam style)
   setTimeout(() => vscode.workspace.textDocuments.forEach(update), 0);
+  registerProjectDiagnostics(context, deps, collection); // .review-grader.json(c) problems, same collection
 }
 
 /** The core's diagnostics of a key document at its current version (linted on demand). */
@@ -58,6 +61,7 @@ export function coreDiagnosticsFor(service: GradingService, doc: vscode.TextDocu
 
 async function publish(service: GradingService, collection: vscode.DiagnosticCollection, doc: vscode.TextDocument,
   generations: Map<string, number>, log: Logger): Promise<void> {
+  if (isProjectFile(doc.uri)) return; // projectDiagnostics.ts owns those
   const id = doc.uri.toString();
   const mine = (generations.get(id) ?? 0) + 1;
   generations.set(id, mine); // a slower earlier grading must not overwrite a newer result
@@ -98,7 +102,7 @@ function toVscode(doc: vscode.TextDocument, d: CoreDiagnostic): vscode.Diagnosti
   return out;
 }
 
-const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+export const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,

@@ -79,7 +79,7 @@ export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction>
 
   private actionsFor(doc: vscode.TextDocument, review: Review, graded: GradedReview | undefined, index: number): TagAction[] {
     const current = entriesOf(review, index);
-    const candidates = graded ? candidatesFor(graded, index, this.service.matchThresholds()) : [];
+    const candidates = graded ? candidatesFor(graded, index, this.service.matchThresholds(doc.uri)) : [];
     const ref = findingRef(doc.uri.toString(), doc.version, review.findings[index]);
     const text = doc.getText();
     const actions: TagAction[] = [];

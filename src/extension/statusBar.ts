@@ -25,7 +25,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, deps: Servic
       return;
     }
     item.text = `$(checklist) ${scoreFormula(shown.graded.score)}`;
-    item.tooltip = tooltip(shown.graded, shown.reviewDoc, deps.config().bonusCap);
+    item.tooltip = tooltip(shown.graded, shown.reviewDoc, shown.graded.score.rubric.bonusCap);
     item.show();
     recordStatusBar(item.text);
   };

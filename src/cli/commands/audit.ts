@@ -7,6 +7,7 @@ import { nodeFiles } from '../nodeFiles';
 import { loadJudge, loadKey } from '../inputs';
 import { assertNoEscape } from '../confine';
 import { formatDiagnostic } from '../format/diagnostics';
+import { settingsFor } from '../project';
 
 export function runAudit(args: string[]): number {
   const { values, positionals } = parse('audit', args, { key: { type: 'string' }, 'bonus-cap': { type: 'string' } });
@@ -14,14 +15,15 @@ export function runAudit(args: string[]): number {
   const bonusCap = bonusCapOf('audit', values['bonus-cap']);
   let found = 0;
   for (const path of positionals) {
+    const settings = settingsFor(path, { bonusCap }); // the nearest project file; --bonus-cap wins
     // The key is optional here: it only tells the importer which ids to expect.
-    const lookup = values.key ? undefined : findKeySync(path, '', nodeFiles);
+    const lookup = values.key ? undefined : findKeySync(path, '', nodeFiles, { patterns: settings.keyPatterns });
     const keyPath = values.key ?? (lookup?.ok ? lookup.path : undefined);
     if (keyPath && !values.key) assertNoEscape(keyPath); // a key found by name is not followed out through a symlink
     const ids = keyPath ? loadKey(keyPath).value.problems.map((p) => p.id) : undefined;
     const judge = loadJudge(path, ids);
     judge.warnings.forEach(warn);
-    const diagnostics = [...judge.value.diagnostics, ...auditJudgeReport(judge.value, { bonusCap })];
+    const diagnostics = [...judge.value.diagnostics, ...auditJudgeReport(judge.value, { bonusCap: settings.rubric.bonusCap })];
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
     found += diagnostics.filter((d) => d.severity !== 'info').length;
   }

@@ -6,11 +6,11 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { buildPerspective, dashboardJson, driveSync, gatherRuns, renderDashboardPage, runFilesOf, type PerspectiveInput } from '../../core/dashboard';
 import { isAnswerKeyName } from '../../core/naming';
-import { DEFAULT_RUBRIC } from '../../core/score';
 import { bonusCapOf, parse } from '../args';
 import { fileExists, UsageError, warn } from '../io';
 import { confinedReader } from '../confine';
 import { writeOutput } from '../write';
+import { settingsFor } from '../project';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -47,7 +47,8 @@ export function perspectiveFolders(folder: string): string[] {
 export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (line: string) => void, readPaths?: Set<string>): PerspectiveInput {
   const results = join(dir, 'results');
   const files = runFilesOf(isDir(results) ? readdirSync(results).map((f) => join(results, f)) : []);
-  const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
+  // the perspective folder's project file (cli/project.ts); --bonus-cap wins over it
+  const settings = settingsFor(dir, { bonusCap: opts.bonusCap }, true);
   // A missing file reads as undefined; an unreadable one, or one outside the folder and cwd, throws (the run is skipped with its message).
   const confined = confinedReader(dir);
   const read = (path: string) => {
@@ -55,7 +56,7 @@ export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (
     readPaths?.add(path);
     return confined(path).text;
   };
-  const runs = driveSync(gatherRuns(files, { autoOnly: opts.autoOnly, judge: opts.judge, rubric }, warn), read);
+  const runs = driveSync(gatherRuns(files, { autoOnly: opts.autoOnly, judge: opts.judge, rubric: settings.rubric, match: settings.match, keyLookup: { patterns: settings.keyPatterns } }, warn), read);
   if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
   return { name: basename(resolve(dir)), runs };
 }

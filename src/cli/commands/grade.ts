@@ -2,7 +2,6 @@
 import { gradeReview } from '../../core/grade';
 import { judgeRunOf } from '../../core/judge';
 import type { GradedReview } from '../../core/model';
-import { DEFAULT_RUBRIC } from '../../core/score';
 import { parseRunName, scoringPathFor } from '../../core/naming';
 import { bonusCapOf, needFiles, parse } from '../args';
 import { fileExists, say, UsageError, warn } from '../io';
@@ -11,6 +10,7 @@ import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
 import { renderGradeText } from '../format/gradeText';
 import { gradeJson } from '../format/gradeJson';
 import { formatDiagnostic } from '../format/diagnostics';
+import { settingsFor } from '../project';
 
 /** `--judge auto`: the judge report beside each run, found by the naming convention. */
 export const AUTO_JUDGE = 'auto';
@@ -36,12 +36,14 @@ export function gradeFiles(
   files: string[],
   opts: { key?: string; judge?: string; autoOnly?: boolean; bonusCap?: number },
 ): GradedReview[] {
-  const rubric = { ...DEFAULT_RUBRIC, bonusCap: opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap };
   const keysWarned = new Set<string>();
   return files.map((file) => {
     if (parseRunName(file)?.kind === 'scoring') throw new UsageError(`${file}: is a judge's scoring report, not a review run; pass it with --judge`);
     const review = loadReview(file);
-    const keyPath = findKeyPath(file, review.text, opts.key);
+    // the nearest .review-grader.json(c) (cli/project.ts); --bonus-cap wins over it
+    const settings = settingsFor(file, { bonusCap: opts.bonusCap });
+    const rubric = settings.rubric;
+    const keyPath = findKeyPath(file, review.text, opts.key, { patterns: settings.keyPatterns });
     const key = loadKey(keyPath);
     // Grading against a file with no P-items (a review passed as --key, say) is a usage slip, not a score of 0.
     if (key.value.problems.length === 0) throw new UsageError(`${keyPath}: no problems found (expected '### P01: Title' items); is it an answer key?`);
@@ -60,7 +62,7 @@ export function gradeFiles(
       judgeRun = judgeRunOf(judge.value, run);
       if (!judgeRun) warn(`${judgePath}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
-    const graded = gradeFlat(file, () => gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, keyPath }));
+    const graded = gradeFlat(file, () => gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: settings.match, keyPath }));
     // what grading itself found (tags naming ids the key lacks), at the review's lines
     graded.gradingDiagnostics.forEach((d) => say(formatDiagnostic(file, d)));
     return graded;

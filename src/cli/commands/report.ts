@@ -16,7 +16,7 @@ export function runReport(args: string[]): number {
   needFiles('report', positionals, 'review run');
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
   const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
-  const markdown = renderScoringReport(graded, { bonusCap });
+  const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap });
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report
     const inputs = [...positionals, ...graded.map((g) => g.keyPath ?? ''), ...positionals.map((f) => judgePathFor(f, values.judge) ?? '')].filter(Boolean);
