@@ -10,6 +10,7 @@ import { parseProblem, type ProblemHead } from './answerKey/problems';
 import { firstStrayCriterion, parseShapes, type KeyFile } from './answerKey/shapes';
 import { keyStructure, type KeyStructure } from './answerKey/structure';
 import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
+import { pushAll } from './arrays';
 
 export { LineIndex } from './answerKey/lines';
 export { bankEntryOf, type KeyFile } from './answerKey/shapes';
@@ -102,7 +103,7 @@ function parseClassic(text: string, path: string | undefined, ix: LineIndex, str
       problems.push(parseProblem(ix, m.problem!, end, diagnostics));
       inSection.fill(1, m.line, end);
     } else if (m.kind === 'bonus') {
-      bonus.push(...parseBonusTables(ix, structure.tables, m.line + 1, end, false), ...parseBonusItems(ix, m.line + 1, end));
+      pushAll(bonus, parseBonusTables(ix, structure.tables, m.line + 1, end, false), parseBonusItems(ix, m.line + 1, end));
       inSection.fill(2, m.line, end);
     }
   });
@@ -110,7 +111,7 @@ function parseClassic(text: string, path: string | undefined, ix: LineIndex, str
   let runStart = 1;
   for (let no = 1; no <= ix.lines.length + 1; no++) {
     if (no <= ix.lines.length && inSection[no] === 0) continue;
-    if (no > runStart) bonus.push(...parseBonusTables(ix, structure.tables, runStart, no, true));
+    if (no > runStart) pushAll(bonus, parseBonusTables(ix, structure.tables, runStart, no, true));
     runStart = no + 1;
   }
   bonus = bonus.sort((a, b) => a.span.start.offset - b.span.start.offset);

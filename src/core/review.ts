@@ -13,6 +13,7 @@ import { detectLanguage, reviewMeta } from './review/meta';
 import { buildOutline, sectionFor, sectionTitle, type OutlineHeading } from './review/outline';
 import { tableFindings } from './review/tables';
 import { readTags } from './tags/read';
+import { pushAll } from './arrays';
 
 /** A finding before spans and bodies are filled in. */
 export interface Draft {
@@ -64,7 +65,7 @@ function parse(text: string, path?: string): Review {
   const codeLines = fenceLines(blocks);
   const findings = drafts.map((d, index) => finish(d, index, text, lines, pos, trailing, codeLines));
   const reading = readTags(text, findings, lines);
-  diagnostics.push(...reading.diagnostics);
+  pushAll(diagnostics, reading.diagnostics);
   if (findings.length === 0) diagnostics.push({ code: 'no-findings', severity: 'warning', message: 'no findings recognised in this review', line: 1 });
   return { path, language: detectLanguage(text), ...reviewMeta(text, path), findings, tags: reading.tags, diagnostics };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parseMarkdown, parseMarkdownChecked } from '../../src/core/markdown';
 import { parseReview } from '../../src/core/review';
+import { parseAnswerKey } from '../../src/core/answerKey';
 import { readTags, stripTags } from '../../src/core/tags';
 
 const SAMPLE = readFileSync(path.resolve(process.cwd(), 'test/fixtures/reviews/v003-sample-run2.md'), 'utf8');
@@ -93,4 +94,12 @@ test('a 20 MB review parses in a few seconds', () => {
   timed('stripTags 20 MB', () => stripTags(text), 5000);
   const md = timed('parseMarkdown 20 MB', () => parseMarkdownChecked(text), 15000);
   assert.match(md.fallback ?? '', /exceeds/);
+});
+
+test('a key with a 200 000-row bonus table keeps every row (no spread of one argument per row)', () => {
+  const rows = ['# Answer Key', '', '### P01: Timeout missing', '- ○ (Detected): says timeout', '', '## Bonus', '', '| ID | Category | Bonus item |', '|---|---|---|'];
+  for (let i = 1; i <= 200_000; i++) rows.push(`| B${i} | ops | extra finding ${i} |`);
+  const key = parseAnswerKey(rows.join('\n'), 'big-bonus.md');
+  assert.equal(key.problems.length, 1);
+  assert.equal(key.bonus.length, 200_000);
 });

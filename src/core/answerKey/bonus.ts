@@ -6,6 +6,7 @@ import type { BonusRow } from '../model';
 import { isBlank, type LineIndex } from './lines';
 import type { KeyTable } from './structure';
 import { BONUS_ID, canonicalId, fieldName, HEAD, matchField, matchHeading, normLabel } from './vocabulary';
+import { pushAll } from '../arrays';
 
 
 type Column = 'id' | 'category' | 'text' | 'condition';
@@ -59,7 +60,7 @@ export function parseBonusTables(ix: LineIndex, tables: KeyTable[], from: number
     const looksBonus = table.some((r) => r.id !== '');
     if (!anywhere || looksBonus) {
       table.forEach((r, i) => (r.id ||= canonicalId('B', rows.length + i + 1)));
-      rows.push(...table);
+      pushAll(rows, table);
     }
   }
   return rows;

@@ -14,6 +14,7 @@ import { readIdTable, rowCells, type TableRead } from './rows';
 import { detectScoring } from './scoring';
 import type { KeyStructure } from './structure';
 import { BONUS_HEADING, detectLanguage, isKnownSeverity, matchCriterion, matchHeading, normLabel } from './vocabulary';
+import { pushAll } from '../arrays';
 
 export interface KeyFile {
   path?: string;
@@ -207,10 +208,10 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
 
   // bonus rows: bonus sections, plus B01 tables anywhere else
   const bonus: BonusRow[] = [];
-  for (const [a, b] of bonusRanges) bonus.push(...parseBonusTables(ix, structure.tables, a + 1, b, false), ...parseBonusItems(ix, a + 1, b));
+  for (const [a, b] of bonusRanges) pushAll(bonus, parseBonusTables(ix, structure.tables, a + 1, b, false), parseBonusItems(ix, a + 1, b));
   for (const t of structure.tables) {
     if (inRanges(bonusRanges, t.head) || tables.some((r) => r.table === t)) continue;
-    bonus.push(...parseBonusTables(ix, [t], t.head, (t.rows[t.rows.length - 1] ?? t.head) + 1, true));
+    pushAll(bonus, parseBonusTables(ix, [t], t.head, (t.rows[t.rows.length - 1] ?? t.head) + 1, true));
   }
   bonus.sort((a, b) => a.span.start.offset - b.span.start.offset);
 

@@ -6,6 +6,7 @@
 // over that small index — never a search over whole texts.
 import Fuse from 'fuse.js';
 import type { FeatureBag } from './weights';
+import { pushAll } from '../arrays';
 
 export interface Alias {
   /** review feature keys that stand for the key feature */
@@ -83,7 +84,7 @@ function addAlias(aliases: Map<string, Alias>, keyFeature: string, targets: stri
   const a = aliases.get(keyFeature);
   if (!a) aliases.set(keyFeature, { targets: [...targets], similarity });
   else {
-    a.targets.push(...targets);
+    pushAll(a.targets, targets);
     a.similarity = Math.max(a.similarity, similarity);
   }
 }
