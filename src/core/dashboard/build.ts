@@ -3,7 +3,8 @@
 // category. Every figure carries a tooltip saying what it sums, so the page
 // can be audited by hovering.
 import { CREDIT, MARK, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
-import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
+import { GENERIC_NOTE } from '../answerKey/generic';
+import { convergence, detectionRuleText, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
 import { compareNames } from './order';
 import type {
   CategoryRow, CellView, ColumnView, DashboardRunInput, HistorySeries, PerspectiveInput, PerspectiveView, RoundView, VariantView,
@@ -53,7 +54,10 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
   const baseline = variants.find((v) => v.isBaseline)?.summary;
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
   const recommendation = baseline && others.length ? recommendRound(baseline, others) : undefined;
+  const rule = detectionRuleText(first.graded.score);
   return {
+    ...(rule ? { detectionRule: rule } : {}),
+    ...(key.genericCriteria ? { genericNote: GENERIC_NOTE[key.language] } : {}),
     improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
     id: `${perspectiveId}-r${first.round}${first.doc !== undefined ? `-d${first.doc}` : ''}`,
     perspective, round: first.round, doc: first.doc, label: `Round ${first.round}${docPart}`,
@@ -110,7 +114,9 @@ export function scoreTip(g: GradedReview, runLabel: string): string {
   const s = g.score;
   return [
     `${runLabel}`,
-    `detection ${fmt(s.detection)} = ${count('detected')} ○ × 1 + ${count('partial')} △ × 0.5 (${count('missed')} ×, of ${g.problems.length})`,
+    s.detectionRule
+      ? `detection ${fmt(s.detection)} by the key's rule (${s.detectionRule}): ${count('detected')} ○, ${count('partial')} △, ${count('missed')} × of ${g.problems.length}`
+      : `detection ${fmt(s.detection)} = ${count('detected')} ○ × 1 + ${count('partial')} △ × 0.5 (${count('missed')} ×, of ${g.problems.length})`,
     `bonus +${fmt(s.bonus)}: ${bonusWords(s)}`,
     `penalty −${fmt(s.penalty)}: ${penaltyWords(s)}`,
     `total ${fmt(s.total)} = ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`,

@@ -20,7 +20,9 @@ export function renderRound(r: RoundView, cellLink?: CellLinker): string {
   return `<section class="round" id="${esc(r.id)}" aria-labelledby="${esc(r.id)}-h">
 <h3 id="${esc(r.id)}-h">${esc(r.label)} <small>${esc(r.perspective)} · ${r.problems.length} problems · ${r.columns.length} runs${r.keyPath ? ` · <code>${esc(tail(r.keyPath))}</code>` : ''}</small></h3>
 <p class="verdict ${cls}" data-winner="${esc(rec?.winner ?? '')}"><strong>${rec ? (cls === 'keep' ? 'Keep' : 'Adopt') : 'No call'}</strong> ${esc(r.verdictSentence.replace(/^(Keep|Adopt) /, ''))}</p>
-${renderVariants(r)}
+${r.detectionRule ? `<p class="rule">${esc(r.detectionRule)}</p>
+` : ''}${r.genericNote ? `<p class="rule">${esc(r.genericNote)}</p>
+` : ''}${renderVariants(r)}
 ${renderMatrix(r, cellLink)}
 </section>`;
 }
