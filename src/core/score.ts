@@ -30,7 +30,7 @@ export interface KeyDetection {
  * (`own`), which replaces the sum and is named in `detectionRule`.
  */
 export function runScore(verdicts: Verdict[], bonusCount: number, penaltyCount: number, rubric: RubricOptions = DEFAULT_RUBRIC, own?: KeyDetection): RunScore {
-  const detection = own ? own.value : verdicts.reduce((sum, v) => sum + CREDIT[v], 0);
+  const detection = own ? round(own.value) : verdicts.reduce((sum, v) => sum + CREDIT[v], 0);
   const bonus = Math.min(bonusCount, rubric.bonusCap) * rubric.bonusPoints;
   const penalty = penaltyCount * rubric.penaltyPoints;
   const score: RunScore = { detection, bonus, penalty, total: round(detection + bonus - penalty), bonusCount, penaltyCount, detectionMax: own ? own.max : verdicts.length, rubric: { ...rubric } };

@@ -4,7 +4,7 @@
 // can be audited by hovering.
 import { CREDIT, MARK, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
 import { GENERIC_NOTE } from '../answerKey/generic';
-import { convergence, detectionRuleText, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
+import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
 import { compareNames } from './order';
 import type {
   CategoryRow, CellView, ColumnView, DashboardRunInput, HistorySeries, PerspectiveInput, PerspectiveView, RoundView, VariantView,
@@ -54,9 +54,9 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
   const baseline = variants.find((v) => v.isBaseline)?.summary;
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
   const recommendation = baseline && others.length ? recommendRound(baseline, others) : undefined;
-  const rule = detectionRuleText(first.graded.score);
+  const own = first.graded.score;
   return {
-    ...(rule ? { detectionRule: rule } : {}),
+    ...(own.detectionRule ? { detectionRule: own.detectionRule, detectionMax: own.detectionMax } : {}),
     ...(key.genericCriteria ? { genericNote: GENERIC_NOTE[key.language] } : {}),
     improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
     id: `${perspectiveId}-r${first.round}${first.doc !== undefined ? `-d${first.doc}` : ''}`,

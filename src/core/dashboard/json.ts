@@ -28,7 +28,8 @@ export function dashboardJson(p: PerspectiveView): DashboardJson {
     round: r.round,
     ...(r.doc !== undefined ? { doc: r.doc } : {}),
     key: r.keyPath ?? null,
-    ...(r.detectionRule ? { detectionRule: r.detectionRule } : {}),
+    ...(r.detectionRule ? { detectionRule: r.detectionRule, detectionMax: r.detectionMax } : {}),
+    ...(r.genericNote ? { genericCriteria: true as const } : {}),
     variants: r.variants.map(({ summary: s }) => ({ variant: s.variant, scores: s.scores, mean: s.mean, sd: s.sd, stability: s.stability })),
     recommendation: r.recommendation
       ? { winner: r.recommendation.winner, rule: r.recommendation.rule, gap: r.recommendation.gap, reason: r.recommendation.reason }
