@@ -8,9 +8,9 @@ import { parseKeyFile } from '../core/answerKey';
 import { readText } from './files';
 import type { GradingService } from './gradingService';
 
-const KEY_GLOB = '**/{answer-key*.md,answer-keys/*.md}';
+const KEY_GLOB = '**/{answer-key*.md,answer-keys/*.md,*rubric*.md}';
 
-interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
+export interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
 
 /**
  * reviewGrader.pairWithKey(reviewUri?, keyUri?): with a key uri, pairs without asking
@@ -33,11 +33,19 @@ export function pairWithKeyCommand(service: GradingService) {
 }
 
 async function pickKey(service: GradingService, review: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const found = await vscode.workspace.findFiles(KEY_GLOB, '**/node_modules/**');
-  if (found.length === 0) {
-    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md file in the workspace.');
+  const items = await keyPicks(service, review);
+  if (items.length === 0) {
+    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md (or *rubric*.md) file in the workspace.');
     return undefined;
   }
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`, matchOnDescription: true });
+  return pick?.uri;
+}
+
+/** The quick pick's items: the workspace's keys, one per scenario of a rubric, the review's current key first. */
+export async function keyPicks(service: GradingService, review: vscode.Uri, glob = KEY_GLOB): Promise<KeyPick[]> {
+  const found = await vscode.workspace.findFiles(glob, '**/node_modules/**');
+  if (found.length === 0) return [];
   const doc = await vscode.workspace.openTextDocument(review);
   const lookup = await service.keyLookupFor(doc);
   const currentUri = lookup.ok ? (await service.keyUriFor(doc)) : undefined;
@@ -45,6 +53,8 @@ async function pickKey(service: GradingService, review: vscode.Uri): Promise<vsc
   const dir = review.path.slice(0, review.path.lastIndexOf('/'));
   // nearest keys first: the current one, then those whose folder contains the review
   const rank = (u: vscode.Uri) => (u.toString() === current ? 0 : dir.startsWith(u.path.slice(0, u.path.lastIndexOf('/'))) ? 1 : 2);
+  // the key the review uses now is offered even when its name fits no glob
+  if (currentUri && !found.some((u) => u.toString() === currentUri.toString())) found.push(currentUri);
   const uris: vscode.Uri[] = [];
   for (const uri of found) for (const u of await scenariosOf(uri)) uris.push(u);
   const items: KeyPick[] = uris
@@ -55,8 +65,7 @@ async function pickKey(service: GradingService, review: vscode.Uri): Promise<vsc
       description: vscode.workspace.asRelativePath(uri.with({ fragment: '' }), true),
       detail: [uri.toString() === current ? 'current key' : undefined, uri.fragment ? titles.get(uri.toString()) : undefined].filter(Boolean).join(' · ') || undefined,
     }));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`, matchOnDescription: true });
-  return pick?.uri;
+  return items;
 }
 
 /** Scenario titles by pick uri, filled by scenariosOf. */

@@ -10,8 +10,11 @@ export interface DashboardJson {
     round: number;
     doc?: number;
     key: string | null;
-    /** only for a key with its own rule: the rule in words */
+    /** only for a key with its own rule: the rule in words and the most detection can be */
     detectionRule?: string;
+    detectionMax?: number;
+    /** only for a key with no criteria per item: the rubric's generic ○/△/× definitions applied */
+    genericCriteria?: true;
     variants: { variant: string; scores: number[]; mean: number; sd: number; stability: Stability }[];
     recommendation: { winner: string; rule: string; gap: number; reason: string } | null;
   }[];
