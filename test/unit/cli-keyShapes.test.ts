@@ -89,3 +89,9 @@ test('dashboard --format json: a scenario folder (rule, #T01/#T02 per round) and
   assert.deepEqual(round.variants.map((v: { variant: string; scores: number[] }) => [v.variant, v.scores]), [['baseline', [2, 2.5]], ['terse', [1]]]);
   assert.equal(round.recommendation.winner, 'baseline');
 });
+
+test('report -o onto the scenario rubric it read is refused (the key path carries #T01)', () => {
+  const r = cli('report', `${DIR}/scenario/results/v001-baseline-run1.md`, '-o', `${DIR}/scenario/rubric.md`, '--force');
+  assert.equal(r.status, 2, r.stdout);
+  assert.match(r.stderr, /refusing to overwrite input .*rubric\.md/);
+});
