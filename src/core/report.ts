@@ -54,7 +54,7 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions):
 
 function renderRun(g: GradedReview, out: string[]): void {
   out.push(`## ${inline(runLabel(g))} — ${markdownCode(basename(g.path ?? '?'))}`, '', '### Detection', '');
-  for (const p of g.problems) out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${fmt(p.credit)}) — ${evidenceText(p)} _[${sourceText(p)}]_`);
+  g.problems.forEach((p, i) => out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${points(g, p, i)}) — ${evidenceText(p)} _[${sourceText(p)}]_`));
   out.push('', `### Bonus (${g.score.bonusCount}, counted from ${g.extrasSource === 'tag' ? 'tags' : g.extrasSource})`, '');
   if (g.bonus.length === 0) out.push('- none');
   for (const b of g.bonus) out.push(`- ${inline(b.id ?? 'extra')}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
@@ -77,6 +77,15 @@ function renderSummary(name: string, runs: GradedReview[]): string[] {
   const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${inline(runLabel(r))} ${inline(p.id)}`));
   if (disagreements.length) out.push(`- **Disagreements** between sources: ${disagreements.join(', ')}`);
   return out;
+}
+
+/** What the item earns: its credit, or under the key's own rule its rating × weight ('2 × 0.5'). */
+function points(g: GradedReview, p: ProblemGrade, i: number): string {
+  const s = g.key.scoring;
+  if (!s) return fmt(p.credit);
+  const item = g.key.problems[i]?.id === p.id ? g.key.problems[i] : g.key.problems.find((x) => x.id === p.id);
+  const rating = s.ratings[p.verdict];
+  return s.weighted ? `${fmt(rating)} × weight ${fmt(item?.weight ?? 1)}` : fmt(rating);
 }
 
 function matrixCell(p: ProblemGrade | undefined): string {

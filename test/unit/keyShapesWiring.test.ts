@@ -80,6 +80,7 @@ test('report: the key’s rule and the generic-criteria note in the header; the 
   const md = renderScoringReport([g]);
   assert.match(md, /Graded by review-grader: detection by the key's rule: ○ 2, △ 1, × 0 × the item’s weight/);
   assert.match(md, /at most 3\)/);
+  assert.match(md, /- T01-C1 [○△×] \(\d × weight 2\)/); // each item's points under the rule, not the classic credit
   const table = gradeReview(parseAnswerKey(TABLE, 'answer-key.md'), review('# R\n', 'v001-base-run1.md'));
   const t = renderScoringReport([table]);
   assert.match(t, /○ detected 1, △ partial 0\.5, × missed 0/);
