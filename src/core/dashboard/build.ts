@@ -2,7 +2,7 @@
 // recommendation), history across rounds (convergence) and detection by
 // category. Every figure carries a tooltip saying what it sums, so the page
 // can be audited by hovering.
-import { CREDIT, MARK, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
+import { CREDIT, MARK, type AnswerKey, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
 import { GENERIC_NOTE } from '../answerKey/generic';
 import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
 import { compareNames } from './order';
@@ -90,14 +90,18 @@ function cellView(problemId: string, r: DashboardRunInput): CellView {
   }
   return {
     verdict: p.verdict, source: p.source, auto: p.auto.verdict, judge: p.judge, tag: p.tag, disagreement: p.disagreement,
-    tip: cellTip(p, `${r.variant} run ${r.run}`), target,
+    tip: cellTip(p, `${r.variant} run ${r.run}`, r.graded.key), target,
   };
 }
 
-function cellTip(p: ProblemGrade, runLabel: string): string {
+function cellTip(p: ProblemGrade, runLabel: string, key?: AnswerKey): string {
+  // under the key's own rule an item earns its rating × weight, not the classic credit
+  const s = key?.scoring;
+  const weight = s?.weighted ? key!.problems.find((x) => x.id === p.id)?.weight ?? 1 : 1;
+  const points = s ? (s.weighted ? `${fmt(s.ratings[p.verdict])} × weight ${fmt(weight)}` : fmt(s.ratings[p.verdict])) : fmt(p.credit);
   const lines = [
     `${p.id} · ${p.title}`,
-    `${runLabel}: ${MARK[p.verdict]} ${WORD[p.verdict]} (${fmt(p.credit)}), from the ${p.source === 'tag' ? 'human tag' : p.source}`,
+    `${runLabel}: ${MARK[p.verdict]} ${WORD[p.verdict]} (${points}), from the ${p.source === 'tag' ? 'human tag' : p.source}`,
     `auto: ${MARK[p.auto.verdict]} ${WORD[p.auto.verdict]} (confidence ${p.auto.confidence.toFixed(2)})`,
   ];
   if (p.judge) lines.push(`judge: ${MARK[p.judge]} ${WORD[p.judge]}`);
