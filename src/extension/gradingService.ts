@@ -74,13 +74,12 @@ export class GradingService implements vscode.Disposable {
     if (doc.languageId !== 'markdown') return 'other';
     const name = doc.uri.path;
     if (isAnswerKeyName(name)) return 'key';
-    if (this.isKeyInUse(doc.uri)) return 'key'; // a key by another name ('rubric.md'), linked or paired by a review graded here
     if (parseRunName(name)?.kind === 'run' || parseRunStem(name)?.run !== undefined || linkedKeyPath(linkRegion(doc))) return 'review';
     if (this.state.get<Record<string, string>>(PAIRINGS, {})[doc.uri.toString()]) return 'review';
+    if (this.isKeyInUse(doc.uri)) return 'key'; // a key by another name ('rubric.md'), linked or paired by a review graded here
     return 'other';
   }
 
-  /** The key a document holds; in a multi-scenario rubric, the scenario named (else its first). */
   /** A file some graded review uses as its key (kept until that review or the key changes). */
   private isKeyInUse(uri: vscode.Uri): boolean {
     const id = uri.toString();
@@ -89,6 +88,7 @@ export class GradingService implements vscode.Disposable {
     return false;
   }
 
+  /** The key a document holds; in a multi-scenario rubric, the scenario named (else its first). */
   keyOf(doc: vscode.TextDocument, scenario?: string): AnswerKey {
     if (!scenario) return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path));
     return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path, scenario), `#${scenario.toLowerCase()}`);
