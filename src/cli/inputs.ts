@@ -5,7 +5,7 @@ import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { parseJudgeReport, type JudgeReport } from '../core/judge';
 import { findKeySync, type FindKeyOptions, type KeyFound } from '../core/findKey';
-import { linkedKeyPath } from '../core/naming';
+import { linkedKeyPath, splitFragment } from '../core/naming';
 import type { AnswerKey, Review } from '../core/model';
 import { readTextFile, UsageError, warn } from './io';
 import { nodeFiles } from './nodeFiles';
@@ -20,12 +20,17 @@ export interface Loaded<T> {
 
 const keyCache = new Map<string, Loaded<AnswerKey>>();
 
-export function loadKey(path: string): Loaded<AnswerKey> {
-  const hit = keyCache.get(path);
+/** A key file, or one scenario of it (`rubric.md#T01`, or `scenario` given apart). */
+export function loadKey(ref: string, scenario?: string): Loaded<AnswerKey> {
+  const split = splitFragment(ref);
+  const { path } = split;
+  const wanted = scenario ?? split.fragment;
+  const id = wanted ? `${path}#${wanted}` : path;
+  const hit = keyCache.get(id);
   if (hit) return hit;
   const f = readTextFile(path);
-  const loaded = { path, text: f.text, value: parseAnswerKey(f.text, path), warnings: f.warnings };
-  keyCache.set(path, loaded);
+  const loaded = { path, text: f.text, value: parseAnswerKey(f.text, path, wanted), warnings: f.warnings };
+  keyCache.set(id, loaded);
   return loaded;
 }
 
@@ -62,6 +67,8 @@ export function findKeyFor(reviewPath: string, reviewText: string, explicit?: st
   return found;
 }
 
+/** The key's path, with `#T01` when the review pairs with one scenario of a multi-scenario file (loadKey reads it so). */
 export function findKeyPath(reviewPath: string, reviewText: string, explicit?: string, options: FindKeyOptions = {}): string {
-  return findKeyFor(reviewPath, reviewText, explicit, options).path;
+  const found = findKeyFor(reviewPath, reviewText, explicit, options);
+  return found.scenario ? `${found.path}#${found.scenario}` : found.path;
 }

@@ -6,6 +6,7 @@
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mayReplace, refusalMessage, sealOutput } from '../core/output';
+import { splitFragment } from '../core/naming';
 import { isSameFileAsAny, UsageError } from './io';
 
 export interface WriteOptions {
@@ -22,7 +23,8 @@ export function writeOutput(command: string, path: string, content: string, opts
   const kind = kindAt(path);
   if (kind === 'directory') throw new UsageError(`${command}: ${path} is a folder; give a file name for -o`);
   // A symlink to an input is still an input: it is checked first, through the link.
-  if (kind !== 'none' && isSameFileAsAny(path, opts.inputs)) throw new UsageError(`${command}: refusing to overwrite input ${path}`);
+  // an input named with its scenario ('rubric.md#T01') is the file 'rubric.md'
+  if (kind !== 'none' && isSameFileAsAny(path, [...opts.inputs].map((i) => splitFragment(i).path))) throw new UsageError(`${command}: refusing to overwrite input ${path}`);
   const seal = opts.seal !== false;
   // Unsealed output cannot prove it is ours later: whatever sits there counts as someone else's.
   const existing = kind !== 'file' ? undefined : seal ? readExisting(command, path) : '';

@@ -6,7 +6,8 @@ import type {
 import { CREDIT } from './model';
 import { autoGrade, type MatchOptions } from './match';
 import { resolveCitations, type JudgeRun } from './judge';
-import { DEFAULT_RUBRIC, runScore, type RubricOptions } from './score';
+import { DEFAULT_RUBRIC, runScore, type KeyDetection, type RubricOptions } from './score';
+import { detectionSubtotal } from './answerKey/rating';
 
 export interface GradeOptions {
   /** ignore the review's grading tags */
@@ -22,7 +23,7 @@ export interface GradeOptions {
 export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions = {}): GradedReview {
   const auto = autoGrade(key, review, opts.match);
   const tags = opts.autoOnly ? [] : review.tags;
-  const tagVerdicts = tagVerdictsById(review, tags);
+  const tagVerdicts = tagVerdictsById(review, tags, keyIdOf(key));
   const problems = key.problems.map((p, i): ProblemGrade => {
     const a = auto.problems.find((x) => x.id === p.id) ?? auto.problems[i];
     const autoVerdict = a?.verdict ?? 'missed';
@@ -69,12 +70,21 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     });
   return {
     path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
-    score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric),
+    score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric, ownDetection(key, problems)),
     extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
     diagnostics: key.diagnostics.concat(review.diagnostics),
     // grading's own messages: tags naming ids the key lacks, and where the matcher bounded its work
     gradingDiagnostics: tagKeyDiagnostics(key, tags).concat(auto.diagnostics),
   };
+}
+
+/** The key's own detection rule applied to the verdicts in force; undefined for a classic key (today's sum stays as it was). */
+function ownDetection(key: AnswerKey, problems: ProblemGrade[]): KeyDetection | undefined {
+  if (!key.scoring) return undefined;
+  const sub = detectionSubtotal(key, problems);
+  // scaled ('/ max × 10'): the subtotal's ceiling is the scale, not the raw maximum
+  const scale = key.scoring.scale;
+  return { value: sub.value, max: scale !== undefined && sub.max > 0 ? scale : sub.max, rule: sub.rule };
 }
 
 /**
@@ -83,6 +93,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
  */
 export function tagKeyDiagnostics(key: AnswerKey, tags: Review['tags']): Diagnostic[] {
   if (key.problems.length === 0) return [];
+  const idOf = keyIdOf(key);
   const problemIds = new Set(key.problems.map((p) => p.id));
   const bonusIds = new Set(key.bonus.map((b) => b.id));
   const range = `${key.problems[0].id}–${key.problems[key.problems.length - 1].id}`;
@@ -90,7 +101,7 @@ export function tagKeyDiagnostics(key: AnswerKey, tags: Review['tags']): Diagnos
   for (const t of tags) {
     for (const e of t.entries) {
       let message: string | undefined;
-      if (e.kind === 'problem' && !problemIds.has(e.id)) message = `grading tag names ${e.id}, which the answer key does not have (${range}); it is ignored`;
+      if (e.kind === 'problem' && !problemIds.has(idOf(e.id))) message = `grading tag names ${e.id}, which the answer key does not have (${range}); it is ignored`;
       else if (e.kind === 'bonus' && e.id && key.bonus.length > 0 && !bonusIds.has(e.id)) message = `grading tag names bonus ${e.id}, which the answer key does not have; it counts as a plain bonus`;
       if (message) out.push({ code: 'unknown-tag-id', severity: 'warning', message, line: t.span.start.line, column: t.span.start.column, span: t.span });
     }
@@ -98,20 +109,32 @@ export function tagKeyDiagnostics(key: AnswerKey, tags: Review['tags']): Diagnos
   return out;
 }
 
+/** Ids compared without case or zero padding: a tag's 'P01' (the tag syntax pads) names a table key's 'P1'. */
+const looseId = (id: string) => id.toUpperCase().replace(/(^|\D)0+(?=\d)/g, '$1');
+
+/** A tag's id → the key's own spelling of it (exact first; else the one equal but for case and padding). */
+function keyIdOf(key: AnswerKey): (id: string) => string {
+  const exact = new Set(key.problems.map((p) => p.id));
+  const loose = new Map<string, string>();
+  for (const p of key.problems) if (!loose.has(looseId(p.id))) loose.set(looseId(p.id), p.id);
+  return (id) => (exact.has(id) ? id : loose.get(looseId(id)) ?? id);
+}
+
 interface TagVerdict { verdict: Verdict; evidence: Evidence[] }
 
 /** Problem verdicts from tags; a problem tagged twice counts at its best (the review found it somewhere). */
-function tagVerdictsById(review: Review, tags: Review['tags']): Map<string, TagVerdict> {
+function tagVerdictsById(review: Review, tags: Review['tags'], idOf: (id: string) => string): Map<string, TagVerdict> {
   const out = new Map<string, TagVerdict>();
   for (const tag of tags) {
     const f = tag.findingIndex === undefined ? undefined : review.findings[tag.findingIndex];
     for (const e of tag.entries) {
       if (e.kind !== 'problem') continue;
-      const prev = out.get(e.id);
+      const id = idOf(e.id);
+      const prev = out.get(id);
       const evidence: Evidence[] = f
         ? [{ findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: 1, excerpt: excerpt(f.title), fromTag: true }]
         : [];
-      if (!prev) out.set(e.id, { verdict: e.verdict, evidence });
+      if (!prev) out.set(id, { verdict: e.verdict, evidence });
       else {
         if (CREDIT[e.verdict] > CREDIT[prev.verdict]) prev.verdict = e.verdict;
         for (const x of evidence) prev.evidence.push(x);

@@ -309,6 +309,10 @@ export interface RunScore {
   total: number;
   bonusCount: number;
   penaltyCount: number;
+  /** the most the detection subtotal can be: the item count for a classic key, else the key's own maximum (or its stated scale) */
+  detectionMax?: number;
+  /** the key's own detection rule in words ('○ 2, △ 1, × 0 × the item’s weight, summed, / max (5) × 10'); undefined = classic ○ 1, △ 0.5, × 0 */
+  detectionRule?: string;
   /** the rubric these figures were computed with, so every renderer prints the cap and points actually used */
   rubric: { bonusPoints: number; bonusCap: number; penaltyPoints: number };
 }

@@ -3,12 +3,14 @@
 // every verdict says where it came from (tag, judge or auto).
 import type { GradedReview, ProblemGrade } from './model';
 import { MARK } from './model';
-import { fmt, summarizeVariant } from './score';
+import { DEFAULT_RUBRIC, fmt, summarizeVariant } from './score';
+import { GENERIC_NOTE } from './answerKey/generic';
 import { basename } from './naming';
 import { verdictEvidence } from './grade';
 import { escapeMarkdownInline, markdownCode } from './escape';
 
 export interface ReportOptions {
+  /** overrides the cap the scores carry (score.rubric), for a caller that graded without one */
   bonusCap?: number;
 }
 
@@ -26,9 +28,17 @@ export function renderScoringReport(graded: GradedReview[], opts: ReportOptions 
 
 function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions): string {
   const key = runs[0].key;
+  const s = runs[0].score;
+  const r = s.rubric ?? DEFAULT_RUBRIC;
+  const cap = opts.bonusCap ?? r.bonusCap;
+  // the key's own detection rule when it states one (ratings, weights, a normalisation), else the classic marks
+  const detection = s.detectionRule
+    ? `detection by the key's rule: ${inline(s.detectionRule)}${s.detectionMax !== undefined ? ` (at most ${fmt(s.detectionMax)})` : ''}`
+    : '○ detected 1, △ partial 0.5, × missed 0';
   const out: string[] = [`# Scoring Report: ${inline(name)}`, ''];
   out.push(`Answer key: ${markdownCode(runs[0].keyPath ?? '?')} (${key.problems.length} problems${key.bonus.length ? `, ${key.bonus.length} bonus rows` : ''}). `
-    + `Graded by review-grader: ○ detected 1, △ partial 0.5, × missed 0; bonus +0.5 each (at most ${opts.bonusCap ?? 5}), penalty −0.5 each.`, '');
+    + `Graded by review-grader: ${detection}; bonus +${fmt(r.bonusPoints)} each (at most ${cap}), penalty −${fmt(r.penaltyPoints)} each.`, '');
+  if (key.genericCriteria) out.push(inline(GENERIC_NOTE[key.language]), '');
   out.push('## Detection Matrix', '');
   out.push(`| Problem | ${runs.map((r) => cell(runLabel(r))).join(' | ')} |`);
   out.push(`|---|${runs.map(() => ':-:').join('|')}|`);
@@ -44,7 +54,7 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions):
 
 function renderRun(g: GradedReview, out: string[]): void {
   out.push(`## ${inline(runLabel(g))} — ${markdownCode(basename(g.path ?? '?'))}`, '', '### Detection', '');
-  for (const p of g.problems) out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${fmt(p.credit)}) — ${evidenceText(p)} _[${sourceText(p)}]_`);
+  g.problems.forEach((p, i) => out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${points(g, p, i)}) — ${evidenceText(p)} _[${sourceText(p)}]_`));
   out.push('', `### Bonus (${g.score.bonusCount}, counted from ${g.extrasSource === 'tag' ? 'tags' : g.extrasSource})`, '');
   if (g.bonus.length === 0) out.push('- none');
   for (const b of g.bonus) out.push(`- ${inline(b.id ?? 'extra')}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
@@ -67,6 +77,15 @@ function renderSummary(name: string, runs: GradedReview[]): string[] {
   const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${inline(runLabel(r))} ${inline(p.id)}`));
   if (disagreements.length) out.push(`- **Disagreements** between sources: ${disagreements.join(', ')}`);
   return out;
+}
+
+/** What the item earns: its credit, or under the key's own rule its rating × weight ('2 × 0.5'). */
+function points(g: GradedReview, p: ProblemGrade, i: number): string {
+  const s = g.key.scoring;
+  if (!s) return fmt(p.credit);
+  const item = g.key.problems[i]?.id === p.id ? g.key.problems[i] : g.key.problems.find((x) => x.id === p.id);
+  const rating = s.ratings[p.verdict];
+  return s.weighted ? `${fmt(rating)} × weight ${fmt(item?.weight ?? 1)}` : fmt(rating);
 }
 
 function matrixCell(p: ProblemGrade | undefined): string {

@@ -13,12 +13,35 @@ export interface RubricOptions {
 
 export const DEFAULT_RUBRIC: RubricOptions = { bonusPoints: 0.5, bonusCap: 5, penaltyPoints: 0.5 };
 
-/** Score of one run from its verdicts and its bonus/penalty counts. */
-export function runScore(verdicts: Verdict[], bonusCount: number, penaltyCount: number, rubric: RubricOptions = DEFAULT_RUBRIC): RunScore {
-  const detection = verdicts.reduce((sum, v) => sum + CREDIT[v], 0);
+/** The classic detection rule in words, for views that state the rule even when it is the classic one. */
+export const CLASSIC_DETECTION_RULE = '○ 1, △ 0.5, × 0, summed';
+
+/** A key's own detection subtotal (answerKey/rating.detectionSubtotal), when it states a rule of its own. */
+export interface KeyDetection {
+  value: number;
+  /** the most `value` can be */
+  max: number;
+  rule: string;
+}
+
+/**
+ * Score of one run from its verdicts and its bonus/penalty counts. Classic
+ * keys sum ○ 1 / △ 0.5 / × 0; a key with its own rule passes its subtotal
+ * (`own`), which replaces the sum and is named in `detectionRule`.
+ */
+export function runScore(verdicts: Verdict[], bonusCount: number, penaltyCount: number, rubric: RubricOptions = DEFAULT_RUBRIC, own?: KeyDetection): RunScore {
+  const detection = own ? round(own.value) : verdicts.reduce((sum, v) => sum + CREDIT[v], 0);
   const bonus = Math.min(bonusCount, rubric.bonusCap) * rubric.bonusPoints;
   const penalty = penaltyCount * rubric.penaltyPoints;
-  return { detection, bonus, penalty, total: round(detection + bonus - penalty), bonusCount, penaltyCount, rubric: { ...rubric } };
+  const score: RunScore = { detection, bonus, penalty, total: round(detection + bonus - penalty), bonusCount, penaltyCount, detectionMax: own ? own.max : verdicts.length, rubric: { ...rubric } };
+  if (own) score.detectionRule = own.rule;
+  return score;
+}
+
+/** The key's own rule in words with its ceiling, or undefined for the classic rule (views then say nothing new). */
+export function detectionRuleText(s: Pick<RunScore, 'detectionRule' | 'detectionMax'>): string | undefined {
+  if (!s.detectionRule) return undefined;
+  return `detection by the key's rule: ${s.detectionRule}${s.detectionMax !== undefined ? `; at most ${fmt(s.detectionMax)}` : ''}`;
 }
 
 export type Stability = 'high' | 'medium' | 'low';

@@ -80,7 +80,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
         title: 'Review Grader: pick a review run to see its verdicts…', tooltip: 'List the runs of this round', command: PICK_RUN, arguments: [keyDoc.uri],
       })];
     }
-    const key = this.service.keyOf(keyDoc); // the key as edited, for current line numbers
+    const key = this.service.keyOf(keyDoc, graded.key.scenario?.id); // the key as edited (the scenario graded), for current line numbers
     const review = reviewDoc.uri.toString();
     const lenses: vscode.CodeLens[] = [new vscode.CodeLens(top, {
       title: `Grading ${basename(reviewDoc.uri.path)} — switch run…`,

@@ -10,7 +10,8 @@
 import * as vscode from 'vscode';
 import type { GradedReview, ProblemGrade, Verdict } from '../core/model';
 import { MARK } from '../core/model';
-import { fmt, summarizeVariant } from '../core/score';
+import { detectionRuleText, fmt, summarizeVariant } from '../core/score';
+import { GENERIC_NOTE } from '../core/answerKey/generic';
 import type { Services } from './service';
 import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
@@ -129,7 +130,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       const graded = await this.service.gradedOf(doc);
       if (!graded) return [{ label: 'No answer key for this review', description: 'Pair with Answer Key…', tooltip: 'Run "Review Grader: Pair with Answer Key…"' }];
       const cap = graded.score.rubric.bonusCap; // the cap it was scored with (a project file may set it)
-      return [scoreNode(graded, doc, cap), ...graded.problems.map((p) => problemNode(p, graded)), bonusNode(graded, cap), unmatchedNode(graded), await this.runsNode(doc, graded)]
+      return [scoreNode(graded, doc, cap), ...ruleNodes(graded), ...graded.problems.map((p) => problemNode(p, graded)), bonusNode(graded, cap), unmatchedNode(graded), await this.runsNode(doc, graded)]
         .filter((n): n is Node => n !== undefined);
     } catch (e) {
       this.deps.log.error('Coverage view', e);
@@ -160,6 +161,15 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 }
 
+/** The key's own detection rule and the generic-criteria note, when they apply (a classic key shows neither). */
+function ruleNodes(g: GradedReview): Node[] {
+  const out: Node[] = [];
+  const rule = detectionRuleText(g.score);
+  if (rule) out.push({ label: 'Detection by the key\'s rule', description: g.score.detectionRule, tooltip: rule, icon: new vscode.ThemeIcon('law') });
+  if (g.key.genericCriteria) out.push({ label: 'Generic ○/△/× criteria', description: 'the key states none per item', tooltip: GENERIC_NOTE[g.key.language], icon: new vscode.ThemeIcon('info') });
+  return out;
+}
+
 function scoreNode(g: GradedReview, doc: vscode.TextDocument, cap: number): Node {
   const s = g.score;
   return {
@@ -169,6 +179,7 @@ function scoreNode(g: GradedReview, doc: vscode.TextDocument, cap: number): Node
       `${vscode.workspace.asRelativePath(doc.uri)}: ${fmt(s.total)} = detection ${fmt(s.detection)} + bonus ${fmt(s.bonus)} − penalty ${fmt(s.penalty)}`,
       `bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`,
       `key: ${g.keyPath ?? '?'}`,
+      ...(s.detectionRule ? [detectionRuleText(s)!] : []),
     ].join('\n'),
     icon: new vscode.ThemeIcon('graph'),
   };

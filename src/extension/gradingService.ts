@@ -85,11 +85,22 @@ export class GradingService implements vscode.Disposable {
     if (isAnswerKeyName(name)) return 'key';
     if (parseRunName(name)?.kind === 'run' || parseRunStem(name)?.run !== undefined || linkedKeyPath(linkRegion(doc))) return 'review';
     if (this.state.get<Record<string, string>>(PAIRINGS, {})[doc.uri.toString()]) return 'review';
+    if (this.isKeyInUse(doc.uri)) return 'key'; // a key by another name ('rubric.md'), linked or paired by a review graded here
     return 'other';
   }
 
-  keyOf(doc: vscode.TextDocument): AnswerKey {
-    return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path));
+  /** A file some graded review uses as its key (kept until that review or the key changes). */
+  private isKeyInUse(uri: vscode.Uri): boolean {
+    const id = uri.toString();
+    if (this.activeReviewByKey.has(id)) return true;
+    for (const g of this.graded.values()) if (g.keyUri === id) return true;
+    return false;
+  }
+
+  /** The key a document holds; in a multi-scenario rubric, the scenario named (else its first). */
+  keyOf(doc: vscode.TextDocument, scenario?: string): AnswerKey {
+    if (!scenario) return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path));
+    return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path, scenario), `#${scenario.toLowerCase()}`);
   }
 
   reviewOf(doc: vscode.TextDocument): Review {
@@ -98,23 +109,24 @@ export class GradingService implements vscode.Disposable {
 
   /** The graded model of a review document, or undefined when it has no key. */
   async gradedOf(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
-    const keyUri = await this.keyUriFor(doc);
-    if (!keyUri) return undefined;
+    const found = await this.keyLookupFor(doc);
+    if (!found.ok) return undefined;
+    const keyUri = workspaceFiles(doc.uri).uri(found.path);
     const keyDoc = await vscode.workspace.openTextDocument(keyUri);
     const { config, project } = await this.settingsWithProject(doc.uri);
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
-    const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge', project ? `project@${project.path}@${textStamp(project.text)}` : 'no project'].join('|');
+    const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}#${found.scenario ?? ''}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge', project ? `project@${project.path}@${textStamp(project.text)}` : 'no project'].join('|');
     const id = doc.uri.toString();
     this.gradedWith.set(id, config);
     const hit = this.graded.get(id);
     if (hit && hit.stamp === stamp) return hit.value;
-    const key = this.keyOf(keyDoc);
+    const key = this.keyOf(keyDoc, found.scenario);
     const judge = judgeUri && judgeText?.text !== undefined ? this.judgeRunFor(doc, judgeUri, judgeText.text, key) : undefined;
     const value = gradeReview(key, this.reviewOf(doc), {
       judge,
-      keyPath: vscode.workspace.asRelativePath(keyUri),
+      keyPath: vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : ''),
       rubric: config.rubric,
       match: config.thresholds,
     });
@@ -172,7 +184,9 @@ export class GradingService implements vscode.Disposable {
     for (const [review, key] of Object.entries(this.state.get<Record<string, string>>(PAIRINGS, {}))) {
       if (only && review !== only.toString()) continue;
       const r = vscode.Uri.parse(review);
-      if (r.scheme === base.scheme && r.authority === base.authority) pairings.set(r.path, files.pathOf(vscode.Uri.parse(key)));
+      // a pairing with one scenario of a rubric is stored as the key's uri with '#T01'
+      const k = vscode.Uri.parse(key);
+      if (r.scheme === base.scheme && r.authority === base.authority) pairings.set(r.path, files.pathOf(k.with({ fragment: '' })) + (k.fragment ? `#${k.fragment}` : ''));
     }
     // A link comment is untrusted (an LLM wrote the review): it is followed only to a file inside the workspace.
     const isAllowed = (path: string) => vscode.workspace.getWorkspaceFolder(files.uri(path)) !== undefined;
@@ -233,12 +247,12 @@ export class GradingService implements vscode.Disposable {
     return judgeRunOf(report.value, run);
   }
 
-  private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T): T {
-    const stamp = this.stamps.of(doc);
-    const hit = map.get(doc.uri.toString());
+  private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T, variant = ''): T {
+    const stamp = this.stamps.of(doc) + variant;
+    const hit = map.get(doc.uri.toString() + variant);
     if (hit && hit.stamp === stamp) return hit.value;
     const value = make();
-    map.set(doc.uri.toString(), { stamp, value });
+    map.set(doc.uri.toString() + variant, { stamp, value });
     return value;
   }
 
@@ -260,6 +274,7 @@ export class GradingService implements vscode.Disposable {
   private forget(uri: vscode.Uri): void {
     const id = uri.toString();
     this.keys.delete(id);
+    for (const k of [...this.keys.keys()]) if (k.startsWith(`${id}#`)) this.keys.delete(k); // its scenarios
     this.reviews.delete(id);
     this.graded.delete(id);
     this.gradedWith.delete(id);

@@ -7,12 +7,14 @@
 import * as vscode from 'vscode';
 import type { AnswerKey, Evidence, GradedReview, Problem, Verdict } from '../core/model';
 import { MARK } from '../core/model';
+import { bankEntryOf, GENERIC_CRITERIA, GENERIC_NOTE } from '../core/answerKey';
 import { basename } from '../core/naming';
 import type { GradingService } from './gradingService';
 import type { Logger, Services } from './service';
 import { backingOf, bonusCounts, bonusStatus, disagreementText, findingFullName, num, sourceMarker, uncitedText } from './verdictText';
 
-const ID = /\b[PB]\d{2,3}\b/;
+// any item id a key shape uses ('P01', 'Q3', 'T01-C1', 'AK-T02-01', 'PB-02'): letters first, a digit last
+const ID = /\b[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6}){0,3}\b/;
 const ORDER: Verdict[] = ['detected', 'partial', 'missed'];
 
 export function registerHover(context: vscode.ExtensionContext, deps: Services): void {
@@ -39,16 +41,24 @@ class GradeHoverProvider implements vscode.HoverProvider {
   }
 
   private async keyHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
-    const key = this.service.keyOf(doc);
-    const onHeading = key.problems.find((p) => p.headingSpan.start.line - 1 === pos.line);
+    const key = this.scenarioAt(doc, pos.line + 1);
+    const onHeading = key.problems.find((p) => p.headingSpan.start.line - 1 === pos.line) ?? key.bank?.find((p) => p.headingSpan.start.line - 1 === pos.line);
     const word = doc.getWordRangeAtPosition(pos, ID);
-    const id = onHeading?.id ?? (word && canonical(doc.getText(word)));
+    const id = onHeading?.id ?? (word && idIn(key, doc.getText(word)));
     if (!id) return undefined;
     const reviewDoc = await this.service.activeReviewFor(doc);
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     const range = onHeading ? doc.lineAt(pos.line).range : word;
     const content = problemHover(key, id, graded, reviewDoc);
     return content && new vscode.Hover(content, range);
+  }
+
+  /** The key the line belongs to: in a multi-scenario rubric, the scenario whose section holds it. */
+  private scenarioAt(doc: vscode.TextDocument, line: number): AnswerKey {
+    const first = this.service.keyOf(doc);
+    let at: string | undefined;
+    for (const s of first.scenarios ?? []) if (s.line <= line) at = s.id;
+    return at && at !== first.scenario?.id ? this.service.keyOf(doc, at) : first;
   }
 
   private async reviewHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -61,7 +71,7 @@ class GradeHoverProvider implements vscode.HoverProvider {
     const graded = await this.service.gradedOf(doc);
     if (!graded) return undefined;
     if (inTag) {
-      const content = problemHover(graded.key, canonical(doc.getText(word!)), graded, doc);
+      const content = problemHover(graded.key, idIn(graded.key, doc.getText(word!)), graded, doc);
       return content && new vscode.Hover(content, word);
     }
     const content = findingHover(heading!.index, graded);
@@ -69,14 +79,16 @@ class GradeHoverProvider implements vscode.HoverProvider {
   }
 }
 
-/** 'P1' and 'P001' both name P01, as the parser canonicalizes. */
-function canonical(id: string): string {
-  return id[0] + String(Number(id.slice(1))).padStart(2, '0');
+/** The key's own spelling of an id: exact, else 'P1' and 'P001' both name P01 (as the parser canonicalizes P- and B-ids). */
+function idIn(key: AnswerKey, word: string): string {
+  if (key.problems.some((p) => p.id === word) || key.bank?.some((p) => p.id === word) || key.bonus.some((b) => b.id === word)) return word;
+  return /^[PB]\d{1,3}$/.test(word) ? word[0] + String(Number(word.slice(1))).padStart(2, '0') : word;
 }
 
 /** Hover text of a problem or bonus row; user text is escaped (not appendText: it turns spaces into &nbsp; and long criteria would not wrap). */
 export function problemHover(key: AnswerKey, id: string, graded: GradedReview | undefined, reviewDoc?: vscode.TextDocument): vscode.MarkdownString | undefined {
-  const problem = key.problems.find((p) => p.id === id);
+  const bank = key.problems.some((p) => p.id === id) ? undefined : key.bank?.find((p) => p.id === id);
+  const problem = key.problems.find((p) => p.id === id) ?? bank;
   const md = new vscode.MarkdownString();
   if (!problem) {
     const row = key.bonus.find((b) => b.id === id);
@@ -89,7 +101,20 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
     if (graded) md.appendMarkdown('\n\n---\n\n').appendMarkdown(escape(found ? `bonus · ${findingFullName(found, graded)} (${found.source})${status}` : 'bonus: not found'));
     return md;
   }
-  appendCriteria(md, problem);
+  appendCriteria(md, problem, key);
+  if (bank) md.appendMarkdown('\n\n').appendMarkdown(escape('(a problem-bank entry: the scenarios draw on it; it is not graded itself)'));
+  const entry = bankEntryOf(key, problem);
+  if (entry) {
+    // the bank entry this scenario item draws on ('(PB-02)'), with its own criteria
+    md.appendMarkdown('\n\n---\n\n').appendMarkdown(`*Draws on* **${escape(entry.id)}** `).appendMarkdown(escape(entry.title));
+    if (entry.severity) md.appendMarkdown(' — ').appendMarkdown(escape(entry.severity));
+    for (const v of ORDER) {
+      const c = entry.criteria[v];
+      if (c) md.appendMarkdown(`\n\n${MARK[v]} `).appendMarkdown(escape(c.text));
+    }
+  } else if (problem.ref) {
+    md.appendMarkdown('\n\n').appendMarkdown(escape(`draws on ${problem.ref}, which the file's problem bank does not have`));
+  }
   const grade = graded?.problems.find((p) => p.id === id);
   if (graded && grade) {
     const name = reviewDoc ? basename(reviewDoc.uri.path) : graded.path ?? 'the review';
@@ -144,9 +169,16 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
   return md;
 }
 
-function appendCriteria(md: vscode.MarkdownString, p: Problem): void {
-  md.appendMarkdown(`**${p.id}** `).appendMarkdown(escape(p.title));
+function appendCriteria(md: vscode.MarkdownString, p: Problem, key: AnswerKey): void {
+  md.appendMarkdown(`**${escape(p.id)}** `).appendMarkdown(escape(p.title));
   if (p.severity) md.appendMarkdown(' — ').appendMarkdown(escape(p.severity));
+  if (p.weight !== undefined) md.appendMarkdown(' · ').appendMarkdown(escape(`weight ${p.weight}`));
+  if (p.criteriaSource === 'generic') {
+    // no criteria of its own: say that the rubric's generic definitions apply, and show them
+    md.appendMarkdown('\n\n*').appendMarkdown(escape(GENERIC_NOTE[key.language])).appendMarkdown('*');
+    for (const v of ORDER) md.appendMarkdown(`\n\n${MARK[v]} `).appendMarkdown(escape(GENERIC_CRITERIA[key.language][v]));
+    return;
+  }
   for (const v of ORDER) {
     const c = p.criteria[v];
     md.appendMarkdown(`\n\n${MARK[v]} `).appendMarkdown(escape(c ? c.text : '(no criterion)'));

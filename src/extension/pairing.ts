@@ -1,13 +1,16 @@
 // "Review Grader: Pair with Answer Key…": pick one of the workspace's answer
 // keys for the review in front. The workspace is searched only when the
 // command runs (activation scans nothing); findFiles covers every folder of a
-// multi-root workspace.
+// multi-root workspace. A rubric holding several scenarios ('## T01: …')
+// is offered once per scenario, and paired as `rubric.md#T01`.
 import * as vscode from 'vscode';
+import { parseKeyFile } from '../core/answerKey';
+import { readText } from './files';
 import type { GradingService } from './gradingService';
 
-const KEY_GLOB = '**/{answer-key*.md,answer-keys/*.md}';
+const KEY_GLOB = '**/{answer-key*.md,answer-keys/*.md,*rubric*.md}';
 
-interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
+export interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
 
 /**
  * reviewGrader.pairWithKey(reviewUri?, keyUri?): with a key uri, pairs without asking
@@ -24,32 +27,64 @@ export function pairWithKeyCommand(service: GradingService) {
     const key = toUri(keyArg) ?? (await pickKey(service, review));
     if (!key) return undefined;
     await service.pair(review, key);
-    void vscode.window.showInformationMessage(`Review Grader: ${vscode.workspace.asRelativePath(review)} is graded against ${vscode.workspace.asRelativePath(key)}.`);
+    void vscode.window.showInformationMessage(`Review Grader: ${vscode.workspace.asRelativePath(review)} is graded against ${keyName(key)}.`);
     return key;
   };
 }
 
 async function pickKey(service: GradingService, review: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const found = await vscode.workspace.findFiles(KEY_GLOB, '**/node_modules/**');
-  if (found.length === 0) {
-    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md file in the workspace.');
+  const items = await keyPicks(service, review);
+  if (items.length === 0) {
+    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md (or *rubric*.md) file in the workspace.');
     return undefined;
   }
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`, matchOnDescription: true });
+  return pick?.uri;
+}
+
+/** The quick pick's items: the workspace's keys, one per scenario of a rubric, the review's current key first. */
+export async function keyPicks(service: GradingService, review: vscode.Uri, glob = KEY_GLOB): Promise<KeyPick[]> {
+  const found = await vscode.workspace.findFiles(glob, '**/node_modules/**');
+  if (found.length === 0) return [];
   const doc = await vscode.workspace.openTextDocument(review);
-  const current = (await service.keyUriFor(doc))?.toString();
+  const lookup = await service.keyLookupFor(doc);
+  const currentUri = lookup.ok ? (await service.keyUriFor(doc)) : undefined;
+  const current = currentUri && lookup.ok ? currentUri.with({ fragment: lookup.scenario ?? '' }).toString() : undefined;
   const dir = review.path.slice(0, review.path.lastIndexOf('/'));
   // nearest keys first: the current one, then those whose folder contains the review
   const rank = (u: vscode.Uri) => (u.toString() === current ? 0 : dir.startsWith(u.path.slice(0, u.path.lastIndexOf('/'))) ? 1 : 2);
-  const items: KeyPick[] = found
+  // the key the review uses now is offered even when its name fits no glob
+  if (currentUri && !found.some((u) => u.toString() === currentUri.toString())) found.push(currentUri);
+  const uris: vscode.Uri[] = [];
+  for (const uri of found) for (const u of await scenariosOf(uri)) uris.push(u);
+  const items: KeyPick[] = uris
     .sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path))
     .map((uri) => ({
       uri,
-      label: uri.path.slice(uri.path.lastIndexOf('/') + 1),
-      description: vscode.workspace.asRelativePath(uri, true),
-      detail: uri.toString() === current ? 'current key' : undefined,
+      label: uri.path.slice(uri.path.lastIndexOf('/') + 1) + (uri.fragment ? `#${uri.fragment}` : ''),
+      description: vscode.workspace.asRelativePath(uri.with({ fragment: '' }), true),
+      detail: [uri.toString() === current ? 'current key' : undefined, uri.fragment ? titles.get(uri.toString()) : undefined].filter(Boolean).join(' · ') || undefined,
     }));
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`, matchOnDescription: true });
-  return pick?.uri;
+  return items;
+}
+
+/** Scenario titles by pick uri, filled by scenariosOf. */
+const titles = new Map<string, string>();
+
+/** A key file, or one uri per scenario (`#T01`) when it holds several; a file that cannot be read stays one pick. */
+async function scenariosOf(uri: vscode.Uri): Promise<vscode.Uri[]> {
+  const text = await readText(uri).catch(() => undefined);
+  const scenarios = text === undefined ? undefined : parseKeyFile(text, uri.path).sections[0]?.scenarios;
+  if (!scenarios || scenarios.length < 2) return [uri];
+  return scenarios.map((s) => {
+    const u = uri.with({ fragment: s.id });
+    titles.set(u.toString(), `scenario ${s.id}: ${s.title}`);
+    return u;
+  });
+}
+
+function keyName(key: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(key.with({ fragment: '' })) + (key.fragment ? `#${key.fragment}` : '');
 }
 
 function toUri(arg: unknown): vscode.Uri | undefined {

@@ -9,6 +9,7 @@ import { onDidChangeActiveReview } from './service';
 import { recordStatusBar } from './stats';
 import type { Logger, Services } from './service';
 import { bonusSummary, num, penaltySummary, scoreFormula } from './verdictText';
+import { detectionRuleText } from '../core/score';
 
 export function registerStatusBar(context: vscode.ExtensionContext, deps: Services): void {
   const service = deps.grading;
@@ -60,6 +61,8 @@ function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument, cap: number): 
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**Review Grader** — ').appendText(basename(reviewDoc.uri.path));
   md.appendMarkdown('\n\n').appendText(`detection ${num(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`);
+  const rule = detectionRuleText(s);
+  if (rule) md.appendMarkdown('\n\n').appendText(rule);
   md.appendMarkdown('\n\n').appendText(`bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`);
   md.appendMarkdown('\n\n').appendText(`verdicts from ${sources}${disagreements ? `; ${disagreements} disagreement(s)` : ''}`);
   if (g.keyPath) md.appendMarkdown('\n\n').appendText(`key: ${g.keyPath}`);

@@ -4,7 +4,7 @@ import { convergence, improvement, recommend, recommendRound, runScore, sd, stab
 
 test('run score: detection + capped bonus − uncapped penalty', () => {
   const s = runScore(['detected', 'partial', 'missed', 'detected'], 7, 3);
-  assert.deepEqual(s, { detection: 2.5, bonus: 2.5, penalty: 1.5, total: 3.5, bonusCount: 7, penaltyCount: 3, rubric: { bonusPoints: 0.5, bonusCap: 5, penaltyPoints: 0.5 } });
+  assert.deepEqual(s, { detection: 2.5, bonus: 2.5, penalty: 1.5, total: 3.5, bonusCount: 7, penaltyCount: 3, detectionMax: 4, rubric: { bonusPoints: 0.5, bonusCap: 5, penaltyPoints: 0.5 } });
   const wide = runScore(['detected'], 7, 0, { bonusPoints: 0.5, bonusCap: 10, penaltyPoints: 0.5 });
   assert.equal(wide.bonus, 3.5);
   assert.equal(wide.rubric.bonusCap, 10); // the score carries the rubric it was computed with

@@ -1,7 +1,8 @@
 // `grade` text output: one table per review, the score line last.
 import type { GradedReview, ProblemGrade } from '../../core/model';
 import { MARK } from '../../core/model';
-import { fmt } from '../../core/score';
+import { GENERIC_NOTE } from '../../core/answerKey/generic';
+import { detectionRuleText, fmt } from '../../core/score';
 import { verdictEvidence } from '../../core/grade';
 import { pad, truncate } from './width';
 
@@ -28,6 +29,9 @@ function renderOne(g: GradedReview): string {
   }
   const s = g.score;
   out.push(`  score: detection ${fmt(s.detection)} + bonus ${fmt(s.bonus)} − penalty ${fmt(s.penalty)} = ${fmt(s.total)}`);
+  const rule = detectionRuleText(s);
+  if (rule) out.push(`  ${rule}`);
+  if (g.key.genericCriteria) out.push(`  ${GENERIC_NOTE[g.key.language]}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -2,7 +2,8 @@
 // recommendation), history across rounds (convergence) and detection by
 // category. Every figure carries a tooltip saying what it sums, so the page
 // can be audited by hovering.
-import { CREDIT, MARK, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
+import { CREDIT, MARK, type AnswerKey, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
+import { GENERIC_NOTE } from '../answerKey/generic';
 import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
 import { compareNames } from './order';
 import type {
@@ -53,7 +54,10 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
   const baseline = variants.find((v) => v.isBaseline)?.summary;
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
   const recommendation = baseline && others.length ? recommendRound(baseline, others) : undefined;
+  const own = first.graded.score;
   return {
+    ...(own.detectionRule ? { detectionRule: own.detectionRule, detectionMax: own.detectionMax } : {}),
+    ...(key.genericCriteria ? { genericNote: GENERIC_NOTE[key.language] } : {}),
     improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
     id: `${perspectiveId}-r${first.round}${first.doc !== undefined ? `-d${first.doc}` : ''}`,
     perspective, round: first.round, doc: first.doc, label: `Round ${first.round}${docPart}`,
@@ -86,14 +90,18 @@ function cellView(problemId: string, r: DashboardRunInput): CellView {
   }
   return {
     verdict: p.verdict, source: p.source, auto: p.auto.verdict, judge: p.judge, tag: p.tag, disagreement: p.disagreement,
-    tip: cellTip(p, `${r.variant} run ${r.run}`), target,
+    tip: cellTip(p, `${r.variant} run ${r.run}`, r.graded.key), target,
   };
 }
 
-function cellTip(p: ProblemGrade, runLabel: string): string {
+function cellTip(p: ProblemGrade, runLabel: string, key?: AnswerKey): string {
+  // under the key's own rule an item earns its rating × weight, not the classic credit
+  const s = key?.scoring;
+  const weight = s?.weighted ? key!.problems.find((x) => x.id === p.id)?.weight ?? 1 : 1;
+  const points = s ? (s.weighted ? `${fmt(s.ratings[p.verdict])} × weight ${fmt(weight)}` : fmt(s.ratings[p.verdict])) : fmt(p.credit);
   const lines = [
     `${p.id} · ${p.title}`,
-    `${runLabel}: ${MARK[p.verdict]} ${WORD[p.verdict]} (${fmt(p.credit)}), from the ${p.source === 'tag' ? 'human tag' : p.source}`,
+    `${runLabel}: ${MARK[p.verdict]} ${WORD[p.verdict]} (${points}), from the ${p.source === 'tag' ? 'human tag' : p.source}`,
     `auto: ${MARK[p.auto.verdict]} ${WORD[p.auto.verdict]} (confidence ${p.auto.confidence.toFixed(2)})`,
   ];
   if (p.judge) lines.push(`judge: ${MARK[p.judge]} ${WORD[p.judge]}`);
@@ -110,7 +118,9 @@ export function scoreTip(g: GradedReview, runLabel: string): string {
   const s = g.score;
   return [
     `${runLabel}`,
-    `detection ${fmt(s.detection)} = ${count('detected')} ○ × 1 + ${count('partial')} △ × 0.5 (${count('missed')} ×, of ${g.problems.length})`,
+    s.detectionRule
+      ? `detection ${fmt(s.detection)} by the key's rule (${s.detectionRule}): ${count('detected')} ○, ${count('partial')} △, ${count('missed')} × of ${g.problems.length}`
+      : `detection ${fmt(s.detection)} = ${count('detected')} ○ × 1 + ${count('partial')} △ × 0.5 (${count('missed')} ×, of ${g.problems.length})`,
     `bonus +${fmt(s.bonus)}: ${bonusWords(s)}`,
     `penalty −${fmt(s.penalty)}: ${penaltyWords(s)}`,
     `total ${fmt(s.total)} = ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`,

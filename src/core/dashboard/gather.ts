@@ -52,16 +52,17 @@ export function runFilesOf(paths: string[], opts: Pick<GatherOptions, 'round' | 
 export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: string) => void): Gather<DashboardRunInput[]> {
   const rubric = { ...DEFAULT_RUBRIC, ...opts.rubric };
   // Rounds share keys and variants share judge reports: read each once.
-  const keys = new Map<string, AnswerKey>();
+  const keys = new Map<string, AnswerKey>(); // by path, or path#scenario for one scenario of a rubric
+  const keyTexts = new Map<string, string>(); // by path: the other scenarios of a file are read from it
   const judges = new Map<string, JudgeReport | undefined>();
   const runs: DashboardRunInput[] = [];
   for (const { path, name } of files) {
     try {
       const text = yield path;
       if (text === undefined) throw new ReadError(`${path}: no such file`);
-      const found = yield* findKey(path, text, keys, opts.keyLookup);
-      const keyPath = found.path;
-      const key = keys.get(keyPath) ?? parseAnswerKey(found.text ?? '', keyPath);
+      const found = yield* findKey(path, text, keyTexts, opts.keyLookup);
+      const keyPath = found.scenario ? `${found.path}#${found.scenario}` : found.path;
+      const key = keys.get(keyPath) ?? parseAnswerKey(keyTexts.get(found.path) ?? '', found.path, found.scenario);
       keys.set(keyPath, key);
       const scoring = opts.judge === false ? undefined : scoringPathFor(path);
       if (scoring && !judges.has(scoring)) {
@@ -87,15 +88,16 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
 
 /**
  * The review's key by core/findKey (pairing, link, conventions, patterns),
- * probing by reading. Keys already parsed are not read again (text is then undefined).
+ * probing by reading. Keys already read are not read again; the key found
+ * is left in `keyTexts`.
  */
-function* findKey(reviewPath: string, reviewText: string, parsed: Map<string, AnswerKey>, lookup?: FindKeyOptions): Gather<{ path: string; text?: string; scenario?: string }> {
+function* findKey(reviewPath: string, reviewText: string, keyTexts: Map<string, string>, lookup?: FindKeyOptions): Gather<{ path: string; scenario?: string }> {
   const texts = new Map<string, string>();
   const task = findKeyTask(reviewPath, reviewText, { ...lookup, explicit: undefined });
   let step = task.next();
   while (!step.done) {
     const p = step.value;
-    let exists = parsed.has(p) || texts.has(p);
+    let exists = keyTexts.has(p) || texts.has(p);
     if (!exists) {
       const text = yield p;
       if (text !== undefined) texts.set(p, text);
@@ -105,7 +107,9 @@ function* findKey(reviewPath: string, reviewText: string, parsed: Map<string, An
   }
   const found = step.value;
   if (!found.ok) throw new ReadError(found.message);
-  return { path: found.path, text: texts.get(found.path), scenario: found.scenario };
+  const text = texts.get(found.path);
+  if (text !== undefined) keyTexts.set(found.path, text);
+  return { path: found.path, scenario: found.scenario };
 }
 
 /** Run a gather with a synchronous reader; a reader that throws skips that run. */

@@ -10,6 +10,11 @@ export interface DashboardJson {
     round: number;
     doc?: number;
     key: string | null;
+    /** only for a key with its own rule: the rule in words and the most detection can be */
+    detectionRule?: string;
+    detectionMax?: number;
+    /** only for a key with no criteria per item: the rubric's generic ○/△/× definitions applied */
+    genericCriteria?: true;
     variants: { variant: string; scores: number[]; mean: number; sd: number; stability: Stability }[];
     recommendation: { winner: string; rule: string; gap: number; reason: string } | null;
   }[];
@@ -26,6 +31,8 @@ export function dashboardJson(p: PerspectiveView): DashboardJson {
     round: r.round,
     ...(r.doc !== undefined ? { doc: r.doc } : {}),
     key: r.keyPath ?? null,
+    ...(r.detectionRule ? { detectionRule: r.detectionRule, detectionMax: r.detectionMax } : {}),
+    ...(r.genericNote ? { genericCriteria: true as const } : {}),
     variants: r.variants.map(({ summary: s }) => ({ variant: s.variant, scores: s.scores, mean: s.mean, sd: s.sd, stability: s.stability })),
     recommendation: r.recommendation
       ? { winner: r.recommendation.winner, rule: r.recommendation.rule, gap: r.recommendation.gap, reason: r.recommendation.reason }

@@ -86,6 +86,11 @@ export interface RoundView {
   doc?: number;
   label: string;
   keyPath?: string;
+  /** the key's own detection rule in words (RunScore.detectionRule) and its ceiling, when it is not the classic ○ 1 / △ 0.5 / × 0 */
+  detectionRule?: string;
+  detectionMax?: number;
+  /** the key states no criteria per item: the rubric's generic ○/△/× definitions applied (GENERIC_NOTE) */
+  genericNote?: string;
   problems: { id: string; title: string; category?: string }[];
   columns: ColumnView[];
   /** cells[problemIndex][columnIndex] */

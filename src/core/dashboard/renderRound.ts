@@ -1,7 +1,7 @@
 // One round: the recommendation in a sentence, each variant's runs / mean /
 // SD / stability as a strip on a shared axis, and the detection matrix.
 import { MARK, type Verdict, type VerdictSource } from '../model';
-import { fmt } from '../score';
+import { detectionRuleText, fmt } from '../score';
 import { bonusWords, penaltyWords } from './build';
 import { attrs, esc, num, px, svgTip } from './html';
 import type { CellTarget, CellView, ColumnView, RoundView, VariantView } from './model';
@@ -20,9 +20,15 @@ export function renderRound(r: RoundView, cellLink?: CellLinker): string {
   return `<section class="round" id="${esc(r.id)}" aria-labelledby="${esc(r.id)}-h">
 <h3 id="${esc(r.id)}-h">${esc(r.label)} <small>${esc(r.perspective)} · ${r.problems.length} problems · ${r.columns.length} runs${r.keyPath ? ` · <code>${esc(tail(r.keyPath))}</code>` : ''}</small></h3>
 <p class="verdict ${cls}" data-winner="${esc(rec?.winner ?? '')}"><strong>${rec ? (cls === 'keep' ? 'Keep' : 'Adopt') : 'No call'}</strong> ${esc(r.verdictSentence.replace(/^(Keep|Adopt) /, ''))}</p>
-${renderVariants(r)}
+${ruleLines(r)}${renderVariants(r)}
 ${renderMatrix(r, cellLink)}
 </section>`;
+}
+
+/** The key's own detection rule and the generic-criteria note, when they apply (a classic key shows neither). */
+function ruleLines(r: RoundView): string {
+  const rule = detectionRuleText(r);
+  return (rule ? `<p class="rule">${esc(rule)}</p>\n` : '') + (r.genericNote ? `<p class="rule">${esc(r.genericNote)}</p>\n` : '');
 }
 
 function tail(p: string): string {

@@ -4,6 +4,7 @@
 import { CREDIT, MARK, type Diagnostic, type Verdict } from '../model';
 import { firstLine } from './import';
 import type { JudgeReport, JudgeRun } from './model';
+import { DEFAULT_RUBRIC } from '../score';
 
 export interface AuditOptions {
   /** most bonuses creditable per run (rubric: 5 × +0.5) */
@@ -86,7 +87,7 @@ function statistics(report: JudgeReport): Diagnostic[] {
 }
 
 export function auditJudgeReport(report: JudgeReport, opts: AuditOptions = {}): Diagnostic[] {
-  const cap = opts.bonusCap ?? 5;
+  const cap = opts.bonusCap ?? DEFAULT_RUBRIC.bonusCap;
   const out: Diagnostic[] = [];
   try {
     for (const run of report.runs ?? []) {

@@ -16,6 +16,8 @@ export interface TagBody {
 const PROBLEM = /^p\s*-?\s*(\d{1,5})\s*[:=]?\s*(\S+?)\s*$/i;
 const BONUS = /^bonus(?:\s*[:=]?\s*(b\s*-?\s*\d{1,5}))?$/i;
 const PENALTY = /^penalty(?:\s*[:=]?\s*(.*))?$/i;
+/** Any other key's item id ('Q3', 'S1', 'T01-C1', 'AK-T02-01'), as core/answerKey/ids reads them: it ends in a digit. */
+const ITEM = /^([A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6}){0,3})\s*[:=]?\s*(\S+?)\s*$/i;
 
 /** Parse the text between `grade:` and `-->`. Never throws. */
 export function parseTagBody(body: string): TagBody {
@@ -29,6 +31,11 @@ export function parseTagBody(body: string): TagBody {
     if ((m = PROBLEM.exec(part))) {
       const verdict = parseVerdict(m[2]);
       const id = `P${m[1].padStart(2, '0')}`;
+      if (verdict) entries.push({ kind: 'problem', id, verdict });
+      else errors.push(`unknown verdict '${m[2]}' for ${id}: expected ○ (o, detected), △ (^, partial) or × (x, missed)`);
+    } else if ((m = ITEM.exec(part)) && /\d$/.test(m[1]) && !/^b\d+$/i.test(m[1])) {
+      const verdict = parseVerdict(m[2]);
+      const id = m[1].toUpperCase();
       if (verdict) entries.push({ kind: 'problem', id, verdict });
       else errors.push(`unknown verdict '${m[2]}' for ${id}: expected ○ (o, detected), △ (^, partial) or × (x, missed)`);
     } else if ((m = BONUS.exec(part))) {
