@@ -10,26 +10,13 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { settingsFor } from '../../src/cli/project';
 import { UsageError } from '../../src/cli/io';
+import { PROJECT_KEY, PROJECT_REVIEW } from '../fixtures/project/round';
 
 const MAIN = resolve('src/cli/main.ts');
 const TSX = resolve('node_modules/tsx/dist/loader.mjs');
 
-const KEY = [
-  '# Answer Key - Round 001', '',
-  '### P01: Cache has no expiry',
-  '- **Detection Criteria**:',
-  '  - ○ (Detected): names the missing TTL on cache entries',
-  '  - △ (Partial): mentions memory growth',
-  '  - × (Not Detected): nothing on expiry', '',
-].join('\n');
-// three findings tagged bonus: the default cap (5) counts 3, a cap of 1 counts 1
-const REVIEW = [
-  '# Review', '',
-  '#### C1: Cache entries never expire', 'Add a TTL to cache entries.', '<!-- grade: P01 ○ -->', '',
-  '#### C2: Logs lack request ids', '<!-- grade: bonus -->', 'Add request ids.', '',
-  '#### C3: No rate limit', '<!-- grade: bonus -->', 'Add a limit.', '',
-  '#### C4: No health check', '<!-- grade: bonus -->', 'Add one.', '',
-].join('\n');
+const KEY = PROJECT_KEY;
+const REVIEW = PROJECT_REVIEW;
 const PROJECT = `// made-up project settings
 {
   "keys": { "patterns": ["../keys/key-{round}.md"], },

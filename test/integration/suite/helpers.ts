@@ -39,3 +39,18 @@ export function extension(): vscode.Extension<unknown> {
   ok(ext, `extension ${EXTENSION_ID} is not installed in the test host`);
   return ext;
 }
+
+/** Text as the bytes vscode.workspace.fs.writeFile takes. */
+export const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** An in-memory Memento, for a GradingService of a test's own (pairings stay out of the workspace state). */
+export function memento(): vscode.Memento {
+  const data = new Map<string, unknown>();
+  return {
+    keys: () => [...data.keys()],
+    get: <T>(k: string, d?: T) => (data.has(k) ? (data.get(k) as T) : d) as T,
+    update: async (k: string, v: unknown) => {
+      data.set(k, v);
+    },
+  };
+}

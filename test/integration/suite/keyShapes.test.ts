@@ -10,11 +10,10 @@ import { GENERIC_NOTE } from '../../../src/core/answerKey';
 import { GradingService } from '../../../src/extension/gradingService';
 import { keyPicks } from '../../../src/extension/pairing';
 import { nullLogger } from '../../../src/extension/service';
-import { corpusUri, equal, extension, ok } from './helpers';
+import { corpusUri, encode, equal, extension, memento, ok } from './helpers';
 import { closeAll, hoverText, lenses, until } from './keyHelpers';
 import { quickFixes, revert } from './reviewHelpers';
 
-const encode = (s: string) => new TextEncoder().encode(s);
 const DIR = 'zz-key-shapes';
 
 const TABLE_KEY = [
@@ -97,14 +96,6 @@ const hoverAt = async (uri: vscode.Uri, line: number, character: number) =>
 const lineOf = (doc: vscode.TextDocument, start: string) => {
   for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.startsWith(start)) return i;
   throw new Error(`no line starting with ${start} in ${doc.uri.path}`);
-};
-const memento = (): vscode.Memento => {
-  const data = new Map<string, unknown>();
-  return {
-    keys: () => [...data.keys()],
-    get: <T>(k: string, d?: T) => (data.has(k) ? data.get(k) as T : d) as T,
-    update: async (k: string, v: unknown) => { data.set(k, v); },
-  };
 };
 
 /** Opens the key in the first column and the review beside it, the review in front (its verdicts show on the key). */

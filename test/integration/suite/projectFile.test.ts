@@ -5,41 +5,19 @@
 // in their own folder of the in-memory mount (the project file there affects
 // nothing else; the corpus on disk is untouched).
 import * as vscode from 'vscode';
+import { PROJECT_KEY, PROJECT_REVIEW } from '../../fixtures/project/round';
 import { GradingService } from '../../../src/extension/gradingService';
 import { nullLogger } from '../../../src/extension/service';
-import { corpusUri, equal, extension, ok } from './helpers';
+import { corpusUri, encode, equal, extension, memento, ok } from './helpers';
 import { until } from './keyHelpers';
 
-const encode = (s: string) => new TextEncoder().encode(s);
 const DIR = 'zz-project-file';
-const KEY_TEXT = [
-  '# Answer Key - Round 001', '',
-  '### P01: Cache has no expiry',
-  '- **Detection Criteria**:',
-  '  - ○ (Detected): names the missing TTL on cache entries',
-  '  - △ (Partial): mentions memory growth',
-  '  - × (Not Detected): nothing on expiry', '',
-].join('\n');
-// three bonus findings: the default cap counts 3 (1.5), a cap of 1 counts 1 (0.5)
-const REVIEW_TEXT = [
-  '# Review', '',
-  '#### C1: Cache entries never expire', '<!-- grade: P01 ○ -->', 'Add a TTL to cache entries.', '',
-  '#### C2: Logs lack request ids', '<!-- grade: bonus -->', 'Add request ids.', '',
-  '#### C3: No rate limit', '<!-- grade: bonus -->', 'Add a limit.', '',
-  '#### C4: No health check', '<!-- grade: bonus -->', 'Add one.', '',
-].join('\n');
+const KEY_TEXT = PROJECT_KEY;
+const REVIEW_TEXT = PROJECT_REVIEW;
 const PROJECT = '// made-up\n{\n  "keys": { "patterns": ["../keys/key-{round}.md"], },\n  "rubric": { "bonus": { "cap": 1 } },\n}\n';
 const PROJECT_CAP2 = PROJECT.replace('"cap": 1', '"cap": 2');
 const BROKEN = '{\n  "rubric": { "bonus": { "cap": 1 } }\n  "keys": {}\n}\n';
 
-const memento = (): vscode.Memento => {
-  const data = new Map<string, unknown>();
-  return {
-    keys: () => [...data.keys()],
-    get: <T>(k: string, d?: T) => (data.has(k) ? data.get(k) as T : d) as T,
-    update: async (k: string, v: unknown) => { data.set(k, v); },
-  };
-};
 
 suite('project file .review-grader.jsonc', () => {
   suiteSetup(async () => {

@@ -13,11 +13,10 @@ import { acceptAllPlan, isFindingRef, type FindingRef } from '../../../src/core/
 import { GradingService } from '../../../src/extension/gradingService';
 import { TagQuickFixProvider, type TagAction } from '../../../src/extension/quickFix';
 import { nullLogger } from '../../../src/extension/service';
-import { corpusUri, equal, extension, ok, waitFor } from './helpers';
+import { corpusUri, encode, equal, extension, memento, ok, waitFor } from './helpers';
 import { lenses, until } from './keyHelpers';
 import { headingLine, openReview, revert } from './reviewHelpers';
 
-const encode = (s: string) => new TextEncoder().encode(s);
 const DIR = 'zz-editor-stale';
 const KEY_TEXT = [
   '# Answer Key - Round 001',
@@ -63,14 +62,6 @@ const judgeReport = (p01: string) => [
   '',
 ].join('\n');
 
-const memento = (): vscode.Memento => {
-  const data = new Map<string, unknown>();
-  return {
-    keys: () => [...data.keys()],
-    get: <T>(k: string, d?: T) => (data.has(k) ? data.get(k) as T : d) as T,
-    update: async (k: string, v: unknown) => { data.set(k, v); },
-  };
-};
 
 /** A document object as VS Code hands out after a close and reopen: same uri, version 1, new text. */
 function reopenedDocument(uri: vscode.Uri, text: string): vscode.TextDocument {
