@@ -8,11 +8,17 @@ import tseslint from 'typescript-eslint';
 
 // bare names here ('fs', 'path/posix'); every 'node:…' specifier by the pattern below
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('node:') && !m.startsWith('_'));
-const noNode = { name: 'node:*', message: 'Node built-ins stay out of this layer: take a FileAccess (src/core/files.ts) or a value from the host.' };
-const restrict = (paths, patterns) => ['error', {
-  paths: paths.map((p) => (typeof p === 'string' ? { name: p, message: noNode.message } : p)),
-  patterns,
-}];
+const noNode = {
+  name: 'node:*',
+  message: 'Node built-ins stay out of this layer: take a FileAccess (src/core/files.ts) or a value from the host.',
+};
+const restrict = (paths, patterns) => [
+  'error',
+  {
+    paths: paths.map((p) => (typeof p === 'string' ? { name: p, message: noNode.message } : p)),
+    patterns,
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.vscode-test-web/**', 'test-results/**'] },
@@ -29,7 +35,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [{ name: 'vscode', message: "src/core never imports 'vscode': the extension adapts it (src/extension)." }, ...nodeBuiltins],
-        [{ group: ['**/extension/**', '**/cli/**'], message: 'src/core depends on nothing outside it.' }, { group: ['node:*'], message: noNode.message }],
+        [
+          { group: ['**/extension/**', '**/cli/**'], message: 'src/core depends on nothing outside it.' },
+          { group: ['node:*'], message: noNode.message },
+        ],
       ),
     },
   },
@@ -45,7 +54,13 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }], patterns: [{ group: ['**/extension/**', '../extension'], message: 'The extension and the CLI share only src/core.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The CLI runs without VS Code.' }],
+          patterns: [{ group: ['**/extension/**', '../extension'], message: 'The extension and the CLI share only src/core.' }],
+        },
+      ],
     },
   },
 );

@@ -40,7 +40,10 @@ export const PENALTIES = [0, 0.05, 0.1, 0.15, 0.2];
 export const CORPUS = resolve(process.cwd(), '../shared/corpus');
 
 /** Grade every labelled run with the given thresholds; returns runs and timing. */
-export async function scoreCorpus(thresholds: Thresholds = DEFAULT_THRESHOLDS, timingPasses = 3): Promise<{ runs: ScoredRun[]; ms: number }> {
+export async function scoreCorpus(
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  timingPasses = 3,
+): Promise<{ runs: ScoredRun[]; ms: number }> {
   const parseReview = await loadReviewParser();
   const labels = JSON.parse(readFileSync(`${CORPUS}/labels.json`, 'utf8')) as LabelRun[];
   const keys = new Map<string, AnswerKey>();
@@ -60,7 +63,14 @@ export async function scoreCorpus(thresholds: Thresholds = DEFAULT_THRESHOLDS, t
   const runs: ScoredRun[] = [];
   for (const { r, key, review } of inputs) {
     const auto = autoGrade(key, review, thresholds);
-    const run: ScoredRun = { perspective: r.perspective, pairing: `key ${key.language} / review ${review.language}`, truth: [], scores: [], predicted: [], byPenalty: new Map() };
+    const run: ScoredRun = {
+      perspective: r.perspective,
+      pairing: `key ${key.language} / review ${review.language}`,
+      truth: [],
+      scores: [],
+      predicted: [],
+      byPenalty: new Map(),
+    };
     const ki = indexKey(key);
     const ri = indexReview(review, ki);
     const eligible = review.findings.filter((f) => !f.positive);
@@ -83,7 +93,15 @@ export async function scoreCorpus(thresholds: Thresholds = DEFAULT_THRESHOLDS, t
 export function figures(runs: ScoredRun[], predict?: (s: number) => Verdict) {
   const pairs = runs.flatMap((r) => r.truth.map((truth, i) => ({ truth, predicted: predict ? predict(r.scores[i]) : r.predicted[i] })));
   const perRun = runs.map((r) => ({ truth: r.truth, predicted: predict ? r.scores.map(predict) : r.predicted }));
-  return { n: pairs.length, runs: runs.length, kappa: linearKappa(pairs), mae: detectionMae(perRun), bias: meanRunError(perRun), accuracy: accuracy(pairs), confusion: confusion(pairs) };
+  return {
+    n: pairs.length,
+    runs: runs.length,
+    kappa: linearKappa(pairs),
+    mae: detectionMae(perRun),
+    bias: meanRunError(perRun),
+    accuracy: accuracy(pairs),
+    confusion: confusion(pairs),
+  };
 }
 
 /** Grid search of the two thresholds maximizing kappa (MAE breaks ties); counts only, so a grid point costs one pass. */
@@ -103,7 +121,8 @@ export function fitThresholds(runs: ScoredRun[], scoresOf: (r: ScoredRun) => num
       }
       const kappa = kappaOf(m);
       const mae = truthCredit.reduce((a, c, i) => a + Math.abs(c - predicted[i]), 0) / runs.length;
-      if (kappa > best.kappa + 1e-9 || (Math.abs(kappa - best.kappa) <= 1e-9 && mae < best.mae)) best = { t: { detected: d, partial: p }, kappa, mae };
+      if (kappa > best.kappa + 1e-9 || (Math.abs(kappa - best.kappa) <= 1e-9 && mae < best.mae))
+        best = { t: { detected: d, partial: p }, kappa, mae };
     }
   }
   return { detected: round2(best.t.detected), partial: round2(best.t.partial), kappa: best.kappa };
@@ -116,11 +135,12 @@ function kappaOf(m: number[][]): number {
   const cols = ORDER.map((_, j) => m.reduce((a, r) => a + r[j], 0) / n);
   let observed = 0;
   let expected = 0;
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) {
-    const w = 1 - Math.abs(i - j) / 2;
-    observed += (w * m[i][j]) / n;
-    expected += w * rows[i] * cols[j];
-  }
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) {
+      const w = 1 - Math.abs(i - j) / 2;
+      observed += (w * m[i][j]) / n;
+      expected += w * rows[i] * cols[j];
+    }
   return expected === 1 ? 0 : (observed - expected) / (1 - expected);
 }
 
@@ -152,8 +172,12 @@ async function main(): Promise<void> {
   const { runs, ms } = await scoreCorpus();
   const t = DEFAULT_THRESHOLDS;
   const all = figures(runs);
-  console.log(`Review Grader matcher accuracy — ${runs.length} runs, thresholds detected ${t.detected} / partial ${t.partial} (fixed constants)`);
-  console.log(`matcher time ${ms.toFixed(0)} ms for all runs, ${(ms / runs.length).toFixed(2)} ms per review (parsing excluded; key profiles cached per key)\n`);
+  console.log(
+    `Review Grader matcher accuracy — ${runs.length} runs, thresholds detected ${t.detected} / partial ${t.partial} (fixed constants)`,
+  );
+  console.log(
+    `matcher time ${ms.toFixed(0)} ms for all runs, ${(ms / runs.length).toFixed(2)} ms per review (parsing excluded; key profiles cached per key)\n`,
+  );
   console.log(line('OVERALL', all));
   console.log('\nconfusion (rows = judge, columns = matcher)\n          ○     △     ×');
   all.confusion.forEach((row, i) => console.log(`  ${'○△×'[i]}  ${row.map((c) => String(c).padStart(5)).join(' ')}`));
@@ -167,21 +191,37 @@ async function main(): Promise<void> {
   for (const [g, test] of groupBy(runs, (r) => r.perspective)) {
     const fitted = fitThresholds(runs.filter((r) => r.perspective !== g));
     held.push({ runs: test, t: fitted });
-    console.log(line(`  ${g} (d ${fitted.detected} p ${fitted.partial})`, figures(test, (s) => verdictFor(s, fitted))));
+    console.log(
+      line(
+        `  ${g} (d ${fitted.detected} p ${fitted.partial})`,
+        figures(test, (s) => verdictFor(s, fitted)),
+      ),
+    );
   }
   const pooled = held.flatMap((h) => h.runs.map((r) => ({ ...r, predicted: r.scores.map((s) => verdictFor(s, h.t)) })));
   console.log(line('  LOPO pooled', figures(pooled)));
   for (const [g, rs] of groupBy(pooled, (r) => r.pairing)) console.log(line(`  LOPO ${g}`, figures(rs)));
   const fitAll = fitThresholds(runs);
-  console.log(line(`  in-sample fit (d ${fitAll.detected} p ${fitAll.partial})`, figures(runs, (s) => verdictFor(s, fitAll))));
+  console.log(
+    line(
+      `  in-sample fit (d ${fitAll.detected} p ${fitAll.partial})`,
+      figures(runs, (s) => verdictFor(s, fitAll)),
+    ),
+  );
 
-  console.log(`\nleave-one-perspective-out: exclusivity penalty (shipped ${EXCLUSIVITY_PENALTY}) fitted with the thresholds on three perspectives`);
+  console.log(
+    `\nleave-one-perspective-out: exclusivity penalty (shipped ${EXCLUSIVITY_PENALTY}) fitted with the thresholds on three perspectives`,
+  );
   const heldPen: ScoredRun[] = [];
   for (const [g, test] of groupBy(runs, (r) => r.perspective)) {
     const train = runs.filter((r) => r.perspective !== g);
     const fits = PENALTIES.map((pen) => ({ pen, t: fitThresholds(train, (r) => r.byPenalty.get(pen)!) }));
     const { pen, t: ft } = fits.reduce((a, b) => (b.t.kappa > a.t.kappa + 1e-9 ? b : a));
-    const scored = test.map((r) => ({ ...r, scores: r.byPenalty.get(pen)!, predicted: r.byPenalty.get(pen)!.map((s) => verdictFor(s, ft)) }));
+    const scored = test.map((r) => ({
+      ...r,
+      scores: r.byPenalty.get(pen)!,
+      predicted: r.byPenalty.get(pen)!.map((s) => verdictFor(s, ft)),
+    }));
     heldPen.push(...scored);
     console.log(line(`  ${g} (x ${pen} d ${ft.detected} p ${ft.partial})`, figures(scored)));
   }

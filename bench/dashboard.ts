@@ -27,7 +27,12 @@ function oldRecommendRound(base: VariantSummary, variants: VariantSummary[]): st
   return hit ? hit.variant : base.variant;
 }
 
-interface Changed { where: string; old: string; now: string; why: string }
+interface Changed {
+  where: string;
+  old: string;
+  now: string;
+  why: string;
+}
 /** Rounds compared, and those whose winner differs; `stated`: use the judge's stated run totals instead of ours. */
 function rubricChanges(view: PerspectiveView, stated: boolean): { rounds: number; pairs: number; pairChanged: number; changed: Changed[] } {
   let rounds = 0;
@@ -62,7 +67,21 @@ const rows: string[][] = [['perspective', 'runs', 'grade ms', 'render ms', 'tota
 let ok = true;
 // The page as a person sees it: time from navigation to the load event in Debian's Chromium.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const launch = () => chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const launch = () =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 let browser: Awaited<ReturnType<typeof launch>> | undefined;
 const tmp = mkdtempSync(join(tmpdir(), 'rg-dash-'));
 async function browserLoad(html: string): Promise<string> {
@@ -78,7 +97,10 @@ async function browserLoad(html: string): Promise<string> {
 }
 async function main(): Promise<void> {
   browser = existsSync(chromiumPath) ? await launch() : undefined;
-  const rubric = { ours: { rounds: 0, pairs: 0, pairChanged: 0, changed: [] as Changed[] }, stated: { rounds: 0, pairs: 0, pairChanged: 0, changed: [] as Changed[] } };
+  const rubric = {
+    ours: { rounds: 0, pairs: 0, pairChanged: 0, changed: [] as Changed[] },
+    stated: { rounds: 0, pairs: 0, pairChanged: 0, changed: [] as Changed[] },
+  };
   for (const dir of perspectiveFolders(corpus)) {
     const t0 = performance.now();
     const input = loadPerspective(dir, { judge: true }, (w) => warnings.push(w));
@@ -103,15 +125,29 @@ async function main(): Promise<void> {
     const load = await browserLoad(html);
     const pass = render < 1000 && size < 2 * 1024 * 1024 && (load === 'n/a' || Number(load) < 1000);
     ok &&= pass;
-    rows.push([input.name, String(input.runs.length), (t1 - t0).toFixed(0), render.toFixed(1), total.toFixed(0), (size / 1024).toFixed(0), load, pass ? 'ok' : 'OVER']);
+    rows.push([
+      input.name,
+      String(input.runs.length),
+      (t1 - t0).toFixed(0),
+      render.toFixed(1),
+      total.toFixed(0),
+      (size / 1024).toFixed(0),
+      load,
+      pass ? 'ok' : 'OVER',
+    ]);
   }
   await browser?.close();
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   if (warnings.length) console.log(`${warnings.length} warning(s), first: ${warnings[0]}`);
-  for (const [kind, label] of [['ours', 'figures from the judges\' verdicts and counts'], ['stated', 'the judges\' own stated run totals']] as const) {
+  for (const [kind, label] of [
+    ['ours', "figures from the judges' verdicts and counts"],
+    ['stated', "the judges' own stated run totals"],
+  ] as const) {
     const c = rubric[kind];
-    console.log(`rubric: ${c.changed.length} of ${c.rounds} rounds (${c.pairChanged} of ${c.pairs} baseline-vs-variant pairs) change recommendation, |gap| rule → signed gap (${label})`);
+    console.log(
+      `rubric: ${c.changed.length} of ${c.rounds} rounds (${c.pairChanged} of ${c.pairs} baseline-vs-variant pairs) change recommendation, |gap| rule → signed gap (${label})`,
+    );
     for (const x of c.changed) console.log(`  ${x.where}: ${x.old} → ${x.now} (${x.why})`);
   }
   console.log(ok ? 'every perspective renders within 1 s and 2 MB' : 'some perspective is over a bar');
@@ -119,4 +155,3 @@ async function main(): Promise<void> {
 }
 
 void main();
-

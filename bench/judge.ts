@@ -59,7 +59,9 @@ for (const r of records) {
   if (got.every((g, i) => same(g, want[i]))) n++;
   else {
     const why = EXPLAINED[`${r.scoring} run ${r.run}`];
-    mismatches.push(`  ${r.scoring} run ${r.run}: read ${got.map(fmt).join('/')}, labels say ${want.join('/')} (detection/bonus/penalty)${why ? ` — ${why}` : ''}`);
+    mismatches.push(
+      `  ${r.scoring} run ${r.run}: read ${got.map(fmt).join('/')}, labels say ${want.join('/')} (detection/bonus/penalty)${why ? ` — ${why}` : ''}`,
+    );
   }
 }
 console.log(`judge import: ${n} of ${m} self-consistent runs match (detection, bonus, penalty)`);
@@ -81,8 +83,10 @@ for (const r of records) {
     if (p.judgeEvidence && p.evidence[0]?.findingIndex === p.judgeEvidence.findingIndex) sameAsMatcher++;
   }
 }
-console.log(`judge citations (○/△ verdicts): ${cited.finding} cite a finding that resolves, ${cited.none} cite none, `
-  + `${cited.unresolved} cite one the review lacks; the matcher's best candidate is the cited finding in ${sameAsMatcher} of ${cited.finding}`);
+console.log(
+  `judge citations (○/△ verdicts): ${cited.finding} cite a finding that resolves, ${cited.none} cite none, ` +
+    `${cited.unresolved} cite one the review lacks; the matcher's best candidate is the cited finding in ${sameAsMatcher} of ${cited.finding}`,
+);
 
 // A 3 MB report: many run sections with repeated per-item bonus lines.
 const parts: string[] = ['# Scoring report', ''];

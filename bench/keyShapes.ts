@@ -11,16 +11,23 @@ const CLI = existsSync('dist/cli.js') ? ['dist/cli.js'] : ['--import', 'tsx', 's
 const DIR = 'test/fixtures/keyShapes';
 const MARK: Record<string, string> = { detected: '○', partial: '△', missed: '×' };
 
-interface Folder { name: string; runs: Record<string, string>; detection: Record<string, number>; rule: boolean }
+interface Folder {
+  name: string;
+  runs: Record<string, string>;
+  detection: Record<string, number>;
+  rule: boolean;
+}
 const FOLDERS: Folder[] = [
   {
-    name: 'table', rule: false,
+    name: 'table',
+    rule: false,
     runs: { 'v001-baseline-run1.md': '○××○', 'v001-baseline-run2.md': '×△○○', 'v001-terse-run1.md': '○×××' },
     detection: { 'v001-baseline-run1.md': 2, 'v001-baseline-run2.md': 2.5, 'v001-terse-run1.md': 1 },
   },
   { name: 'table-ja', rule: false, runs: { 'v001-baseline-run1.md': '×○○' }, detection: { 'v001-baseline-run1.md': 2 } },
   {
-    name: 'scenario', rule: true,
+    name: 'scenario',
+    rule: true,
     runs: { 'v001-baseline-run1.md': '○△×', 'v001-baseline-run2.md': '××○', 'v002-baseline-run1.md': '○×' },
     detection: { 'v001-baseline-run1.md': 6.25, 'v001-baseline-run2.md': 2.5, 'v002-baseline-run1.md': 6.67 },
   },
@@ -36,8 +43,12 @@ let failed = 0;
 for (const f of FOLDERS) {
   const files = Object.keys(f.runs).map((n) => join(DIR, f.name, 'results', n));
   const t0 = performance.now();
-  const graded = cli('grade', ...files, '--format', 'json') as { reviews: { path: string; problems: { verdict: string }[]; score: { detection: number; detectionRule?: string } }[] };
-  const dash = cli('dashboard', join(DIR, f.name), '--format', 'json') as { rounds: { detectionRule?: string; genericCriteria?: boolean }[] };
+  const graded = cli('grade', ...files, '--format', 'json') as {
+    reviews: { path: string; problems: { verdict: string }[]; score: { detection: number; detectionRule?: string } }[];
+  };
+  const dash = cli('dashboard', join(DIR, f.name), '--format', 'json') as {
+    rounds: { detectionRule?: string; genericCriteria?: boolean }[];
+  };
   const ms = performance.now() - t0;
   let verdicts = 0;
   let right = 0;
@@ -45,13 +56,18 @@ for (const f of FOLDERS) {
   for (const r of graded.reviews) {
     const name = r.path.slice(r.path.lastIndexOf('/') + 1);
     const want = [...f.runs[name]];
-    r.problems.forEach((p, i) => { verdicts++; if (MARK[p.verdict] === want[i]) right++; });
+    r.problems.forEach((p, i) => {
+      verdicts++;
+      if (MARK[p.verdict] === want[i]) right++;
+    });
     if (r.score.detection === f.detection[name] && Boolean(r.score.detectionRule) === f.rule) subtotals++;
   }
   const stated = dash.rounds.every((x) => Boolean(x.detectionRule) === f.rule && Boolean(x.genericCriteria) === !f.rule);
   const ok = right === verdicts && subtotals === graded.reviews.length && stated;
   if (!ok) failed++;
-  console.log(`key shapes ${f.name}: ${graded.reviews.length} runs, verdicts ${right}/${verdicts}, detection subtotals ${subtotals}/${graded.reviews.length}`
-    + ` (${f.rule ? "the key's weighted rule" : 'classic, generic criteria'}), dashboard states it: ${stated ? 'yes' : 'NO'}; ${ms.toFixed(0)} ms${ok ? '' : '  ← FAIL'}`);
+  console.log(
+    `key shapes ${f.name}: ${graded.reviews.length} runs, verdicts ${right}/${verdicts}, detection subtotals ${subtotals}/${graded.reviews.length}` +
+      ` (${f.rule ? "the key's weighted rule" : 'classic, generic criteria'}), dashboard states it: ${stated ? 'yes' : 'NO'}; ${ms.toFixed(0)} ms${ok ? '' : '  ← FAIL'}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -18,11 +18,15 @@ const cases: Record<string, string | Buffer> = {
   '10 000-deep list': `# R\n\n### C1: x\n${'- '.repeat(10_000)}item\n`,
   '2 000-deep indented list': `# R\n\n### C1: x\n${Array.from({ length: 2_000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')}\n`,
   '10 000-deep blockquote': `# R\n\n### C1: x\n${'>'.repeat(10_000)} item\n`,
-  'binary': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
+  binary: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
   'invalid UTF-8': Buffer.concat([Buffer.from('# R\n### C1: '), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(' x\n')]),
   'CR line ends + BOM': `\uFEFF${review.replace(/\n/g, '\r')}`,
   'empty file': '',
-  '150 000 flat findings': ['# R', '', ...Array.from({ length: 150_000 }, (_, i) => `### C${(i % 999) + 1}: finding ${i}\nbody ${i}\n`)].join('\n'),
+  '150 000 flat findings': [
+    '# R',
+    '',
+    ...Array.from({ length: 150_000 }, (_, i) => `### C${(i % 999) + 1}: finding ${i}\nbody ${i}\n`),
+  ].join('\n'),
   'ESC/OSC in a title': '# R\n\n### C1: \x1b]0;owned\x07\x1b[2J timeout\nbody\n',
 };
 
@@ -32,14 +36,23 @@ for (const [name, content] of Object.entries(cases)) {
   writeFileSync(file, content);
   const before = createHash('sha256').update(readFileSync(file)).digest('hex');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['dist/cli.js', 'grade', '--key', key, file, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, ['dist/cli.js', 'grade', '--key', key, file, '--format', 'json'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 256 << 20,
+  });
   const ms = performance.now() - t0;
   const after = createHash('sha256').update(readFileSync(file)).digest('hex');
   const trace = /\n\s+at .+:\d+:\d+/.test(r.stderr);
   const msg = r.stderr.trim().split('\n')[0] ?? '';
-  console.log(`  ${name.padEnd(24)} exit ${r.status ?? 'killed'}  ${ms.toFixed(0).padStart(6)} ms  ${before === after ? 'unchanged' : 'CHANGED'}${trace ? '  STACK TRACE' : ''}  ${msg.slice(0, 90)}`);
+  console.log(
+    `  ${name.padEnd(24)} exit ${r.status ?? 'killed'}  ${ms.toFixed(0).padStart(6)} ms  ${before === after ? 'unchanged' : 'CHANGED'}${trace ? '  STACK TRACE' : ''}  ${msg.slice(0, 90)}`,
+  );
 }
-for (const [name, args] of [['directory', [tmp]], ['missing file', [join(tmp, 'nope.md')]]] as const) {
+for (const [name, args] of [
+  ['directory', [tmp]],
+  ['missing file', [join(tmp, 'nope.md')]],
+] as const) {
   const r = spawnSync(process.execPath, ['dist/cli.js', 'grade', ...args], { encoding: 'utf8' });
   console.log(`  ${name.padEnd(24)} exit ${r.status}  ${r.stderr.trim()}`);
 }

@@ -1,7 +1,14 @@
 // `npm run bench`: every benchmark in turn, each printing its own figures.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['bench/accuracy.ts', 'bench/speed.ts', 'bench/robustness.ts', 'bench/dashboard.ts', 'bench/judge.ts', 'bench/keyShapes.ts'];
+const benches = [
+  'bench/accuracy.ts',
+  'bench/speed.ts',
+  'bench/robustness.ts',
+  'bench/dashboard.ts',
+  'bench/judge.ts',
+  'bench/keyShapes.ts',
+];
 let failed = 0;
 for (const file of benches) {
   console.log(`\n━━ ${file}`);

@@ -70,4 +70,6 @@ console.log(`speed (${records.length} runs, ${byKey.size} keys, ${files.length} 
 console.log(`  remark-parse alone, one process per key : ${remark.toFixed(0)} ms`);
 console.log(`  review-grader grade, one process per key: ${cli.toFixed(0)} ms  (${(cli / remark).toFixed(2)}× remark; bar ≤ 3×)`);
 console.log(`  in-process remark-parse of all files    : ${parseOnly.toFixed(0)} ms`);
-console.log(`  core per review (parse + grade)         : p50 ${median(latencies).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, max ${latencies.reduce((a, b) => (b > a ? b : a), 0).toFixed(1)} ms`);
+console.log(
+  `  core per review (parse + grade)         : p50 ${median(latencies).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, max ${latencies.reduce((a, b) => (b > a ? b : a), 0).toFixed(1)} ms`,
+);

@@ -6,7 +6,10 @@ import { existsSync, readdirSync } from 'node:fs';
 const production = process.argv.includes('--production');
 // --only=extension,tests builds a subset (targets: cli, extension, tests), so the
 // extension's integration tests do not depend on the CLI compiling.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (target) => !only || only.includes(target);
 // The web extension host is a worker: no DOM. The 'worker' export condition
 // keeps DOM-only variants (e.g. micromark's entity decoder) out of web bundles.
@@ -14,13 +17,36 @@ const web = { platform: 'browser', conditions: ['worker'], format: 'cjs', target
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', legalComments: 'none' };
 
 const jobs = [];
-if (wanted('cli')) jobs.push(
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } }),
-);
+if (wanted('cli'))
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['src/cli/main.ts'],
+      outfile: 'dist/cli.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+    }),
+  );
 if (wanted('extension') && existsSync('src/extension/extension.ts')) {
   jobs.push(
-    build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
-    build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', ...web, define: { 'process.env.NODE_ENV': '"production"' } }),
+    build({
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    }),
+    build({
+      ...common,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: 'dist/web/extension.js',
+      ...web,
+      define: { 'process.env.NODE_ENV': '"production"' },
+    }),
   );
 }
 // Integration tests: one entry importing the mocha bootstrap first (it defines
@@ -28,10 +54,18 @@ if (wanted('extension') && existsSync('src/extension/extension.ts')) {
 // extension folder because test-web serves the tests from there.
 const suiteDir = 'test/integration/suite';
 if (wanted('tests') && existsSync(`${suiteDir}/index.ts`)) {
-  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).sort();
+  const tests = readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort();
   const contents = [`export { run } from './${suiteDir}/index.ts';`, ...tests.map((f) => `import './${suiteDir}/${f}';`)].join('\n');
   jobs.push(
-    build({ ...common, stdin: { contents, resolveDir: '.', sourcefile: 'suite-entry.ts', loader: 'ts' }, outfile: 'dist/test/suite.js', ...web, minify: false }),
+    build({
+      ...common,
+      stdin: { contents, resolveDir: '.', sourcefile: 'suite-entry.ts', loader: 'ts' },
+      outfile: 'dist/test/suite.js',
+      ...web,
+      minify: false,
+    }),
   );
 }
 await Promise.all(jobs);

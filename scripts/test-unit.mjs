@@ -11,6 +11,8 @@ function walk(dir) {
   });
 }
 const filter = process.argv[2];
-const files = walk('test/unit').filter((f) => !filter || f.includes(filter)).sort();
+const files = walk('test/unit')
+  .filter((f) => !filter || f.includes(filter))
+  .sort();
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

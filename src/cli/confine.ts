@@ -27,7 +27,14 @@ function insideAny(roots: string[], p: string): boolean {
 }
 
 /** Why a linked key may not be read (undefined: it may). `target` is the link resolved beside the review. */
-export function linkRefusal(reviewPath: string, reviewText: string, linked: string, target: string, roots = cwdRoots(), label = roots[0]): string | undefined {
+export function linkRefusal(
+  reviewPath: string,
+  reviewText: string,
+  linked: string,
+  target: string,
+  roots = cwdRoots(),
+  label = roots[0],
+): string | undefined {
   const abs = resolve(target);
   const allowed = roots.some((r) => linkAllowed(r, abs).ok) && insideAny(roots, realOf(abs));
   const why = !/\.md$/i.test(abs) ? 'not a .md file' : allowed ? undefined : `outside ${label}`;

@@ -26,7 +26,8 @@ export function readTextFile(path: string): TextFile {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: ${describeFsError(e)}`);
   }
-  if (size > MAX_BYTES) throw new UsageError(`${path}: file is ${(size / 1048576).toFixed(0)} MB, larger than the ${MAX_BYTES / 1048576} MB limit`);
+  if (size > MAX_BYTES)
+    throw new UsageError(`${path}: file is ${(size / 1048576).toFixed(0)} MB, larger than the ${MAX_BYTES / 1048576} MB limit`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -86,11 +87,17 @@ export function fileExists(path: string): boolean {
 function describeFsError(e: unknown): string {
   const code = (e as { code?: string }).code;
   switch (code) {
-    case 'ENOENT': return 'no such file';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'is a directory, expected a markdown file';
-    case 'ENAMETOOLONG': return 'file name too long';
-    default: return `cannot read (${code ?? String(e)})`;
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, expected a markdown file';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    default:
+      return `cannot read (${code ?? String(e)})`;
   }
 }
 

@@ -37,7 +37,8 @@ function run(): void {
     code = main(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`review-grader: ${e.message}\n`);
-    else if (e instanceof RangeError && /call stack/i.test(e.message)) process.stderr.write('review-grader: input nests too deeply to process\n');
+    else if (e instanceof RangeError && /call stack/i.test(e.message))
+      process.stderr.write('review-grader: input nests too deeply to process\n');
     else process.stderr.write(`review-grader: internal error: ${(e as Error)?.message ?? String(e)}\n`);
     code = 2;
   }

@@ -10,13 +10,15 @@ export const nodeFiles: FileAccessSync = {
   exists: fileExists,
   list: (dir) => {
     try {
-      return readdirSync(dir).filter((name) => {
-        try {
-          return statSync(`${dir}/${name}`).isFile();
-        } catch {
-          return false;
-        }
-      }).sort();
+      return readdirSync(dir)
+        .filter((name) => {
+          try {
+            return statSync(`${dir}/${name}`).isFile();
+          } catch {
+            return false;
+          }
+        })
+        .sort();
     } catch {
       return undefined;
     }

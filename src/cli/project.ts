@@ -43,7 +43,8 @@ export function projectFileFor(file: string, isFolder = false): FoundProjectFile
   if (!reported.has(found.path)) {
     reported.add(found.path);
     found.diagnostics.forEach((d) => say(formatDiagnostic(name, { ...d, message: d.message.replace(/^line \d+: /, '') })));
-    if (found.shadowed) say(`${shown(found.shadowed)}:1:1: warning [project-shadowed] ${name} in the same folder is used; this file is not read`);
+    if (found.shadowed)
+      say(`${shown(found.shadowed)}:1:1: warning [project-shadowed] ${name} in the same folder is used; this file is not read`);
   }
   return found;
 }

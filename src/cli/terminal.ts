@@ -10,6 +10,5 @@ type Write = NodeJS.WriteStream['write'];
 
 export function guardStream(stream: NodeJS.WriteStream): void {
   const raw = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-    raw(typeof chunk === 'string' ? escapeControls(chunk) : chunk, ...rest)) as Write;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => raw(typeof chunk === 'string' ? escapeControls(chunk) : chunk, ...rest)) as Write;
 }

@@ -24,7 +24,14 @@ export function writeOutput(command: string, path: string, content: string, opts
   if (kind === 'directory') throw new UsageError(`${command}: ${path} is a folder; give a file name for -o`);
   // A symlink to an input is still an input: it is checked first, through the link.
   // an input named with its scenario ('rubric.md#T01') is the file 'rubric.md'
-  if (kind !== 'none' && isSameFileAsAny(path, [...opts.inputs].map((i) => splitFragment(i).path))) throw new UsageError(`${command}: refusing to overwrite input ${path}`);
+  if (
+    kind !== 'none' &&
+    isSameFileAsAny(
+      path,
+      [...opts.inputs].map((i) => splitFragment(i).path),
+    )
+  )
+    throw new UsageError(`${command}: refusing to overwrite input ${path}`);
   const seal = opts.seal !== false;
   // Unsealed output cannot prove it is ours later: whatever sits there counts as someone else's.
   const existing = kind !== 'file' ? undefined : seal ? readExisting(command, path) : '';
@@ -69,8 +76,19 @@ function writeAtomically(command: string, path: string, bytes: Buffer, mode: num
     fd = undefined;
     renameSync(temp, path); // replaces the directory entry: a symlink there is replaced, its target untouched
   } catch (e) {
-    if (fd !== undefined) try { closeSync(fd); } catch { /* already failing */ }
-    try { unlinkSync(temp); } catch { /* never created */ }
-    throw new UsageError(`${command}: cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? e}); ${kindAt(path) === 'none' ? 'nothing written' : 'the existing file is unchanged'}`);
+    if (fd !== undefined)
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* never created */
+    }
+    throw new UsageError(
+      `${command}: cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? e}); ${kindAt(path) === 'none' ? 'nothing written' : 'the existing file is unchanged'}`,
+    );
   }
 }

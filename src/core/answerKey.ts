@@ -51,7 +51,12 @@ export function parseAnswerKey(text: string, path?: string, scenario?: string): 
     return {
       ...first,
       diagnostics: [
-        { code: 'unknown-scenario', severity: 'error', line: 1, message: `no scenario '${wanted}' in this file (it holds ${first.scenarios!.map((s) => s.id).join(', ')}); read ${first.scenario!.id}` },
+        {
+          code: 'unknown-scenario',
+          severity: 'error',
+          line: 1,
+          message: `no scenario '${wanted}' in this file (it holds ${first.scenarios!.map((s) => s.id).join(', ')}); read ${first.scenario!.id}`,
+        },
         ...first.diagnostics,
       ],
     };
@@ -65,7 +70,14 @@ export function parseKeyFile(text: string, path?: string): KeyFile {
     return parse(typeof text === 'string' ? text : '', path);
   } catch (e) {
     // a bug here must never cost the user a stack trace: report and carry on
-    const diagnostics: Diagnostic[] = [{ code: 'parse-failure', severity: 'error', line: 1, message: `could not read the answer key: ${e instanceof Error ? e.message : String(e)}` }];
+    const diagnostics: Diagnostic[] = [
+      {
+        code: 'parse-failure',
+        severity: 'error',
+        line: 1,
+        message: `could not read the answer key: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
     return { path, sections: [{ path, language: 'en', problems: [], bonus: [], diagnostics }], diagnostics };
   }
 }
@@ -122,9 +134,19 @@ function parseClassic(text: string, path: string | undefined, ix: LineIndex, str
   const header = parseHeader(ix, headerLines, path);
 
   if (text.includes('\u0000')) {
-    diagnostics.push({ code: 'not-text', severity: 'error', line: ix.point(text.indexOf('\u0000')).line, message: 'the file does not look like text (it contains NUL bytes); expected a markdown answer key' });
+    diagnostics.push({
+      code: 'not-text',
+      severity: 'error',
+      line: ix.point(text.indexOf('\u0000')).line,
+      message: 'the file does not look like text (it contains NUL bytes); expected a markdown answer key',
+    });
   } else if (problems.length === 0) {
-    diagnostics.push({ code: 'no-problems', severity: 'warning', line: 1, message: "no problems found (expected headings like '### P01: Title' followed by ○/△/× detection criteria)" });
+    diagnostics.push({
+      code: 'no-problems',
+      severity: 'warning',
+      line: 1,
+      message: "no problems found (expected headings like '### P01: Title' followed by ○/△/× detection criteria)",
+    });
   }
   diagnostics.sort((a, b) => a.line - b.line);
 

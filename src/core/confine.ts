@@ -27,7 +27,7 @@ export function normalizePath(p: string): string {
 export function isInside(root: string, path: string): boolean {
   const r = normalizePath(root);
   const p = normalizePath(path);
-  if (r === '/' ) return p.startsWith('/');
+  if (r === '/') return p.startsWith('/');
   const sameCase = /^[A-Za-z]:/.test(r); // Windows drives compare case-insensitively
   const [a, b] = sameCase ? [r.toLowerCase(), p.toLowerCase()] : [r, p];
   return b === a || b.startsWith(`${a}/`);

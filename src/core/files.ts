@@ -44,7 +44,9 @@ export function memoryFiles(contents: Record<string, string>): FileAccess & { sy
     exists: (p) => files.has(p),
     list: (dir) => {
       const prefix = dir === '.' || dir === '' ? '' : dir.endsWith('/') ? dir : `${dir}/`;
-      const names = [...files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+      const names = [...files.keys()]
+        .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
+        .map((p) => p.slice(prefix.length));
       return names.length ? names.sort() : undefined;
     },
   };

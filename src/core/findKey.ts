@@ -52,7 +52,12 @@ export function* findKeyTask(reviewPath: string, reviewText: string, options: Fi
   if (paired) {
     const ref = splitFragment(paired);
     if (yield ref.path) return { ok: true, source: 'pairing', ...found(ref) };
-    return { ok: false, source: 'pairing', looked: [ref.path], message: `${reviewPath}: paired with answer key ${ref.path}, which does not exist` };
+    return {
+      ok: false,
+      source: 'pairing',
+      looked: [ref.path],
+      message: `${reviewPath}: paired with answer key ${ref.path}, which does not exist`,
+    };
   }
 
   const link = keyLink(typeof reviewText === 'string' ? reviewText : '');
@@ -74,7 +79,8 @@ export function* findKeyTask(reviewPath: string, reviewText: string, options: Fi
 
   const looked = [...conventions, ...patterns];
   return {
-    ok: false, looked,
+    ok: false,
+    looked,
     message: looked.length
       ? `${reviewPath}: no answer key found (looked for ${looked.join(', ')})`
       : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)`,
@@ -82,12 +88,22 @@ export function* findKeyTask(reviewPath: string, reviewText: string, options: Fi
 }
 
 /** Find a review's key through the editor's (asynchronous) file access. */
-export function findKey(reviewPath: string, reviewText: string, files: Pick<FileAccess, 'exists'>, options: FindKeyOptions = {}): Promise<KeyLookup> {
+export function findKey(
+  reviewPath: string,
+  reviewText: string,
+  files: Pick<FileAccess, 'exists'>,
+  options: FindKeyOptions = {},
+): Promise<KeyLookup> {
   return runExists(findKeyTask(reviewPath, reviewText, options), files);
 }
 
 /** Find a review's key through the CLI's (synchronous) file access. */
-export function findKeySync(reviewPath: string, reviewText: string, files: Pick<FileAccessSync, 'exists'>, options: FindKeyOptions = {}): KeyLookup {
+export function findKeySync(
+  reviewPath: string,
+  reviewText: string,
+  files: Pick<FileAccessSync, 'exists'>,
+  options: FindKeyOptions = {},
+): KeyLookup {
   return runExistsSync(findKeyTask(reviewPath, reviewText, options), files);
 }
 

@@ -60,7 +60,11 @@ export function findProjectFileSync(startDir: string, files: Pick<FileAccessSync
 }
 
 /** The nearest project file through the editor's (asynchronous) file access. */
-export async function findProjectFile(startDir: string, files: Pick<FileAccess, 'read'>, root: string): Promise<FoundProjectFile | undefined> {
+export async function findProjectFile(
+  startDir: string,
+  files: Pick<FileAccess, 'read'>,
+  root: string,
+): Promise<FoundProjectFile | undefined> {
   const task = findTask(startDir, root);
   let step = task.next();
   while (!step.done) step = task.next(await files.read(step.value));

@@ -1,7 +1,17 @@
 // Verdict per problem: a human tag beats an imported judge verdict, which
 // beats the automatic suggestion — and all three are kept side by side.
 import type {
-  AnswerKey, AutoGrade, BonusGrade, Diagnostic, Evidence, GradedReview, PenaltyGrade, ProblemGrade, Review, Verdict, VerdictSource,
+  AnswerKey,
+  AutoGrade,
+  BonusGrade,
+  Diagnostic,
+  Evidence,
+  GradedReview,
+  PenaltyGrade,
+  ProblemGrade,
+  Review,
+  Verdict,
+  VerdictSource,
 } from './model';
 import { CREDIT } from './model';
 import { autoGrade, type MatchOptions } from './match';
@@ -35,9 +45,17 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
     const evidence: Evidence[] = [...(tagged?.evidence ?? [])];
     for (const e of a?.evidence ?? []) if (!evidence.some((x) => x.findingIndex === e.findingIndex)) evidence.push(e);
     const grade: ProblemGrade = {
-      id: p.id, title: p.title, verdict, credit: CREDIT[verdict], source, confidence,
-      auto: { verdict: autoVerdict, confidence }, tag: tagged?.verdict, judge,
-      disagreement: seen.size > 1, evidence,
+      id: p.id,
+      title: p.title,
+      verdict,
+      credit: CREDIT[verdict],
+      source,
+      confidence,
+      auto: { verdict: autoVerdict, confidence },
+      tag: tagged?.verdict,
+      judge,
+      disagreement: seen.size > 1,
+      evidence,
     };
     if (judge) {
       const cited = resolveCitations(opts.judge?.citations?.[p.id], review.findings);
@@ -46,7 +64,12 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
         const f = cited.finding;
         const score = a?.evidence.find((e) => e.findingIndex === f.index)?.score ?? 0;
         grade.judgeEvidence = {
-          findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score, excerpt: excerpt(f.title), fromJudge: true,
+          findingIndex: f.index,
+          label: f.label ?? '',
+          line: f.headingSpan.start.line,
+          score,
+          excerpt: excerpt(f.title),
+          fromJudge: true,
         };
       }
     }
@@ -58,8 +81,8 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
   // Counts in force: human tags if the human graded bonus/penalty at all, else the judge's, else auto.
   const humanExtras = bonus.some((b) => b.source === 'tag') || penalties.some((x) => x.source === 'tag');
   const judgeExtras = !humanExtras && (opts.judge?.bonusCount !== undefined || opts.judge?.penaltyCount !== undefined);
-  const bonusCount = humanExtras ? bonus.filter((b) => b.source === 'tag').length : opts.judge?.bonusCount ?? bonus.length;
-  const penaltyCount = humanExtras ? penalties.length : opts.judge?.penaltyCount ?? penalties.length;
+  const bonusCount = humanExtras ? bonus.filter((b) => b.source === 'tag').length : (opts.judge?.bonusCount ?? bonus.length);
+  const penaltyCount = humanExtras ? penalties.length : (opts.judge?.penaltyCount ?? penalties.length);
   markCounting(bonus, humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto', rubric.bonusCap, opts.judge?.bonusIds);
   const taggedFindings = new Set(tags.flatMap((t) => (t.findingIndex === undefined ? [] : [t.findingIndex])));
   const unmatched = auto.unmatched
@@ -69,8 +92,21 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
       return { findingIndex: i, label: f.label, line: f.headingSpan.start.line, title: f.title };
     });
   return {
-    path: review.path, keyPath: opts.keyPath ?? key.path, review, key, problems, bonus, penalties, unmatched,
-    score: runScore(problems.map((p) => p.verdict), bonusCount, penaltyCount, rubric, ownDetection(key, problems)),
+    path: review.path,
+    keyPath: opts.keyPath ?? key.path,
+    review,
+    key,
+    problems,
+    bonus,
+    penalties,
+    unmatched,
+    score: runScore(
+      problems.map((p) => p.verdict),
+      bonusCount,
+      penaltyCount,
+      rubric,
+      ownDetection(key, problems),
+    ),
     extrasSource: humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto',
     diagnostics: key.diagnostics.concat(review.diagnostics),
     // grading's own messages: tags naming ids the key lacks, and where the matcher bounded its work
@@ -101,9 +137,19 @@ export function tagKeyDiagnostics(key: AnswerKey, tags: Review['tags']): Diagnos
   for (const t of tags) {
     for (const e of t.entries) {
       let message: string | undefined;
-      if (e.kind === 'problem' && !problemIds.has(idOf(e.id))) message = `grading tag names ${e.id}, which the answer key does not have (${range}); it is ignored`;
-      else if (e.kind === 'bonus' && e.id && key.bonus.length > 0 && !bonusIds.has(e.id)) message = `grading tag names bonus ${e.id}, which the answer key does not have; it counts as a plain bonus`;
-      if (message) out.push({ code: 'unknown-tag-id', severity: 'warning', message, line: t.span.start.line, column: t.span.start.column, span: t.span });
+      if (e.kind === 'problem' && !problemIds.has(idOf(e.id)))
+        message = `grading tag names ${e.id}, which the answer key does not have (${range}); it is ignored`;
+      else if (e.kind === 'bonus' && e.id && key.bonus.length > 0 && !bonusIds.has(e.id))
+        message = `grading tag names bonus ${e.id}, which the answer key does not have; it counts as a plain bonus`;
+      if (message)
+        out.push({
+          code: 'unknown-tag-id',
+          severity: 'warning',
+          message,
+          line: t.span.start.line,
+          column: t.span.start.column,
+          span: t.span,
+        });
     }
   }
   return out;
@@ -117,10 +163,13 @@ function keyIdOf(key: AnswerKey): (id: string) => string {
   const exact = new Set(key.problems.map((p) => p.id));
   const loose = new Map<string, string>();
   for (const p of key.problems) if (!loose.has(looseId(p.id))) loose.set(looseId(p.id), p.id);
-  return (id) => (exact.has(id) ? id : loose.get(looseId(id)) ?? id);
+  return (id) => (exact.has(id) ? id : (loose.get(looseId(id)) ?? id));
 }
 
-interface TagVerdict { verdict: Verdict; evidence: Evidence[] }
+interface TagVerdict {
+  verdict: Verdict;
+  evidence: Evidence[];
+}
 
 /** Problem verdicts from tags; a problem tagged twice counts at its best (the review found it somewhere). */
 function tagVerdictsById(review: Review, tags: Review['tags'], idOf: (id: string) => string): Map<string, TagVerdict> {
@@ -132,7 +181,16 @@ function tagVerdictsById(review: Review, tags: Review['tags'], idOf: (id: string
       const id = idOf(e.id);
       const prev = out.get(id);
       const evidence: Evidence[] = f
-        ? [{ findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: 1, excerpt: excerpt(f.title), fromTag: true }]
+        ? [
+            {
+              findingIndex: f.index,
+              label: f.label ?? '',
+              line: f.headingSpan.start.line,
+              score: 1,
+              excerpt: excerpt(f.title),
+              fromTag: true,
+            },
+          ]
         : [];
       if (!prev) out.set(id, { verdict: e.verdict, evidence });
       else {
@@ -157,8 +215,13 @@ function bonusGrades(review: Review, tags: Review['tags'], auto: AutoGrade, key:
       if (f) credited.add(f.index);
       const row = e.id ? key.bonus.find((b) => b.id === e.id) : undefined;
       out.push({
-        id: e.id, findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line,
-        source: 'tag', text: row?.text ?? f?.title ?? '', counts: false,
+        id: e.id,
+        findingIndex: f?.index,
+        label: f?.label,
+        line: f?.headingSpan.start.line ?? tag.span.start.line,
+        source: 'tag',
+        text: row?.text ?? f?.title ?? '',
+        counts: false,
       });
     }
   }
@@ -177,7 +240,15 @@ function bonusGrades(review: Review, tags: Review['tags'], auto: AutoGrade, key:
   for (const { b } of picked) {
     const f = review.findings[b.findingIndex];
     const row = key.bonus.find((r) => r.id === b.id);
-    out.push({ id: b.id, findingIndex: b.findingIndex, label: f?.label, line: f?.headingSpan.start.line, source: 'auto', text: row?.text ?? '', counts: false });
+    out.push({
+      id: b.id,
+      findingIndex: b.findingIndex,
+      label: f?.label,
+      line: f?.headingSpan.start.line,
+      source: 'auto',
+      text: row?.text ?? '',
+      counts: false,
+    });
   }
   return out;
 }
@@ -187,7 +258,9 @@ function markCounting(bonus: BonusGrade[], source: VerdictSource, cap: number, j
   const judged = new Set(judgeRows ?? []);
   const eligible = bonus.filter((b) => (source === 'judge' ? b.id !== undefined && judged.has(b.id) : b.source === source));
   eligible.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
-  eligible.slice(0, Math.max(0, cap)).forEach((b) => { b.counts = true; });
+  eligible.slice(0, Math.max(0, cap)).forEach((b) => {
+    b.counts = true;
+  });
 }
 
 function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
@@ -195,7 +268,14 @@ function penaltyGrades(review: Review, tags: Review['tags']): PenaltyGrade[] {
   for (const tag of tags) {
     const f = tag.findingIndex === undefined ? undefined : review.findings[tag.findingIndex];
     for (const e of tag.entries) {
-      if (e.kind === 'penalty') out.push({ findingIndex: f?.index, label: f?.label, line: f?.headingSpan.start.line ?? tag.span.start.line, source: 'tag', reason: e.reason ?? '' });
+      if (e.kind === 'penalty')
+        out.push({
+          findingIndex: f?.index,
+          label: f?.label,
+          line: f?.headingSpan.start.line ?? tag.span.start.line,
+          source: 'tag',
+          reason: e.reason ?? '',
+        });
     }
   }
   return out;

@@ -191,9 +191,7 @@ export interface Review {
 // ---------------------------------------------------------------------- tags
 
 export type TagEntry =
-  | { kind: 'problem'; id: string; verdict: Verdict }
-  | { kind: 'bonus'; id?: string }
-  | { kind: 'penalty'; reason?: string };
+  { kind: 'problem'; id: string; verdict: Verdict } | { kind: 'bonus'; id?: string } | { kind: 'penalty'; reason?: string };
 
 /** A `<!-- grade: … -->` comment in a review. */
 export interface GradeTag {

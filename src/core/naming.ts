@@ -70,12 +70,12 @@ export function keyCandidates(reviewPath: string): string[] {
   let files: string[];
   if (name) {
     const round3 = String(name.round).padStart(3, '0');
-    const beside = name.doc !== undefined
-      ? [`answer-key-${name.doc}.md`]
-      : [`answer-key-round-${round3}.md`, `answer-key-round-${name.round}.md`];
-    const inFolder = name.doc !== undefined
-      ? [`answer-keys/answer-key-${name.doc}.md`]
-      : [`answer-keys/answer-key-round-${round3}.md`, `answer-keys/round-${round3}.md`];
+    const beside =
+      name.doc !== undefined ? [`answer-key-${name.doc}.md`] : [`answer-key-round-${round3}.md`, `answer-key-round-${name.round}.md`];
+    const inFolder =
+      name.doc !== undefined
+        ? [`answer-keys/answer-key-${name.doc}.md`]
+        : [`answer-keys/answer-key-round-${round3}.md`, `answer-keys/round-${round3}.md`];
     files = [...beside, ...inFolder];
   } else {
     const stem = parseRunStem(reviewPath)?.stem;

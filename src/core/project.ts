@@ -48,7 +48,10 @@ export const PROJECT_FILE_NAMES = ['.review-grader.jsonc', '.review-grader.json'
 // ------------------------------------------------------------------ JSONC
 
 class JsoncError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -159,10 +162,11 @@ function parseJsonc(text: string): Parsed {
 function lineOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
-  for (let k = 0; k < offset && k < text.length; k++) if (text.charCodeAt(k) === 10) {
-    line++;
-    last = k;
-  }
+  for (let k = 0; k < offset && k < text.length; k++)
+    if (text.charCodeAt(k) === 10) {
+      line++;
+      last = k;
+    }
   return { line, column: offset - last };
 }
 
@@ -170,9 +174,14 @@ function lineOf(text: string, offset: number): { line: number; column: number } 
 
 type Check = (v: Json) => string | undefined;
 const isObj = (v: Json): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num = (min: number, max = Infinity, int = false): Check => (v) =>
-  typeof v !== 'number' || v < min || v > max || (int && !Number.isInteger(v)) ? `expected ${int ? 'a whole number' : 'a number'} ≥ ${min}${max < Infinity ? ` and ≤ ${max}` : ''}` : undefined;
-const strings: Check = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '') ? undefined : 'expected a list of non-empty strings');
+const num =
+  (min: number, max = Infinity, int = false): Check =>
+  (v) =>
+    typeof v !== 'number' || v < min || v > max || (int && !Number.isInteger(v))
+      ? `expected ${int ? 'a whole number' : 'a number'} ≥ ${min}${max < Infinity ? ` and ≤ ${max}` : ''}`
+      : undefined;
+const strings: Check = (v) =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '') ? undefined : 'expected a list of non-empty strings';
 const str: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'expected a non-empty string');
 
 /** The schema the parser enforces (schemas/review-grader.schema.json says the same to VS Code). */
@@ -184,7 +193,8 @@ const SHAPE: { [k: string]: Check | { [k: string]: unknown } } = {
     bonus: { cap: num(0, 1000, true), points: num(0) },
     penalty: { points: num(0) },
     ratings: { detected: num(0), partial: num(0), missed: num(0) },
-    weights: (v: Json) => (isObj(v) && Object.values(v).every((w) => typeof w === 'number' && w >= 0) ? undefined : 'expected an object of id → weight ≥ 0'),
+    weights: (v: Json) =>
+      isObj(v) && Object.values(v).every((w) => typeof w === 'number' && w >= 0) ? undefined : 'expected an object of id → weight ≥ 0',
     scale: num(0),
   },
   thresholds: {
@@ -205,7 +215,12 @@ function validate(v: Json, shape: { [k: string]: unknown }, path: string, report
     const p = path ? `${path}.${k}` : k;
     const rule = Object.prototype.hasOwnProperty.call(shape, k) ? shape[k] : undefined; // "valueOf" is not a setting
     if (rule === undefined) {
-      report(p, `unknown setting "${p}" (expected one of ${Object.keys(shape).filter((s) => s !== '$schema').join(', ')}); it is ignored`);
+      report(
+        p,
+        `unknown setting "${p}" (expected one of ${Object.keys(shape)
+          .filter((s) => s !== '$schema')
+          .join(', ')}); it is ignored`,
+      );
     } else if (typeof rule === 'function') {
       const msg = (rule as Check)(val);
       if (msg) report(p, `"${p}": ${msg}; the default is used`);
@@ -229,24 +244,45 @@ export function parseProjectFile(text: string, name = '.review-grader.json'): Pr
     const offset = e instanceof JsoncError ? e.offset : 0;
     const at = lineOf(src, offset);
     diagnostics.push({
-      code: 'project-syntax', severity: 'error', line: at.line, column: at.column,
+      code: 'project-syntax',
+      severity: 'error',
+      line: at.line,
+      column: at.column,
       message: `line ${at.line}: ${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}; the defaults are used`,
     });
     return { config: {}, diagnostics };
   }
   const config = validate(parsed.value, SHAPE, '', (path, msg) => {
     const at = lineOf(src, parsed.keyOffsets.get(path) ?? 0);
-    diagnostics.push({ code: 'project-setting', severity: 'warning', line: at.line, column: at.column, message: `line ${at.line}: ${msg}` });
+    diagnostics.push({
+      code: 'project-setting',
+      severity: 'warning',
+      line: at.line,
+      column: at.column,
+      message: `line ${at.line}: ${msg}`,
+    });
   }) as ProjectConfig;
   const st = config.thresholds?.stability;
   if (st?.high !== undefined && st.medium !== undefined && st.high > st.medium) {
     const at = lineOf(src, parsed.keyOffsets.get('thresholds.stability.high') ?? 0);
-    diagnostics.push({ code: 'project-setting', severity: 'warning', line: at.line, column: at.column, message: `line ${at.line}: "thresholds.stability.high" (${st.high}) is above "medium" (${st.medium}); expected high ≤ medium` });
+    diagnostics.push({
+      code: 'project-setting',
+      severity: 'warning',
+      line: at.line,
+      column: at.column,
+      message: `line ${at.line}: "thresholds.stability.high" (${st.high}) is above "medium" (${st.medium}); expected high ≤ medium`,
+    });
   }
   const m = config.thresholds?.match;
   if (m?.detected !== undefined && m.partial !== undefined && m.partial > m.detected) {
     const at = lineOf(src, parsed.keyOffsets.get('thresholds.match.partial') ?? 0);
-    diagnostics.push({ code: 'project-setting', severity: 'warning', line: at.line, column: at.column, message: `line ${at.line}: "thresholds.match.partial" (${m.partial}) is above "detected" (${m.detected}); expected partial ≤ detected` });
+    diagnostics.push({
+      code: 'project-setting',
+      severity: 'warning',
+      line: at.line,
+      column: at.column,
+      message: `line ${at.line}: "thresholds.match.partial" (${m.partial}) is above "detected" (${m.detected}); expected partial ≤ detected`,
+    });
   }
   return { config, diagnostics };
 }

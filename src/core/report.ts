@@ -36,8 +36,11 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions):
     ? `detection by the key's rule: ${inline(s.detectionRule)}${s.detectionMax !== undefined ? ` (at most ${fmt(s.detectionMax)})` : ''}`
     : '○ detected 1, △ partial 0.5, × missed 0';
   const out: string[] = [`# Scoring Report: ${inline(name)}`, ''];
-  out.push(`Answer key: ${markdownCode(runs[0].keyPath ?? '?')} (${key.problems.length} problems${key.bonus.length ? `, ${key.bonus.length} bonus rows` : ''}). `
-    + `Graded by review-grader: ${detection}; bonus +${fmt(r.bonusPoints)} each (at most ${cap}), penalty −${fmt(r.penaltyPoints)} each.`, '');
+  out.push(
+    `Answer key: ${markdownCode(runs[0].keyPath ?? '?')} (${key.problems.length} problems${key.bonus.length ? `, ${key.bonus.length} bonus rows` : ''}). ` +
+      `Graded by review-grader: ${detection}; bonus +${fmt(r.bonusPoints)} each (at most ${cap}), penalty −${fmt(r.penaltyPoints)} each.`,
+    '',
+  );
   if (key.genericCriteria) out.push(inline(GENERIC_NOTE[key.language]), '');
   out.push('## Detection Matrix', '');
   out.push(`| Problem | ${runs.map((r) => cell(runLabel(r))).join(' | ')} |`);
@@ -45,7 +48,11 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions):
   key.problems.forEach((p, i) => {
     out.push(`| ${cell(p.id)}: ${cell(p.title)} | ${runs.map((r) => matrixCell(r.problems[i])).join(' | ')} |`);
   });
-  out.push('', '_Source: **tag** = a human grading tag in the review, **judge** = imported judge report, otherwise automatic with its confidence. ≠ marks a disagreement between sources._', '');
+  out.push(
+    '',
+    '_Source: **tag** = a human grading tag in the review, **judge** = imported judge report, otherwise automatic with its confidence. ≠ marks a disagreement between sources._',
+    '',
+  );
   // appended line by line: a run with 150 000 unmatched findings must not become 150 000 call arguments
   for (const r of runs) renderRun(r, out);
   for (const line of renderSummary(name, runs)) out.push(line);
@@ -54,10 +61,13 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions):
 
 function renderRun(g: GradedReview, out: string[]): void {
   out.push(`## ${inline(runLabel(g))} — ${markdownCode(basename(g.path ?? '?'))}`, '', '### Detection', '');
-  g.problems.forEach((p, i) => out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${points(g, p, i)}) — ${evidenceText(p)} _[${sourceText(p)}]_`));
+  g.problems.forEach((p, i) =>
+    out.push(`- ${inline(p.id)} ${MARK[p.verdict]} (${points(g, p, i)}) — ${evidenceText(p)} _[${sourceText(p)}]_`),
+  );
   out.push('', `### Bonus (${g.score.bonusCount}, counted from ${g.extrasSource === 'tag' ? 'tags' : g.extrasSource})`, '');
   if (g.bonus.length === 0) out.push('- none');
-  for (const b of g.bonus) out.push(`- ${inline(b.id ?? 'extra')}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
+  for (const b of g.bonus)
+    out.push(`- ${inline(b.id ?? 'extra')}: ${at(b.label, b.line)}${b.text ? ` — ${inline(b.text)}` : ''} _[${b.source}]_`);
   out.push('', `### Penalty (${g.score.penaltyCount})`, '');
   if (g.penalties.length === 0) out.push('- none');
   for (const p of g.penalties) out.push(`- ${at(p.label, p.line)} — ${inline(p.reason || 'penalty')} _[${p.source}]_`);
@@ -70,10 +80,21 @@ function renderRun(g: GradedReview, out: string[]): void {
 }
 
 function renderSummary(name: string, runs: GradedReview[]): string[] {
-  const v = summarizeVariant(name, runs.map((r) => r.score.total));
+  const v = summarizeVariant(
+    name,
+    runs.map((r) => r.score.total),
+  );
   const out = ['## Summary', '', '| Run | Detection | Bonus | Penalty | Total |', '|---|--:|--:|--:|--:|'];
-  for (const r of runs) out.push(`| ${cell(runLabel(r))} | ${fmt(r.score.detection)} | +${fmt(r.score.bonus)} | −${fmt(r.score.penalty)} | ${fmt(r.score.total)} |`);
-  out.push('', `- **Mean**: ${fmt(v.mean)}`, `- **SD**: ${fmt(v.sd)} (population)`, `- **Stability**: ${v.stability} (SD ≤ 0.5 high, ≤ 1.0 medium, else low)`);
+  for (const r of runs)
+    out.push(
+      `| ${cell(runLabel(r))} | ${fmt(r.score.detection)} | +${fmt(r.score.bonus)} | −${fmt(r.score.penalty)} | ${fmt(r.score.total)} |`,
+    );
+  out.push(
+    '',
+    `- **Mean**: ${fmt(v.mean)}`,
+    `- **SD**: ${fmt(v.sd)} (population)`,
+    `- **Stability**: ${v.stability} (SD ≤ 0.5 high, ≤ 1.0 medium, else low)`,
+  );
   const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${inline(runLabel(r))} ${inline(p.id)}`));
   if (disagreements.length) out.push(`- **Disagreements** between sources: ${disagreements.join(', ')}`);
   return out;

@@ -39,7 +39,13 @@ export function parseReview(text: string, path?: string): Review {
     return parse(src, path);
   } catch (e) {
     const message = `could not parse review: ${e instanceof Error ? e.message : String(e)}`;
-    return { path, language: 'en', findings: [], tags: [], diagnostics: [{ code: 'review-parse-error', severity: 'error', message, line: 1 }] };
+    return {
+      path,
+      language: 'en',
+      findings: [],
+      tags: [],
+      diagnostics: [{ code: 'review-parse-error', severity: 'error', message, line: 1 }],
+    };
   }
 }
 
@@ -61,12 +67,18 @@ function parse(text: string, path?: string): Review {
   drafts.sort((a, b) => a.first - b.first);
   const pos = new PositionMap(lines, text.length);
   const { tags: looseTags } = readTags(text, undefined, lines);
-  const trailing = trailingTagLine(text, lines, pos, looseTags.map((t) => t.span.start.offset));
+  const trailing = trailingTagLine(
+    text,
+    lines,
+    pos,
+    looseTags.map((t) => t.span.start.offset),
+  );
   const codeLines = fenceLines(blocks);
   const findings = drafts.map((d, index) => finish(d, index, text, lines, pos, trailing, codeLines));
   const reading = readTags(text, findings, lines);
   pushAll(diagnostics, reading.diagnostics);
-  if (findings.length === 0) diagnostics.push({ code: 'no-findings', severity: 'warning', message: 'no findings recognised in this review', line: 1 });
+  if (findings.length === 0)
+    diagnostics.push({ code: 'no-findings', severity: 'warning', message: 'no findings recognised in this review', line: 1 });
   return { path, language: detectLanguage(text), ...reviewMeta(text, path), findings, tags: reading.tags, diagnostics };
 }
 
@@ -108,7 +120,8 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean): Draft[] 
     if (b.kind !== 'paragraph' || b.listy || !b.text?.startsWith('**')) return;
     const owner = hi >= 0 ? outline[hi] : undefined;
     if (owner && owner.kind !== 'section') return;
-    if (owner && isStructural(sectionTitle(owner)) && !isPositiveGroup(sectionTitle(owner)) && !isSeverityGroup(sectionTitle(owner))) return;
+    if (owner && isStructural(sectionTitle(owner)) && !isPositiveGroup(sectionTitle(owner)) && !isSeverityGroup(sectionTitle(owner)))
+      return;
     const m = /^\*\*([^*\n]{1,300}?)\*\*/.exec(b.text);
     if (!m) return;
     const heading = inlineText(m[1]);
@@ -118,7 +131,20 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean): Draft[] 
     const secTitle = sec ? sectionTitle(sec) : undefined;
     const positive = info.marker === 'positive' || (secTitle !== undefined && isPositiveGroup(secTitle) && !isSeverityGroup(secTitle));
     const bodyFrom = lines[b.first].start + m[0].length;
-    leads.push({ block: bi, draft: { label: info.label, title: info.title, heading, section: secTitle, positive, first: b.first, headLast: b.first, bodyFrom, limit: 0 } });
+    leads.push({
+      block: bi,
+      draft: {
+        label: info.label,
+        title: info.title,
+        heading,
+        section: secTitle,
+        positive,
+        first: b.first,
+        headLast: b.first,
+        bodyFrom,
+        limit: 0,
+      },
+    });
   });
   // a lead runs to the next lead or heading
   leads.forEach((l, k) => {
@@ -150,7 +176,8 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[]): void {
   let hi = -1;
   for (const b of blocks) {
     if (b.kind === 'heading') hi++;
-    else if (hi >= 0 && b.kind === 'paragraph' && !b.listy && outline[hi].kind === 'finding' && leadInfo(b.text)) leads.set(hi, (leads.get(hi) ?? 0) + 1);
+    else if (hi >= 0 && b.kind === 'paragraph' && !b.listy && outline[hi].kind === 'finding' && leadInfo(b.text))
+      leads.set(hi, (leads.get(hi) ?? 0) + 1);
   }
   for (const [h, count] of leads) if (count >= 2) outline[h].kind = 'section';
 }
@@ -202,7 +229,10 @@ function finish(d: Draft, index: number, text: string, lines: Line[], pos: Posit
     parts.push(lineText(s));
   }
   if (d.rowBody) parts.push(d.rowBody);
-  const body = parts.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const body = parts
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   const headStart = lines[d.first]?.start ?? 0;
   const headEnd = lines[d.headLast]?.end ?? text.length;
   const spanEnd = lines[end]?.end ?? text.length;

@@ -29,11 +29,26 @@ export interface KeyDetection {
  * keys sum ○ 1 / △ 0.5 / × 0; a key with its own rule passes its subtotal
  * (`own`), which replaces the sum and is named in `detectionRule`.
  */
-export function runScore(verdicts: Verdict[], bonusCount: number, penaltyCount: number, rubric: RubricOptions = DEFAULT_RUBRIC, own?: KeyDetection): RunScore {
+export function runScore(
+  verdicts: Verdict[],
+  bonusCount: number,
+  penaltyCount: number,
+  rubric: RubricOptions = DEFAULT_RUBRIC,
+  own?: KeyDetection,
+): RunScore {
   const detection = own ? round(own.value) : verdicts.reduce((sum, v) => sum + CREDIT[v], 0);
   const bonus = Math.min(bonusCount, rubric.bonusCap) * rubric.bonusPoints;
   const penalty = penaltyCount * rubric.penaltyPoints;
-  const score: RunScore = { detection, bonus, penalty, total: round(detection + bonus - penalty), bonusCount, penaltyCount, detectionMax: own ? own.max : verdicts.length, rubric: { ...rubric } };
+  const score: RunScore = {
+    detection,
+    bonus,
+    penalty,
+    total: round(detection + bonus - penalty),
+    bonusCount,
+    penaltyCount,
+    detectionMax: own ? own.max : verdicts.length,
+    rubric: { ...rubric },
+  };
   if (own) score.detectionRule = own.rule;
   return score;
 }
@@ -107,10 +122,20 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary): Re
     const vs = round(variant.sd);
     const bs = round(baseline.sd);
     if (vs === bs) {
-      return { winner: variant.variant, rule: 'lower-sd', gap, reason: `${g} is within 0.5–1.0, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}` };
+      return {
+        winner: variant.variant,
+        rule: 'lower-sd',
+        gap,
+        reason: `${g} is within 0.5–1.0, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}`,
+      };
     }
     const winner = vs < bs ? variant : baseline;
-    return { winner: winner.variant, rule: 'lower-sd', gap, reason: `${g} is within 0.5–1.0: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})` };
+    return {
+      winner: winner.variant,
+      rule: 'lower-sd',
+      gap,
+      reason: `${g} is within 0.5–1.0: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})`,
+    };
   }
   const why = gap < 0 ? ' (a variant below the baseline is never adopted)' : '';
   return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < 0.5: keep the baseline${why}` };
@@ -145,9 +170,10 @@ export function recommendRound(baseline: VariantSummary, variants: VariantSummar
   for (const x of tied) if (round(x.v.sd) < round(lowSd.v.sd)) lowSd = x;
   const sameSd = tied.filter((x) => round(x.v.sd) === round(lowSd.v.sd));
   const names = tied.map((x) => x.v.variant).join(' and ');
-  const tie = sameSd.length === 1
-    ? `${names} tie on the highest mean (${fmt(top)}); ${lowSd.v.variant} has the lower SD (${fmt(lowSd.v.sd)})`
-    : `${names} tie on the highest mean (${fmt(top)}) and on SD (${fmt(lowSd.v.sd)}): the rubric cannot separate them, choose by hand (${lowSd.v.variant} is shown)`;
+  const tie =
+    sameSd.length === 1
+      ? `${names} tie on the highest mean (${fmt(top)}); ${lowSd.v.variant} has the lower SD (${fmt(lowSd.v.sd)})`
+      : `${names} tie on the highest mean (${fmt(top)}) and on SD (${fmt(lowSd.v.sd)}): the rubric cannot separate them, choose by hand (${lowSd.v.variant} is shown)`;
   return { ...lowSd.r, reason: `${lowSd.r.reason}; ${tie}`, tied: tied.map((x) => x.v.variant) };
 }
 

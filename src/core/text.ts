@@ -49,7 +49,10 @@ export function bomLength(text: string): number {
 /** Maps offsets to 1-based line/column points by binary search over line starts. */
 export class PositionMap {
   private readonly starts: number[];
-  constructor(private readonly lines: readonly Line[], private readonly length: number) {
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly length: number,
+  ) {
     this.starts = lines.map((l) => l.start);
   }
   lineIndexAt(offset: number): number {
@@ -148,9 +151,18 @@ export function closesFence(line: string, open: string): boolean {
 
 /** Every glyph read as a verdict mark, in keys, tags and judge reports alike. */
 export const MARK_GLYPHS: Readonly<Record<string, Verdict>> = {
-  '○': 'detected', '◯': 'detected', '〇': 'detected', '●': 'detected', '⭕': 'detected',
-  '△': 'partial', '▲': 'partial',
-  '×': 'missed', '✕': 'missed', '✗': 'missed', '✖': 'missed', '❌': 'missed',
+  '○': 'detected',
+  '◯': 'detected',
+  〇: 'detected',
+  '●': 'detected',
+  '⭕': 'detected',
+  '△': 'partial',
+  '▲': 'partial',
+  '×': 'missed',
+  '✕': 'missed',
+  '✗': 'missed',
+  '✖': 'missed',
+  '❌': 'missed',
 };
 
 /** The glyphs of MARK_GLYPHS as one string, for building character classes. */
@@ -162,9 +174,16 @@ export function verdictOfGlyph(ch: string): Verdict | undefined {
 }
 
 const VERDICT_WORDS: Readonly<Record<string, Verdict>> = {
-  o: 'detected', detected: 'detected', '検出': 'detected',
-  '^': 'partial', partial: 'partial', '部分': 'partial', '部分検出': 'partial',
-  x: 'missed', missed: 'missed', '未検出': 'missed',
+  o: 'detected',
+  detected: 'detected',
+  検出: 'detected',
+  '^': 'partial',
+  partial: 'partial',
+  部分: 'partial',
+  部分検出: 'partial',
+  x: 'missed',
+  missed: 'missed',
+  未検出: 'missed',
 };
 
 /** A verdict written as a glyph, an ASCII spelling (o ^ x) or a word (detected, 検出, …); undefined when unknown. */

@@ -10,9 +10,15 @@ export const SHOW_CANDIDATES = 'reviewGrader.showCandidates';
 /** reveals a 1-based line of a review: codeLens.ts's REVEAL_FINDING */
 const REVEAL = 'reviewGrader.revealFinding';
 
-export interface CandidateItem { label: string; description: string; line: number }
+export interface CandidateItem {
+  label: string;
+  description: string;
+  line: number;
+}
 
-interface Pick extends vscode.QuickPickItem { line: number }
+interface Pick extends vscode.QuickPickItem {
+  line: number;
+}
 
 export function registerCandidatePicker(context: vscode.ExtensionContext): void {
   context.subscriptions.push(vscode.commands.registerCommand(SHOW_CANDIDATES, showCandidates));
@@ -30,13 +36,15 @@ export function candidateItems(candidates: Evidence[], g: GradedReview): Candida
  */
 async function showCandidates(reviewUri: unknown, placeHolder: unknown, items: unknown, pickIndex?: unknown): Promise<number | undefined> {
   if (typeof reviewUri !== 'string' || !Array.isArray(items)) return undefined;
-  const picks: Pick[] = (items as CandidateItem[]).filter((i) => typeof i?.line === 'number')
+  const picks: Pick[] = (items as CandidateItem[])
+    .filter((i) => typeof i?.line === 'number')
     .map((i) => ({ label: String(i.label), description: String(i.description ?? ''), line: i.line }));
   if (picks.length === 0) {
     void vscode.window.showInformationMessage(`Review Grader: ${String(placeHolder)} — no finding of the review relates to it.`);
     return undefined;
   }
-  const pick = typeof pickIndex === 'number' ? picks[pickIndex] : await vscode.window.showQuickPick(picks, { placeHolder: String(placeHolder) });
+  const pick =
+    typeof pickIndex === 'number' ? picks[pickIndex] : await vscode.window.showQuickPick(picks, { placeHolder: String(placeHolder) });
   if (!pick) return undefined;
   await vscode.commands.executeCommand(REVEAL, reviewUri, pick.line);
   return pick.line;

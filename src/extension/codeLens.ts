@@ -11,7 +11,15 @@ import { onDidChangeActiveReview, type Logger, type Services } from './service';
 import { recordTiming } from './stats';
 import { ACCEPT_SUGGESTION } from './tagCommands';
 import {
-  backingOf, bonusCounts, bonusStatus, bonusSummary, entryText, findingFullName, findingName, problemTitle, sourceMarker,
+  backingOf,
+  bonusCounts,
+  bonusStatus,
+  bonusSummary,
+  entryText,
+  findingFullName,
+  findingName,
+  problemTitle,
+  sourceMarker,
   uncitedText,
 } from './verdictText';
 import { PICK_RUN, registerRunPicker } from './runPicker';
@@ -37,7 +45,10 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
 
   private readonly log: Logger;
 
-  constructor(private readonly service: GradingService, private readonly deps: Services) {
+  constructor(
+    private readonly service: GradingService,
+    private readonly deps: Services,
+  ) {
     this.log = deps.log;
     const refresh = () => this.changed.fire();
     this.subscriptions = [
@@ -76,18 +87,25 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     if (!reviewDoc || !graded) {
       // the placeholder is the run picker: the way to get verdicts here
-      return [new vscode.CodeLens(top, {
-        title: 'Review Grader: pick a review run to see its verdicts…', tooltip: 'List the runs of this round', command: PICK_RUN, arguments: [keyDoc.uri],
-      })];
+      return [
+        new vscode.CodeLens(top, {
+          title: 'Review Grader: pick a review run to see its verdicts…',
+          tooltip: 'List the runs of this round',
+          command: PICK_RUN,
+          arguments: [keyDoc.uri],
+        }),
+      ];
     }
     const key = this.service.keyOf(keyDoc, graded.key.scenario?.id); // the key as edited (the scenario graded), for current line numbers
     const review = reviewDoc.uri.toString();
-    const lenses: vscode.CodeLens[] = [new vscode.CodeLens(top, {
-      title: `Grading ${basename(reviewDoc.uri.path)} — switch run…`,
-      tooltip: `The lenses below show the verdicts of ${vscode.workspace.asRelativePath(reviewDoc.uri)}. Pick another run of the round.`,
-      command: PICK_RUN,
-      arguments: [keyDoc.uri],
-    })];
+    const lenses: vscode.CodeLens[] = [
+      new vscode.CodeLens(top, {
+        title: `Grading ${basename(reviewDoc.uri.path)} — switch run…`,
+        tooltip: `The lenses below show the verdicts of ${vscode.workspace.asRelativePath(reviewDoc.uri)}. Pick another run of the round.`,
+        command: PICK_RUN,
+        arguments: [keyDoc.uri],
+      }),
+    ];
     for (const problem of key.problems) {
       const grade = graded.problems.find((p) => p.id === problem.id);
       const range = lineRange(problem.headingSpan.start.line);
@@ -102,14 +120,16 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       const i = graded.bonus.findIndex((b) => b.id === row.id);
       const found = graded.bonus[i];
       const range = lineRange(row.span.start.line);
-      lenses.push(found
-        ? new vscode.CodeLens(range, {
-          title: `bonus · ${findingName(found, graded)} (${found.source === 'tag' ? 'tagged' : found.source}) · ${bonusStatus(found, counts[i], graded)}`,
-          tooltip: `${bonusSummary(graded.score, graded.score.rubric.bonusCap)} in this run`,
-          command: found.line ? REVEAL_FINDING : '',
-          arguments: found.line ? [review, found.line] : undefined,
-        })
-        : new vscode.CodeLens(range, { title: 'bonus: not found', command: '' }));
+      lenses.push(
+        found
+          ? new vscode.CodeLens(range, {
+              title: `bonus · ${findingName(found, graded)} (${found.source === 'tag' ? 'tagged' : found.source}) · ${bonusStatus(found, counts[i], graded)}`,
+              tooltip: `${bonusSummary(graded.score, graded.score.rubric.bonusCap)} in this run`,
+              command: found.line ? REVEAL_FINDING : '',
+              arguments: found.line ? [review, found.line] : undefined,
+            })
+          : new vscode.CodeLens(range, { title: 'bonus: not found', command: '' }),
+      );
     }
     return lenses;
   }
@@ -118,7 +138,13 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
     const graded = await this.service.gradedOf(doc);
     if (!graded) {
       // a review whose key cannot be found: say so once, and offer the way out
-      return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: 'Review Grader: no answer key found — pair with one…', command: 'reviewGrader.pairWithKey', arguments: [doc.uri] })];
+      return [
+        new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+          title: 'Review Grader: no answer key found — pair with one…',
+          command: 'reviewGrader.pairWithKey',
+          arguments: [doc.uri],
+        }),
+      ];
     }
     const uri = doc.uri.toString();
     const t = this.service.matchThresholds(doc.uri);
@@ -133,7 +159,15 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       const s = suggestionFor(graded, finding.index, t);
       // version + heading, not a bare index: a click after an edit must find this finding again or refuse
       const ref = findingRef(uri, doc.version, finding);
-      if (s) lenses.push(new vscode.CodeLens(range, { title: s.title, tooltip: 'Write this grading tag under the heading', command: ACCEPT_SUGGESTION, arguments: [ref, s.entries] }));
+      if (s)
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: s.title,
+            tooltip: 'Write this grading tag under the heading',
+            command: ACCEPT_SUGGESTION,
+            arguments: [ref, s.entries],
+          }),
+        );
     }
     return lenses;
   }
@@ -152,7 +186,8 @@ export function suggestionFor(graded: GradedReview, findingIndex: number, t: Thr
   const bonus = graded.bonus.find((b) => b.findingIndex === findingIndex && b.source === 'auto' && b.id);
   if (bonus?.id) return { title: `→ bonus ${bonus.id}?`, entries: [{ kind: 'bonus', id: bonus.id }] };
   const unmatched = graded.unmatched.find((u) => u.findingIndex === findingIndex);
-  if (unmatched) return { title: unmatched.bonusCandidate ? `unmatched: bonus ${unmatched.bonusCandidate}/penalty?` : 'unmatched: bonus/penalty?' };
+  if (unmatched)
+    return { title: unmatched.bonusCandidate ? `unmatched: bonus ${unmatched.bonusCandidate}/penalty?` : 'unmatched: bonus/penalty?' };
   return undefined;
 }
 
@@ -175,11 +210,24 @@ function verdictCommand(grade: ProblemGrade, graded: GradedReview, review: strin
   const title = problemTitle(grade, graded);
   const b = backingOf(grade);
   if (b.kind === 'evidence') {
-    return { title, tooltip: `Show ${findingFullName(b.evidence, graded)} in the review`, command: REVEAL_FINDING, arguments: [review, b.evidence.line] };
+    return {
+      title,
+      tooltip: `Show ${findingFullName(b.evidence, graded)} in the review`,
+      command: REVEAL_FINDING,
+      arguments: [review, b.evidence.line],
+    };
   }
   if (b.candidates.length === 0) return { title, tooltip: `No finding of the review relates to ${grade.id}`, command: '' };
-  const what = b.kind === 'uncited' ? `${uncitedText(b)}; the matcher's candidates for ${grade.id}` : `the matcher's candidates for ${grade.id} (${grade.verdict} ${sourceMarker(grade)})`;
-  return { title, tooltip: `Show ${what}`, command: SHOW_CANDIDATES, arguments: [review, `${grade.id}: ${what}`, candidateItems(b.candidates, graded)] };
+  const what =
+    b.kind === 'uncited'
+      ? `${uncitedText(b)}; the matcher's candidates for ${grade.id}`
+      : `the matcher's candidates for ${grade.id} (${grade.verdict} ${sourceMarker(grade)})`;
+  return {
+    title,
+    tooltip: `Show ${what}`,
+    command: SHOW_CANDIDATES,
+    arguments: [review, `${grade.id}: ${what}`, candidateItems(b.candidates, graded)],
+  };
 }
 
 function lineRange(line1: number): vscode.Range {

@@ -9,9 +9,17 @@ import grammar from '../../syntaxes/review-grader.injection.json';
 export type ColourKind = 'detected' | 'partial' | 'missed' | 'problemId' | 'bonusId' | 'tagKeyword';
 
 /** One token: 0-based line, UTF-16 column, length. */
-export interface ColourToken { line: number; start: number; length: number; kind: ColourKind }
+export interface ColourToken {
+  line: number;
+  start: number;
+  length: number;
+  kind: ColourKind;
+}
 
-interface Rule { re: RegExp; kind: ColourKind }
+interface Rule {
+  re: RegExp;
+  kind: ColourKind;
+}
 
 /** Scope name of a grammar pattern → token kind (the grammar names them; we only map). */
 function kindOfScope(name: string): ColourKind | undefined {
@@ -23,7 +31,12 @@ function kindOfScope(name: string): ColourKind | undefined {
   return undefined;
 }
 
-interface GrammarPattern { name?: string; match?: string; include?: string; patterns?: GrammarPattern[] }
+interface GrammarPattern {
+  name?: string;
+  match?: string;
+  include?: string;
+  patterns?: GrammarPattern[];
+}
 
 /** The grammar's `match` rules reachable from a repository entry; a pattern JavaScript cannot compile is skipped. */
 function rulesOf(entry: string, seen = new Set<string>()): Rule[] {
@@ -45,8 +58,9 @@ function rulesOf(entry: string, seen = new Set<string>()): Rule[] {
 }
 
 /** The grammar's top-level rules, grade tags apart (scanned below, as the grammar's begin/end does). */
-const RULES: Rule[] = (grammar.patterns as GrammarPattern[])
-  .flatMap((p) => (p.include?.startsWith('#') && p.include !== '#grade-tag' ? rulesOf(p.include.slice(1)) : []));
+const RULES: Rule[] = (grammar.patterns as GrammarPattern[]).flatMap((p) =>
+  p.include?.startsWith('#') && p.include !== '#grade-tag' ? rulesOf(p.include.slice(1)) : [],
+);
 const TAG_OPEN = /<!--\s*(grade)\s*:/giu;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 

@@ -14,7 +14,14 @@ import { recordTiming } from './stats';
 
 const KINDS: ColourKind[] = ['detected', 'partial', 'missed', 'problemId', 'bonusId', 'tagKeyword'];
 /** token type ids as declared in package.json contributes.semanticTokenTypes */
-const TYPES = ['reviewGraderDetected', 'reviewGraderPartial', 'reviewGraderMissed', 'reviewGraderProblemId', 'reviewGraderBonusId', 'reviewGraderTagKeyword'];
+const TYPES = [
+  'reviewGraderDetected',
+  'reviewGraderPartial',
+  'reviewGraderMissed',
+  'reviewGraderProblemId',
+  'reviewGraderBonusId',
+  'reviewGraderTagKeyword',
+];
 export const LEGEND = new vscode.SemanticTokensLegend(TYPES);
 const MAX_CHARS = 2_000_000;
 
@@ -35,7 +42,10 @@ class ColourProvider implements vscode.DocumentSemanticTokensProvider, vscode.Di
   /** whether each document was coloured when last asked */
   private readonly coloured = new Map<string, boolean>();
 
-  constructor(private readonly service: GradingService, private readonly deps: Services) {
+  constructor(
+    private readonly service: GradingService,
+    private readonly deps: Services,
+  ) {
     // edits re-request tokens by themselves; ask again only when a file's recognition changed
     this.subscription = service.onDidChange(() => {
       const flipped = vscode.workspace.textDocuments.some((d) => {

@@ -9,7 +9,11 @@ import type { Logger, Services } from './service';
 /** Text before the cursor ends inside an unclosed grade comment. */
 const IN_TAG = /<!--\s*grade\s*:(?:(?!-->).)*$/i;
 
-const MARKS: Array<[string, string]> = [['○', 'detected (1)'], ['△', 'partial (0.5)'], ['×', 'missed (0)']];
+const MARKS: Array<[string, string]> = [
+  ['○', 'detected (1)'],
+  ['△', 'partial (0.5)'],
+  ['×', 'missed (0)'],
+];
 
 export function registerCompletion(context: vscode.ExtensionContext, deps: Services): void {
   const provider = new TagCompletionProvider(deps.grading, deps.log);
@@ -17,7 +21,10 @@ export function registerCompletion(context: vscode.ExtensionContext, deps: Servi
 }
 
 export class TagCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(private readonly service: GradingService, private readonly log: Logger) {}
+  constructor(
+    private readonly service: GradingService,
+    private readonly log: Logger,
+  ) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
     const before = doc.lineAt(position.line).text.slice(0, position.character);

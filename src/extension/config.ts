@@ -64,7 +64,9 @@ export function readConfig(source: ConfigSource): ReviewGraderConfig {
   const partial = num(source.get<number>('thresholds.partial'), DEFAULTS['thresholds.partial']);
   const patterns = source.get<string[]>('naming.keyPatterns');
   const bonusCap = Math.floor(num(source.get<number>('bonusCap'), DEFAULTS.bonusCap));
-  const keyPatterns = Array.isArray(patterns) ? patterns.filter((p): p is string => typeof p === 'string') : [...DEFAULTS['naming.keyPatterns']];
+  const keyPatterns = Array.isArray(patterns)
+    ? patterns.filter((p): p is string => typeof p === 'string')
+    : [...DEFAULTS['naming.keyPatterns']];
   const overrides: SettingsOverrides = { keyPatterns };
   if (isSet(source, 'bonusCap')) overrides.bonusCap = bonusCap;
   const match: SettingsOverrides['match'] = {};

@@ -16,7 +16,16 @@ import type { Services } from './service';
 import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
 import {
-  backingOf, bonusCounts, bonusStatus, bonusSummary, disagreementText, findingFullName, num, penaltySummary, scoreFormula, uncitedText,
+  backingOf,
+  bonusCounts,
+  bonusStatus,
+  bonusSummary,
+  disagreementText,
+  findingFullName,
+  num,
+  penaltySummary,
+  scoreFormula,
+  uncitedText,
 } from './verdictText';
 import { siblingRuns } from './runs';
 import { PICK_RUN } from './runPicker';
@@ -63,7 +72,10 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   /** the review the tree shows (click targets) */
   private review: vscode.Uri | undefined;
 
-  constructor(private readonly service: GradingService, private readonly deps: Services) {
+  constructor(
+    private readonly service: GradingService,
+    private readonly deps: Services,
+  ) {
     const refresh = () => this.changed.fire();
     const note = (editor: vscode.TextEditor | undefined) => {
       if (editor && service.kindOf(editor.document) === 'review') this.lastReview = editor.document.uri;
@@ -87,7 +99,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   getTreeItem(node: Node): vscode.TreeItem {
     const state = node.children?.length
-      ? (node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed)
+      ? node.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(node.label, state);
     item.description = node.description;
@@ -96,13 +110,17 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (node.command) item.command = node.command;
     else if (node.line !== undefined && this.review) {
       const line = Math.max(0, node.line - 1);
-      item.command = { title: 'Reveal finding', command: 'vscode.open', arguments: [this.review, { selection: new vscode.Range(line, 0, line, 0) }] };
+      item.command = {
+        title: 'Reveal finding',
+        command: 'vscode.open',
+        arguments: [this.review, { selection: new vscode.Range(line, 0, line, 0) }],
+      };
     }
     return item;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    return node ? node.children ?? [] : this.build();
+    return node ? (node.children ?? []) : this.build();
   }
 
   /** The review being graded: the review in front; with a key in front, the run its lenses show; else the last review shown. */
@@ -123,15 +141,35 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.review = uri ?? (await this.reviewShown());
       const active = vscode.window.activeTextEditor?.document;
       if (!this.review && active && this.service.kindOf(active) === 'key') {
-        return [{ label: 'No run shown for this key', description: 'pick a run…', command: { title: 'Pick a run', command: PICK_RUN, arguments: [active.uri] }, icon: new vscode.ThemeIcon('list-selection') }];
+        return [
+          {
+            label: 'No run shown for this key',
+            description: 'pick a run…',
+            command: { title: 'Pick a run', command: PICK_RUN, arguments: [active.uri] },
+            icon: new vscode.ThemeIcon('list-selection'),
+          },
+        ];
       }
       if (!this.review) return []; // the view's welcome text explains what to do
       const doc = await vscode.workspace.openTextDocument(this.review);
       const graded = await this.service.gradedOf(doc);
-      if (!graded) return [{ label: 'No answer key for this review', description: 'Pair with Answer Key…', tooltip: 'Run "Review Grader: Pair with Answer Key…"' }];
+      if (!graded)
+        return [
+          {
+            label: 'No answer key for this review',
+            description: 'Pair with Answer Key…',
+            tooltip: 'Run "Review Grader: Pair with Answer Key…"',
+          },
+        ];
       const cap = graded.score.rubric.bonusCap; // the cap it was scored with (a project file may set it)
-      return [scoreNode(graded, doc, cap), ...ruleNodes(graded), ...graded.problems.map((p) => problemNode(p, graded)), bonusNode(graded, cap), unmatchedNode(graded), await this.runsNode(doc, graded)]
-        .filter((n): n is Node => n !== undefined);
+      return [
+        scoreNode(graded, doc, cap),
+        ...ruleNodes(graded),
+        ...graded.problems.map((p) => problemNode(p, graded)),
+        bonusNode(graded, cap),
+        unmatchedNode(graded),
+        await this.runsNode(doc, graded),
+      ].filter((n): n is Node => n !== undefined);
     } catch (e) {
       this.deps.log.error('Coverage view', e);
       return [];
@@ -144,11 +182,16 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const children: Node[] = [];
     const scores: number[] = [];
     for (const run of runs) {
-      const g = run.uri.toString() === doc.uri.toString() ? graded : await this.service.gradedOf(await vscode.workspace.openTextDocument(run.uri));
+      const g =
+        run.uri.toString() === doc.uri.toString() ? graded : await this.service.gradedOf(await vscode.workspace.openTextDocument(run.uri));
       if (!g) continue;
       scores.push(g.score.total);
       const path = vscode.workspace.asRelativePath(run.uri);
-      children.push({ label: `Run ${run.run ?? '?'}: ${fmt(g.score.total)}`, description: path, tooltip: `${path}\n${scoreFormula(g.score)}` });
+      children.push({
+        label: `Run ${run.run ?? '?'}: ${fmt(g.score.total)}`,
+        description: path,
+        tooltip: `${path}\n${scoreFormula(g.score)}`,
+      });
     }
     const s = summarizeVariant(runs[0].variant, scores);
     return {
@@ -165,8 +208,20 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 function ruleNodes(g: GradedReview): Node[] {
   const out: Node[] = [];
   const rule = detectionRuleText(g.score);
-  if (rule) out.push({ label: 'Detection by the key\'s rule', description: g.score.detectionRule, tooltip: rule, icon: new vscode.ThemeIcon('law') });
-  if (g.key.genericCriteria) out.push({ label: 'Generic ○/△/× criteria', description: 'the key states none per item', tooltip: GENERIC_NOTE[g.key.language], icon: new vscode.ThemeIcon('info') });
+  if (rule)
+    out.push({
+      label: "Detection by the key's rule",
+      description: g.score.detectionRule,
+      tooltip: rule,
+      icon: new vscode.ThemeIcon('law'),
+    });
+  if (g.key.genericCriteria)
+    out.push({
+      label: 'Generic ○/△/× criteria',
+      description: 'the key states none per item',
+      tooltip: GENERIC_NOTE[g.key.language],
+      icon: new vscode.ThemeIcon('info'),
+    });
   return out;
 }
 
@@ -194,15 +249,27 @@ function problemNode(p: ProblemGrade, g: GradedReview): Node {
   if (b.kind === 'evidence') {
     const name = findingFullName(b.evidence, g);
     backing = `${p.source === 'judge' ? 'the judge cites' : p.source === 'tag' ? 'tagged on' : 'best match'} ${name}`;
-    children.push({ label: name, description: p.source === 'auto' ? `match ${num(b.evidence.score)}` : p.source === 'judge' ? 'cited by the judge' : 'tagged', tooltip: b.evidence.excerpt, line: b.evidence.line });
+    children.push({
+      label: name,
+      description: p.source === 'auto' ? `match ${num(b.evidence.score)}` : p.source === 'judge' ? 'cited by the judge' : 'tagged',
+      tooltip: b.evidence.excerpt,
+      line: b.evidence.line,
+    });
   } else {
-    backing = b.kind === 'uncited' ? uncitedText(b) : b.candidates.length ? 'no evidence; matcher candidates below' : 'no finding relates to it';
-    if (b.kind === 'uncited') children.push({ label: uncitedText(b), description: 'candidates below are the matcher\'s', icon: new vscode.ThemeIcon('info') });
+    backing =
+      b.kind === 'uncited' ? uncitedText(b) : b.candidates.length ? 'no evidence; matcher candidates below' : 'no finding relates to it';
+    if (b.kind === 'uncited')
+      children.push({ label: uncitedText(b), description: "candidates below are the matcher's", icon: new vscode.ThemeIcon('info') });
   }
   const shown = new Set(children.map((c) => c.line));
   for (const e of p.evidence) {
     if (shown.has(e.line)) continue;
-    children.push({ label: findingFullName(e, g), description: `${e.fromTag ? 'tagged' : 'candidate'} · match ${num(e.score)}`, tooltip: e.excerpt, line: e.line });
+    children.push({
+      label: findingFullName(e, g),
+      description: `${e.fromTag ? 'tagged' : 'candidate'} · match ${num(e.score)}`,
+      tooltip: e.excerpt,
+      line: e.line,
+    });
   }
   return {
     label: `${p.id} ${MARK[p.verdict]} ${p.title}`,
@@ -223,7 +290,13 @@ function bonusNode(g: GradedReview, cap: number): Node {
     line: b.line,
   }));
   // no spread: one penalty per finding can be 100 000s
-  for (const p of g.penalties) children.push({ label: `penalty ${findingFullName(p, g)}`, description: p.source, tooltip: `${p.reason || 'penalty'} (${p.source})`, line: p.line });
+  for (const p of g.penalties)
+    children.push({
+      label: `penalty ${findingFullName(p, g)}`,
+      description: p.source,
+      tooltip: `${p.reason || 'penalty'} (${p.source})`,
+      line: p.line,
+    });
   const s = g.score;
   const from = g.extrasSource === 'tag' ? 'tagged' : g.extrasSource;
   return {
@@ -243,12 +316,30 @@ function unmatchedNode(g: GradedReview): Node | undefined {
     description: 'bonus or penalty?',
     tooltip: 'Findings that match no problem of the key: bonus or penalty candidates',
     icon: new vscode.ThemeIcon('question'),
-    children: g.unmatched.map((u) => ({ label: findingFullName(u, g), description: u.bonusCandidate ? `bonus ${u.bonusCandidate}?` : 'bonus/penalty?', line: u.line })),
+    children: g.unmatched.map((u) => ({
+      label: findingFullName(u, g),
+      description: u.bonusCandidate ? `bonus ${u.bonusCandidate}?` : 'bonus/penalty?',
+      line: u.line,
+    })),
   };
 }
 
-interface PlainNode { label: string; description?: string; tooltip?: string; icon?: string; line?: number; children?: PlainNode[] }
+interface PlainNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: string;
+  line?: number;
+  children?: PlainNode[];
+}
 
 function plain(nodes: Node[]): PlainNode[] {
-  return nodes.map((n) => ({ label: n.label, description: n.description, tooltip: n.tooltip, icon: n.icon?.id, line: n.line, children: n.children && plain(n.children) }));
+  return nodes.map((n) => ({
+    label: n.label,
+    description: n.description,
+    tooltip: n.tooltip,
+    icon: n.icon?.id,
+    line: n.line,
+    children: n.children && plain(n.children),
+  }));
 }

@@ -53,8 +53,11 @@ export function scopeOfFolder(uri: vscode.Uri): DashboardScope {
 
 /** Perspective folders (those holding answer keys), searched only now that the command runs. */
 export async function pickPerspective(): Promise<DashboardScope | undefined> {
-  const folder = await pickFolderHolding('**/answer-key*.md',
-    'Review Grader: no answer-key*.md in the workspace, so no round to show.', 'Perspective folder to show on the Round Dashboard');
+  const folder = await pickFolderHolding(
+    '**/answer-key*.md',
+    'Review Grader: no answer-key*.md in the workspace, so no round to show.',
+    'Perspective folder to show on the Round Dashboard',
+  );
   return folder && scopeOfFolder(folder);
 }
 
@@ -63,12 +66,19 @@ export async function pickPerspective(): Promise<DashboardScope | undefined> {
  * (GradingService.keyLookupOptions) carries the pairings and key patterns, so a
  * review paired by hand is graded here too.
  */
-export async function gatherDashboard(scope: DashboardScope, config: ReviewGraderConfig, keyLookup?: Omit<FindKeyOptions, 'explicit'>): Promise<GatheredDashboard> {
+export async function gatherDashboard(
+  scope: DashboardScope,
+  config: ReviewGraderConfig,
+  keyLookup?: Omit<FindKeyOptions, 'explicit'>,
+): Promise<GatheredDashboard> {
   const results = vscode.Uri.joinPath(scope.folder, 'results');
   const listed = (await list(results)) ?? [];
-  const names = listed.length ? listed : (await list(scope.folder)) ?? [];
+  const names = listed.length ? listed : ((await list(scope.folder)) ?? []);
   const dir = listed.length ? results : scope.folder;
-  const files = runFilesOf(names.map((n) => vscode.Uri.joinPath(dir, n).path), scope);
+  const files = runFilesOf(
+    names.map((n) => vscode.Uri.joinPath(dir, n).path),
+    scope,
+  );
   const read = new Set<string>();
   const warnings: string[] = [];
   const opts = {
@@ -81,10 +91,13 @@ export async function gatherDashboard(scope: DashboardScope, config: ReviewGrade
   };
   const fs = workspaceFiles(scope.folder);
   // readText prefers an open editor's (unsaved) text, like the lenses do.
-  const runs = await driveAsync(gatherRuns(files, opts, (w) => warnings.push(w)), (path) => {
-    read.add(fs.uri(path).toString());
-    return fs.read(path);
-  });
+  const runs = await driveAsync(
+    gatherRuns(files, opts, (w) => warnings.push(w)),
+    (path) => {
+      read.add(fs.uri(path).toString());
+      return fs.read(path);
+    },
+  );
   return { views: [buildPerspective({ name: basename(scope.folder.path), runs })], files: read, warnings };
 }
 

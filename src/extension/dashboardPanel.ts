@@ -17,7 +17,11 @@ const STATE = 'reviewGrader._dashboardState';
 /** internal: the path a cell click takes (the webview's message handler calls it too) */
 const OPEN_CELL = 'reviewGrader._dashboardOpenCell';
 
-interface CellMessage { type: 'openCell'; reviewUri: string; line?: number }
+interface CellMessage {
+  type: 'openCell';
+  reviewUri: string;
+  line?: number;
+}
 
 export interface DashboardState {
   title: string;
@@ -36,7 +40,12 @@ class DashboardPanel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly service: GradingService, private readonly config: () => ReviewGraderConfig, private readonly onDispose: () => void) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly service: GradingService,
+    private readonly config: () => ReviewGraderConfig,
+    private readonly onDispose: () => void,
+  ) {
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => void vscode.commands.executeCommand(OPEN_CELL, m)),
@@ -54,7 +63,10 @@ class DashboardPanel implements vscode.Disposable {
     const mine = ++this.generation;
     const gathered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Review Grader: grading ${this.panel.title}` },
-      async () => { const { config, keyLookup } = await this.service.dashboardSettings(scope.folder, this.config()); return gatherDashboard(scope, config, keyLookup); },
+      async () => {
+        const { config, keyLookup } = await this.service.dashboardSettings(scope.folder, this.config());
+        return gatherDashboard(scope, config, keyLookup);
+      },
     );
     if (mine !== this.generation) return; // a newer show/refresh won
     this.files = gathered.files;
@@ -67,11 +79,15 @@ class DashboardPanel implements vscode.Disposable {
       cspSource: webview.cspSource,
       title: this.panel.title,
       note: `${runCount} run(s) graded with your Review Grader settings${gathered.warnings.length ? ` · ${gathered.warnings.length} skipped: ${gathered.warnings.join('; ')}` : ''}. Click or press Enter on a cell to open the review at its evidence.`,
-      cellLink: (t) => ({ message: { type: 'openCell', reviewUri: scope.folder.with({ path: t.path }).toString(), line: t.line } satisfies CellMessage }),
+      cellLink: (t) => ({
+        message: { type: 'openCell', reviewUri: scope.folder.with({ path: t.path }).toString(), line: t.line } satisfies CellMessage,
+      }),
     });
     // One round asked for: open at its matrix, not at the (one-point) history above it.
     const roundId = scope.round !== undefined ? gathered.views[0]?.rounds[0]?.id : undefined;
-    const jump = roundId ? `<script nonce="${pageNonce}">document.getElementById(${JSON.stringify(roundId)})?.scrollIntoView();</script>` : '';
+    const jump = roundId
+      ? `<script nonce="${pageNonce}">document.getElementById(${JSON.stringify(roundId)})?.scrollIntoView();</script>`
+      : '';
     webview.html = html.replace('</body>', `${jump}</body>`);
   }
 
@@ -117,7 +133,12 @@ class DashboardPanel implements vscode.Disposable {
 
 function isCellMessage(m: unknown): m is CellMessage {
   const x = m as Partial<CellMessage> | null;
-  return !!x && x.type === 'openCell' && typeof x.reviewUri === 'string' && (x.line === undefined || (typeof x.line === 'number' && Number.isFinite(x.line)));
+  return (
+    !!x &&
+    x.type === 'openCell' &&
+    typeof x.reviewUri === 'string' &&
+    (x.line === undefined || (typeof x.line === 'number' && Number.isFinite(x.line)))
+  );
 }
 
 /** A fresh CSP nonce per render (crypto.getRandomValues exists in both extension hosts). */
@@ -130,7 +151,10 @@ function nonce(): string {
 /** The command's target: a folder or file passed in (explorer, editor title), the active editor's round, or a pick. */
 async function scopeFor(arg: unknown): Promise<DashboardScope | undefined> {
   if (arg instanceof vscode.Uri) {
-    const stat = await vscode.workspace.fs.stat(arg).then((s) => s, () => undefined);
+    const stat = await vscode.workspace.fs.stat(arg).then(
+      (s) => s,
+      () => undefined,
+    );
     if (stat && (stat.type & vscode.FileType.Directory) !== 0) return scopeOfFolder(arg);
     const scope = scopeOfFile(arg);
     if (scope) return scope;
@@ -147,13 +171,20 @@ export function registerDashboard(context: vscode.ExtensionContext, deps: Servic
     if (!scope) return undefined;
     if (current) current.panel.reveal(vscode.ViewColumn.Beside, true);
     else {
-      const panel = vscode.window.createWebviewPanel('reviewGrader.dashboard', scopeTitle(scope), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        localResourceRoots: [], // the page is self-contained: nothing to load
-        enableFindWidget: true,
+      const panel = vscode.window.createWebviewPanel(
+        'reviewGrader.dashboard',
+        scopeTitle(scope),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: true,
+          enableCommandUris: false,
+          localResourceRoots: [], // the page is self-contained: nothing to load
+          enableFindWidget: true,
+        },
+      );
+      current = new DashboardPanel(panel, service, deps.config, () => {
+        current = undefined;
       });
-      current = new DashboardPanel(panel, service, deps.config, () => { current = undefined; });
     }
     await current.show(scope);
     return current.state();

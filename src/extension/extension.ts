@@ -23,9 +23,17 @@ type Register = (context: vscode.ExtensionContext, services: Services) => void;
 
 const features: Register[] = [
   registerCommands,
-  registerStats, registerCodeLens, registerHover, registerKeyDiagnostics, registerKeyFixes, registerStatusBar,
-  registerQuickFix, registerCompletion, registerCoverageTree,
-  registerDashboard, registerColouring,
+  registerStats,
+  registerCodeLens,
+  registerHover,
+  registerKeyDiagnostics,
+  registerKeyFixes,
+  registerStatusBar,
+  registerQuickFix,
+  registerCompletion,
+  registerCoverageTree,
+  registerDashboard,
+  registerColouring,
 ];
 
 export function activate(context: vscode.ExtensionContext): void {

@@ -53,7 +53,11 @@ export function gradeFolderCommand(service: GradingService) {
         result.reasons?.set(target.toString(), refusalReason(decision.state));
         continue;
       }
-      const failed = await writeAtomically(folder, target, sealOutput(renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap() })));
+      const failed = await writeAtomically(
+        folder,
+        target,
+        sealOutput(renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap() })),
+      );
       if (failed) {
         result.skipped.push(target);
         result.reasons?.set(target.toString(), `cannot write: ${failed}; left unchanged`);
@@ -68,7 +72,10 @@ function summary(folder: vscode.Uri, runCount: number, r: GradeFolderResult): st
   const where = vscode.workspace.asRelativePath(folder);
   if (runCount === 0) return `Review Grader: no review runs (vNNN-variant-runN.md) in ${where}.`;
   const parts = [`wrote ${r.written.length} report(s): ${r.written.map(name).join(', ') || 'none'}`];
-  if (r.skipped.length) parts.push(`left ${r.skipped.map((u) => `${name(u)} alone (${r.reasons?.get(u.toString()) ?? 'not written by Review Grader'})`).join(', ')}`);
+  if (r.skipped.length)
+    parts.push(
+      `left ${r.skipped.map((u) => `${name(u)} alone (${r.reasons?.get(u.toString()) ?? 'not written by Review Grader'})`).join(', ')}`,
+    );
   if (r.ungraded.length) parts.push(`${r.ungraded.length} run(s) without an answer key`);
   return `Review Grader: graded ${runCount} run(s) in ${where}; ${parts.join('; ')}.`;
 }
@@ -96,14 +103,22 @@ async function writeAtomically(folder: vscode.Uri, target: vscode.Uri, text: str
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });
     return undefined;
   } catch (e) {
-    try { await vscode.workspace.fs.delete(temp); } catch { /* never created */ }
+    try {
+      await vscode.workspace.fs.delete(temp);
+    } catch {
+      /* never created */
+    }
     return (e as Error)?.message ?? String(e);
   }
 }
 
 /** Folders holding review runs, found only now that the command runs. */
 function pickFolder(): Promise<vscode.Uri | undefined> {
-  return pickFolderHolding('**/v*-run*.md', 'Review Grader: no review runs (vNNN-variant-runN.md) in the workspace.', 'Folder of review runs to grade');
+  return pickFolderHolding(
+    '**/v*-run*.md',
+    'Review Grader: no review runs (vNNN-variant-runN.md) in the workspace.',
+    'Folder of review runs to grade',
+  );
 }
 
 /** reviewGrader.compareWithJudge(uri?): opens a markdown list of differences; resolves to its text. */
@@ -117,7 +132,10 @@ export function compareWithJudgeCommand(service: GradingService) {
       return undefined;
     }
     const text = judgeComparison(graded);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: text }), { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: text }), {
+      viewColumn: vscode.ViewColumn.Beside,
+      preview: true,
+    });
     return text;
   };
 }
@@ -127,7 +145,9 @@ export function judgeComparison(g: GradedReview): string {
   const out = [`# Review Grader vs judge: ${escapeMarkdownInline(g.path ?? 'review')}`, ''];
   const judged = g.problems.filter((p) => p.judge);
   if (judged.length === 0) {
-    out.push('No judge verdicts for this run (no `vNNN-variant-scoring.md` beside it, or it names no verdict for this run, or `reviewGrader.useJudgeReports` is off).');
+    out.push(
+      'No judge verdicts for this run (no `vNNN-variant-scoring.md` beside it, or it names no verdict for this run, or `reviewGrader.useJudgeReports` is off).',
+    );
     return `${out.join('\n')}\n`;
   }
   const differ = judged.filter((p) => p.judge !== p.auto.verdict || (p.tag && p.tag !== p.judge));
@@ -136,7 +156,9 @@ export function judgeComparison(g: GradedReview): string {
     out.push('| Problem | Judge | Auto | Tag | Evidence |', '|---|:-:|:-:|:-:|---|');
     for (const p of differ) {
       const e = p.evidence[0];
-      out.push(`| ${escapeMarkdownInline(p.id)}: ${escapeMarkdownInline(p.title)} | ${MARK[p.judge!]} | ${MARK[p.auto.verdict]} ${p.confidence.toFixed(2)} | ${p.tag ? MARK[p.tag] : ''} | ${e ? `${escapeMarkdownInline(e.label || `line ${e.line}`)} (line ${e.line})` : ''} |`);
+      out.push(
+        `| ${escapeMarkdownInline(p.id)}: ${escapeMarkdownInline(p.title)} | ${MARK[p.judge!]} | ${MARK[p.auto.verdict]} ${p.confidence.toFixed(2)} | ${p.tag ? MARK[p.tag] : ''} | ${e ? `${escapeMarkdownInline(e.label || `line ${e.line}`)} (line ${e.line})` : ''} |`,
+      );
     }
   }
   out.push('', `Score in force: ${fmt(g.score.total)} = ${fmt(g.score.detection)} + ${fmt(g.score.bonus)} − ${fmt(g.score.penalty)}.`);

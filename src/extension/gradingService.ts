@@ -27,10 +27,19 @@ export type DocKind = 'key' | 'review' | 'other';
 
 const PAIRINGS = 'reviewGrader.pairings';
 
-interface Cached<T> { stamp: string; value: T }
-interface CachedGrade extends Cached<GradedReview | undefined> { keyUri: string; judgeUri?: string }
+interface Cached<T> {
+  stamp: string;
+  value: T;
+}
+interface CachedGrade extends Cached<GradedReview | undefined> {
+  keyUri: string;
+  judgeUri?: string;
+}
 /** A judge report's text as last read (undefined: no such file), until the file or its document changes. */
-interface JudgeText { text: string | undefined; stamp: string }
+interface JudgeText {
+  text: string | undefined;
+  stamp: string;
+}
 
 export class GradingService implements vscode.Disposable {
   private readonly keys = new Map<string, Cached<AnswerKey>>();
@@ -51,7 +60,10 @@ export class GradingService implements vscode.Disposable {
   /** the .review-grader.json(c) files: their settings go between the defaults and the user's settings */
   readonly projects: ProjectFiles;
 
-  constructor(private readonly state: vscode.Memento, private readonly log?: Logger) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log?: Logger,
+  ) {
     this.projects = new ProjectFiles(log);
     // keys and judge reports are read from disk when not open: a change there must reach the views
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
@@ -117,7 +129,12 @@ export class GradingService implements vscode.Disposable {
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
-    const stamp = [this.stamps.of(doc), `${keyDoc.uri.toString()}#${found.scenario ?? ''}@${this.stamps.of(keyDoc)}`, judgeText ? `judge@${judgeText.stamp}` : 'no judge', project ? `project@${project.path}@${textStamp(project.text)}` : 'no project'].join('|');
+    const stamp = [
+      this.stamps.of(doc),
+      `${keyDoc.uri.toString()}#${found.scenario ?? ''}@${this.stamps.of(keyDoc)}`,
+      judgeText ? `judge@${judgeText.stamp}` : 'no judge',
+      project ? `project@${project.path}@${textStamp(project.text)}` : 'no project',
+    ].join('|');
     const id = doc.uri.toString();
     this.gradedWith.set(id, config);
     const hit = this.graded.get(id);
@@ -148,15 +165,25 @@ export class GradingService implements vscode.Disposable {
    * The settings a file (or, with `isFolder`, a folder's runs) is graded with:
    * defaults < its project file < what the user set (config.withProject).
    */
-  async settingsWithProject(uri: vscode.Uri, isFolder = false, base = configOf(vscode.workspace)): Promise<{ config: ReviewGraderConfig; project?: FoundProjectFile }> {
+  async settingsWithProject(
+    uri: vscode.Uri,
+    isFolder = false,
+    base = configOf(vscode.workspace),
+  ): Promise<{ config: ReviewGraderConfig; project?: FoundProjectFile }> {
     const project = await this.projects.forUri(uri, isFolder);
     // Restricted Mode: as with the restricted naming.keyPatterns setting, a workspace file does not steer which files are read
-    const settings = project && !vscode.workspace.isTrusted && project.config.keys ? { ...project.config, keys: { ...project.config.keys, patterns: undefined } } : project?.config;
+    const settings =
+      project && !vscode.workspace.isTrusted && project.config.keys
+        ? { ...project.config, keys: { ...project.config.keys, patterns: undefined } }
+        : project?.config;
     return { config: withProject(base, settings), project };
   }
 
   /** What a Round Dashboard of `folder` grades with: the settings with the folder's project file, and the key lookup. */
-  async dashboardSettings(folder: vscode.Uri, base = configOf(vscode.workspace)): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'> }> {
+  async dashboardSettings(
+    folder: vscode.Uri,
+    base = configOf(vscode.workspace),
+  ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'> }> {
     const { config } = await this.settingsWithProject(folder, true, base);
     return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns } };
   }
@@ -186,7 +213,8 @@ export class GradingService implements vscode.Disposable {
       const r = vscode.Uri.parse(review);
       // a pairing with one scenario of a rubric is stored as the key's uri with '#T01'
       const k = vscode.Uri.parse(key);
-      if (r.scheme === base.scheme && r.authority === base.authority) pairings.set(r.path, files.pathOf(k.with({ fragment: '' })) + (k.fragment ? `#${k.fragment}` : ''));
+      if (r.scheme === base.scheme && r.authority === base.authority)
+        pairings.set(r.path, files.pathOf(k.with({ fragment: '' })) + (k.fragment ? `#${k.fragment}` : ''));
     }
     // A link comment is untrusted (an LLM wrote the review): it is followed only to a file inside the workspace.
     const isAllowed = (path: string) => vscode.workspace.getWorkspaceFolder(files.uri(path)) !== undefined;
@@ -264,10 +292,13 @@ export class GradingService implements vscode.Disposable {
   private fireSoon(uri: vscode.Uri): void {
     const id = uri.toString();
     clearTimeout(this.timers.get(id));
-    this.timers.set(id, setTimeout(() => {
-      this.timers.delete(id);
-      this.changed.fire(uri);
-    }, 250));
+    this.timers.set(
+      id,
+      setTimeout(() => {
+        this.timers.delete(id);
+        this.changed.fire(uri);
+      }, 250),
+    );
   }
 
   /** A closed document's models go: reopened, it is parsed from its new text. */

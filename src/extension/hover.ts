@@ -23,7 +23,10 @@ export function registerHover(context: vscode.ExtensionContext, deps: Services):
 }
 
 class GradeHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly service: GradingService, private readonly deps: Services) {}
+  constructor(
+    private readonly service: GradingService,
+    private readonly deps: Services,
+  ) {}
 
   private get log(): Logger {
     return this.deps.log;
@@ -42,7 +45,9 @@ class GradeHoverProvider implements vscode.HoverProvider {
 
   private async keyHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
     const key = this.scenarioAt(doc, pos.line + 1);
-    const onHeading = key.problems.find((p) => p.headingSpan.start.line - 1 === pos.line) ?? key.bank?.find((p) => p.headingSpan.start.line - 1 === pos.line);
+    const onHeading =
+      key.problems.find((p) => p.headingSpan.start.line - 1 === pos.line) ??
+      key.bank?.find((p) => p.headingSpan.start.line - 1 === pos.line);
     const word = doc.getWordRangeAtPosition(pos, ID);
     const id = onHeading?.id ?? (word && idIn(key, doc.getText(word)));
     if (!id) return undefined;
@@ -86,7 +91,12 @@ function idIn(key: AnswerKey, word: string): string {
 }
 
 /** Hover text of a problem or bonus row; user text is escaped (not appendText: it turns spaces into &nbsp; and long criteria would not wrap). */
-export function problemHover(key: AnswerKey, id: string, graded: GradedReview | undefined, reviewDoc?: vscode.TextDocument): vscode.MarkdownString | undefined {
+export function problemHover(
+  key: AnswerKey,
+  id: string,
+  graded: GradedReview | undefined,
+  reviewDoc?: vscode.TextDocument,
+): vscode.MarkdownString | undefined {
   const bank = key.problems.some((p) => p.id === id) ? undefined : key.bank?.find((p) => p.id === id);
   const problem = key.problems.find((p) => p.id === id) ?? bank;
   const md = new vscode.MarkdownString();
@@ -98,7 +108,10 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
     const i = graded ? graded.bonus.findIndex((b) => b.id === id) : -1;
     const found = graded?.bonus[i];
     const status = found && graded ? ` · ${bonusStatus(found, bonusCounts(graded)[i], graded)}` : '';
-    if (graded) md.appendMarkdown('\n\n---\n\n').appendMarkdown(escape(found ? `bonus · ${findingFullName(found, graded)} (${found.source})${status}` : 'bonus: not found'));
+    if (graded)
+      md.appendMarkdown('\n\n---\n\n').appendMarkdown(
+        escape(found ? `bonus · ${findingFullName(found, graded)} (${found.source})${status}` : 'bonus: not found'),
+      );
     return md;
   }
   appendCriteria(md, problem, key);
@@ -106,7 +119,9 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
   const entry = bankEntryOf(key, problem);
   if (entry) {
     // the bank entry this scenario item draws on ('(PB-02)'), with its own criteria
-    md.appendMarkdown('\n\n---\n\n').appendMarkdown(`*Draws on* **${escape(entry.id)}** `).appendMarkdown(escape(entry.title));
+    md.appendMarkdown('\n\n---\n\n')
+      .appendMarkdown(`*Draws on* **${escape(entry.id)}** `)
+      .appendMarkdown(escape(entry.title));
     if (entry.severity) md.appendMarkdown(' — ').appendMarkdown(escape(entry.severity));
     for (const v of ORDER) {
       const c = entry.criteria[v];
@@ -117,9 +132,11 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
   }
   const grade = graded?.problems.find((p) => p.id === id);
   if (graded && grade) {
-    const name = reviewDoc ? basename(reviewDoc.uri.path) : graded.path ?? 'the review';
+    const name = reviewDoc ? basename(reviewDoc.uri.path) : (graded.path ?? 'the review');
     md.appendMarkdown('\n\n---\n\n');
-    md.appendMarkdown(`**${grade.verdict}** ${MARK[grade.verdict]} `).appendMarkdown(escape(`${sourceMarker(grade)} ${disagreementText(grade)} in ${name}`.replace(/\s+/g, ' ')));
+    md.appendMarkdown(`**${grade.verdict}** ${MARK[grade.verdict]} `).appendMarkdown(
+      escape(`${sourceMarker(grade)} ${disagreementText(grade)} in ${name}`.replace(/\s+/g, ' ')),
+    );
     const b = backingOf(grade);
     if (b.kind === 'evidence') {
       md.appendMarkdown('\n\n').appendMarkdown(`*${escape(findingFullName(b.evidence, graded))}* (line ${b.evidence.line})`);
@@ -135,8 +152,13 @@ export function problemHover(key: AnswerKey, id: string, graded: GradedReview | 
 /** The matcher's findings, said to be candidates (not the verdict's evidence). */
 function appendCandidates(md: vscode.MarkdownString, candidates: Evidence[], graded: GradedReview): void {
   if (candidates.length === 0) return;
-  md.appendMarkdown('\n\n').appendMarkdown(escape(`Candidates (the matcher's, not the verdict's evidence): ${candidates
-    .map((e) => `${findingFullName(e, graded)} (line ${e.line}, match ${num(e.score)})`).join('; ')}`));
+  md.appendMarkdown('\n\n').appendMarkdown(
+    escape(
+      `Candidates (the matcher's, not the verdict's evidence): ${candidates
+        .map((e) => `${findingFullName(e, graded)} (line ${e.line}, match ${num(e.score)})`)
+        .join('; ')}`,
+    ),
+  );
 }
 
 /** Hover on a finding heading: what the finding counts for, and what it may count for. */
@@ -155,8 +177,12 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
     }
   }
   const counts = bonusCounts(graded);
-  const bonus = graded.bonus.flatMap((b, i) => (b.findingIndex === index ? [`bonus${b.id ? ` ${b.id}` : ''} (${b.source}): ${bonusStatus(b, counts[i], graded)}`] : []));
-  const penalties = graded.penalties.filter((x) => x.findingIndex === index).map((x) => `penalty (${x.source})${x.reason ? `: ${x.reason}` : ''}`);
+  const bonus = graded.bonus.flatMap((b, i) =>
+    b.findingIndex === index ? [`bonus${b.id ? ` ${b.id}` : ''} (${b.source}): ${bonusStatus(b, counts[i], graded)}`] : [],
+  );
+  const penalties = graded.penalties
+    .filter((x) => x.findingIndex === index)
+    .map((x) => `penalty (${x.source})${x.reason ? `: ${x.reason}` : ''}`);
   const section = (title: string, lines: string[]) => {
     if (lines.length) md.appendMarkdown(`\n\n${title}\n\n`).appendMarkdown(lines.map((l) => `- ${escape(l)}`).join('\n'));
   };
@@ -164,7 +190,13 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
   section('Candidate for:', candidateFor);
   section('Extras:', [...bonus, ...penalties]);
   if (!backs.length && !candidateFor.length && !bonus.length && !penalties.length) {
-    md.appendMarkdown('\n\n').appendMarkdown(escape(graded.unmatched.some((u) => u.findingIndex === index) ? 'matches no problem of the key: a bonus or penalty candidate' : 'not evidence for any problem'));
+    md.appendMarkdown('\n\n').appendMarkdown(
+      escape(
+        graded.unmatched.some((u) => u.findingIndex === index)
+          ? 'matches no problem of the key: a bonus or penalty candidate'
+          : 'not evidence for any problem',
+      ),
+    );
   }
   return md;
 }

@@ -17,7 +17,10 @@ import { isProjectFile } from './projectFiles';
 
 export const SOURCE = 'review-grader';
 
-interface Linted { version: number; diagnostics: CoreDiagnostic[] }
+interface Linted {
+  version: number;
+  diagnostics: CoreDiagnostic[];
+}
 const cache = new Map<string, Linted>();
 
 export function registerKeyDiagnostics(context: vscode.ExtensionContext, deps: Services): void {
@@ -59,21 +62,33 @@ export function coreDiagnosticsFor(service: GradingService, doc: vscode.TextDocu
   return diagnostics;
 }
 
-async function publish(service: GradingService, collection: vscode.DiagnosticCollection, doc: vscode.TextDocument,
-  generations: Map<string, number>, log: Logger): Promise<void> {
+async function publish(
+  service: GradingService,
+  collection: vscode.DiagnosticCollection,
+  doc: vscode.TextDocument,
+  generations: Map<string, number>,
+  log: Logger,
+): Promise<void> {
   if (isProjectFile(doc.uri)) return; // projectDiagnostics.ts owns those
   const id = doc.uri.toString();
   const mine = (generations.get(id) ?? 0) + 1;
   generations.set(id, mine); // a slower earlier grading must not overwrite a newer result
   const kind = service.kindOf(doc);
   try {
-    if (kind === 'key') return collection.set(doc.uri, coreDiagnosticsFor(service, doc).map((d) => toVscode(doc, d)));
+    if (kind === 'key')
+      return collection.set(
+        doc.uri,
+        coreDiagnosticsFor(service, doc).map((d) => toVscode(doc, d)),
+      );
     if (kind === 'review') {
       const version = doc.version;
       const review = service.reviewOf(doc);
       const graded = await service.gradedOf(doc);
       if (generations.get(id) !== mine || doc.isClosed || doc.version !== version) return;
-      return collection.set(doc.uri, reviewDiagnostics(review, graded).map((d) => toVscode(doc, d)));
+      return collection.set(
+        doc.uri,
+        reviewDiagnostics(review, graded).map((d) => toVscode(doc, d)),
+      );
     }
   } catch (e) {
     log.error(`diagnostics of ${vscode.workspace.asRelativePath(doc.uri)}`, e);

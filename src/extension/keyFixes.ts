@@ -20,7 +20,11 @@ export function registerKeyFixes(context: vscode.ExtensionContext, deps: Service
 class KeyFixProvider implements vscode.CodeActionProvider {
   constructor(private readonly service: GradingService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
     if (this.service.kindOf(doc) !== 'key') return [];
     const shown = context.diagnostics.filter((d) => d.source === SOURCE);
@@ -29,7 +33,13 @@ class KeyFixProvider implements vscode.CodeActionProvider {
       if (!core.fix) continue;
       const where = rangeOf(doc, core);
       if (!where.intersection(range) && !shown.some((d) => d.code === core.code && d.range.isEqual(where))) continue;
-      actions.push(toAction(doc, core, shown.find((d) => d.code === core.code && d.range.isEqual(where))));
+      actions.push(
+        toAction(
+          doc,
+          core,
+          shown.find((d) => d.code === core.code && d.range.isEqual(where)),
+        ),
+      );
     }
     return actions;
   }

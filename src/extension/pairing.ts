@@ -10,7 +10,9 @@ import type { GradingService } from './gradingService';
 
 const KEY_GLOB = '**/{answer-key*.md,answer-keys/*.md,*rubric*.md}';
 
-export interface KeyPick extends vscode.QuickPickItem { uri: vscode.Uri }
+export interface KeyPick extends vscode.QuickPickItem {
+  uri: vscode.Uri;
+}
 
 /**
  * reviewGrader.pairWithKey(reviewUri?, keyUri?): with a key uri, pairs without asking
@@ -27,7 +29,9 @@ export function pairWithKeyCommand(service: GradingService) {
     const key = toUri(keyArg) ?? (await pickKey(service, review));
     if (!key) return undefined;
     await service.pair(review, key);
-    void vscode.window.showInformationMessage(`Review Grader: ${vscode.workspace.asRelativePath(review)} is graded against ${keyName(key)}.`);
+    void vscode.window.showInformationMessage(
+      `Review Grader: ${vscode.workspace.asRelativePath(review)} is graded against ${keyName(key)}.`,
+    );
     return key;
   };
 }
@@ -38,7 +42,10 @@ async function pickKey(service: GradingService, review: vscode.Uri): Promise<vsc
     void vscode.window.showWarningMessage('Review Grader: no answer-key*.md (or *rubric*.md) file in the workspace.');
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`, matchOnDescription: true });
+  const pick = await vscode.window.showQuickPick(items, {
+    placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`,
+    matchOnDescription: true,
+  });
   return pick?.uri;
 }
 
@@ -48,7 +55,7 @@ export async function keyPicks(service: GradingService, review: vscode.Uri, glob
   if (found.length === 0) return [];
   const doc = await vscode.workspace.openTextDocument(review);
   const lookup = await service.keyLookupFor(doc);
-  const currentUri = lookup.ok ? (await service.keyUriFor(doc)) : undefined;
+  const currentUri = lookup.ok ? await service.keyUriFor(doc) : undefined;
   const current = currentUri && lookup.ok ? currentUri.with({ fragment: lookup.scenario ?? '' }).toString() : undefined;
   const dir = review.path.slice(0, review.path.lastIndexOf('/'));
   // nearest keys first: the current one, then those whose folder contains the review
@@ -63,7 +70,10 @@ export async function keyPicks(service: GradingService, review: vscode.Uri, glob
       uri,
       label: uri.path.slice(uri.path.lastIndexOf('/') + 1) + (uri.fragment ? `#${uri.fragment}` : ''),
       description: vscode.workspace.asRelativePath(uri.with({ fragment: '' }), true),
-      detail: [uri.toString() === current ? 'current key' : undefined, uri.fragment ? titles.get(uri.toString()) : undefined].filter(Boolean).join(' · ') || undefined,
+      detail:
+        [uri.toString() === current ? 'current key' : undefined, uri.fragment ? titles.get(uri.toString()) : undefined]
+          .filter(Boolean)
+          .join(' · ') || undefined,
     }));
   return items;
 }

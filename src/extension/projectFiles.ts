@@ -34,8 +34,11 @@ export class ProjectFiles implements vscode.Disposable {
       this.changed.fire(uri);
     };
     this.disposables.push(
-      this.changed, watcher,
-      watcher.onDidCreate(drop), watcher.onDidChange(drop), watcher.onDidDelete(drop),
+      this.changed,
+      watcher,
+      watcher.onDidCreate(drop),
+      watcher.onDidChange(drop),
+      watcher.onDidDelete(drop),
       // typing in a project file: once it pauses
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!isProjectFile(e.document.uri) || !e.contentChanges.length) return;
@@ -43,7 +46,9 @@ export class ProjectFiles implements vscode.Disposable {
         this.typing = setTimeout(() => drop(e.document.uri), 250);
       }),
       // closing an edited, unsaved project file: its text on disk counts again
-      vscode.workspace.onDidCloseTextDocument((d) => { if (isProjectFile(d.uri)) drop(d.uri); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isProjectFile(d.uri)) drop(d.uri);
+      }),
     );
   }
 

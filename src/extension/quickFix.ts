@@ -15,22 +15,26 @@ import { refuse, resolveInDocument, tagWorkspaceEdit } from './tagCommands';
 const MAX_CANDIDATES = 3;
 
 /** What an action does, re-applied to the finding's tags as they are when it is resolved. */
-type Intent =
-  | { kind: 'set'; id: string; verdict: Verdict }
-  | { kind: 'exact'; entries: TagEntry[] };
+type Intent = { kind: 'set'; id: string; verdict: Verdict } | { kind: 'exact'; entries: TagEntry[] };
 
 /** A quick fix that carries its target and intent instead of a ready edit. */
 export class TagAction extends vscode.CodeAction {
-  constructor(title: string, readonly ref: FindingRef, readonly intent: Intent) {
+  constructor(
+    title: string,
+    readonly ref: FindingRef,
+    readonly intent: Intent,
+  ) {
     super(title, vscode.CodeActionKind.QuickFix);
   }
 }
 
 export function registerQuickFix(context: vscode.ExtensionContext, services: Services): void {
   const provider = new TagQuickFixProvider(services);
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
-    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
-  }));
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
+      providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+    }),
+  );
 }
 
 export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction> {
@@ -91,7 +95,9 @@ export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction>
       actions.push(action);
     };
     const suggested = candidates.filter((c) => c.verdict !== 'missed').slice(0, MAX_CANDIDATES);
-    suggested.forEach((c, i) => add(`Tag as ${c.id} ${MARK[c.verdict]} — ${c.title}`, { kind: 'set', id: c.id, verdict: c.verdict }, i === 0));
+    suggested.forEach((c, i) =>
+      add(`Tag as ${c.id} ${MARK[c.verdict]} — ${c.title}`, { kind: 'set', id: c.id, verdict: c.verdict }, i === 0),
+    );
     const best = candidates[0];
     if (best && !suggested.some((c) => c.id === best.id && c.verdict === 'partial')) {
       add(`Mark partial: ${best.id} △ — ${best.title}`, { kind: 'set', id: best.id, verdict: 'partial' });
@@ -106,6 +112,8 @@ export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction>
 
 /** The bonus row the matcher pairs with this finding, if any. */
 function bestBonusRow(graded: GradedReview, index: number): string | undefined {
-  return graded.bonus.find((b) => b.findingIndex === index && b.source === 'auto' && b.id)?.id
-    ?? graded.unmatched.find((u) => u.findingIndex === index)?.bonusCandidate;
+  return (
+    graded.bonus.find((b) => b.findingIndex === index && b.source === 'auto' && b.id)?.id ??
+    graded.unmatched.find((u) => u.findingIndex === index)?.bonusCandidate
+  );
 }

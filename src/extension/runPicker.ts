@@ -12,10 +12,14 @@ import { showReviewOnKey } from './service';
 
 export const PICK_RUN = 'reviewGrader.pickRun';
 
-interface RunPick extends vscode.QuickPickItem { run: WorkspaceRun }
+interface RunPick extends vscode.QuickPickItem {
+  run: WorkspaceRun;
+}
 
 export function registerRunPicker(context: vscode.ExtensionContext, service: GradingService): void {
-  context.subscriptions.push(vscode.commands.registerCommand(PICK_RUN, (keyUri?: unknown, pick?: unknown) => pickRun(service, keyUri, pick)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(PICK_RUN, (keyUri?: unknown, pick?: unknown) => pickRun(service, keyUri, pick)),
+  );
 }
 
 /** The runs of the key's round, by variant then run. */
@@ -50,7 +54,9 @@ async function pickRun(service: GradingService, keyArg: unknown, runArg: unknown
     const shown = (await service.activeReviewFor(keyDoc))?.uri;
     const runs = await runsOfKey(service, keyDoc, shown);
     if (runs.length === 0) {
-      void vscode.window.showInformationMessage(`Review Grader: no review run of this round beside ${basename(keyUri.path)}. Open a review, or pair one with this key.`);
+      void vscode.window.showInformationMessage(
+        `Review Grader: no review run of this round beside ${basename(keyUri.path)}. Open a review, or pair one with this key.`,
+      );
       return undefined;
     }
     const items: RunPick[] = runs.map((run) => ({
@@ -59,12 +65,16 @@ async function pickRun(service: GradingService, keyArg: unknown, runArg: unknown
       description: run.uri.toString() === shown?.toString() ? 'shown now' : run.variant,
       detail: vscode.workspace.asRelativePath(run.uri),
     }));
-    chosen = (await vscode.window.showQuickPick(items, { placeHolder: `Run whose verdicts ${basename(keyUri.path)} shows`, matchOnDetail: true }))?.run.uri;
+    chosen = (
+      await vscode.window.showQuickPick(items, { placeHolder: `Run whose verdicts ${basename(keyUri.path)} shows`, matchOnDetail: true })
+    )?.run.uri;
   }
   if (!chosen) return undefined;
   const reviewDoc = await vscode.workspace.openTextDocument(chosen);
   if ((await service.keyUriFor(reviewDoc))?.toString() !== keyUri.toString()) {
-    void vscode.window.showWarningMessage(`Review Grader: ${basename(chosen.path)} is graded against another key; pair it with ${basename(keyUri.path)} first.`);
+    void vscode.window.showWarningMessage(
+      `Review Grader: ${basename(chosen.path)} is graded against another key; pair it with ${basename(keyUri.path)} first.`,
+    );
     return undefined;
   }
   await showReviewOnKey(service, reviewDoc);

@@ -44,7 +44,11 @@ function outputChannel(context: vscode.ExtensionContext): vscode.LogOutputChanne
   if (channel) return channel;
   const created = vscode.window.createOutputChannel('Review Grader', { log: true });
   channel = created;
-  context.subscriptions.push(created, { dispose: () => { channel = undefined; } });
+  context.subscriptions.push(created, {
+    dispose: () => {
+      channel = undefined;
+    },
+  });
   return created;
 }
 
@@ -67,7 +71,11 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   context.subscriptions.push(
     service,
     vscode.window.onDidChangeActiveTextEditor((e) => void note(e)),
-    { dispose: () => { instance = undefined; } },
+    {
+      dispose: () => {
+        instance = undefined;
+      },
+    },
   );
   void note(vscode.window.activeTextEditor);
   return service;

@@ -39,7 +39,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, deps: Servic
   void refresh();
 }
 
-async function scoreOfActiveEditor(service: GradingService, log: Logger): Promise<{ graded: GradedReview; reviewDoc: vscode.TextDocument } | undefined> {
+async function scoreOfActiveEditor(
+  service: GradingService,
+  log: Logger,
+): Promise<{ graded: GradedReview; reviewDoc: vscode.TextDocument } | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   if (!doc) return undefined;
   try {
@@ -60,7 +63,9 @@ function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument, cap: number): 
   const disagreements = g.problems.filter((p) => p.disagreement).length;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**Review Grader** — ').appendText(basename(reviewDoc.uri.path));
-  md.appendMarkdown('\n\n').appendText(`detection ${num(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`);
+  md.appendMarkdown('\n\n').appendText(
+    `detection ${num(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`,
+  );
   const rule = detectionRuleText(s);
   if (rule) md.appendMarkdown('\n\n').appendText(rule);
   md.appendMarkdown('\n\n').appendText(`bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`);

@@ -7,19 +7,35 @@ import * as vscode from 'vscode';
 import type { Review, TagEntry, Verdict } from '../core/model';
 import { MARK } from '../core/model';
 import {
-  acceptAllPlan, entriesOf, isFindingRef, resolveFindingRef, tagEdits, withDisputed, withProblem,
-  type AcceptAllPlan, type FindingRef, type Resolution,
+  acceptAllPlan,
+  entriesOf,
+  isFindingRef,
+  resolveFindingRef,
+  tagEdits,
+  withDisputed,
+  withProblem,
+  type AcceptAllPlan,
+  type FindingRef,
+  type Resolution,
 } from '../core/tags';
 import type { Services } from './service';
 
 export const ACCEPT_SUGGESTION = 'reviewGrader.acceptSuggestion';
 
 /** Edits that make the finding's tag say exactly `entries` ([] removes it); undefined when nothing would change. */
-export function tagWorkspaceEdit(doc: vscode.TextDocument, review: Review, findingIndex: number, entries: TagEntry[]): vscode.WorkspaceEdit | undefined {
+export function tagWorkspaceEdit(
+  doc: vscode.TextDocument,
+  review: Review,
+  findingIndex: number,
+  entries: TagEntry[],
+): vscode.WorkspaceEdit | undefined {
   return toWorkspaceEdit(doc, tagEdits(doc.getText(), review, findingIndex, entries));
 }
 
-export function toWorkspaceEdit(doc: vscode.TextDocument, edits: { start: number; end: number; newText: string }[]): vscode.WorkspaceEdit | undefined {
+export function toWorkspaceEdit(
+  doc: vscode.TextDocument,
+  edits: { start: number; end: number; newText: string }[],
+): vscode.WorkspaceEdit | undefined {
   // Drop no-op replacements so a repeated action leaves the document (and its undo stack) untouched.
   const text = doc.getText();
   const real = edits.filter((e) => text.slice(e.start, e.end) !== e.newText);
@@ -146,7 +162,8 @@ export function acceptAllCommand(services: Services) {
     const accepted = written ? count(byFinding) : 0;
     const skipped = choice === 'include' ? 0 : plan.disputed.length;
     if (accepted > 0 || skipped > 0) {
-      const skipNote = skipped > 0 ? `; skipped ${skipped} the judge disputes (${plan.disputed.map((d) => `${d.id} on ${d.finding}`).join(', ')})` : '';
+      const skipNote =
+        skipped > 0 ? `; skipped ${skipped} the judge disputes (${plan.disputed.map((d) => `${d.id} on ${d.finding}`).join(', ')})` : '';
       void vscode.window.showInformationMessage(`Review Grader: accepted ${accepted} suggestion${accepted === 1 ? '' : 's'}${skipNote}.`);
     }
     return written ? byFinding.size : 0;

@@ -86,9 +86,12 @@ export function findingFullName(e: { label?: string; line?: number; findingIndex
 /** Full lens title of a problem: "detected · C3 (auto 0.82) ≠ judge missed", "partial (judge) · no finding cited". */
 export function problemTitle(p: ProblemGrade, g?: GradedReview): string {
   const b = backingOf(p);
-  const head = b.kind === 'evidence' ? `${p.verdict} · ${findingName(b.evidence, g)} ${sourceMarker(p)}`
-    : b.kind === 'uncited' ? `${p.verdict} ${sourceMarker(p)} · ${uncitedText(b)}`
-      : `${p.verdict} ${sourceMarker(p)}`;
+  const head =
+    b.kind === 'evidence'
+      ? `${p.verdict} · ${findingName(b.evidence, g)} ${sourceMarker(p)}`
+      : b.kind === 'uncited'
+        ? `${p.verdict} ${sourceMarker(p)} · ${uncitedText(b)}`
+        : `${p.verdict} ${sourceMarker(p)}`;
   return [head, disagreementText(p)].filter(Boolean).join(' ');
 }
 
@@ -128,6 +131,7 @@ export function penaltySummary(s: RunScore): string {
 /** "counts", "over the cap", "judge's count used": why a bonus row adds (or not). */
 export function bonusStatus(b: BonusGrade, counts: boolean, g: GradedReview): string {
   if (counts) return 'counts';
-  if (b.source !== g.extrasSource) return g.extrasSource === 'judge' ? "not counted: the judge's count is used" : 'not counted: your tags are used';
+  if (b.source !== g.extrasSource)
+    return g.extrasSource === 'judge' ? "not counted: the judge's count is used" : 'not counted: your tags are used';
   return 'over the cap';
 }

@@ -18,8 +18,11 @@ try {
 }
 
 // Only the manifest, bundles and static contributions: no sources, maps, tests or node_modules.
-const allowed = /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|media\/icon\.svg|snippets\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
-const files = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name);
+const allowed =
+  /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|media\/icon\.svg|snippets\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
+const files = Object.values(zip.files)
+  .filter((f) => !f.dir)
+  .map((f) => f.name);
 const unexpected = files.filter((f) => !allowed.test(f));
 if (unexpected.length) fail(`the .vsix carries files it should not: ${unexpected.join(', ')}`);
 for (const needed of [manifest.main, manifest.browser].map((p) => `extension/${p.replace(/^\.\//, '')}`)) {

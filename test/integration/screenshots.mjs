@@ -8,8 +8,17 @@ import { corpusDir, repoRoot, startWatchdog } from './paths.mjs';
 import { dataDir, freePort, prepareOfflineBuild, testWeb, useSystemChromium } from './webSetup.mjs';
 
 const driverBundle = path.join(repoRoot, 'dist/test/screenshot-driver.js'); // must lie inside the extension folder
-await build({ entryPoints: [path.join(repoRoot, 'test/integration/screenshots/driver.ts')], outfile: driverBundle, bundle: true,
-  platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'], logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(repoRoot, 'test/integration/screenshots/driver.ts')],
+  outfile: driverBundle,
+  bundle: true,
+  platform: 'browser',
+  conditions: ['worker'],
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode'],
+  logLevel: 'warning',
+});
 
 const launched = [];
 // persistent: a regular profile, where the dashboard webview can load (see webSetup.mjs)
@@ -28,14 +37,27 @@ for (const type of ['log', 'info', 'warn', 'error', 'debug']) {
     const page = launched.flatMap((b) => b.contexts()).flatMap((c) => c.pages())[0];
     if (m[1] === 'done' || !page) return;
     const file = path.join(repoRoot, 'media', `screenshot-${m[1]}.png`);
-    page.screenshot({ path: file }).then(() => { taken.push(file); log(`wrote ${path.relative(repoRoot, file)}`); }, (e) => log(`screenshot ${m[1]} failed: ${e.message}`));
+    page.screenshot({ path: file }).then(
+      () => {
+        taken.push(file);
+        log(`wrote ${path.relative(repoRoot, file)}`);
+      },
+      (e) => log(`screenshot ${m[1]} failed: ${e.message}`),
+    );
   };
 }
 
 try {
   await testWeb.runTests({
-    browserType: 'chromium', headless: true, quality: 'stable', commit: prepareOfflineBuild(dataDir), testRunnerDataDir: dataDir,
-    extensionDevelopmentPath: repoRoot, extensionTestsPath: driverBundle, folderPath: corpusDir, port: await freePort(),
+    browserType: 'chromium',
+    headless: true,
+    quality: 'stable',
+    commit: prepareOfflineBuild(dataDir),
+    testRunnerDataDir: dataDir,
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: driverBundle,
+    folderPath: corpusDir,
+    port: await freePort(),
   });
   process.exitCode = taken.length === 5 ? 0 : 1;
 } catch (error) {

@@ -10,8 +10,16 @@ import path from 'node:path';
 import { fail, repoRoot } from './paths.mjs';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = ['--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-sandbox'];
+const chromiumFlags = [
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-sandbox',
+];
 
 const require = createRequire(import.meta.url);
 // Load playwright through test-web's own resolution so we patch the very instance it uses.
@@ -27,8 +35,12 @@ export function useSystemChromium(launched, extraArgs = [], { persistent = false
   if (!existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
   const launch = playwright.chromium.launch.bind(playwright.chromium);
   playwright.chromium.launch = async (options = {}) => {
-    const settings = { ...options, headless: true, executablePath: chromiumPath,
-      args: [...new Set([...(options.args ?? []), ...chromiumFlags, ...extraArgs])] };
+    const settings = {
+      ...options,
+      headless: true,
+      executablePath: chromiumPath,
+      args: [...new Set([...(options.args ?? []), ...chromiumFlags, ...extraArgs])],
+    };
     const browser = persistent ? await persistentBrowser(settings) : await launch(settings);
     launched.push(browser);
     return browser;
@@ -42,7 +54,10 @@ export function useSystemChromium(launched, extraArgs = [], { persistent = false
 async function persistentBrowser(settings) {
   const profile = mkdtempSync(path.join(tmpdir(), 'rg-chromium-'));
   mkdirSync(path.join(profile, 'Default'));
-  writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  writeFileSync(
+    path.join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+  );
   const context = await playwright.chromium.launchPersistentContext(profile, { ...settings, viewport: null });
   const close = async () => {
     await context.close().catch(() => {});
@@ -72,9 +87,12 @@ export function prepareOfflineBuild(dir = dataDir) {
 // A fixed port (test-web's default 3000) collides with parallel CI jobs.
 export function freePort() {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, 'localhost', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = net
+      .createServer()
+      .listen(0, 'localhost', () => {
+        const { port } = server.address();
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }

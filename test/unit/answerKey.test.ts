@@ -14,7 +14,11 @@ const slice = (text: string, s: Span) => text.slice(s.start.offset, s.end.offset
 function corpusKeys(): string[] {
   return readdirSync(CORPUS)
     .filter((d) => statSync(path.join(CORPUS, d)).isDirectory())
-    .flatMap((d) => readdirSync(path.join(CORPUS, d)).filter((f) => /^answer-key.*\.md$/.test(f)).map((f) => `${d}/${f}`))
+    .flatMap((d) =>
+      readdirSync(path.join(CORPUS, d))
+        .filter((f) => /^answer-key.*\.md$/.test(f))
+        .map((f) => `${d}/${f}`),
+    )
     .sort();
 }
 
@@ -68,7 +72,10 @@ test('English fixture: header, fields, criteria, spans, bonus table', () => {
   assert.equal(key.statedCount, 3);
   assert.equal(key.statedCountLine, 6);
   assert.deepEqual(key.diagnostics, []);
-  assert.deepEqual(key.problems.map((p) => p.id), ['P01', 'P02', 'P03']);
+  assert.deepEqual(
+    key.problems.map((p) => p.id),
+    ['P01', 'P02', 'P03'],
+  );
   const [p1, p2, p3] = key.problems as [AnswerKey['problems'][0], AnswerKey['problems'][0], AnswerKey['problems'][0]];
   assert.equal(p1.title, 'Cache stampede on cold start');
   assert.equal(p1.number, 1);
@@ -76,9 +83,16 @@ test('English fixture: header, fields, criteria, spans, bonus table', () => {
   assert.equal(p1.severity, 'Critical');
   assert.equal(p1.location, 'Section 2 (Read path)');
   assert.equal(p1.description, 'Every node refills the same cold key at once\nand the origin is flooded.');
-  assert.deepEqual(p1.fields.map((f) => [f.name, f.label]), [
-    ['category', 'Category'], ['severity', 'Severity'], ['location', 'Location'], ['description', 'Problem Description'], ['criteria', 'Detection Criteria'],
-  ]);
+  assert.deepEqual(
+    p1.fields.map((f) => [f.name, f.label]),
+    [
+      ['category', 'Category'],
+      ['severity', 'Severity'],
+      ['location', 'Location'],
+      ['description', 'Problem Description'],
+      ['criteria', 'Detection Criteria'],
+    ],
+  );
   assert.equal(p1.criteria.partial?.text, 'Mentions load on the origin without the stampede mechanism');
   assert.equal(slice(text, p1.criteria.missed!.span), '× (Not Detected): No mention of cold-start load');
   assert.equal(p1.criteria.missed!.span.start.line, 19);
@@ -90,10 +104,13 @@ test('English fixture: header, fields, criteria, spans, bonus table', () => {
   assert.equal(p3.criteria.detected?.text, 'Identifies stale reads after a write\nand recommends invalidation on write');
   assert.equal(p3.criteria.detected?.span.end.line, p3.criteria.detected!.span.start.line + 1);
   assert.ok(!slice(text, p3.span).includes('Bonus'));
-  assert.deepEqual(key.bonus.map((b) => [b.id, b.category, b.text, b.condition]), [
-    ['B01', 'Observability', 'No hit-ratio metric', 'Recommends a hit-ratio metric'],
-    ['B02', 'Capacity', 'Eviction policy unstated', 'Asks for an eviction policy (LRU, LFU)'],
-  ]);
+  assert.deepEqual(
+    key.bonus.map((b) => [b.id, b.category, b.text, b.condition]),
+    [
+      ['B01', 'Observability', 'No hit-ratio metric', 'Recommends a hit-ratio metric'],
+      ['B02', 'Capacity', 'Eviction policy unstated', 'Asks for an eviction policy (LRU, LFU)'],
+    ],
+  );
   assert.equal(key.bonus[0]!.span.start.line, 46);
 });
 
@@ -115,7 +132,10 @@ test('Japanese fixture: full-width colons and digits, unlabeled marks, 検出難
   assert.equal(p2!.fields.find((f) => f.name === 'difficulty')?.value, 'hard');
   assert.equal(p2!.criteria.detected?.text, '書き込み後の古い読み取りを指摘し、無効化を提案している');
   assert.equal(p2!.criteria.missed?.text, '指摘なし');
-  assert.deepEqual(key.bonus.map((b) => [b.id, b.category, b.condition]), [['B01', '可観測性', 'ヒット率メトリクスを提案した場合']]);
+  assert.deepEqual(
+    key.bonus.map((b) => [b.id, b.category, b.condition]),
+    [['B01', '可観測性', 'ヒット率メトリクスを提案した場合']],
+  );
 });
 
 test('heading and criterion variants', () => {
@@ -125,14 +145,17 @@ test('heading and criterion variants', () => {
   assert.equal(key.perspective, 'queues');
   assert.equal(key.statedCount, 6);
   assert.deepEqual(key.diagnostics, []);
-  assert.deepEqual(key.problems.map((p) => [p.id, p.title]), [
-    ['P01', 'Full-width colon after the id'],
-    ['P02', 'Dash separator'],
-    ['P03', 'Space only'],
-    ['P04', 'Short id'],
-    ['P05', 'Bold pseudo-heading'],
-    ['P06', 'Bracketed id'],
-  ]);
+  assert.deepEqual(
+    key.problems.map((p) => [p.id, p.title]),
+    [
+      ['P01', 'Full-width colon after the id'],
+      ['P02', 'Dash separator'],
+      ['P03', 'Space only'],
+      ['P04', 'Short id'],
+      ['P05', 'Bold pseudo-heading'],
+      ['P06', 'Bracketed id'],
+    ],
+  );
   for (const p of key.problems) {
     assert.deepEqual(Object.keys(p.criteria).sort(), ['detected', 'missed', 'partial'], p.id);
     assert.ok(p.severity, p.id);
@@ -140,20 +163,35 @@ test('heading and criterion variants', () => {
   assert.equal(key.problems[1]!.criteria.partial?.text, 'ascii partial');
   assert.equal(key.problems[3]!.criteria.missed?.text, 'missed four');
   assert.equal(key.problems[4]!.criteria.detected?.text, 'detected five');
-  assert.deepEqual(key.bonus.map((b) => [b.id, b.text, b.condition, b.category]), [
-    ['B01', 'Dead-letter queue metrics', 'Recommends DLQ depth alerts', 'Observability'],
-    ['B02', 'Poison message handling', 'Names poison messages', undefined],
-  ]);
+  assert.deepEqual(
+    key.bonus.map((b) => [b.id, b.text, b.condition, b.category]),
+    [
+      ['B01', 'Dead-letter queue metrics', 'Recommends DLQ depth alerts', 'Observability'],
+      ['B02', 'Poison message handling', 'Names poison messages', undefined],
+    ],
+  );
 });
 
 test('three-digit ids, parse diagnostics and odd inputs', () => {
   const big = parseAnswerKey('### P100: Hundredth\n- ○: a\n- △: b\n- ×: c\n');
   assert.equal(big.problems[0]!.id, 'P100');
   const bare = parseAnswerKey('# Key\n\n### P03: Has no criteria\n- **Severity**: Low\n\n### P04\n- ○: a\n- △: b\n- ×: c\n');
-  assert.deepEqual(bare.diagnostics.map((d) => [d.code, d.line]), [['no-criteria', 3], ['missing-title', 6]]);
+  assert.deepEqual(
+    bare.diagnostics.map((d) => [d.code, d.line]),
+    [
+      ['no-criteria', 3],
+      ['missing-title', 6],
+    ],
+  );
   assert.match(bare.diagnostics[0]!.message, /line 3: P03 heading found but no detection criteria/);
-  assert.deepEqual(parseAnswerKey('').diagnostics.map((d) => d.code), ['no-problems']);
-  assert.deepEqual(parseAnswerKey('\u0000\u0001binary\u0000').diagnostics.map((d) => d.code), ['not-text']);
+  assert.deepEqual(
+    parseAnswerKey('').diagnostics.map((d) => d.code),
+    ['no-problems'],
+  );
+  assert.deepEqual(
+    parseAnswerKey('\u0000\u0001binary\u0000').diagnostics.map((d) => d.code),
+    ['not-text'],
+  );
   const crlf = parseAnswerKey(fixture('en-basic.md').replace(/\n/g, '\r\n'));
   assert.equal(crlf.problems.length, 3);
   assert.equal(crlf.problems[0]!.criteria.missed?.text, 'No mention of cold-start load');
@@ -164,7 +202,9 @@ test('three-digit ids, parse diagnostics and odd inputs', () => {
 
 test('huge and deeply nested inputs parse quickly', () => {
   const unit = fixture('en-basic.md').split('## Bonus')[0]!.split('## Embedded Problems')[1]!;
-  const huge = Array.from({ length: 300 }, (_, i) => unit.replace(/P0(\d)/g, (_m, d) => `P${String(i * 3 + Number(d)).padStart(2, '0')}`)).join('\n');
+  const huge = Array.from({ length: 300 }, (_, i) =>
+    unit.replace(/P0(\d)/g, (_m, d) => `P${String(i * 3 + Number(d)).padStart(2, '0')}`),
+  ).join('\n');
   const t = Date.now();
   assert.equal(parseAnswerKey(huge).problems.length, 900);
   const nested = '> '.repeat(20000) + '### P01: deep\n' + '  '.repeat(20000) + '- ○: x\n';
@@ -175,26 +215,65 @@ test('huge and deeply nested inputs parse quickly', () => {
 });
 
 const fragment = fc.oneof(
-  fc.constantFrom('# 正解キー', '## Bonus Problems', '## ボーナス問題リスト', '### P01: Title', '### P1', '### P01', '**P02: bold**', '### P999: x', '### B01: bonus',
-    '- **Severity**: High', '- **深刻度**: 中', '- **Embedded Problems**: 3', '- **埋め込み問題数**: ３問', '- **Detection Criteria**:', '- **検出判定基準**:',
-    '  - ○ (Detected): a', '  - △（部分検出）：b', '  - ×: c', '  - x:', '- o (', '| ID | Category | Description | Bonus Condition |', '|----|---|---|---|',
-    '| B01 | c | d | e |', '| B02 |', '|', '```', '~~~', '<!--', '-->', '---', '', '    ', '\t- ×', '> ### P05: quoted', '\r'),
+  fc.constantFrom(
+    '# 正解キー',
+    '## Bonus Problems',
+    '## ボーナス問題リスト',
+    '### P01: Title',
+    '### P1',
+    '### P01',
+    '**P02: bold**',
+    '### P999: x',
+    '### B01: bonus',
+    '- **Severity**: High',
+    '- **深刻度**: 中',
+    '- **Embedded Problems**: 3',
+    '- **埋め込み問題数**: ３問',
+    '- **Detection Criteria**:',
+    '- **検出判定基準**:',
+    '  - ○ (Detected): a',
+    '  - △（部分検出）：b',
+    '  - ×: c',
+    '  - x:',
+    '- o (',
+    '| ID | Category | Description | Bonus Condition |',
+    '|----|---|---|---|',
+    '| B01 | c | d | e |',
+    '| B02 |',
+    '|',
+    '```',
+    '~~~',
+    '<!--',
+    '-->',
+    '---',
+    '',
+    '    ',
+    '\t- ×',
+    '> ### P05: quoted',
+    '\r',
+  ),
   fc.string({ maxLength: 30 }),
 );
 const markdownish = fc.array(fragment, { maxLength: 40 }).map((xs) => xs.join('\n'));
 
 test('parseAnswerKey never throws (property)', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
-    const k = parseAnswerKey(s);
-    assert.ok(Array.isArray(k.problems) && Array.isArray(k.diagnostics));
-    assert.ok(!k.diagnostics.some((d) => d.code === 'parse-failure'), 'internal failure');
-  }), { numRuns: 500 });
-  fc.assert(fc.property(markdownish, (s) => {
-    const k = parseAnswerKey(s);
-    assert.ok(!k.diagnostics.some((d) => d.code === 'parse-failure'), 'internal failure');
-    for (const p of k.problems) {
-      assert.match(p.id, /^P\d{2,3}$/);
-      assert.ok(p.span.start.offset <= p.span.end.offset && p.span.end.offset <= s.length);
-    }
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => {
+      const k = parseAnswerKey(s);
+      assert.ok(Array.isArray(k.problems) && Array.isArray(k.diagnostics));
+      assert.ok(!k.diagnostics.some((d) => d.code === 'parse-failure'), 'internal failure');
+    }),
+    { numRuns: 500 },
+  );
+  fc.assert(
+    fc.property(markdownish, (s) => {
+      const k = parseAnswerKey(s);
+      assert.ok(!k.diagnostics.some((d) => d.code === 'parse-failure'), 'internal failure');
+      for (const p of k.problems) {
+        assert.match(p.id, /^P\d{2,3}$/);
+        assert.ok(p.span.start.offset <= p.span.end.offset && p.span.end.offset <= s.length);
+      }
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -21,7 +21,10 @@ test('grade --format json on a table key: ids as written, classic arithmetic, ta
   const r = cli('grade', `${DIR}/table/results/v001-baseline-run1.md`, `${DIR}/table/results/v001-baseline-run2.md`, '--format', 'json');
   assert.equal(r.status, 0, r.stderr);
   const [one, two] = JSON.parse(r.stdout).reviews;
-  assert.deepEqual(one.problems.map((p: { id: string }) => p.id), ['Q1', 'Q2', 'L1', 'L2']);
+  assert.deepEqual(
+    one.problems.map((p: { id: string }) => p.id),
+    ['Q1', 'Q2', 'L1', 'L2'],
+  );
   assert.equal(one.score.detection, 2);
   assert.equal(one.score.detectionMax, 4);
   assert.equal(one.score.detectionRule, undefined);
@@ -38,11 +41,20 @@ test('grade text on a table key says the generic criteria apply', () => {
 });
 
 test('grade on a scenario: the link’s #T01 picks the scenario, detection by the weighted rule', () => {
-  const r = cli('grade', `${DIR}/scenario/results/v001-baseline-run1.md`, `${DIR}/scenario/results/v002-baseline-run1.md`, '--format', 'json');
+  const r = cli(
+    'grade',
+    `${DIR}/scenario/results/v001-baseline-run1.md`,
+    `${DIR}/scenario/results/v002-baseline-run1.md`,
+    '--format',
+    'json',
+  );
   assert.equal(r.status, 0, r.stderr);
   const [t1, t2] = JSON.parse(r.stdout).reviews;
   assert.match(t1.key, /rubric\.md#T01$/);
-  assert.deepEqual(t1.problems.map((p: { id: string }) => p.id), ['T01-C1', 'T01-C2', 'T01-C3']);
+  assert.deepEqual(
+    t1.problems.map((p: { id: string }) => p.id),
+    ['T01-C1', 'T01-C2', 'T01-C3'],
+  );
   // C1 ○ (weight 2), C2 △ by tag (weight 1), C3 ×: (4 + 1) / 8 × 10
   assert.equal(t1.score.detection, 6.25);
   assert.equal(t1.score.detectionMax, 10);
@@ -56,7 +68,10 @@ test('grade on a scenario: the link’s #T01 picks the scenario, detection by th
 test('grade --key rubric.md#T02 grades against that scenario', () => {
   const r = cli('grade', `${DIR}/scenario/results/v002-baseline-run1.md`, '--key', `${DIR}/scenario/rubric.md#T02`, '--format', 'json');
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).reviews[0].problems.map((p: { id: string }) => p.id), ['AK-T02-01', 'AK-T02-02']);
+  assert.deepEqual(
+    JSON.parse(r.stdout).reviews[0].problems.map((p: { id: string }) => p.id),
+    ['AK-T02-01', 'AK-T02-02'],
+  );
 });
 
 test('report on a scenario states the key’s rule; on a table key, the generic criteria', () => {
@@ -76,7 +91,10 @@ test('dashboard --format json: a scenario folder (rule, #T01/#T02 per round) and
   const r = cli('dashboard', `${DIR}/scenario`, '--format', 'json', '-o', out);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(readFileSync(out, 'utf8'));
-  assert.deepEqual(j.rounds.map((x: { key: string }) => x.key.replace(/.*\//, '')), ['rubric.md#T01', 'rubric.md#T02']);
+  assert.deepEqual(
+    j.rounds.map((x: { key: string }) => x.key.replace(/.*\//, '')),
+    ['rubric.md#T01', 'rubric.md#T02'],
+  );
   assert.deepEqual(j.rounds[0].variants[0].scores, [6.25, 2.5]);
   assert.equal(j.rounds[0].detectionMax, 10);
   assert.match(j.rounds[0].detectionRule, /× the item’s weight/);
@@ -86,7 +104,13 @@ test('dashboard --format json: a scenario folder (rule, #T01/#T02 per round) and
   const round = tj.rounds[0];
   assert.equal(round.detectionRule, undefined);
   assert.equal(round.genericCriteria, true);
-  assert.deepEqual(round.variants.map((v: { variant: string; scores: number[] }) => [v.variant, v.scores]), [['baseline', [2, 2.5]], ['terse', [1]]]);
+  assert.deepEqual(
+    round.variants.map((v: { variant: string; scores: number[] }) => [v.variant, v.scores]),
+    [
+      ['baseline', [2, 2.5]],
+      ['terse', [1]],
+    ],
+  );
   assert.equal(round.recommendation.winner, 'baseline');
 });
 

@@ -38,12 +38,18 @@ test('a missing linked key stops with the link line, even when a conventional ke
   const cwd = process.cwd();
   process.chdir(dir); // links are followed only inside the working directory
   try {
-    assert.throws(() => findKeyFor(review, '# R\n<!-- answer-key: ../old.md -->\n'),
-      (e: unknown) => e instanceof UsageError && e.message === `${review}:2: links answer key ../old.md, but ${join(dir, 'old.md')} does not exist`);
+    assert.throws(
+      () => findKeyFor(review, '# R\n<!-- answer-key: ../old.md -->\n'),
+      (e: unknown) =>
+        e instanceof UsageError && e.message === `${review}:2: links answer key ../old.md, but ${join(dir, 'old.md')} does not exist`,
+    );
   } finally {
     process.chdir(cwd);
   }
-  assert.throws(() => findKeyFor(join(dir, 'results/v009-a-run1.md'), ''), (e: unknown) => e instanceof UsageError && /; pass --key KEY$/.test(e.message));
+  assert.throws(
+    () => findKeyFor(join(dir, 'results/v009-a-run1.md'), ''),
+    (e: unknown) => e instanceof UsageError && /; pass --key KEY$/.test(e.message),
+  );
 });
 
 test('nodeFiles: read, exists and list', () => {

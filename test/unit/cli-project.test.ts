@@ -39,11 +39,12 @@ function cli(cwd: string, ...args: string[]) {
   return r;
 }
 
-const layout = (project: string) => folder({
-  '.review-grader.jsonc': project,
-  'perspective/keys/key-001.md': KEY, // found only by the project file's pattern
-  'perspective/results/v001-base-run1.md': REVIEW,
-});
+const layout = (project: string) =>
+  folder({
+    '.review-grader.jsonc': project,
+    'perspective/keys/key-001.md': KEY, // found only by the project file's pattern
+    'perspective/results/v001-base-run1.md': REVIEW,
+  });
 
 test('grade finds the key by the project file pattern and scores with its bonus cap', () => {
   const dir = layout(PROJECT);
@@ -80,7 +81,11 @@ test('a broken project file: exit 2 with file:line:col, no stack trace, for grad
   ]) {
     const r = cli(dir, ...args);
     assert.equal(r.status, 2, `${args[0]}: ${r.stderr}`);
-    assert.match(r.stderr, /^review-grader: \.review-grader\.jsonc:3:3: not valid JSON: expected ',' or '}' after the value of "rubric"$/m, args[0]);
+    assert.match(
+      r.stderr,
+      /^review-grader: \.review-grader\.jsonc:3:3: not valid JSON: expected ',' or '}' after the value of "rubric"$/m,
+      args[0],
+    );
     assert.equal(r.stdout, '', args[0]);
   }
 });
@@ -115,7 +120,11 @@ test('in one process, every file below a broken project file stops, not only the
   process.chdir(dir);
   try {
     for (const file of ['perspective/results/v001-base-run1.md', 'perspective/results/v001-base-run2.md']) {
-      assert.throws(() => settingsFor(file), (e: unknown) => e instanceof UsageError && /^\.review-grader\.jsonc:1:\d+: not valid JSON/.test(e.message), file);
+      assert.throws(
+        () => settingsFor(file),
+        (e: unknown) => e instanceof UsageError && /^\.review-grader\.jsonc:1:\d+: not valid JSON/.test(e.message),
+        file,
+      );
     }
   } finally {
     process.chdir(cwd);

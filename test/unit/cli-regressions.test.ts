@@ -40,15 +40,29 @@ test('report -o refuses every input however it is spelled: ./run, the key, the j
   const judge = join(tmp, 'results/v001-baseline-scoring.md');
   writeFileSync(judge, '# Scoring\n\n| Problem | Run1 | Run2 |\n|---|---|---|\n| P01 | ○ | ○ |\n');
   symlinkSync('results/v001-baseline-run2.md', join(tmp, 'link.md'));
-  const inputs = ['answer-key-round-001.md', 'results/v001-baseline-run1.md', 'results/v001-baseline-run2.md', 'results/v001-baseline-scoring.md'];
+  const inputs = [
+    'answer-key-round-001.md',
+    'results/v001-baseline-run1.md',
+    'results/v001-baseline-run2.md',
+    'results/v001-baseline-scoring.md',
+  ];
   const before = inputs.map((f) => sha(join(tmp, f)));
   const runs = ['results/v001-baseline-run1.md', 'results/v001-baseline-run2.md', '--judge', 'results/v001-baseline-scoring.md'];
-  for (const out of ['./results/v001-baseline-run1.md', 'answer-key-round-001.md', 'results/v001-baseline-scoring.md', 'link.md', join(tmp, 'results/v001-baseline-run2.md')]) {
+  for (const out of [
+    './results/v001-baseline-run1.md',
+    'answer-key-round-001.md',
+    'results/v001-baseline-scoring.md',
+    'link.md',
+    join(tmp, 'results/v001-baseline-run2.md'),
+  ]) {
     const r = cli(tmp, 'report', ...runs, '-o', out);
     assert.equal(r.status, 2, `-o ${out}: ${r.stderr}`);
     assert.match(r.stderr, /refusing to overwrite input/);
   }
-  assert.deepEqual(inputs.map((f) => sha(join(tmp, f))), before);
+  assert.deepEqual(
+    inputs.map((f) => sha(join(tmp, f))),
+    before,
+  );
   // a new file is still written
   const ok = cli(tmp, 'report', ...runs, '-o', 'out.md');
   assert.equal(ok.status, 0, ok.stderr);
@@ -107,7 +121,11 @@ test('a grading tag naming a problem the key lacks is reported at its line, not 
   const r = cli(tmp, 'grade', 'results/v001-baseline-run1.md', '--format', 'json');
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /results\/v001-baseline-run1\.md:4:1: warning \[unknown-tag-id\]/);
-  assert.ok(JSON.parse(r.stdout).reviews[0].diagnostics.some((x: { code: string; file: string }) => x.code === 'unknown-tag-id' && x.file === 'results/v001-baseline-run1.md'));
+  assert.ok(
+    JSON.parse(r.stdout).reviews[0].diagnostics.some(
+      (x: { code: string; file: string }) => x.code === 'unknown-tag-id' && x.file === 'results/v001-baseline-run1.md',
+    ),
+  );
 });
 
 test('a review passed as --key, or a scoring report passed as a review, is a usage error (exit 2)', () => {
@@ -121,7 +139,7 @@ test('a review passed as --key, or a scoring report passed as a review, is a usa
   assert.match(asReview.stderr, /scoring report, not a review run; pass it with --judge/);
 });
 
-test('a review-level tag is not shown with the matcher\'s guess as its evidence', () => {
+test("a review-level tag is not shown with the matcher's guess as its evidence", () => {
   const tmp = exampleCopy();
   const run = join(tmp, 'results/v001-baseline-run2.md');
   writeFileSync(run, `${readFileSync(run, 'utf8')}\n<!-- grade: P02 △ -->\n`);

@@ -8,7 +8,17 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -64,9 +74,12 @@ test('report -o and dashboard -o leave a file they did not write alone, unless -
   const tmp = exampleCopy();
   // a judge's scoring report of another variant, a saved page: not inputs of this run, not ours
   writeFileSync(join(tmp, 'results/v001-other-scoring.md'), '# Scoring by the judge\n');
-  writeFileSync(join(tmp, 'page.html'), '<html>someone else\'s page</html>\n');
+  writeFileSync(join(tmp, 'page.html'), "<html>someone else's page</html>\n");
   const before = snapshot(tmp);
-  for (const [args, out] of [[['report', ...RUNS], 'results/v001-other-scoring.md'], [['dashboard', '.'], 'page.html']] as const) {
+  for (const [args, out] of [
+    [['report', ...RUNS], 'results/v001-other-scoring.md'],
+    [['dashboard', '.'], 'page.html'],
+  ] as const) {
     const r = cli(tmp, ...args, '-o', out);
     assert.equal(r.status, 2, `${args[0]} -o ${out}: ${r.stderr}`);
     oneLine(r.stderr, new RegExp(`refusing to replace ${out.replace(/\./g, '\\.')}: not written by review-grader; pass --force`));
@@ -79,7 +92,10 @@ test('report -o and dashboard -o leave a file they did not write alone, unless -
 
 test('an output review-grader wrote is replaced; once a person edits it, it is not', () => {
   const tmp = exampleCopy();
-  for (const [args, out] of [[['report', ...RUNS], 'report.md'], [['dashboard', '.'], 'page.html']] as const) {
+  for (const [args, out] of [
+    [['report', ...RUNS], 'report.md'],
+    [['dashboard', '.'], 'page.html'],
+  ] as const) {
     assert.equal(cli(tmp, ...args, '-o', out).status, 0);
     const first = readFileSync(join(tmp, out), 'utf8');
     assert.match(first, /<!-- review-grader: sha256=[0-9a-f]{64} -->\n$/);
@@ -104,7 +120,11 @@ test('-o never writes through a symlink, dangling or not; --force replaces the l
   symlinkSync(join(elsewhere, 'created-by-us.md'), join(tmp, 'dangling.md'));
   symlinkSync(join(elsewhere, 'page.html'), join(tmp, 'dangling.html'));
   const before = { ...snapshot(tmp), ...snapshot(elsewhere) };
-  for (const [args, out] of [[['report', ...RUNS], 'linked.md'], [['report', ...RUNS], 'dangling.md'], [['dashboard', '.'], 'dangling.html']] as const) {
+  for (const [args, out] of [
+    [['report', ...RUNS], 'linked.md'],
+    [['report', ...RUNS], 'dangling.md'],
+    [['dashboard', '.'], 'dangling.html'],
+  ] as const) {
     const r = cli(tmp, ...args, '-o', out);
     assert.equal(r.status, 2, `-o ${out}: ${r.stderr}`);
     oneLine(r.stderr, new RegExp(`refusing to write ${out.replace(/\./g, '\\.')}: it is a symbolic link .*--force`));
@@ -117,26 +137,41 @@ test('-o never writes through a symlink, dangling or not; --force replaces the l
   assert.equal(readFileSync(join(elsewhere, 'notes.md'), 'utf8'), 'precious notes\n');
 });
 
-test('a failed write (file size limit) leaves the existing output whole and no temp file behind', { skip: process.platform === 'win32' }, () => {
-  const tmp = exampleCopy();
-  assert.equal(cli(tmp, 'dashboard', '.', '-o', 'page.html').status, 0);
-  const before = sha(join(tmp, 'page.html'));
-  assert.ok(readFileSync(join(tmp, 'page.html')).length > 12 * 1024, 'the page must be larger than the limit below');
-  // ulimit -f 8: no file may grow past 8 KB; the write fails with EFBIG half-way
-  const r = spawnSync('bash', ['-c', `ulimit -f 8; exec "${process.execPath}" "${CLI}" dashboard . -o page.html`], { encoding: 'utf8', cwd: tmp, timeout: 60_000 });
-  assert.equal(r.status, 2, r.stderr);
-  oneLine(r.stderr, /dashboard: cannot write page\.html \(EFBIG\); the existing file is unchanged/);
-  assert.equal(sha(join(tmp, 'page.html')), before);
-  assert.deepEqual(readdirSync(tmp).filter((n) => n.endsWith('.tmp')), []);
-});
+test(
+  'a failed write (file size limit) leaves the existing output whole and no temp file behind',
+  { skip: process.platform === 'win32' },
+  () => {
+    const tmp = exampleCopy();
+    assert.equal(cli(tmp, 'dashboard', '.', '-o', 'page.html').status, 0);
+    const before = sha(join(tmp, 'page.html'));
+    assert.ok(readFileSync(join(tmp, 'page.html')).length > 12 * 1024, 'the page must be larger than the limit below');
+    // ulimit -f 8: no file may grow past 8 KB; the write fails with EFBIG half-way
+    const r = spawnSync('bash', ['-c', `ulimit -f 8; exec "${process.execPath}" "${CLI}" dashboard . -o page.html`], {
+      encoding: 'utf8',
+      cwd: tmp,
+      timeout: 60_000,
+    });
+    assert.equal(r.status, 2, r.stderr);
+    oneLine(r.stderr, /dashboard: cannot write page\.html \(EFBIG\); the existing file is unchanged/);
+    assert.equal(sha(join(tmp, 'page.html')), before);
+    assert.deepEqual(
+      readdirSync(tmp).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
+  },
+);
 
 test('an answer-key link outside the working directory is reported at its line and not read', () => {
   const tmp = exampleCopy();
   const outside = mkdtempSync(join(tmpdir(), 'rg-outside-'));
   // a "key" outside the folder whose title must never reach the output
-  writeFileSync(join(outside, 'secret.md'), readFileSync(join(EXAMPLE, 'answer-key-round-001.md'), 'utf8').replace(/### P01: .*/, '### P01: SECRET-TITLE-42'));
+  writeFileSync(
+    join(outside, 'secret.md'),
+    readFileSync(join(EXAMPLE, 'answer-key-round-001.md'), 'utf8').replace(/### P01: .*/, '### P01: SECRET-TITLE-42'),
+  );
   writeFileSync(join(outside, 'secret.txt'), 'not markdown\n');
-  const review = (link: string) => `# Review\n\n<!-- answer-key: ${link} -->\n\n### C1: Payment calls have no timeout\nThe gateway call has no timeout.\n`;
+  const review = (link: string) =>
+    `# Review\n\n<!-- answer-key: ${link} -->\n\n### C1: Payment calls have no timeout\nThe gateway call has no timeout.\n`;
   const cases: [string, string, RegExp][] = [
     ['v002-abs-run1.md', join(outside, 'secret.md'), /is outside /],
     ['v002-up-run1.md', `../../${outside.split('/').slice(-1)[0]}/secret.md`, /is outside /],
@@ -192,7 +227,10 @@ test('a run file that is a symlink to outside the working directory is not follo
 test('control characters from a review never reach the terminal raw, in any output', () => {
   const tmp = exampleCopy();
   const evil = '\x1b]0;owned\x07Timeout \x1b[2J\x9b31m missing\r';
-  writeFileSync(join(tmp, 'results/v001-evil-run1.md'), `# Review\n\n### C1: ${evil}\nPayment calls have no timeout.\n\n<!-- grade: P77\x1b[2J ○ -->\n`);
+  writeFileSync(
+    join(tmp, 'results/v001-evil-run1.md'),
+    `# Review\n\n### C1: ${evil}\nPayment calls have no timeout.\n\n<!-- grade: P77\x1b[2J ○ -->\n`,
+  );
   // a key whose title carries them too, and a lint finding (duplicate id) to print it
   const key = readFileSync(join(tmp, 'answer-key-round-001.md'), 'utf8').replace(/### P01: (.*)/, `### P01: $1 ${evil}`);
   writeFileSync(join(tmp, 'answer-key-round-001.md'), key);
@@ -210,7 +248,12 @@ test('control characters from a review never reach the terminal raw, in any outp
   }
   assert.match(outputs[0].stdout, /\\u001b\]0;owned\\u0007Timeout/);
   // JSON stays JSON and keeps the text
-  assert.match(JSON.parse(outputs[1].stdout).reviews[0].unmatched.map((u: { title: string }) => u.title).join() + JSON.stringify(JSON.parse(outputs[1].stdout)), /\u001b\]0;owned/);
+  assert.match(
+    JSON.parse(outputs[1].stdout)
+      .reviews[0].unmatched.map((u: { title: string }) => u.title)
+      .join() + JSON.stringify(JSON.parse(outputs[1].stdout)),
+    /\u001b\]0;owned/,
+  );
 });
 
 test('report markdown shows HTML and command links in titles as text', () => {
@@ -221,7 +264,10 @@ test('report markdown shows HTML and command links in titles as text', () => {
   const r = cli(tmp, 'report', ...RUNS);
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stdout, /<img|\[run\]\(command:|\*\*bold\*\*/);
-  assert.match(r.stdout, /&lt;img src=x onerror=alert\(1\)&gt; \\\[run\\\]\(command:workbench\.action\.terminal\.new\) \\\*\\\*bold\\\*\\\* \\`code\\` \\\| pipe/);
+  assert.match(
+    r.stdout,
+    /&lt;img src=x onerror=alert\(1\)&gt; \\\[run\\\]\(command:workbench\.action\.terminal\.new\) \\\*\\\*bold\\\*\\\* \\`code\\` \\\| pipe/,
+  );
   // still a two-column table row for P01
   const row = r.stdout.split('\n').find((l) => l.startsWith('| P01:'))!;
   assert.equal(row.split(/(?<!\\)\|/).length, 5, row);
@@ -229,7 +275,10 @@ test('report markdown shows HTML and command links in titles as text', () => {
 
 test('grade notes a judge report beside the run once, and --judge auto uses it', () => {
   const tmp = exampleCopy();
-  writeFileSync(join(tmp, 'results/v001-baseline-scoring.md'), '# Scoring\n\n| Problem | Run1 | Run2 |\n|---|---|---|\n| P01 | × | × |\n| P02 | × | × |\n');
+  writeFileSync(
+    join(tmp, 'results/v001-baseline-scoring.md'),
+    '# Scoring\n\n| Problem | Run1 | Run2 |\n|---|---|---|\n| P01 | × | × |\n| P02 | × | × |\n',
+  );
   const plain = cli(tmp, 'grade', ...RUNS);
   assert.equal(plain.status, 0, plain.stderr);
   assert.equal((plain.stdout.match(/judge report beside it/g) ?? []).length, 1, plain.stdout);

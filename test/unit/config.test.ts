@@ -8,12 +8,18 @@ import { configGetter, DEFAULTS, readConfig, type ConfigSource } from '../../src
 import { DEFAULT_THRESHOLDS } from '../../src/core/match/verdict';
 import { DEFAULT_RUBRIC } from '../../src/core/score';
 
-const settings: Record<string, { default: unknown }> = JSON.parse(readFileSync('package.json', 'utf8')).contributes.configuration.properties;
+const settings: Record<string, { default: unknown }> = JSON.parse(readFileSync('package.json', 'utf8')).contributes.configuration
+  .properties;
 
 const source = (values: Record<string, unknown>): ConfigSource => ({ get: <T>(k: string) => values[k] as T | undefined });
 
 test('the defaults table and package.json declare the same settings with the same defaults', () => {
-  assert.deepEqual(Object.keys(DEFAULTS).map((k) => `reviewGrader.${k}`).sort(), Object.keys(settings).sort());
+  assert.deepEqual(
+    Object.keys(DEFAULTS)
+      .map((k) => `reviewGrader.${k}`)
+      .sort(),
+    Object.keys(settings).sort(),
+  );
   for (const [k, v] of Object.entries(DEFAULTS)) assert.deepEqual(settings[`reviewGrader.${k}`].default, v, k);
 });
 
@@ -27,7 +33,15 @@ test('with nothing set, readConfig gives the core defaults (the old 0.4/0.35 fal
 });
 
 test('set values are read; partial never exceeds detected; mistyped values fall back', () => {
-  const c = readConfig(source({ bonusCap: 3, 'thresholds.detected': 0.3, 'thresholds.partial': 0.5, 'lenses.enabled': false, 'naming.keyPatterns': ['../k-{round}.md', 7] }));
+  const c = readConfig(
+    source({
+      bonusCap: 3,
+      'thresholds.detected': 0.3,
+      'thresholds.partial': 0.5,
+      'lenses.enabled': false,
+      'naming.keyPatterns': ['../k-{round}.md', 7],
+    }),
+  );
   assert.equal(c.bonusCap, 3);
   assert.deepEqual(c.thresholds, { detected: 0.3, partial: 0.3 });
   assert.equal(c.lensesEnabled, false);
@@ -44,8 +58,14 @@ test('the getter caches until a reviewGrader setting changes', () => {
   let listener: ((e: { affectsConfiguration(s: string): boolean }) => unknown) | undefined;
   let reads = 0;
   const { config } = configGetter({
-    getConfiguration: () => { reads++; return source(values); },
-    onDidChangeConfiguration: (l) => { listener = l as typeof listener; return { dispose() {} }; },
+    getConfiguration: () => {
+      reads++;
+      return source(values);
+    },
+    onDidChangeConfiguration: (l) => {
+      listener = l as typeof listener;
+      return { dispose() {} };
+    },
   });
   assert.equal(config().bonusCap, 2);
   values.bonusCap = 4;

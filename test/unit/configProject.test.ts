@@ -7,14 +7,19 @@ import { readConfig, withProject, type ConfigSource } from '../../src/extension/
 import { parseProjectFile } from '../../src/core/project';
 
 /** A vscode.WorkspaceConfiguration-like source: get returns the default when unset; inspect says where a value was set. */
-function vscodeLike(user: Record<string, unknown>, defaults: Record<string, unknown> = { bonusCap: 5, 'thresholds.detected': 0.36, 'thresholds.partial': 0.28 }): ConfigSource {
+function vscodeLike(
+  user: Record<string, unknown>,
+  defaults: Record<string, unknown> = { bonusCap: 5, 'thresholds.detected': 0.36, 'thresholds.partial': 0.28 },
+): ConfigSource {
   return {
     get: <T>(k: string) => (k in user ? user[k] : defaults[k]) as T | undefined,
     inspect: <T>(k: string) => ({ globalValue: user[k] as T | undefined }),
   };
 }
 
-const PROJECT = parseProjectFile('{ "keys": { "patterns": ["../keys/{round}.md"] }, "rubric": { "bonus": { "cap": 1, "points": 1 } }, "thresholds": { "match": { "detected": 0.5, "partial": 0.4 } } }').config;
+const PROJECT = parseProjectFile(
+  '{ "keys": { "patterns": ["../keys/{round}.md"] }, "rubric": { "bonus": { "cap": 1, "points": 1 } }, "thresholds": { "match": { "detected": 0.5, "partial": 0.4 } } }',
+).config;
 
 test('settings left at their defaults give way to the project file', () => {
   const c = withProject(readConfig(vscodeLike({})), PROJECT);
@@ -25,7 +30,10 @@ test('settings left at their defaults give way to the project file', () => {
 });
 
 test('settings the user set win over the project file; key patterns add up, the user’s first', () => {
-  const c = withProject(readConfig(vscodeLike({ bonusCap: 3, 'thresholds.detected': 0.45, 'naming.keyPatterns': ['../mine/{round}.md'] })), PROJECT);
+  const c = withProject(
+    readConfig(vscodeLike({ bonusCap: 3, 'thresholds.detected': 0.45, 'naming.keyPatterns': ['../mine/{round}.md'] })),
+    PROJECT,
+  );
   assert.equal(c.bonusCap, 3);
   assert.equal(c.rubric.bonusCap, 3);
   assert.equal(c.rubric.bonusPoints, 1, 'points are not a setting: the project file’s');

@@ -24,8 +24,14 @@ describe('dashboard model (pure)', () => {
   const r = view.rounds[0];
 
   test('columns: baseline first, runs in order; cells follow problems × columns', () => {
-    assert.deepEqual(r.columns.map((c) => `${c.variant}/${c.run}`), ['baseline/1', 'baseline/2', 'variant-b/1', 'variant-b/2']);
-    assert.deepEqual(r.cells.map((row) => row.map((c) => c.verdict[0]).join('')), ['dddd', 'dddd', 'pddd', 'mmdp']);
+    assert.deepEqual(
+      r.columns.map((c) => `${c.variant}/${c.run}`),
+      ['baseline/1', 'baseline/2', 'variant-b/1', 'variant-b/2'],
+    );
+    assert.deepEqual(
+      r.cells.map((row) => row.map((c) => c.verdict[0]).join('')),
+      ['dddd', 'dddd', 'pddd', 'mmdp'],
+    );
     assert.equal(r.cells[1][2].auto, 'partial');
     assert.equal(r.cells[1][2].disagreement, true);
     assert.equal(r.disagreements, 1);
@@ -37,7 +43,10 @@ describe('dashboard model (pure)', () => {
     assert.deepEqual([b.mean, b.sd], [4.5, 0.5]); // (4 + 1) and (3.5 + 0.5)
     assert.equal(r.recommendation?.winner, 'variant-b');
     assert.equal(r.recommendation?.rule, 'higher-mean');
-    assert.match(r.verdictSentence, /^Adopt variant-b: mean gap \+1\.75 \(variant-b 4\.5 − baseline 2\.75\) > 1\.0: the higher mean wins\.$/);
+    assert.match(
+      r.verdictSentence,
+      /^Adopt variant-b: mean gap \+1\.75 \(variant-b 4\.5 − baseline 2\.75\) > 1\.0: the higher mean wins\.$/,
+    );
     assert.equal(r.improvement, 1.75);
     assert.equal(r.variants[1].bonusCount, 3);
   });
@@ -50,25 +59,45 @@ describe('dashboard model (pure)', () => {
     assert.match(r.cells[1][2].tip, /auto: △ partial/);
   });
 
-  test('history: convergence over each round\'s improvement on its own baseline; detection rate by category', () => {
+  test("history: convergence over each round's improvement on its own baseline; detection rate by category", () => {
     // Baseline-only rounds keep the baseline: improvement 0 each, so two in a row converge.
-    const rounds = [5, 5.25, 5.5].flatMap((m, i) => [1, 2].map((n) => run(k, { round: i + 2, variant: 'baseline', run: n, marks: '○○○○', bonus: (m - 4) * 2 })));
+    const rounds = [5, 5.25, 5.5].flatMap((m, i) =>
+      [1, 2].map((n) => run(k, { round: i + 2, variant: 'baseline', run: n, marks: '○○○○', bonus: (m - 4) * 2 })),
+    );
     const only = buildPerspective({ name: 'p', runs: rounds });
     assert.deepEqual(only.series[0].improvements, [undefined, undefined, undefined]); // only the baseline ran: no call
     assert.equal(only.series[0].converged, false);
     // Means move round to round (new documents); each round's variant beats its own baseline by only 0.25.
     const climbing = [4, 2, 3].flatMap((b, i) => [
-      ...[1, 2].map((n) => run(k, { round: i + 1, variant: 'baseline', run: n, marks: b >= 4 ? '○○○○' : b >= 3 ? '○○○×' : '○○××', bonus: 0 })),
-      ...[1, 2].map((n) => run(k, { round: i + 1, variant: 'v', run: n, marks: b >= 4 ? '○○○○' : b >= 3 ? '○○○×' : '○○××', bonus: n === 1 ? 1 : 0 })),
+      ...[1, 2].map((n) =>
+        run(k, { round: i + 1, variant: 'baseline', run: n, marks: b >= 4 ? '○○○○' : b >= 3 ? '○○○×' : '○○××', bonus: 0 }),
+      ),
+      ...[1, 2].map((n) =>
+        run(k, { round: i + 1, variant: 'v', run: n, marks: b >= 4 ? '○○○○' : b >= 3 ? '○○○×' : '○○××', bonus: n === 1 ? 1 : 0 }),
+      ),
     ]);
     const h = buildPerspective({ name: 'p', runs: climbing });
     assert.deepEqual(h.series[0].improvements, [0, 0, 0]); // +0.25 each: the baseline is kept
-    assert.deepEqual(h.rounds.map((r) => r.improvement), [0, 0, 0]);
+    assert.deepEqual(
+      h.rounds.map((r) => r.improvement),
+      [0, 0, 0],
+    );
     assert.equal(h.series[0].converged, true);
-    assert.match(h.series[0].sentence, /^May have converged: the last two rounds improved on their baseline by 0 then 0 \(each < 0\.5\)\.$/);
+    assert.match(
+      h.series[0].sentence,
+      /^May have converged: the last two rounds improved on their baseline by 0 then 0 \(each < 0\.5\)\.$/,
+    );
     // One big win in the last round: keep going (the old best-mean rule compared means across documents).
-    const win = buildPerspective({ name: 'p', runs: [...climbing, ...[1, 2].flatMap((n) => [
-      run(k, { round: 4, variant: 'baseline', run: n, marks: '○○××' }), run(k, { round: 4, variant: 'v', run: n, marks: '○○○○' })])] });
+    const win = buildPerspective({
+      name: 'p',
+      runs: [
+        ...climbing,
+        ...[1, 2].flatMap((n) => [
+          run(k, { round: 4, variant: 'baseline', run: n, marks: '○○××' }),
+          run(k, { round: 4, variant: 'v', run: n, marks: '○○○○' }),
+        ]),
+      ],
+    });
     assert.deepEqual(win.series[0].improvements, [0, 0, 0, 2]);
     assert.equal(win.series[0].converged, false);
     assert.match(win.series[0].sentence, /^Keep going: the last two rounds improved on their baseline by 0 then \+2/);
@@ -133,12 +162,22 @@ describe('dashboard model (pure)', () => {
     const [a0] = zone('adopt');
     assert.ok(k0 < base && base < k1, 'everything left of baseline + 0.5, below the baseline included, keeps it');
     assert.ok(Math.abs(k1 - s0) < 0.11 && Math.abs(s1 - a0) < 0.11, 'keep | lower SD | adopt, side by side');
-    assert.ok(Math.abs((k1 - base) - (s1 - s0)) < 0.21, 'the keep zone ends 0.5 above the baseline, the SD zone spans 0.5 more');
+    assert.ok(Math.abs(k1 - base - (s1 - s0)) < 0.21, 'the keep zone ends 0.5 above the baseline, the SD zone spans 0.5 more');
     assert.match(html, /a mean left of \+0\.5 keeps the baseline \(every mean below it too\)/);
   });
 
   test('HTML: bonus and penalty counts are shown apart from points; the cap printed is the one used', () => {
-    const capped = [1, 2].map((n) => run(k, { round: 1, variant: 'baseline', run: n, marks: '○○○○', bonus: 8, penalty: 1, rubric: { bonusPoints: 0.5, bonusCap: 1, penaltyPoints: 0.5 } }));
+    const capped = [1, 2].map((n) =>
+      run(k, {
+        round: 1,
+        variant: 'baseline',
+        run: n,
+        marks: '○○○○',
+        bonus: 8,
+        penalty: 1,
+        rubric: { bonusPoints: 0.5, bonusCap: 1, penaltyPoints: 0.5 },
+      }),
+    );
     const html = renderDashboardPage([buildPerspective({ name: 'p', runs: capped })], { nonce: 'n' });
     assert.match(html, /bonus \+0\.5 each \(at most 1 count\), penalty −0\.5 each/);
     assert.doesNotMatch(html, /at most 5/);
@@ -155,7 +194,8 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
   const BIN = process.env.REVIEW_GRADER_CLI ?? resolve('dist/cli.js');
   let tmp = '';
   let folder = '';
-  const rg = (args: string[], env: NodeJS.ProcessEnv = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  const rg = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   const json = (...args: string[]) => {
     const r = rg([...args, '--format', 'json']);
     assert.equal(r.status, 0, r.stderr);
@@ -225,7 +265,9 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
 
   test('dashboard -o: same input, same bytes, whatever the locale', () => {
     // Names that en-US and sv-SE collate differently (sv puts ä after z).
-    const named = writePerspective(tmp, 'named', [{ round: 1, runs: { baseline: [6, 6], 'variant-z': [6, 7], 'variant-ä': [7, 7], 'variant-Z': [5, 6], 'variant-a': [6, 6] } }]);
+    const named = writePerspective(tmp, 'named', [
+      { round: 1, runs: { baseline: [6, 6], 'variant-z': [6, 7], 'variant-ä': [7, 7], 'variant-Z': [5, 6], 'variant-a': [6, 6] } },
+    ]);
     const a = join(tmp, 'a.html');
     const b = join(tmp, 'b.html');
     const en = { LC_ALL: 'en_US.UTF-8', LANG: 'en_US.UTF-8' };
@@ -234,7 +276,8 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
     assert.equal(rg(['dashboard', named, '-o', b], sv).status, 0);
     assert.ok(readFileSync(a).equals(readFileSync(b)), 'byte-identical pages');
     assert.match(readFileSync(a, 'utf8'), /<script nonce="[0-9a-f]{32}">/);
-    const order = (env: NodeJS.ProcessEnv) => JSON.parse(rg(['dashboard', named, '--format', 'json'], env).stdout).rounds[0].variants.map((v: { variant: string }) => v.variant);
+    const order = (env: NodeJS.ProcessEnv) =>
+      JSON.parse(rg(['dashboard', named, '--format', 'json'], env).stdout).rounds[0].variants.map((v: { variant: string }) => v.variant);
     assert.deepEqual(order(en), ['baseline', 'variant-Z', 'variant-a', 'variant-z', 'variant-ä']);
     assert.deepEqual(order(sv), order(en));
   });
@@ -252,8 +295,17 @@ const CLI = process.env.REVIEW_GRADER_CLI ?? resolve('dist/cli.js'); // override
 const CORPUS = path();
 const PERSPECTIVE = 'reliability-design';
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function path(): string {
   return resolve(process.cwd(), '../shared/corpus');
@@ -282,16 +334,22 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
     try {
       const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, deviceScaleFactor: 1 });
       const failed: string[] = [];
-      page.on('request', (req) => { if (!req.url().startsWith('file:')) failed.push(req.url()); });
+      page.on('request', (req) => {
+        if (!req.url().startsWith('file:')) failed.push(req.url());
+      });
       page.on('pageerror', (e) => failed.push(String(e)));
       await page.goto(pathToFileURL(out).href);
 
       // The page's matrix for round 1 against the CLI's own JSON for the same runs (judge report included).
       const results = join(CORPUS, PERSPECTIVE, 'results');
-      const variants = readdirSync(results).filter((f) => /^v001-.*-scoring\.md$/.test(f)).map((f) => f.slice(5, -'-scoring.md'.length));
+      const variants = readdirSync(results)
+        .filter((f) => /^v001-.*-scoring\.md$/.test(f))
+        .map((f) => f.slice(5, -'-scoring.md'.length));
       let checked = 0;
       for (const v of variants) {
-        const runs = readdirSync(results).filter((f) => f.startsWith(`v001-${v}-run`)).map((f) => join(results, f));
+        const runs = readdirSync(results)
+          .filter((f) => f.startsWith(`v001-${v}-run`))
+          .map((f) => join(results, f));
         const json = JSON.parse(cli('grade', ...runs, '--judge', join(results, `v001-${v}-scoring.md`), '--format', 'json').stdout);
         for (const review of json.reviews) {
           for (const p of review.problems) {
@@ -302,7 +360,10 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
             assert.equal(cell.auto, p.auto, `${sel} auto`);
             checked++;
           }
-          const total = await page.$eval(`#${PERSPECTIVE}-r1 .variants tr[data-variant="${v}"] .run-score >> nth=${review.run - 1}`, (e) => e.textContent);
+          const total = await page.$eval(
+            `#${PERSPECTIVE}-r1 .variants tr[data-variant="${v}"] .run-score >> nth=${review.run - 1}`,
+            (e) => e.textContent,
+          );
           assert.equal(Number(total), review.score.total);
         }
       }
@@ -327,7 +388,9 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
       assert.ok(await page.evaluate(() => !!document.activeElement?.closest('td.c')), 'Tab reaches the next cell');
       await page.evaluate(() => {
         document.addEventListener('click', (e) => e.preventDefault()); // stay on the page
-        document.addEventListener('review-grader:cell', (e) => { (window as unknown as { last: unknown }).last = (e as CustomEvent).detail; });
+        document.addEventListener('review-grader:cell', (e) => {
+          (window as unknown as { last: unknown }).last = (e as CustomEvent).detail;
+        });
       });
       await page.keyboard.press('Enter');
       const last = await page.evaluate(() => (window as unknown as { last?: { problem: string } }).last);
@@ -341,9 +404,17 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       // The newest round with three or more variants shows the most (falls back to the newest).
       const rounds = page.locator('section.round');
-      const idx = await rounds.evaluateAll((els) => Math.max(0, els.findIndex((e) => e.querySelectorAll('th.vg').length >= 3)));
+      const idx = await rounds.evaluateAll((els) =>
+        Math.max(
+          0,
+          els.findIndex((e) => e.querySelectorAll('th.vg').length >= 3),
+        ),
+      );
       await rounds.nth(idx).screenshot({ path: join(shots, 'dashboard-round.png') });
-      await page.locator('section.history').first().screenshot({ path: join(shots, 'dashboard-history.png') });
+      await page
+        .locator('section.history')
+        .first()
+        .screenshot({ path: join(shots, 'dashboard-history.png') });
     } finally {
       await browser.close();
     }
@@ -361,13 +432,23 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr
           // anything poking past the viewport outside the two scrolling wrappers
           const wide = Array.from(document.querySelectorAll('body *'))
             .filter((e) => !e.closest('.matrix-wrap, .cat-wrap') && e.getBoundingClientRect().right > de.clientWidth + 1)
-            .slice(0, 3).map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
+            .slice(0, 3)
+            .map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
           // the widest matrix (the round with the most runs)
-          const wrap = Array.from(document.querySelectorAll<HTMLElement>('.matrix-wrap')).reduce((a, b) => (b.scrollWidth > a.scrollWidth ? b : a));
+          const wrap = Array.from(document.querySelectorAll<HTMLElement>('.matrix-wrap')).reduce((a, b) =>
+            b.scrollWidth > a.scrollWidth ? b : a,
+          );
           const head = wrap.querySelector('th.ph') as HTMLElement;
           const before = head.getBoundingClientRect().left;
           wrap.scrollLeft = 400;
-          return { scrollW: de.scrollWidth, clientW: de.clientWidth, wide, scrolls: wrap.scrollWidth > wrap.clientWidth, moved: wrap.scrollLeft, pinned: Math.abs(head.getBoundingClientRect().left - before) < 1 };
+          return {
+            scrollW: de.scrollWidth,
+            clientW: de.clientWidth,
+            wide,
+            scrolls: wrap.scrollWidth > wrap.clientWidth,
+            moved: wrap.scrollLeft,
+            pinned: Math.abs(head.getBoundingClientRect().left - before) < 1,
+          };
         });
         assert.equal(m.scrollW, m.clientW, `${width}px: the page scrolls sideways (${m.wide.join(', ')})`);
         assert.ok(m.scrolls && m.moved > 0, `${width}px: the matrix scrolls inside its own box`);

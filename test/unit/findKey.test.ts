@@ -15,24 +15,40 @@ function lookup(files: Record<string, string>, review: string, text = '', option
 }
 
 test('conventions: round key beside results/, then in the folder, numbered or doc layout', () => {
-  assert.deepEqual(lookup({ 'p/answer-key-round-007.md': KEY }, 'p/results/v007-base-run1.md'), { ok: true, source: 'convention', path: 'p/answer-key-round-007.md' });
+  assert.deepEqual(lookup({ 'p/answer-key-round-007.md': KEY }, 'p/results/v007-base-run1.md'), {
+    ok: true,
+    source: 'convention',
+    path: 'p/answer-key-round-007.md',
+  });
   assert.equal(lookup({ 'p/results/answer-key-round-7.md': KEY }, 'p/results/v007-base-run1.md').ok, true);
-  assert.deepEqual(lookup({ 'p/answer-key-2.md': KEY }, 'p/results/v001-x-doc2-run1.md'), { ok: true, source: 'convention', path: 'p/answer-key-2.md' });
+  assert.deepEqual(lookup({ 'p/answer-key-2.md': KEY }, 'p/results/v001-x-doc2-run1.md'), {
+    ok: true,
+    source: 'convention',
+    path: 'p/answer-key-2.md',
+  });
 });
 
 test('new layouts: answer-keys/ folder, one answer-key.md per folder, <name>.md with <name>-run2.md, three runs', () => {
   assert.equal(lookup({ 'p/answer-keys/round-007.md': KEY }, 'p/results/v007-base-run3.md').ok, true);
-  assert.deepEqual(lookup({ 'p/answer-keys/answer-key-round-007.md': KEY }, 'p/results/v007-base-run1.md'),
-    { ok: true, source: 'convention', path: 'p/answer-keys/answer-key-round-007.md' });
+  assert.deepEqual(lookup({ 'p/answer-keys/answer-key-round-007.md': KEY }, 'p/results/v007-base-run1.md'), {
+    ok: true,
+    source: 'convention',
+    path: 'p/answer-keys/answer-key-round-007.md',
+  });
   const folderWide = { 'p/answer-key.md': KEY };
   for (const review of ['p/design-review.md', 'p/design-review-run2.md', 'p/design-review-run3.md', 'p/results/v009-x-run1.md']) {
     assert.deepEqual(lookup(folderWide, review), { ok: true, source: 'convention', path: 'p/answer-key.md' }, review);
   }
   // a key named for the run's stem wins over the folder-wide one
-  assert.equal(lookup({ ...folderWide, 'p/answer-keys/design-review.md': KEY }, 'p/design-review-run2.md').ok && 'p/answer-keys/design-review.md',
-    'p/answer-keys/design-review.md');
+  assert.equal(
+    lookup({ ...folderWide, 'p/answer-keys/design-review.md': KEY }, 'p/design-review-run2.md').ok && 'p/answer-keys/design-review.md',
+    'p/answer-keys/design-review.md',
+  );
   // a round's own key wins over the folder-wide one
-  assert.equal((lookup({ ...folderWide, 'p/answer-key-round-009.md': KEY }, 'p/results/v009-x-run1.md') as { path: string }).path, 'p/answer-key-round-009.md');
+  assert.equal(
+    (lookup({ ...folderWide, 'p/answer-key-round-009.md': KEY }, 'p/results/v009-x-run1.md') as { path: string }).path,
+    'p/answer-key-round-009.md',
+  );
   assert.deepEqual(parseRunStem('p/design-review-run3.md'), { stem: 'design-review', run: 3, kind: 'run' });
   assert.deepEqual(parseRunStem('p/design-review.md'), { stem: 'design-review', run: undefined, kind: 'run' });
   assert.equal(parseRunName('v007-base-run12.md')?.run, 12);
@@ -43,8 +59,11 @@ test('new layouts: answer-keys/ folder, one answer-key.md per folder, <name>.md 
 test('the link comment: read anywhere in the first 200 000 characters, relative to the review', () => {
   const text = `${'filler line\n'.repeat(5000)}<!-- answer-key: ../keys/k.md -->\n${REVIEW}`;
   assert.ok(text.length > 50_000);
-  assert.deepEqual(lookup({ 'p/keys/k.md': KEY, 'p/answer-key-round-001.md': KEY }, 'p/results/v001-a-run1.md', text),
-    { ok: true, source: 'link', path: 'p/keys/k.md' });
+  assert.deepEqual(lookup({ 'p/keys/k.md': KEY, 'p/answer-key-round-001.md': KEY }, 'p/results/v001-a-run1.md', text), {
+    ok: true,
+    source: 'link',
+    path: 'p/keys/k.md',
+  });
   const late = `${'x'.repeat(200_001)}\n<!-- answer-key: k.md -->`;
   assert.equal(keyLink(late), undefined);
 });
@@ -53,7 +72,10 @@ test('a missing linked key is an error naming the line, not a fall back to the c
   const r = lookup({ 'p/answer-key-round-001.md': KEY }, 'p/results/v001-a-run1.md', '# R\n\n<!-- answer-key: ../gone.md -->\n');
   assert.equal(r.ok, false);
   assert.ok(!r.ok && r.source === 'link' && r.line === 3);
-  assert.ok(!r.ok && r.message === 'p/results/v001-a-run1.md:3: links answer key ../gone.md, but p/gone.md does not exist', !r.ok ? r.message : '');
+  assert.ok(
+    !r.ok && r.message === 'p/results/v001-a-run1.md:3: links answer key ../gone.md, but p/gone.md does not exist',
+    !r.ok ? r.message : '',
+  );
 });
 
 test('a link is followed only to a .md path, and only where isAllowed says', () => {
@@ -68,9 +90,24 @@ test('a link is followed only to a .md path, and only where isAllowed says', () 
 
 test('fragments: rubric.md#T01 names a scenario, in a link, a pairing or --key', () => {
   const files = { 'p/rubric.md': KEY };
-  assert.deepEqual(lookup(files, 'p/r.md', '<!-- answer-key: rubric.md#T01 -->'), { ok: true, source: 'link', path: 'p/rubric.md', scenario: 'T01' });
-  assert.deepEqual(lookup(files, 'p/r.md', '', { pairings: { 'p/r.md': 'p/rubric.md#T02' } }), { ok: true, source: 'pairing', path: 'p/rubric.md', scenario: 'T02' });
-  assert.deepEqual(lookup(files, 'p/r.md', '', { explicit: 'p/rubric.md#T03' }), { ok: true, source: 'explicit', path: 'p/rubric.md', scenario: 'T03' });
+  assert.deepEqual(lookup(files, 'p/r.md', '<!-- answer-key: rubric.md#T01 -->'), {
+    ok: true,
+    source: 'link',
+    path: 'p/rubric.md',
+    scenario: 'T01',
+  });
+  assert.deepEqual(lookup(files, 'p/r.md', '', { pairings: { 'p/r.md': 'p/rubric.md#T02' } }), {
+    ok: true,
+    source: 'pairing',
+    path: 'p/rubric.md',
+    scenario: 'T02',
+  });
+  assert.deepEqual(lookup(files, 'p/r.md', '', { explicit: 'p/rubric.md#T03' }), {
+    ok: true,
+    source: 'explicit',
+    path: 'p/rubric.md',
+    scenario: 'T03',
+  });
 });
 
 test('explicit > pairing > link > conventions > patterns', () => {
@@ -95,7 +132,9 @@ test('a pairing to a key that is gone is an error', () => {
 test('key patterns: {round} {doc} {variant} {name}, relative or absolute, unfillable ones skipped', () => {
   const review = 'p/results/v007-red-team-doc2-run1.md';
   assert.deepEqual(patternCandidates(review, ['../keys/answer-key-{round}.md', '/k/{variant}-{doc}.md', '${name}.key.md']), [
-    'p/keys/answer-key-007.md', '/k/red-team-2.md', 'p/results/v007-red-team-doc2.key.md',
+    'p/keys/answer-key-007.md',
+    '/k/red-team-2.md',
+    'p/results/v007-red-team-doc2.key.md',
   ]);
   assert.deepEqual(patternCandidates('p/notes-run2.md', ['k-{round}.md', 'keys/{name}.md', '']), ['p/keys/notes.md']);
   assert.deepEqual(patternCandidates('p/r.md', ['../../../../k.md']), ['../../../k.md'], 'resolved like any relative path (no lost ..)');
@@ -110,7 +149,10 @@ test('nothing found: the message names every place looked at', () => {
 test('the async findKey gives the same answers', async () => {
   const files = memoryFiles({ 'p/answer-key.md': KEY });
   assert.deepEqual(await findKey('p/x-run2.md', '', files), { ok: true, source: 'convention', path: 'p/answer-key.md' });
-  assert.deepEqual(await findKey('p/x.md', '<!-- answer-key: nope.md -->', files), lookup({ 'p/answer-key.md': KEY }, 'p/x.md', '<!-- answer-key: nope.md -->'));
+  assert.deepEqual(
+    await findKey('p/x.md', '<!-- answer-key: nope.md -->', files),
+    lookup({ 'p/answer-key.md': KEY }, 'p/x.md', '<!-- answer-key: nope.md -->'),
+  );
 });
 
 test('the dashboard gatherer grades a review paired by hand or found by a pattern (it skipped them)', () => {
@@ -122,14 +164,30 @@ test('the dashboard gatherer grades a review paired by hand or found by a patter
   }).sync;
   const runs = runFilesOf(['p/results/v001-base-run1.md', 'p/results/v001-base-run2.md']);
   const warnings: string[] = [];
-  const graded = driveSync(gatherRuns(runs, {
-    judge: false,
-    keyLookup: { pairings: { 'p/results/v001-base-run1.md': 'p/keys/round-one.md' }, patterns: ['../keys/{round}.md'] },
-  }, (w) => warnings.push(w)), files.read);
+  const graded = driveSync(
+    gatherRuns(
+      runs,
+      {
+        judge: false,
+        keyLookup: { pairings: { 'p/results/v001-base-run1.md': 'p/keys/round-one.md' }, patterns: ['../keys/{round}.md'] },
+      },
+      (w) => warnings.push(w),
+    ),
+    files.read,
+  );
   assert.deepEqual(warnings, []);
-  assert.deepEqual(graded.map((r) => r.graded.keyPath), ['p/keys/round-one.md', 'p/keys/001.md']);
+  assert.deepEqual(
+    graded.map((r) => r.graded.keyPath),
+    ['p/keys/round-one.md', 'p/keys/001.md'],
+  );
   // without them, both runs are skipped with the lookup's message
   const skipped: string[] = [];
-  assert.equal(driveSync(gatherRuns(runs, { judge: false }, (w) => skipped.push(w)), files.read).length, 0);
+  assert.equal(
+    driveSync(
+      gatherRuns(runs, { judge: false }, (w) => skipped.push(w)),
+      files.read,
+    ).length,
+    0,
+  );
   assert.match(skipped[0]!, /no answer key found .*; run skipped$/);
 });

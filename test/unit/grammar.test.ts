@@ -56,15 +56,17 @@ function scopesOf(lines: Array<Array<[string, string[]]>>, line: number, piece: 
 const has = (scopes: string[], scope: string) => scopes.some((s) => s === scope);
 
 test('verdict marks in criteria lines get their own scopes', async () => {
-  const lines = await tokenize([
-    '### P01: External API Circuit Breaker Absence',
-    '- **Detection Criteria**:',
-    '  - ○ (Detected): Identifies the lack of circuit breakers',
-    '  - △ (Partial): Mentions external API fault handling',
-    '  - × (Not Detected): No mention',
-    '',
-    '- ○（検出）: 日本語の基準',
-  ].join('\n'));
+  const lines = await tokenize(
+    [
+      '### P01: External API Circuit Breaker Absence',
+      '- **Detection Criteria**:',
+      '  - ○ (Detected): Identifies the lack of circuit breakers',
+      '  - △ (Partial): Mentions external API fault handling',
+      '  - × (Not Detected): No mention',
+      '',
+      '- ○（検出）: 日本語の基準',
+    ].join('\n'),
+  );
   assert.ok(has(scopesOf(lines, 2, '○'), 'markup.inserted.verdict.detected.review-grader'));
   assert.ok(has(scopesOf(lines, 3, '△'), 'markup.changed.verdict.partial.review-grader'));
   assert.ok(has(scopesOf(lines, 4, '×'), 'markup.deleted.verdict.missed.review-grader'));
@@ -72,18 +74,23 @@ test('verdict marks in criteria lines get their own scopes', async () => {
 });
 
 test('problem and bonus ids are constants, in headings and tables', async () => {
-  const lines = await tokenize([
-    '### P01: External API Circuit Breaker Absence',
-    '',
-    '| ID | Category | Description |',
-    '|----|----------|-------------|',
-    '| B01 | Availability | Kafka replication factor 2 |',
-    '',
-    'See P12 and B003; not XP01 or P1.',
-  ].join('\n'));
+  const lines = await tokenize(
+    [
+      '### P01: External API Circuit Breaker Absence',
+      '',
+      '| ID | Category | Description |',
+      '|----|----------|-------------|',
+      '| B01 | Availability | Kafka replication factor 2 |',
+      '',
+      'See P12 and B003; not XP01 or P1.',
+    ].join('\n'),
+  );
   const heading = scopesOf(lines, 0, 'P01');
   assert.ok(has(heading, 'constant.other.problem-id.review-grader'));
-  assert.ok(heading.some((s) => s.startsWith('markup.heading')), 'the id stays inside the heading scope');
+  assert.ok(
+    heading.some((s) => s.startsWith('markup.heading')),
+    'the id stays inside the heading scope',
+  );
   assert.ok(has(scopesOf(lines, 4, 'B01'), 'constant.other.bonus-id.review-grader'));
   assert.ok(has(scopesOf(lines, 6, 'P12'), 'constant.other.problem-id.review-grader'));
   assert.ok(has(scopesOf(lines, 6, 'B003'), 'constant.other.bonus-id.review-grader'));
@@ -92,13 +99,15 @@ test('problem and bonus ids are constants, in headings and tables', async () => 
 });
 
 test('a grading tag is a grade tag with keyword, ids, marks and punctuation', async () => {
-  const lines = await tokenize([
-    '#### C3: Circuit breaker missing for external APIs',
-    '<!-- grade: P01 ○ -->',
-    '',
-    'Body text. <!-- grade: P01 ○, P06 △ -->',
-    '<!-- grade: bonus B01 -->',
-  ].join('\n'));
+  const lines = await tokenize(
+    [
+      '#### C3: Circuit breaker missing for external APIs',
+      '<!-- grade: P01 ○ -->',
+      '',
+      'Body text. <!-- grade: P01 ○, P06 △ -->',
+      '<!-- grade: bonus B01 -->',
+    ].join('\n'),
+  );
   for (const [line, piece, scope] of [
     [1, '<!--', 'punctuation.definition.comment.begin.review-grader'],
     [1, 'grade', 'keyword.other.grade.review-grader'],
@@ -118,15 +127,9 @@ test('a grading tag is a grade tag with keyword, ids, marks and punctuation', as
 });
 
 test('ordinary comments, code spans and fences are left alone', async () => {
-  const lines = await tokenize([
-    '<!-- a note about P01 ○ -->',
-    '',
-    'Inline `P01 ○` code.',
-    '',
-    '```',
-    'P01 ○ <!-- grade: P02 △ -->',
-    '```',
-  ].join('\n'));
+  const lines = await tokenize(
+    ['<!-- a note about P01 ○ -->', '', 'Inline `P01 ○` code.', '', '```', 'P01 ○ <!-- grade: P02 △ -->', '```'].join('\n'),
+  );
   const injected = (line: number) => lines[line]!.filter(([, s]) => s.some((x) => x.endsWith('.review-grader'))).map(([t]) => t);
   assert.deepEqual(injected(0), [], 'a plain HTML comment is not a grading tag');
   assert.deepEqual(injected(2), [], 'inline code');
@@ -134,29 +137,37 @@ test('ordinary comments, code spans and fences are left alone', async () => {
 });
 
 test('ids of other key shapes: table first cells, bold leads with a bank reference, id headings', async () => {
-  const lines = await tokenize([
-    '| ID | Type | Section |',
-    '|----|------|---------|',
-    '| S1 | vague | §2 |',
-    '| **T01-C1** | Token expiry | 2 |',
-    '',
-    '**AK-T01-01 (PB-02): Tokens expire** [Weight: 1.0]',
-    '',
-    '#### PB-04: Unbounded retry queue [High]',
-    '',
-    '| B01 | Ops | Runbook |',
-    '| Total | | 5 |',
-    'Prose about S1 or HTTP2 is left alone.',
-  ].join('\n'));
+  const lines = await tokenize(
+    [
+      '| ID | Type | Section |',
+      '|----|------|---------|',
+      '| S1 | vague | §2 |',
+      '| **T01-C1** | Token expiry | 2 |',
+      '',
+      '**AK-T01-01 (PB-02): Tokens expire** [Weight: 1.0]',
+      '',
+      '#### PB-04: Unbounded retry queue [High]',
+      '',
+      '| B01 | Ops | Runbook |',
+      '| Total | | 5 |',
+      'Prose about S1 or HTTP2 is left alone.',
+    ].join('\n'),
+  );
   const ITEM = 'constant.other.item-id.review-grader';
   assert.ok(has(scopesOf(lines, 2, 'S1'), ITEM));
   assert.ok(has(scopesOf(lines, 3, 'T01-C1'), ITEM));
   assert.ok(has(scopesOf(lines, 5, 'AK-T01-01'), ITEM));
   assert.ok(has(scopesOf(lines, 5, 'PB-02'), 'constant.other.item-id.reference.review-grader'));
-  assert.ok(scopesOf(lines, 5, 'AK-T01-01').some((s) => s.startsWith('markup.bold')), 'the id stays inside the bold scope');
+  assert.ok(
+    scopesOf(lines, 5, 'AK-T01-01').some((s) => s.startsWith('markup.bold')),
+    'the id stays inside the bold scope',
+  );
   const heading = scopesOf(lines, 7, 'PB-04');
   assert.ok(has(heading, ITEM));
-  assert.ok(heading.some((s) => s.startsWith('markup.heading')), 'the id stays inside the heading scope');
+  assert.ok(
+    heading.some((s) => s.startsWith('markup.heading')),
+    'the id stays inside the heading scope',
+  );
   assert.ok(has(scopesOf(lines, 9, 'B01'), 'constant.other.bonus-id.review-grader'), 'bonus ids keep their scope');
   const items = (line: number) => lines[line]!.filter(([, s]) => s.includes(ITEM)).map(([t]) => t);
   assert.deepEqual(items(0), [], 'the header cell ID is not an id');

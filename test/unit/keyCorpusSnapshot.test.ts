@@ -31,8 +31,17 @@ function classic(key: AnswerKey) {
     statedCount: key.statedCount,
     statedCountLine: key.statedCountLine,
     problems: key.problems.map((p) => ({
-      id: p.id, number: p.number, title: p.title, category: p.category, severity: p.severity, location: p.location,
-      description: p.description, fields: p.fields, criteria: p.criteria, headingSpan: p.headingSpan, span: p.span,
+      id: p.id,
+      number: p.number,
+      title: p.title,
+      category: p.category,
+      severity: p.severity,
+      location: p.location,
+      description: p.description,
+      fields: p.fields,
+      criteria: p.criteria,
+      headingSpan: p.headingSpan,
+      span: p.span,
     })),
     bonus: key.bonus,
     diagnostics: key.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.line, message: d.message })),
@@ -43,10 +52,16 @@ function facts(rel: string, text: string) {
   const key = parseAnswerKey(text, rel);
   const lint = lintAnswerKey(text, rel, key);
   return {
-    problems: key.problems.map((p) => `${p.id}:${p.headingSpan.start.line}:${['detected', 'partial', 'missed'].map((v) => (p.criteria[v as 'detected'] ? 1 : 0)).join('')}`),
+    problems: key.problems.map(
+      (p) =>
+        `${p.id}:${p.headingSpan.start.line}:${['detected', 'partial', 'missed'].map((v) => (p.criteria[v as 'detected'] ? 1 : 0)).join('')}`,
+    ),
     bonus: key.bonus.length,
     lint: lint.map((d) => `${d.line}:${d.code}`),
-    hash: createHash('sha256').update(JSON.stringify(classic(key))).digest('hex').slice(0, 16),
+    hash: createHash('sha256')
+      .update(JSON.stringify(classic(key)))
+      .digest('hex')
+      .slice(0, 16),
   };
 }
 

@@ -35,26 +35,42 @@ function expectation(text: string): Expect {
 
 const MARKS: Record<Verdict, string> = { detected: '○', partial: '△', missed: '×' };
 
-for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md')).sort()) {
+for (const name of readdirSync(DIR)
+  .filter((f) => f.endsWith('.md'))
+  .sort()) {
   test(`shape fixture ${name} yields its stated items, criteria, weights and scenarios`, () => {
     const text = read(name);
     const want = expectation(text);
     const file = parseKeyFile(text, name);
-    assert.deepEqual(file.sections.map((s) => ({ id: s.scenario?.id ?? null, problems: s.problems.map((p) => p.id) })), want.sections.map((s) => ({ id: s.id, problems: s.problems })));
+    assert.deepEqual(
+      file.sections.map((s) => ({ id: s.scenario?.id ?? null, problems: s.problems.map((p) => p.id) })),
+      want.sections.map((s) => ({ id: s.id, problems: s.problems })),
+    );
     want.sections.forEach((s, i) => s.title && assert.equal(file.sections[i]!.scenario!.title, s.title));
     const problems = new Map(file.sections.flatMap((s) => s.problems.map((p) => [p.id, p] as const)));
     for (const s of file.sections) {
       assert.equal(s.shape, want.shape, `${name} shape`);
       assert.equal(!!s.genericCriteria, !!want.generic, `${name} generic`);
-      assert.deepEqual(s.diagnostics.filter((d) => d.severity !== 'info'), [], `${name} diagnostics`);
-      assert.deepEqual(s.diagnostics.filter((d) => d.severity === 'info').map((d) => d.code), want.infos ?? []);
+      assert.deepEqual(
+        s.diagnostics.filter((d) => d.severity !== 'info'),
+        [],
+        `${name} diagnostics`,
+      );
+      assert.deepEqual(
+        s.diagnostics.filter((d) => d.severity === 'info').map((d) => d.code),
+        want.infos ?? [],
+      );
       for (const p of s.problems) {
         assert.ok(p.title, `${p.id} title`);
         assert.equal(p.criteriaSource, want.generic ? 'generic' : 'key', `${p.id} criteriaSource`);
         assert.equal(text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset).includes(p.id), true, `${p.id} heading span`);
       }
     }
-    assert.deepEqual(file.bank?.map((b) => b.id), want.bank, `${name} bank`);
+    assert.deepEqual(
+      file.bank?.map((b) => b.id),
+      want.bank,
+      `${name} bank`,
+    );
     for (const [id, g] of Object.entries(want.groups ?? {})) assert.equal(problems.get(id)?.group, g, `${id} group`);
     for (const [id, t] of Object.entries(want.titles ?? {})) assert.equal(problems.get(id)?.title, t, `${id} title`);
     for (const [id, fs] of Object.entries(want.fields ?? {})) {
@@ -64,7 +80,14 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md')).sort()) {
     for (const [id, r] of Object.entries(want.refs ?? {})) assert.equal(problems.get(id)?.ref, r, `${id} ref`);
     for (const [id, c] of Object.entries(want.criteria ?? {})) {
       const p = problems.get(id)!;
-      assert.equal((['detected', 'partial', 'missed'] as Verdict[]).filter((v) => p.criteria[v]?.text).map((v) => MARKS[v]).join(''), c, `${id} criteria`);
+      assert.equal(
+        (['detected', 'partial', 'missed'] as Verdict[])
+          .filter((v) => p.criteria[v]?.text)
+          .map((v) => MARKS[v])
+          .join(''),
+        c,
+        `${id} criteria`,
+      );
       for (const v of ['detected', 'partial', 'missed'] as Verdict[]) {
         const cr = p.criteria[v]!;
         assert.ok(text.slice(cr.span.start.offset, cr.span.end.offset).includes(cr.text.split('\n')[0]!), `${id} ${v} span`);
@@ -85,11 +108,17 @@ for (const name of readdirSync(DIR).filter((f) => f.endsWith('.md')).sort()) {
 test('parseAnswerKey on a scenario file: the first scenario, or the one named by argument or #fragment', () => {
   const text = read('scenario-en.md');
   assert.equal(parseAnswerKey(text, 'rubric.md').scenario?.id, 'T01');
-  assert.deepEqual(parseAnswerKey(text, 'rubric.md').scenarios?.map((s) => s.id), ['T01', 'T02']);
+  assert.deepEqual(
+    parseAnswerKey(text, 'rubric.md').scenarios?.map((s) => s.id),
+    ['T01', 'T02'],
+  );
   const t2 = parseAnswerKey(text, 'rubric.md#T02');
   assert.equal(t2.scenario?.id, 'T02');
   assert.equal(t2.path, 'rubric.md');
-  assert.deepEqual(parseAnswerKey(text, 'rubric.md', 't02').problems.map((p) => p.id), ['AK-T02-01', 'AK-T02-02']);
+  assert.deepEqual(
+    parseAnswerKey(text, 'rubric.md', 't02').problems.map((p) => p.id),
+    ['AK-T02-01', 'AK-T02-02'],
+  );
   const missing = parseAnswerKey(text, 'rubric.md#T09');
   assert.equal(missing.diagnostics[0]!.code, 'unknown-scenario');
   assert.match(missing.diagnostics[0]!.message, /no scenario 'T09' in this file \(it holds T01, T02\)/);
@@ -105,19 +134,36 @@ test('detection subtotal follows the key: classic ○1 △0.5 ×0 summed; a scen
   assert.deepEqual(c, { value: 1.5, max: 3, rule: '○ 1, △ 0.5, × 0, summed' });
   const t1 = parseAnswerKey(read('scenario-en.md'), 'rubric.md#T01');
   // weights 2, 1, 1; ratings 2/1/0: (2·2 + 1·1 + 0) / 8 × 10 = 6.25
-  const s = detectionSubtotal(t1, new Map<string, Verdict>([['T01-C1', 'detected'], ['T01-C2', 'partial'], ['T01-C3', 'missed']]));
+  const s = detectionSubtotal(
+    t1,
+    new Map<string, Verdict>([
+      ['T01-C1', 'detected'],
+      ['T01-C2', 'partial'],
+      ['T01-C3', 'missed'],
+    ]),
+  );
   assert.equal(s.value, 6.25);
   assert.equal(s.max, 8);
-  assert.match(s.rule, /^○ 2, △ 1, × 0 × the item’s weight, summed, \/ max \(8\) × 10 \(as the key states: Σ\(rating × weight\) \/ max × 10\)$/);
+  assert.match(
+    s.rule,
+    /^○ 2, △ 1, × 0 × the item’s weight, summed, \/ max \(8\) × 10 \(as the key states: Σ\(rating × weight\) \/ max × 10\)$/,
+  );
   // weighted without a scale: the raw sum
   const ja = parseAnswerKey(read('table-ja.md'));
-  assert.equal(detectionSubtotal(ja, [{ id: 'Q1', verdict: 'partial' }, { id: 'Q2', verdict: 'detected' }]).value, 2);
+  assert.equal(
+    detectionSubtotal(ja, [
+      { id: 'Q1', verdict: 'partial' },
+      { id: 'Q2', verdict: 'detected' },
+    ]).value,
+    2,
+  );
 });
 
 test('a table key has no criteria of its own: the generic definitions exist in both languages', () => {
   const key = parseAnswerKey(read('table-en.md'), 'answer-key.md');
   assert.equal(key.genericCriteria, true);
-  for (const lang of ['en', 'ja'] as const) for (const v of ['detected', 'partial', 'missed'] as const) assert.ok(GENERIC_CRITERIA[lang][v].length > 10);
+  for (const lang of ['en', 'ja'] as const)
+    for (const v of ['detected', 'partial', 'missed'] as const) assert.ok(GENERIC_CRITERIA[lang][v].length > 10);
 });
 
 test('files that are not keys stay unread: a review with id headings, a scoring table of P01 rows', () => {
@@ -131,20 +177,31 @@ test('files that are not keys stay unread: a review with id headings, a scoring 
 test('a half-read table names the row where reading stopped', () => {
   const text = '# Answer Key\n\n| ID | Problem |\n|----|---------|\n| S1 | vague wording |\n| see below | oops |\n| S2 | no timeout |\n';
   const key = parseAnswerKey(text, 'k.md');
-  assert.deepEqual(key.problems.map((p) => p.id), ['S1', 'S2']);
-  assert.deepEqual(key.diagnostics.map((d) => [d.code, d.line]), [['row-without-id', 6]]);
+  assert.deepEqual(
+    key.problems.map((p) => p.id),
+    ['S1', 'S2'],
+  );
+  assert.deepEqual(
+    key.diagnostics.map((d) => [d.code, d.line]),
+    [['row-without-id', 6]],
+  );
   assert.match(key.diagnostics[0]!.message, /^line 6: reading of the table stopped at this row/);
 });
 
 test('criteria lines outside any item name the line where reading stopped', () => {
-  const text = '# Answer Key\n\n### PB-01: Shared DB\n- ○ (Full): names it\n- △ (Partial): hints\n- × (Miss): nothing\n\n## Notes\n\nAnother item without an id:\n- ○ (Full): names it\n- △ (Partial): hints\n';
+  const text =
+    '# Answer Key\n\n### PB-01: Shared DB\n- ○ (Full): names it\n- △ (Partial): hints\n- × (Miss): nothing\n\n## Notes\n\nAnother item without an id:\n- ○ (Full): names it\n- △ (Partial): hints\n';
   const key = parseAnswerKey(text, 'k.md');
-  assert.deepEqual(key.diagnostics.map((d) => [d.code, d.line]), [['criteria-outside-item', 11]]);
+  assert.deepEqual(
+    key.diagnostics.map((d) => [d.code, d.line]),
+    [['criteria-outside-item', 11]],
+  );
   assert.match(key.diagnostics[0]!.message, /reading stopped after PB-01 \(its item ends on line 6\)/);
 });
 
 test('a file that says it is a key but has no id on its items names the criteria line reading could not attach', () => {
-  const text = '# Answer Key: billing\n\n### Missing timeout\n- ○ (Detected): names the timeout\n- △ (Partial): mentions slowness\n- × (Not Detected): nothing\n';
+  const text =
+    '# Answer Key: billing\n\n### Missing timeout\n- ○ (Detected): names the timeout\n- △ (Partial): mentions slowness\n- × (Not Detected): nothing\n';
   const key = parseAnswerKey(text, 'notes.md');
   assert.equal(key.diagnostics[0]!.code, 'no-problems');
   assert.equal(key.diagnostics[0]!.line, 4);
@@ -165,21 +222,46 @@ test('a file name with # keeps its name; a scenario fragment on a file without s
 test('the shape reader never throws and spans stay inside the text, on arbitrary key-like input', async () => {
   const fc = (await import('fast-check')).default;
   const piece = fc.constantFrom(
-    '# Answer Key', '## T01: Scenario', '## T02: Other', '### PB-01: Item [High]', '#### PB-02: Sub', '**AK-T01-01 (PB-01): Lead** [Weight: 1.0]',
-    '**S1**: bold', '| ID | Problem | Full (2) | Partial (1) | Miss (0) | Weight |', '|----|----|----|----|----|----|', '| T01-C1 | x | a | b | c | 2 |',
-    '| Total | | | | | 3 |', '| S1 | vague |', '- ○ (Full): a', '- △: b', '× (Miss): c', '○ = 2, △ = 1', 'Σ(rating × weight) / max × 10',
-    '## Problem Bank', '## Bonus', '| B01 | a | b | c |', '```', '<!--', '-->', '', 'text', '| a | b |',
+    '# Answer Key',
+    '## T01: Scenario',
+    '## T02: Other',
+    '### PB-01: Item [High]',
+    '#### PB-02: Sub',
+    '**AK-T01-01 (PB-01): Lead** [Weight: 1.0]',
+    '**S1**: bold',
+    '| ID | Problem | Full (2) | Partial (1) | Miss (0) | Weight |',
+    '|----|----|----|----|----|----|',
+    '| T01-C1 | x | a | b | c | 2 |',
+    '| Total | | | | | 3 |',
+    '| S1 | vague |',
+    '- ○ (Full): a',
+    '- △: b',
+    '× (Miss): c',
+    '○ = 2, △ = 1',
+    'Σ(rating × weight) / max × 10',
+    '## Problem Bank',
+    '## Bonus',
+    '| B01 | a | b | c |',
+    '```',
+    '<!--',
+    '-->',
+    '',
+    'text',
+    '| a | b |',
   );
-  fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
-    const text = parts.join('\n');
-    const file = parseKeyFile(text, 'answer-key.md');
-    assert.ok(file.sections.length >= 1);
-    for (const s of file.sections) {
-      for (const p of s.problems) {
-        assert.ok(p.span.start.offset <= p.span.end.offset && p.span.end.offset <= text.length);
-        assert.ok(p.id.length > 0);
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const text = parts.join('\n');
+      const file = parseKeyFile(text, 'answer-key.md');
+      assert.ok(file.sections.length >= 1);
+      for (const s of file.sections) {
+        for (const p of s.problems) {
+          assert.ok(p.span.start.offset <= p.span.end.offset && p.span.end.offset <= text.length);
+          assert.ok(p.id.length > 0);
+        }
+        detectionSubtotal(s, {});
       }
-      detectionSubtotal(s, {});
-    }
-  }), { numRuns: 400 });
+    }),
+    { numRuns: 400 },
+  );
 });

@@ -28,7 +28,11 @@ test('a classic key keeps ○ 1 / △ 0.5 / × 0 summed and states no rule of it
   assert.equal(g.score.detectionMax, 2);
   assert.equal(g.score.detectionRule, undefined);
   assert.equal(detectionRuleText(g.score), undefined);
-  assert.deepEqual(runScore(['detected', 'partial'], 0, 0), { ...runScore(['detected', 'partial'], 0, 0), detection: 1.5, detectionMax: 2 });
+  assert.deepEqual(runScore(['detected', 'partial'], 0, 0), {
+    ...runScore(['detected', 'partial'], 0, 0),
+    detection: 1.5,
+    detectionMax: 2,
+  });
 });
 
 test('a weighted scenario is scored by its rule: Σ(rating × weight) / max × 10', () => {
@@ -45,7 +49,10 @@ test('a weighted scenario is scored by its rule: Σ(rating × weight) / max × 1
 
 test('the #T02 fragment of a path picks that scenario, its bank refs intact', () => {
   const key = parseAnswerKey(RUBRIC, 'rubric.md#T02');
-  assert.deepEqual(key.problems.map((p) => p.id), ['AK-T02-01', 'AK-T02-02']);
+  assert.deepEqual(
+    key.problems.map((p) => p.id),
+    ['AK-T02-01', 'AK-T02-02'],
+  );
   const g = gradeReview(key, review('# R\n\n### F-1: a\n<!-- grade: AK-T02-01 ○ -->\n'));
   assert.equal(g.score.detection, 6.67); // 2×1 / 3 × 10
 });
@@ -67,8 +74,14 @@ test('a tag counts for a table key item, and P01 names a table key’s P1', () =
   const g = gradeReview(key, review('# R\n\n### C-1: x\n<!-- grade: L1 △ -->\n'));
   assert.equal(g.problems.find((p) => p.id === 'L1')?.source, 'tag');
   assert.equal(g.gradingDiagnostics.length, 0);
-  const p1 = parseAnswerKey('# Answer Key\n\n| ID | Section | Problematic text | Why it is a problem |\n|----|----|----|----|\n| P1 | §1 | "slow" | no target |\n| P2 | §2 | "big" | no size |\n', 'k.md');
-  assert.deepEqual(p1.problems.map((p) => p.id), ['P1', 'P2']);
+  const p1 = parseAnswerKey(
+    '# Answer Key\n\n| ID | Section | Problematic text | Why it is a problem |\n|----|----|----|----|\n| P1 | §1 | "slow" | no target |\n| P2 | §2 | "big" | no size |\n',
+    'k.md',
+  );
+  assert.deepEqual(
+    p1.problems.map((p) => p.id),
+    ['P1', 'P2'],
+  );
   const tagged = gradeReview(p1, review('# R\n\n### C-1: x\n<!-- grade: P01 ○ -->\n'));
   assert.equal(tagged.problems[0].verdict, 'detected');
   assert.equal(tagged.gradingDiagnostics.length, 0);
@@ -76,7 +89,9 @@ test('a tag counts for a table key item, and P01 names a table key’s P1', () =
 
 test('report: the key’s rule and the generic-criteria note in the header; the cap the score carries', () => {
   const key = parseAnswerKey(RUBRIC, 'rubric.md#T01');
-  const g = gradeReview(key, review('# R\n\n### F-1: a\n', 'v001-base-run1.md'), { rubric: { bonusPoints: 0.5, bonusCap: 3, penaltyPoints: 0.5 } });
+  const g = gradeReview(key, review('# R\n\n### F-1: a\n', 'v001-base-run1.md'), {
+    rubric: { bonusPoints: 0.5, bonusCap: 3, penaltyPoints: 0.5 },
+  });
   const md = renderScoringReport([g]);
   assert.match(md, /Graded by review-grader: detection by the key's rule: ○ 2, △ 1, × 0 × the item’s weight/);
   assert.match(md, /at most 3\)/);
@@ -88,17 +103,37 @@ test('report: the key’s rule and the generic-criteria note in the header; the 
 });
 
 test('dashboard gather: each run reads the scenario its link names; JSON states the rule', () => {
-  const files = runFilesOf(['scenario/results/v001-baseline-run1.md', 'scenario/results/v001-baseline-run2.md', 'scenario/results/v002-baseline-run1.md'].map((p) => `${DIR}/${p}`));
+  const files = runFilesOf(
+    ['scenario/results/v001-baseline-run1.md', 'scenario/results/v001-baseline-run2.md', 'scenario/results/v002-baseline-run1.md'].map(
+      (p) => `${DIR}/${p}`,
+    ),
+  );
   const reads: string[] = [];
-  const runs = driveSync(gatherRuns(files, { judge: false }, (l) => assert.fail(l)), (p) => {
-    reads.push(p);
-    try { return readFileSync(p, 'utf8'); } catch { return undefined; }
-  });
-  assert.deepEqual(runs.map((r) => r.graded.key.scenario?.id), ['T01', 'T01', 'T02']);
+  const runs = driveSync(
+    gatherRuns(files, { judge: false }, (l) => assert.fail(l)),
+    (p) => {
+      reads.push(p);
+      try {
+        return readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  );
+  assert.deepEqual(
+    runs.map((r) => r.graded.key.scenario?.id),
+    ['T01', 'T01', 'T02'],
+  );
   assert.equal(reads.filter((p) => p.endsWith('rubric.md')).length, 1, 'the rubric is read once for both scenarios');
   const json = dashboardJson(buildPerspective({ name: 'scenario', runs }));
-  assert.deepEqual(json.rounds.map((r) => r.key), [`${DIR}/scenario/rubric.md#T01`, `${DIR}/scenario/rubric.md#T02`]);
-  assert.deepEqual(json.rounds.map((r) => r.detectionMax), [10, 10]);
+  assert.deepEqual(
+    json.rounds.map((r) => r.key),
+    [`${DIR}/scenario/rubric.md#T01`, `${DIR}/scenario/rubric.md#T02`],
+  );
+  assert.deepEqual(
+    json.rounds.map((r) => r.detectionMax),
+    [10, 10],
+  );
   assert.match(json.rounds[0].detectionRule ?? '', /× the item’s weight/);
 });
 

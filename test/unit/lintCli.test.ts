@@ -10,17 +10,32 @@ const lint = (...args: string[]) =>
 test('lint --format json: one object, a section per scenario (id null without scenarios), diagnostics by rule', () => {
   const r = lint('--format', 'json', 'test/fixtures/keys/shapes/scenario-en.md', 'test/fixtures/keys/lint-duplicate-id.md');
   assert.equal(r.status, 1, r.stderr);
-  const out = JSON.parse(r.stdout) as { keys: { path: string; sections: { id: string | null; title: string | null; problems: string[] }[]; diagnostics: Record<string, unknown>[] }[] };
+  const out = JSON.parse(r.stdout) as {
+    keys: {
+      path: string;
+      sections: { id: string | null; title: string | null; problems: string[] }[];
+      diagnostics: Record<string, unknown>[];
+    }[];
+  };
   assert.deepEqual(Object.keys(out), ['keys']);
-  const [scen, dup] = out.keys as [typeof out.keys[0], typeof out.keys[0]];
+  const [scen, dup] = out.keys as [(typeof out.keys)[0], (typeof out.keys)[0]];
   assert.equal(scen.path, 'test/fixtures/keys/shapes/scenario-en.md');
   assert.deepEqual(scen.sections, [
     { id: 'T01', title: 'Password reset flow', problems: ['T01-C1', 'T01-C2', 'T01-C3'] },
     { id: 'T02', title: 'Bulk export job', problems: ['AK-T02-01', 'AK-T02-02'] },
   ]);
-  assert.deepEqual(scen.diagnostics.map((d) => Object.keys(d)), [['line', 'column', 'severity', 'rule', 'message']]);
+  assert.deepEqual(
+    scen.diagnostics.map((d) => Object.keys(d)),
+    [['line', 'column', 'severity', 'rule', 'message']],
+  );
   assert.deepEqual(dup.sections, [{ id: null, title: null, problems: ['P01', 'P01'] }]);
-  assert.deepEqual(dup.diagnostics.map((d) => [d.line, d.rule]), [[13, 'duplicate-id'], [25, 'duplicate-id']]);
+  assert.deepEqual(
+    dup.diagnostics.map((d) => [d.line, d.rule]),
+    [
+      [13, 'duplicate-id'],
+      [25, 'duplicate-id'],
+    ],
+  );
   assert.match(r.stderr, /^2 issues \(1 note\) in 2 keys\n$/);
 });
 

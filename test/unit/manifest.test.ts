@@ -15,15 +15,22 @@ test('threshold and bonus-cap settings default to the core defaults', () => {
 });
 
 test('every setting the extension reads is declared', () => {
-  const src = readdirSync('src/extension').filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`src/extension/${f}`, 'utf8')).join('\n');
-  for (const m of src.matchAll(/get<[^>]+>\('([\w.]+)'/g)) assert.ok(settings[`reviewGrader.${m[1]}`], `reviewGrader.${m[1]} is not in package.json`);
+  const src = readdirSync('src/extension')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(`src/extension/${f}`, 'utf8'))
+    .join('\n');
+  for (const m of src.matchAll(/get<[^>]+>\('([\w.]+)'/g))
+    assert.ok(settings[`reviewGrader.${m[1]}`], `reviewGrader.${m[1]} is not in package.json`);
 });
 
 test('capabilities: limited in untrusted workspaces (with the reason), settings that steer file reading restricted', () => {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   const untrusted = manifest.capabilities?.untrustedWorkspaces;
   assert.equal(untrusted?.supported, 'limited');
-  assert.ok(typeof untrusted.description === 'string' && untrusted.description.length > 40, 'a limited capability must say what is limited');
+  assert.ok(
+    typeof untrusted.description === 'string' && untrusted.description.length > 40,
+    'a limited capability must say what is limited',
+  );
   const steering = ['reviewGrader.naming.keyPatterns', 'reviewGrader.useJudgeReports'];
   assert.deepEqual([...untrusted.restrictedConfigurations].sort(), steering);
   for (const key of steering) {
@@ -32,6 +39,9 @@ test('capabilities: limited in untrusted workspaces (with the reason), settings 
   }
   // the extension reads files through vscode.workspace.fs only, so virtual workspaces work
   assert.ok(manifest.capabilities.virtualWorkspaces === true || manifest.capabilities.virtualWorkspaces?.supported === true);
-  const src = readdirSync('src/extension').filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`src/extension/${f}`, 'utf8')).join('\n');
+  const src = readdirSync('src/extension')
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(`src/extension/${f}`, 'utf8'))
+    .join('\n');
   assert.doesNotMatch(src, /from 'node:|from '(fs|path)'/, 'a Node built-in in the extension would break virtual workspaces');
 });

@@ -113,14 +113,21 @@ test('fixture: evidence points at the right finding, best first, with short exce
     for (let i = 1; i < p.evidence.length; i++) assert.ok(p.evidence[i - 1].score >= p.evidence[i].score);
     for (const e of p.evidence) assert.ok(e.excerpt.length <= 200);
   }
-  assert.deepEqual(grade.problems.map((p) => p.id), ['P01', 'P02', 'P03'], 'key order');
+  assert.deepEqual(
+    grade.problems.map((p) => p.id),
+    ['P01', 'P02', 'P03'],
+    'key order',
+  );
 });
 
 test('fixture: bonus row matched, naming finding unmatched', async () => {
   const { grade, review } = await gradeFixture();
   const m2 = review.findings.findIndex((f) => f.label === 'M2');
   const m1 = review.findings.findIndex((f) => f.label === 'M1');
-  assert.deepEqual(grade.bonus.map((b) => [b.id, b.findingIndex]), [['B01', m2]]);
+  assert.deepEqual(
+    grade.bonus.map((b) => [b.id, b.findingIndex]),
+    [['B01', m2]],
+  );
   assert.ok(grade.unmatched.includes(m1));
   assert.ok(!grade.unmatched.includes(m2));
 });
@@ -147,7 +154,13 @@ test('contrast: background subtraction and exclusivity discount', () => {
   assert.ok(Math.abs(ranked[0].find((r) => r.at === 1)!.score - (0.5 - 0.35 - 0.1)) < 1e-9);
   assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - 0.15) < 1e-9);
   // soft: a finding two sibling problems cover about equally loses only the margin, so it credits both
-  const siblings = contrastScores([[0.6, 0.1, 0.1], [0.58, 0.1, 0.1]], 0.1);
+  const siblings = contrastScores(
+    [
+      [0.6, 0.1, 0.1],
+      [0.58, 0.1, 0.1],
+    ],
+    0.1,
+  );
   assert.ok(Math.abs(siblings[1][0].score - (0.58 - 0.1 - 0.02)) < 1e-9, `before: the flat 0.1 discount gave ${0.58 - 0.1 - 0.1}`);
   assert.deepEqual(contrastScores([[]]), [[]]);
   assert.deepEqual(contrastScores([]), []);
@@ -156,7 +169,10 @@ test('contrast: background subtraction and exclusivity discount', () => {
 test('coverage saturates with the size of the problem profile', () => {
   // the same finding against entries padded with ever longer descriptions (distinct filler words)
   const core = 'Circuit breaker missing for the payment gateway calls';
-  const filler = (n: number) => Array.from({ length: n }, (_, i) => `aspect${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(' ');
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `aspect${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(
+      ' ',
+    );
   // title features weigh twice a description's, as in relevance.ts
   const profileOf = (n: number): Profile => {
     const weights = new Map([...textFeatures(filler(n))].map(([f, w]) => [f, w] as [string, number]));
@@ -175,7 +191,10 @@ test('coverage saturates with the size of the problem profile', () => {
 });
 
 test('katakana: a loanword is translated only when the run is covered whole or the piece is a word of its own', () => {
-  const english = (run: string) => splitKatakana(run).map((p) => p.english ?? `?${p.text}`).join(' ');
+  const english = (run: string) =>
+    splitKatakana(run)
+      .map((p) => p.english ?? `?${p.text}`)
+      .join(' ');
   // before: リスト became "lease" (リース), ブロック "lock", マッピング "ping"
   assert.equal(english('リスト'), 'list');
   assert.equal(english('リスク'), 'risk');
@@ -208,13 +227,14 @@ test('bundled example: the Japanese run\'s "Redis の可用性" finding is △ f
 test('bounded work: a large key against a large review compares each problem with a few candidates, and says so', async () => {
   const parseReview = await loadReviewParser();
   const topics = ['cache', 'queue', 'token', 'session', 'retry', 'timeout', 'index', 'schema', 'replica', 'audit'];
-  const name = (i: number) => `module${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26) % 26)}`;
+  const name = (i: number) => `module${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + (Math.floor(i / 26) % 26))}`;
   let keyText = '# Answer Key\n\n';
   for (let p = 1; p <= 250; p++) {
     keyText += `### P${String(p).padStart(3, '0')}: ${topics[p % 10]} misuse in \`${name(p)}\`\n- **Description**: \`${name(p)}\` uses the ${topics[p % 10]} without a ${topics[(p + 3) % 10]} bound.\n\n`;
   }
   let reviewText = '# Review\n\n';
-  for (let f = 1; f <= 1000; f++) reviewText += `### ${String.fromCharCode(65 + Math.floor(f / 100))}${f % 100}: ${topics[f % 10]} concern\nGeneric remark about the ${topics[(f + 1) % 10]} layer.\n\n`;
+  for (let f = 1; f <= 1000; f++)
+    reviewText += `### ${String.fromCharCode(65 + Math.floor(f / 100))}${f % 100}: ${topics[f % 10]} concern\nGeneric remark about the ${topics[(f + 1) % 10]} layer.\n\n`;
   reviewText += `### Z1: ${topics[2]} misuse in \`${name(42)}\`\n\`${name(42)}\` uses the ${topics[2]} without a ${topics[5]} bound.\n`;
   const key = parseAnswerKey(keyText, 'big-key.md');
   const review = parseReview(reviewText, 'big-review.md');
@@ -222,7 +242,10 @@ test('bounded work: a large key against a large review compares each problem wit
   const start = performance.now();
   const grade = autoGrade(key, review);
   const ms = performance.now() - start;
-  assert.ok(grade.diagnostics.some((d) => d.code === 'match-bounded' && /250 problems × 1001 findings/.test(d.message)), JSON.stringify(grade.diagnostics));
+  assert.ok(
+    grade.diagnostics.some((d) => d.code === 'match-bounded' && /250 problems × 1001 findings/.test(d.message)),
+    JSON.stringify(grade.diagnostics),
+  );
   // P042's one real finding is still found among 1001
   const p = grade.problems.find((x) => x.id === 'P042' || x.id === 'P42')!;
   assert.equal(review.findings[p.evidence[0]?.findingIndex ?? -1]?.label, 'Z1', JSON.stringify(p));
@@ -235,7 +258,8 @@ test('clauses: ○ needs every AND clause of the ○ criterion; one clause cover
   const parseReview = await loadReviewParser();
   const key = parseAnswerKey(readFileSync(resolve(process.cwd(), 'examples/order-service/answer-key-round-001.md'), 'utf8'), 'key.md');
   // P02 ○: "Identifies that retried POST /orders requests can create duplicate orders AND proposes an idempotency key or deduplication"
-  const one = '# Review\n\n### C1: Retried POST /orders create duplicate orders\nMobile clients retry `POST /orders` on network errors, so a retried request creates a duplicate order and charges the customer twice.\n\n### C2: Logging format\nLogs are plain text.\n\n### C3: Docs\nThe README is old.\n';
+  const one =
+    '# Review\n\n### C1: Retried POST /orders create duplicate orders\nMobile clients retry `POST /orders` on network errors, so a retried request creates a duplicate order and charges the customer twice.\n\n### C2: Logging format\nLogs are plain text.\n\n### C3: Docs\nThe README is old.\n';
   const both = one.replace('charges the customer twice.', 'charges the customer twice. Add an idempotency key.');
   const p02 = (text: string) => autoGrade(key, parseReview(text, 'r.md')).problems.find((p) => p.id === 'P02')!.verdict;
   assert.equal(p02(one), 'partial', 'before: detected on the first clause alone');
@@ -244,10 +268,17 @@ test('clauses: ○ needs every AND clause of the ○ criterion; one clause cover
 });
 
 test('lexicon: everyday words stand for security concepts only in keys about security', () => {
-  const keyOf = (items: string[]) => parseAnswerKey(
-    '# Answer Key\n\n' + items.map((t, i) => `### P0${i + 1}: ${t}\n- **Description**: ${t}.\n- **Detection Criteria**:\n  - ○ (Detected): names it\n  - △ (Partial): hints at it\n  - × (Not Detected): nothing\n`).join('\n'),
-    'k.md',
-  );
+  const keyOf = (items: string[]) =>
+    parseAnswerKey(
+      '# Answer Key\n\n' +
+        items
+          .map(
+            (t, i) =>
+              `### P0${i + 1}: ${t}\n- **Description**: ${t}.\n- **Detection Criteria**:\n  - ○ (Detected): names it\n  - △ (Partial): hints at it\n  - × (Not Detected): nothing\n`,
+          )
+          .join('\n'),
+      'k.md',
+    );
   const features = (k: AnswerKey) => new Set(indexKey(k).problems.flatMap((p) => [...p.weights.keys()]));
   const performance = keyOf(['Memory leak in the report worker', 'N+1 queries on the order list', 'Polling instead of events for status']);
   // before: "leak" became the security concept data-leak in a performance key
@@ -262,19 +293,27 @@ test('metrics: kappa, confusion and MAE', () => {
   const same = v.map((x) => ({ truth: x, predicted: x }));
   assert.equal(linearKappa(same), 1);
   assert.equal(linearKappa(v.map((x) => ({ truth: x, predicted: 'detected' as Verdict }))), 0);
-  assert.deepEqual(confusion(same), [[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+  assert.deepEqual(confusion(same), [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ]);
   assert.equal(detectionMae([{ truth: ['detected', 'partial'], predicted: ['missed', 'partial'] }]), 1);
 });
 
 const corpus = resolve(process.cwd(), '../shared/corpus');
-test('corpus regression guard: overall kappa ≥ 0.53, MAE ≤ 0.95, every language pairing within ±0.5 mean run error', { skip: !existsSync(`${corpus}/labels.json`) }, async () => {
-  // measured: kappa 0.556, MAE 0.884; mean run error −0.30 (en/en), +0.04 (ja/en), −0.04 (ja/ja)
-  const { runs } = await scoreCorpus(undefined, 0);
-  const f = figures(runs);
-  assert.ok(f.kappa >= 0.53, `kappa ${f.kappa}`);
-  assert.ok(f.mae <= 0.95, `MAE ${f.mae}`);
-  for (const pairing of new Set(runs.map((r) => r.pairing))) {
-    const bias = figures(runs.filter((r) => r.pairing === pairing)).bias;
-    assert.ok(Math.abs(bias) <= 0.5, `${pairing}: mean run error ${bias}`);
-  }
-});
+test(
+  'corpus regression guard: overall kappa ≥ 0.53, MAE ≤ 0.95, every language pairing within ±0.5 mean run error',
+  { skip: !existsSync(`${corpus}/labels.json`) },
+  async () => {
+    // measured: kappa 0.556, MAE 0.884; mean run error −0.30 (en/en), +0.04 (ja/en), −0.04 (ja/ja)
+    const { runs } = await scoreCorpus(undefined, 0);
+    const f = figures(runs);
+    assert.ok(f.kappa >= 0.53, `kappa ${f.kappa}`);
+    assert.ok(f.mae <= 0.95, `MAE ${f.mae}`);
+    for (const pairing of new Set(runs.map((r) => r.pairing))) {
+      const bias = figures(runs.filter((r) => r.pairing === pairing)).bias;
+      assert.ok(Math.abs(bias) <= 0.5, `${pairing}: mean run error ${bias}`);
+    }
+  },
+);

@@ -4,7 +4,13 @@ import { isAnswerKeyName, keyCandidates, linkedKeyPath, parseRunName, resolveBes
 
 test('run names: round, variant, run, doc, scoring', () => {
   assert.deepEqual(parseRunName('a/results/v007-baseline-run1.md'), { round: 7, variant: 'baseline', run: 1, doc: undefined, kind: 'run' });
-  assert.deepEqual(parseRunName('v002-data-protection-doc2-run2.md'), { round: 2, variant: 'data-protection', run: 2, doc: 2, kind: 'run' });
+  assert.deepEqual(parseRunName('v002-data-protection-doc2-run2.md'), {
+    round: 2,
+    variant: 'data-protection',
+    run: 2,
+    doc: 2,
+    kind: 'run',
+  });
   assert.equal(parseRunName('v010-free-table-hybrid-scoring.md')?.kind, 'scoring');
   assert.equal(parseRunName('notes.md'), undefined);
 });
@@ -32,9 +38,16 @@ test('link comments and relative paths', () => {
 
 test('key candidates from a bare or ./ file name look one folder up too (cd results && grade v001-…-run1.md)', () => {
   assert.deepEqual(keyCandidates('v001-baseline-run1.md'), [
-    'answer-key-round-001.md', 'answer-key-round-1.md', 'answer-keys/answer-key-round-001.md', 'answer-keys/round-001.md',
-    '../answer-key-round-001.md', '../answer-key-round-1.md', '../answer-keys/answer-key-round-001.md', '../answer-keys/round-001.md',
-    'answer-key.md', '../answer-key.md',
+    'answer-key-round-001.md',
+    'answer-key-round-1.md',
+    'answer-keys/answer-key-round-001.md',
+    'answer-keys/round-001.md',
+    '../answer-key-round-001.md',
+    '../answer-key-round-1.md',
+    '../answer-keys/answer-key-round-001.md',
+    '../answer-keys/round-001.md',
+    'answer-key.md',
+    '../answer-key.md',
   ]);
   assert.ok(keyCandidates('./v001-baseline-run1.md').includes('../answer-key-round-001.md'));
   assert.ok(keyCandidates('../v001-a-run1.md').includes('../../answer-key-round-001.md'));

@@ -41,20 +41,34 @@ test('an empty or missing-content file means the defaults', () => {
 });
 
 test('a syntax error is one diagnostic naming its line and column', () => {
-  const { config, diagnostics } = parseProjectFile('{\n  "rubric": {\n    "bonus": { "cap": 5 }\n    "penalty": {}\n  }\n}\n', '.review-grader.jsonc');
+  const { config, diagnostics } = parseProjectFile(
+    '{\n  "rubric": {\n    "bonus": { "cap": 5 }\n    "penalty": {}\n  }\n}\n',
+    '.review-grader.jsonc',
+  );
   assert.deepEqual(config, {});
   assert.equal(diagnostics.length, 1);
   assert.deepEqual([diagnostics[0]!.code, diagnostics[0]!.line, diagnostics[0]!.column], ['project-syntax', 4, 5]);
-  assert.match(diagnostics[0]!.message, /^line 4: \.review-grader\.jsonc is not valid JSON: expected ',' or '}' after the value of "bonus"; the defaults are used$/);
+  assert.match(
+    diagnostics[0]!.message,
+    /^line 4: \.review-grader\.jsonc is not valid JSON: expected ',' or '}' after the value of "bonus"; the defaults are used$/,
+  );
   assert.match(parseProjectFile('{ "keys": { /* open').diagnostics[0]!.message, /comment is never closed/);
   assert.match(parseProjectFile('{ "a": "b\n" }').diagnostics[0]!.message, /^line 1: .*string runs past the end of its line/);
 });
 
 test('wrong values and unknown settings are warnings on their own line; the rest is kept', () => {
-  const text = '{\n  "rubric": {\n    "bonus": { "cap": -1, "points": 0.5 },\n    "bonsu": 1\n  },\n  "thresholds": { "stability": { "high": 2, "medium": 1 } }\n}';
+  const text =
+    '{\n  "rubric": {\n    "bonus": { "cap": -1, "points": 0.5 },\n    "bonsu": 1\n  },\n  "thresholds": { "stability": { "high": 2, "medium": 1 } }\n}';
   const { config, diagnostics } = parseProjectFile(text);
   assert.deepEqual(config.rubric?.bonus, { points: 0.5 });
-  assert.deepEqual(diagnostics.map((d) => [d.line, d.code]), [[3, 'project-setting'], [4, 'project-setting'], [6, 'project-setting']]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.line, d.code]),
+    [
+      [3, 'project-setting'],
+      [4, 'project-setting'],
+      [6, 'project-setting'],
+    ],
+  );
   assert.match(diagnostics[0]!.message, /^line 3: "rubric\.bonus\.cap": expected a whole number ≥ 0 and ≤ 1000; the default is used$/);
   assert.match(diagnostics[1]!.message, /unknown setting "rubric\.bonsu"/);
   assert.match(diagnostics[2]!.message, /expected high ≤ medium/);
@@ -62,11 +76,17 @@ test('wrong values and unknown settings are warnings on their own line; the rest
 });
 
 test('never throws, whatever the bytes', () => {
-  fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-    const r = parseProjectFile(s);
-    for (const d of r.diagnostics) assert.ok(d.line >= 1 && /^line \d+: /.test(d.message));
-  }), { numRuns: 500 });
-  fc.assert(fc.property(fc.json(), (s) => void parseProjectFile(s)), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 200 }), (s) => {
+      const r = parseProjectFile(s);
+      for (const d of r.diagnostics) assert.ok(d.line >= 1 && /^line \d+: /.test(d.message));
+    }),
+    { numRuns: 500 },
+  );
+  fc.assert(
+    fc.property(fc.json(), (s) => void parseProjectFile(s)),
+    { numRuns: 300 },
+  );
   // deep nesting is a diagnostic, not a stack overflow
   assert.match(parseProjectFile('['.repeat(10_000)).diagnostics[0]!.message, /nested too deeply/);
 });
@@ -74,14 +94,23 @@ test('never throws, whatever the bytes', () => {
 test('the JSON schema and the manifest describe the same settings as the parser', () => {
   const schema = JSON.parse(readFileSync('schemas/review-grader.schema.json', 'utf8'));
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
-  assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: ['.review-grader.json', '.review-grader.jsonc'], url: './schemas/review-grader.schema.json' }]);
+  assert.deepEqual(manifest.contributes.jsonValidation, [
+    { fileMatch: ['.review-grader.json', '.review-grader.jsonc'], url: './schemas/review-grader.schema.json' },
+  ]);
   // every leaf the schema names is accepted by the parser without a warning
   const leaves: [string, unknown][] = [];
-  const walk = (node: { properties?: Record<string, { type?: string; properties?: unknown; items?: unknown; minimum?: number }> }, path: string[]) => {
+  const walk = (
+    node: { properties?: Record<string, { type?: string; properties?: unknown; items?: unknown; minimum?: number }> },
+    path: string[],
+  ) => {
     for (const [k, v] of Object.entries(node.properties ?? {})) {
       if (k === '$schema') continue;
       if (v.properties) walk(v as never, [...path, k]);
-      else leaves.push([[...path, k].join('.'), v.type === 'array' ? ['x'] : v.type === 'string' ? 'x' : v.type === 'object' ? { A1: 1 } : (v.minimum ?? 0) + 0]);
+      else
+        leaves.push([
+          [...path, k].join('.'),
+          v.type === 'array' ? ['x'] : v.type === 'string' ? 'x' : v.type === 'object' ? { A1: 1 } : (v.minimum ?? 0) + 0,
+        ]);
     }
   };
   walk(schema, []);

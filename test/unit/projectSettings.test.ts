@@ -25,7 +25,10 @@ test('the walk stops at the root: a project file above it is never read', () => 
   const files = memoryFiles({ '/.review-grader.json': CAP2, '/w/a/x.md': '' });
   const spy = { read: (p: string) => (read.push(p), files.sync.read(p)) };
   assert.equal(findProjectFileSync('/w/a', spy, '/w'), undefined);
-  assert.ok(read.every((p) => p.startsWith('/w/')), `read outside the root: ${read.join(', ')}`);
+  assert.ok(
+    read.every((p) => p.startsWith('/w/')),
+    `read outside the root: ${read.join(', ')}`,
+  );
   assert.deepEqual(projectFolders('/w/a/b', '/w'), ['/w/a/b', '/w/a', '/w']);
   assert.deepEqual(projectFolders('/w', '/w'), ['/w']);
   assert.deepEqual(projectFolders('/w/ab', '/w/a'), ['/w/a'], 'outside the root (not a prefix match): the root alone');
@@ -75,7 +78,11 @@ test('defaults < project file < overrides, setting by setting', () => {
   assert.deepEqual(s.recommendation, { clear: 2, close: 0.5 });
   assert.equal(s.convergence, 0.2);
 
-  const o = effectiveSettings(project, { bonusCap: 3, keyPatterns: ['../mine/{round}.md', '../keys/{round}.md'], match: { detected: 0.3 } });
+  const o = effectiveSettings(project, {
+    bonusCap: 3,
+    keyPatterns: ['../mine/{round}.md', '../keys/{round}.md'],
+    match: { detected: 0.3 },
+  });
   assert.equal(o.rubric.bonusCap, 3, 'an explicit cap wins');
   assert.equal(o.rubric.bonusPoints, 1, 'what the override leaves unset stays the project file’s');
   assert.deepEqual(o.keyPatterns, ['../mine/{round}.md', '../keys/{round}.md'], 'override patterns first, then the project’s, once each');

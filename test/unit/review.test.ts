@@ -46,7 +46,10 @@ test('Japanese review: n-n labels, 重大な問題 sections, 良い点 items are
 
 test('criterion sections with scores hold sub-findings; header lines give metadata', () => {
   const r = parseReview(readFileSync(path.join(FIX, 'criteria.md'), 'utf8'));
-  assert.deepEqual(r.findings.map((f) => f.label), ['2.1', '2.2', '6']);
+  assert.deepEqual(
+    r.findings.map((f) => f.label),
+    ['2.1', '2.2', '6'],
+  );
   assert.equal(r.findings[2].title, 'Missing Rate Limiting & DoS Protection');
   assert.match(r.findings[2].body, /100 requests per minute/, 'a structural sub-heading stays in the body');
   assert.deepEqual([r.variant, r.round, r.run], ['criteria-first', 12, 2]);
@@ -64,7 +67,10 @@ test('table-only review: each issue row is a finding with its severity as sectio
 
 test('author labels that look like key ids stay labels', () => {
   const r = parseReview('## Issues\n\n### P01: Missing retry\n\ntext\n\n### P02: No timeout\n');
-  assert.deepEqual(r.findings.map((f) => f.label), ['P01', 'P02']);
+  assert.deepEqual(
+    r.findings.map((f) => f.label),
+    ['P01', 'P02'],
+  );
   assert.equal(r.tags.length, 0);
 });
 
@@ -83,32 +89,51 @@ test('severity-prefixed headings, scored and plain sections holding findings, bo
 
 test('Japanese severity prefixes (重大: / 中:) and 指摘: / 問題: bold leads start findings', () => {
   // before: two findings, '1. 認証設計' and '2. データ保護'
-  assert.deepEqual(fixture('shapes-ja.md').findings.map((f) => [f.title, f.section]), [
-    ['JWTをlocalStorageに保存している', '認証設計'],
-    ['ログイン試行回数の制限がない', '認証設計'],
-    ['監査ログが改ざん可能', 'データ保護'],
-    ['バックアップが暗号化されていない', 'データ保護'],
-  ]);
+  assert.deepEqual(
+    fixture('shapes-ja.md').findings.map((f) => [f.title, f.section]),
+    [
+      ['JWTをlocalStorageに保存している', '認証設計'],
+      ['ログイン試行回数の制限がない', '認証設計'],
+      ['監査ログが改ざん可能', 'データ保護'],
+      ['バックアップが暗号化されていない', 'データ保護'],
+    ],
+  );
 });
 
 test('a review read as one finding spanning most of the text is re-read finer', () => {
   // before: one finding '1. Booking service' covering lines 3–12
   const r = fixture('coarse.md');
-  assert.deepEqual(r.findings.map((f) => f.title), ['Payment calls have no timeout', 'Booking requests are not idempotent', 'The cache is a single instance']);
+  assert.deepEqual(
+    r.findings.map((f) => f.title),
+    ['Payment calls have no timeout', 'Booking requests are not idempotent', 'The cache is a single instance'],
+  );
   assert.match(r.findings[1].body, /books the slot twice/);
 });
 
 test('tags are read with their finding', () => {
   const r = fixture('tagged.md');
-  assert.deepEqual(r.tags.map((t) => t.findingIndex), [0, 1, 2, 3, undefined]);
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.line]), [['malformed-tag', 11], ['malformed-tag', 19]]);
+  assert.deepEqual(
+    r.tags.map((t) => t.findingIndex),
+    [0, 1, 2, 3, undefined],
+  );
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.line]),
+    [
+      ['malformed-tag', 11],
+      ['malformed-tag', 19],
+    ],
+  );
 });
 
 function corpusRuns(): string[] {
   if (!existsSync(CORPUS)) return [];
   return readdirSync(CORPUS).flatMap((p) => {
     const dir = path.join(CORPUS, p, 'results');
-    return existsSync(dir) ? readdirSync(dir).filter((f) => /-run\d+\.md$/.test(f)).map((f) => path.join(dir, f)) : [];
+    return existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /-run\d+\.md$/.test(f))
+          .map((f) => path.join(dir, f))
+      : [];
   });
 }
 
@@ -129,7 +154,11 @@ test('every corpus review run parses into labelled findings with lines', { skip:
       assert.ok(f.title.trim().length > 0, `${file}:${f.headingSpan.start.line} empty title`);
       if (f.label === undefined) continue;
       labelled++;
-      assert.match(f.label, /^(?:[A-Za-z]{1,12}[-_]?\d{1,3}(?:\.\d+)?|\d{1,3}(?:[.-]\d{1,3})*|[A-Za-z -]{3,30} #?\d{1,3}(?:[.-]\d+)*)$/, `${file}: odd label ${f.label}`);
+      assert.match(
+        f.label,
+        /^(?:[A-Za-z]{1,12}[-_]?\d{1,3}(?:\.\d+)?|\d{1,3}(?:[.-]\d{1,3})*|[A-Za-z -]{3,30} #?\d{1,3}(?:[.-]\d+)*)$/,
+        `${file}: odd label ${f.label}`,
+      );
     }
   }
   assert.ok(files.length >= 200, `found ${files.length} runs`);

@@ -31,13 +31,43 @@ const never = (text: string) => {
 
 test('property: never throws on arbitrary strings', () => {
   fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), never), { numRuns: 500 });
-  const md = fc.string({ unit: fc.constantFrom('#', '*', '[', ']', '(', ')', '|', '-', '>', '`', '<!-- grade:', '-->', ' ', '\n', '\r', 'C1:', 'P01 ○', '\uFEFF', 'x'), maxLength: 200 });
+  const md = fc.string({
+    unit: fc.constantFrom(
+      '#',
+      '*',
+      '[',
+      ']',
+      '(',
+      ')',
+      '|',
+      '-',
+      '>',
+      '`',
+      '<!-- grade:',
+      '-->',
+      ' ',
+      '\n',
+      '\r',
+      'C1:',
+      'P01 ○',
+      '\uFEFF',
+      'x',
+    ),
+    maxLength: 200,
+  });
   fc.assert(fc.property(md, never), { numRuns: 1000 });
 });
 
 test('property: never throws on binary garbage decoded as (invalid) UTF-8', () => {
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => never(new TextDecoder('utf-8').decode(bytes))), { numRuns: 300 });
-  never(new TextDecoder().decode(new Uint8Array([0xff, 0xfe, 0x23, 0x20, 0xc3, 0x28, 0x0a, 0x23, 0x23, 0x23, 0x20, 0x43, 0x31, 0x3a, 0x20, 0x78, 0xed, 0xa0, 0x80])));
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => never(new TextDecoder('utf-8').decode(bytes))),
+    { numRuns: 300 },
+  );
+  never(
+    new TextDecoder().decode(
+      new Uint8Array([0xff, 0xfe, 0x23, 0x20, 0xc3, 0x28, 0x0a, 0x23, 0x23, 0x23, 0x20, 0x43, 0x31, 0x3a, 0x20, 0x78, 0xed, 0xa0, 0x80]),
+    ),
+  );
   never('\u0000\u0001### C1: x\u0000\n\ud800 lone surrogate\n');
 });
 
@@ -75,7 +105,11 @@ test('10 000-deep nested lists and block quotes', () => {
   const inline = '## Issues\n\n### C1: deep\n\n' + '- '.repeat(10_000) + 'x\n';
   const indented = Array.from({ length: 2_000 }, (_, i) => ' '.repeat(i * 2) + '- x').join('\n');
   const quotes = '>'.repeat(10_000) + ' x\n';
-  for (const [name, text] of [['inline list', inline], ['indented list (2 000 deep)', indented], ['block quote', quotes]] as const) {
+  for (const [name, text] of [
+    ['inline list', inline],
+    ['indented list (2 000 deep)', indented],
+    ['block quote', quotes],
+  ] as const) {
     timed(`parseReview ${name}`, () => parseReview(text), 3000);
     const md = timed(`parseMarkdown ${name}`, () => parseMarkdownChecked(text), 3000);
     assert.ok(md.fallback, `${name}: expected the line-based fallback`);
@@ -97,7 +131,17 @@ test('a 20 MB review parses in a few seconds', () => {
 });
 
 test('a key with a 200 000-row bonus table keeps every row (no spread of one argument per row)', () => {
-  const rows = ['# Answer Key', '', '### P01: Timeout missing', '- ○ (Detected): says timeout', '', '## Bonus', '', '| ID | Category | Bonus item |', '|---|---|---|'];
+  const rows = [
+    '# Answer Key',
+    '',
+    '### P01: Timeout missing',
+    '- ○ (Detected): says timeout',
+    '',
+    '## Bonus',
+    '',
+    '| ID | Category | Bonus item |',
+    '|---|---|---|',
+  ];
   for (let i = 1; i <= 200_000; i++) rows.push(`| B${i} | ops | extra finding ${i} |`);
   const key = parseAnswerKey(rows.join('\n'), 'big-bonus.md');
   assert.equal(key.problems.length, 1);

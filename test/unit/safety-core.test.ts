@@ -26,8 +26,14 @@ test('sha256 agrees with Node crypto on every length around the block boundaries
     const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 131 + n) & 255);
     assert.equal(sha256Bytes(bytes), nodeSha(bytes), `length ${n}`);
   }
-  fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), (b) => sha256Bytes(b) === nodeSha(b)), { numRuns: 200 });
-  fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => sha256(s) === nodeSha(Buffer.from(s, 'utf8'))), { numRuns: 200 });
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 3000 }), (b) => sha256Bytes(b) === nodeSha(b)),
+    { numRuns: 200 },
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme' }), (s) => sha256(s) === nodeSha(Buffer.from(s, 'utf8'))),
+    { numRuns: 200 },
+  );
 });
 
 test('a sealed output is ours until any byte changes; unsealed files are foreign', () => {
@@ -45,7 +51,10 @@ test('a sealed output is ours until any byte changes; unsealed files are foreign
   assert.equal(existingState(''), 'foreign');
   // no trailing newline: sealed the same way
   assert.equal(existingState(sealOutput('x')), 'ours');
-  fc.assert(fc.property(fc.string(), (s) => existingState(sealOutput(s)) === 'ours'), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string(), (s) => existingState(sealOutput(s)) === 'ours'),
+    { numRuns: 300 },
+  );
 });
 
 test('mayReplace: nothing there or ours → yes; foreign, edited, symlink → no unless forced; not a file → never', () => {
@@ -58,8 +67,14 @@ test('mayReplace: nothing there or ours → yes; foreign, edited, symlink → no
   assert.deepEqual(mayReplace('judge report\n', { force: true }), { ok: true });
   assert.deepEqual(mayReplace(undefined, { kind: 'symlink', force: true }), { ok: true });
   assert.deepEqual(mayReplace(undefined, { kind: 'other', force: true }), { ok: false, state: 'not-a-file' });
-  assert.match(refusalMessage('out.md', 'edited'), /^refusing to replace out\.md: edited since review-grader wrote it; pass --force to replace it$/);
-  assert.match(refusalMessage('l.md', 'symlink'), /l\.md: it is a symbolic link \(not followed\); pass --force to replace the link itself, never its target/);
+  assert.match(
+    refusalMessage('out.md', 'edited'),
+    /^refusing to replace out\.md: edited since review-grader wrote it; pass --force to replace it$/,
+  );
+  assert.match(
+    refusalMessage('l.md', 'symlink'),
+    /l\.md: it is a symbolic link \(not followed\); pass --force to replace the link itself, never its target/,
+  );
 });
 
 test('isInside compares whole segments after resolving . and ..', () => {
@@ -80,12 +95,15 @@ test('isInside compares whole segments after resolving . and ..', () => {
   assert.equal(lineOf('a\nb\n<!-- answer-key: /x.md -->\n', '/x.md'), 3);
 });
 
-test('escapes: controls visible, markdown literal, HTML unchanged from the dashboard\'s', () => {
+test("escapes: controls visible, markdown literal, HTML unchanged from the dashboard's", () => {
   assert.equal(escapeControls('a\x1b]0;t\x07b\x9b\u202e\tc\n'), 'a\\u001b]0;t\\u0007b\\u009b\\u202e\tc\n');
   assert.equal(JSON.parse(`"${escapeControls('\x9b\x1b')}"`), '\x9b\x1b');
   assert.equal(esc, escapeHtml);
   assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-  assert.equal(escapeMarkdownInline('<b>[x](command:y)</b> *a* _b_ `c` | d\n e'), '&lt;b&gt;\\[x\\](command:y)&lt;/b&gt; \\*a\\* \\_b\\_ \\`c\\` \\| d e');
+  assert.equal(
+    escapeMarkdownInline('<b>[x](command:y)</b> *a* _b_ `c` | d\n e'),
+    '&lt;b&gt;\\[x\\](command:y)&lt;/b&gt; \\*a\\* \\_b\\_ \\`c\\` \\| d e',
+  );
   assert.equal(escapeMarkdownInline('<!-- review-grader: sha256=00 -->'), '&lt;!-- review-grader: sha256=00 --&gt;');
   assert.equal(markdownCode('a`b'), '``a`b``');
   assert.equal(markdownCode('`x'), '`` `x ``');
@@ -97,7 +115,13 @@ test('the report renders a run with 300 000 unmatched findings (no spread of inp
   const N = 300_000;
   const unmatched = Array.from({ length: N }, (_, i) => ({ findingIndex: i, label: `C${i}`, line: i + 3, title: `finding ${i}` }));
   g.unmatched = unmatched;
-  g.penalties = unmatched.map((u) => ({ findingIndex: u.findingIndex, label: u.label, line: u.line, reason: 'out of scope', source: 'tag' as const }));
+  g.penalties = unmatched.map((u) => ({
+    findingIndex: u.findingIndex,
+    label: u.label,
+    line: u.line,
+    reason: 'out of scope',
+    source: 'tag' as const,
+  }));
   const t0 = performance.now();
   const md = renderScoringReport([g]);
   assert.ok(performance.now() - t0 < 20_000);

@@ -4,7 +4,16 @@ import { convergence, improvement, recommend, recommendRound, runScore, sd, stab
 
 test('run score: detection + capped bonus − uncapped penalty', () => {
   const s = runScore(['detected', 'partial', 'missed', 'detected'], 7, 3);
-  assert.deepEqual(s, { detection: 2.5, bonus: 2.5, penalty: 1.5, total: 3.5, bonusCount: 7, penaltyCount: 3, detectionMax: 4, rubric: { bonusPoints: 0.5, bonusCap: 5, penaltyPoints: 0.5 } });
+  assert.deepEqual(s, {
+    detection: 2.5,
+    bonus: 2.5,
+    penalty: 1.5,
+    total: 3.5,
+    bonusCount: 7,
+    penaltyCount: 3,
+    detectionMax: 4,
+    rubric: { bonusPoints: 0.5, bonusCap: 5, penaltyPoints: 0.5 },
+  });
   const wide = runScore(['detected'], 7, 0, { bonusPoints: 0.5, bonusCap: 10, penaltyPoints: 0.5 });
   assert.equal(wide.bonus, 3.5);
   assert.equal(wide.rubric.bonusCap, 10); // the score carries the rubric it was computed with
@@ -23,7 +32,13 @@ test('stability bands: ≤ 0.5 high, ≤ 1.0 medium, else low', () => {
   assert.equal(stability(1.25), 'low');
 });
 
-const v = (name: string, mean: number, sdValue: number) => ({ variant: name, scores: [mean], mean, sd: sdValue, stability: stability(sdValue) });
+const v = (name: string, mean: number, sdValue: number) => ({
+  variant: name,
+  scores: [mean],
+  mean,
+  sd: sdValue,
+  stability: stability(sdValue),
+});
 
 test('recommendation: gap > 1.0 adopts the variant; any gap below the baseline keeps it', () => {
   const base = summarizeVariant('baseline', [7, 7]);
@@ -72,11 +87,18 @@ test('recommendation: the boundaries 0.5 and 1.0 are exact, whatever the float',
 
 test('several variants: the highest mean among those adopted; challengers below never win', () => {
   const base = summarizeVariant('baseline', [7, 7]);
-  const round = recommendRound(base, [summarizeVariant('d', [7.25, 7.25]), summarizeVariant('e', [9, 9]), summarizeVariant('f', [8.5, 8.5])]);
+  const round = recommendRound(base, [
+    summarizeVariant('d', [7.25, 7.25]),
+    summarizeVariant('e', [9, 9]),
+    summarizeVariant('f', [8.5, 8.5]),
+  ]);
   assert.deepEqual([round.winner, round.gap], ['e', 2]);
   assert.match(round.reason, /of 2 variants the rule adopts \(e 9, f 8\.5\), the highest mean wins/);
   // f is adopted on SD (gap 0.75), g has the higher mean but a larger SD and is not adopted: f wins.
-  const sdOnly = recommendRound(summarizeVariant('baseline', [6.5, 7.5]), [summarizeVariant('g', [7, 9]), summarizeVariant('f', [7.75, 7.75])]);
+  const sdOnly = recommendRound(summarizeVariant('baseline', [6.5, 7.5]), [
+    summarizeVariant('g', [7, 9]),
+    summarizeVariant('f', [7.75, 7.75]),
+  ]);
   assert.equal(sdOnly.winner, 'f');
   // none adopted: keep the baseline, explained with the strongest challenger's signed gap
   const none = recommendRound(base, [summarizeVariant('p', [6, 6]), summarizeVariant('q', [6.5, 6.5])]);
@@ -96,7 +118,7 @@ test('several variants: a tie on the mean is stated, broken by the lower SD, nev
   assert.match(both.reason, /z and a tie on the highest mean \(8\) and on SD \(0\): the rubric cannot separate them, choose by hand/);
 });
 
-test('improvement: the recommended mean − this round\'s baseline mean, 0 when the baseline is kept', () => {
+test("improvement: the recommended mean − this round's baseline mean, 0 when the baseline is kept", () => {
   const base = summarizeVariant('baseline', [7, 7]);
   const vs = [summarizeVariant('a', [8.5, 8.5]), summarizeVariant('b', [6, 6])];
   assert.equal(improvement(base, recommendRound(base, vs), vs), 1.5);

@@ -28,7 +28,7 @@ test('same version: the finding at the index', () => {
   assert.ok(r.ok && r.finding.index === 1 && !r.stale);
 });
 
-test('after a finding was inserted above, the lens for C2 tags C2 and leaves C1\'s human tag alone', () => {
+test("after a finding was inserted above, the lens for C2 tags C2 and leaves C1's human tag alone", () => {
   const ref = findingRef(URI, 1, parseReview(before, 'r.md').findings[1]);
   const review = parseReview(after, 'r.md');
   assert.equal(review.findings[1].label, 'C1', 'index 1 is C1 now: the old code tagged it');

@@ -19,10 +19,16 @@ test('formatTag writes the canonical forms', () => {
 
 test('parseTagBody accepts ASCII and full-width spellings', () => {
   assert.deepEqual(parseTagBody(' P1 o, p02 ^ , P3 x ').entries, [P('P01', 'detected'), P('P02', 'partial'), P('P03', 'missed')]);
-  assert.deepEqual(parseTagBody('P01 detected; P02 partial、P03 missed').entries, [P('P01', 'detected'), P('P02', 'partial'), P('P03', 'missed')]);
+  assert.deepEqual(parseTagBody('P01 detected; P02 partial、P03 missed').entries, [
+    P('P01', 'detected'),
+    P('P02', 'partial'),
+    P('P03', 'missed'),
+  ]);
   assert.deepEqual(parseTagBody('Ｐ０１　○，P02 ×').entries, [P('P01', 'detected'), P('P02', 'missed')]);
   assert.deepEqual(parseTagBody('bonus, bonus b3, penalty：out of scope').entries, [
-    { kind: 'bonus' }, { kind: 'bonus', id: 'B03' }, { kind: 'penalty', reason: 'out of scope' },
+    { kind: 'bonus' },
+    { kind: 'bonus', id: 'B03' },
+    { kind: 'penalty', reason: 'out of scope' },
   ]);
   const bad = parseTagBody('P1 ?, frobnicate');
   assert.equal(bad.entries.length, 0);
@@ -32,7 +38,10 @@ test('parseTagBody accepts ASCII and full-width spellings', () => {
 test('readTags: malformed tags become diagnostics with lines, never exceptions', () => {
   const text = 'a\n<!-- grade: P1 ? -->\n<!-- grade: P02 maybe -->\n<!-- grade P03 ○ -->\n<!-- grade: P04 ○\nz';
   const { tags, diagnostics } = readTags(text);
-  assert.deepEqual(diagnostics.map((d) => d.line), [2, 3, 4, 5]);
+  assert.deepEqual(
+    diagnostics.map((d) => d.line),
+    [2, 3, 4, 5],
+  );
   assert.ok(diagnostics.every((d) => d.code === 'malformed-tag' && d.message.length > 10));
   assert.equal(tags.length, 3);
   assert.deepEqual(tags[2].entries, [P('P03', 'detected')]);
@@ -56,7 +65,10 @@ test('tagEdits adds after the heading line, changes in place, removes, and is id
   write('review', [P('P03', 'missed')]);
   assert.ok(text.endsWith('Body two.\n<!-- grade: P03 × -->\n'));
   const r = parseReview(text);
-  assert.deepEqual(r.tags.map((t) => t.findingIndex), [0, undefined]);
+  assert.deepEqual(
+    r.tags.map((t) => t.findingIndex),
+    [0, undefined],
+  );
   const edits = setTagVerdict(text, r, 0, 'P06', 'detected');
   text = applyEdits(text, edits);
   assert.match(text, /<!-- grade: P01 △, P06 ○ -->/);
@@ -65,7 +77,7 @@ test('tagEdits adds after the heading line, changes in place, removes, and is id
   assert.equal(text, DOC);
 });
 
-test('the writer keeps each file\'s own line ending: CRLF, CR, and no final newline', () => {
+test("the writer keeps each file's own line ending: CRLF, CR, and no final newline", () => {
   for (const eol of ['\r\n', '\r']) {
     const doc = DOC.replace(/\n/g, eol);
     const r = parseReview(doc);
@@ -79,7 +91,10 @@ test('the writer keeps each file\'s own line ending: CRLF, CR, and no final newl
   // the file ends with a finding's heading: a review tag at the end would read as its tag, so it goes first
   t = applyEdits(t, tagEdits(t, parseReview(t), 'review', [{ kind: 'bonus' }]));
   assert.ok(t.startsWith('<!-- grade: bonus -->\n## Issues'));
-  assert.deepEqual(parseReview(t).tags.map((x) => x.findingIndex), [undefined, 0]);
+  assert.deepEqual(
+    parseReview(t).tags.map((x) => x.findingIndex),
+    [undefined, 0],
+  );
   assert.equal(stripTags(t), bare);
 });
 
@@ -102,11 +117,36 @@ test('setTagEntry replaces one problem and keeps the others', () => {
 // ------------------------------------------------------------- properties
 
 const SHAPES = fc.constantFrom(
-  '# Title', '## Critical Issues', '### C1: Foo', '#### 2.3 Bar baz', '### S-2. Qux', '**C4: Bold lead**', '**M1. Another**',
-  'text line', '', '', '- item', '  - nested', '| Sev | Issue |', '|---|---|', '| Critical | Broken |', '```', 'code # x',
-  'Setext', '===', '---', '<!-- note -->', '> quote', '\uFEFF## 1. Critical Issues', '## Positive Aspects', '### 4-1. 良い点の例',
+  '# Title',
+  '## Critical Issues',
+  '### C1: Foo',
+  '#### 2.3 Bar baz',
+  '### S-2. Qux',
+  '**C4: Bold lead**',
+  '**M1. Another**',
+  'text line',
+  '',
+  '',
+  '- item',
+  '  - nested',
+  '| Sev | Issue |',
+  '|---|---|',
+  '| Critical | Broken |',
+  '```',
+  'code # x',
+  'Setext',
+  '===',
+  '---',
+  '<!-- note -->',
+  '> quote',
+  '\uFEFF## 1. Critical Issues',
+  '## Positive Aspects',
+  '### 4-1. 良い点の例',
 );
-const NOISE = fc.string({ unit: fc.constantFrom('#', '*', '|', '-', ' ', 'C', '1', ':', '.', '<', '!', '>', '`', '\r', '\n', 'x'), maxLength: 12 });
+const NOISE = fc.string({
+  unit: fc.constantFrom('#', '*', '|', '-', ' ', 'C', '1', ':', '.', '<', '!', '>', '`', '\r', '\n', 'x'),
+  maxLength: 12,
+});
 // originals are tag-free: removing every tag can only restore a file that had none
 const LINE = fc.oneof({ arbitrary: SHAPES, weight: 4 }, { arbitrary: NOISE.filter((s) => !s.includes('<!')), weight: 1 });
 const EOL = fc.constantFrom('\n', '\r\n', '\r');
@@ -114,7 +154,11 @@ const DOCS = fc
   .tuple(fc.array(fc.tuple(LINE, EOL), { maxLength: 25 }), fc.boolean())
   .map(([ls, trailing]) => ls.map(([l, e], i) => l + (i < ls.length - 1 || trailing ? e : '')).join(''));
 const ENTRY: fc.Arbitrary<TagEntry> = fc.oneof(
-  fc.record({ kind: fc.constant('problem' as const), id: fc.constantFrom('P01', 'P02', 'P10'), verdict: fc.constantFrom('detected' as const, 'partial' as const, 'missed' as const) }),
+  fc.record({
+    kind: fc.constant('problem' as const),
+    id: fc.constantFrom('P01', 'P02', 'P10'),
+    verdict: fc.constantFrom('detected' as const, 'partial' as const, 'missed' as const),
+  }),
   fc.constant({ kind: 'bonus' as const }),
   fc.constant({ kind: 'bonus' as const, id: 'B02' }),
   fc.constant({ kind: 'penalty' as const, reason: 'out of scope' }),
@@ -135,7 +179,11 @@ test('property: stripTags(after any writes) === original; writes are idempotent 
         assert.equal(applyEdits(text, tagEdits(text, after, target, entries)), text, 'idempotent');
         const mine = after.tags.filter((t) => (target === 'review' ? t.findingIndex === undefined : t.findingIndex === target));
         if (entries.length === 0) assert.equal(mine.length, 0);
-        else assert.deepEqual(mine.map((t) => t.raw), [formatTag(entries)]);
+        else
+          assert.deepEqual(
+            mine.map((t) => t.raw),
+            [formatTag(entries)],
+          );
       }
       assert.equal(stripTags(text), original);
     }),

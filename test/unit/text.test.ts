@@ -7,40 +7,86 @@ import { LineIndex } from '../../src/core/answerKey/lines';
 import { parseReview } from '../../src/core/review';
 import { MARK } from '../../src/core/model';
 import {
-  applyEdits, atxHeading, bomLength, closesFence, detectEol, detectLanguage, fenceOpen, lineOf, MARK_GLYPHS,
-  parseVerdict, PositionMap, splitLines, verdictOfGlyph,
+  applyEdits,
+  atxHeading,
+  bomLength,
+  closesFence,
+  detectEol,
+  detectLanguage,
+  fenceOpen,
+  lineOf,
+  MARK_GLYPHS,
+  parseVerdict,
+  PositionMap,
+  splitLines,
+  verdictOfGlyph,
 } from '../../src/core/text';
 
 const KEY = [
-  '# Answer Key', '', '### P01: Cache has no expiry', '- **Category**: Performance',
-  '- **Detection Criteria**:', '  - ○ (Detected): names the missing TTL', '  - △ (Partial): mentions caching', '  - × (Missed): nothing',
-  '', '### P02: Retries without backoff', '- ○ (Detected): asks for backoff', '- △ (Partial): says retries are risky', '- × (Missed): nothing', '',
+  '# Answer Key',
+  '',
+  '### P01: Cache has no expiry',
+  '- **Category**: Performance',
+  '- **Detection Criteria**:',
+  '  - ○ (Detected): names the missing TTL',
+  '  - △ (Partial): mentions caching',
+  '  - × (Missed): nothing',
+  '',
+  '### P02: Retries without backoff',
+  '- ○ (Detected): asks for backoff',
+  '- △ (Partial): says retries are risky',
+  '- × (Missed): nothing',
+  '',
 ];
 
 test('a key with CR-only line ends parses to the same problems as with LF (it had zero)', () => {
   const lf = parseAnswerKey(KEY.join('\n'));
   const cr = parseAnswerKey(KEY.join('\r'));
   const crlf = parseAnswerKey(KEY.join('\r\n'));
-  assert.deepEqual(lf.problems.map((p) => p.id), ['P01', 'P02']);
-  assert.deepEqual(cr.problems.map((p) => p.id), ['P01', 'P02']);
-  assert.deepEqual(crlf.problems.map((p) => p.id), ['P01', 'P02']);
-  assert.deepEqual(cr.problems.map((p) => Object.values(p.criteria).map((c) => c?.text)), lf.problems.map((p) => Object.values(p.criteria).map((c) => c?.text)));
+  assert.deepEqual(
+    lf.problems.map((p) => p.id),
+    ['P01', 'P02'],
+  );
+  assert.deepEqual(
+    cr.problems.map((p) => p.id),
+    ['P01', 'P02'],
+  );
+  assert.deepEqual(
+    crlf.problems.map((p) => p.id),
+    ['P01', 'P02'],
+  );
+  assert.deepEqual(
+    cr.problems.map((p) => Object.values(p.criteria).map((c) => c?.text)),
+    lf.problems.map((p) => Object.values(p.criteria).map((c) => c?.text)),
+  );
   // the same lines and columns, whatever the terminator
-  assert.deepEqual(cr.problems.map((p) => p.span.start.line), lf.problems.map((p) => p.span.start.line));
+  assert.deepEqual(
+    cr.problems.map((p) => p.span.start.line),
+    lf.problems.map((p) => p.span.start.line),
+  );
 });
 
 test('a key behind a byte-order mark still has its heading and problems, even on line 1 (it had none)', () => {
   const key = parseAnswerKey(`\uFEFF${KEY.join('\n')}`);
-  assert.deepEqual(key.problems.map((p) => p.id), ['P01', 'P02']);
+  assert.deepEqual(
+    key.problems.map((p) => p.id),
+    ['P01', 'P02'],
+  );
   const first = parseAnswerKey('\uFEFF### P01: Title\n- ○ (Detected): x\n');
-  assert.deepEqual(first.problems.map((p) => [p.id, p.title]), [['P01', 'Title']]);
+  assert.deepEqual(
+    first.problems.map((p) => [p.id, p.title]),
+    [['P01', 'Title']],
+  );
   assert.equal(first.problems[0]!.headingSpan.start.offset, 1, 'offsets still count the mark');
   assert.equal(first.problems[0]!.criteria.detected?.span.start.line, 2);
 });
 
 test('splitLines: LF, CRLF and lone CR, no line after a final terminator', () => {
   assert.deepEqual(splitLines('a\nb\r\nc\rd'), [
-    { start: 0, end: 1, next: 2 }, { start: 2, end: 3, next: 5 }, { start: 5, end: 6, next: 7 }, { start: 7, end: 8, next: 8 },
+    { start: 0, end: 1, next: 2 },
+    { start: 2, end: 3, next: 5 },
+    { start: 5, end: 6, next: 7 },
+    { start: 7, end: 8, next: 8 },
   ]);
   assert.deepEqual(splitLines(''), []);
   assert.deepEqual(splitLines('a\r'), [{ start: 0, end: 1, next: 2 }]);
@@ -50,11 +96,17 @@ test('splitLines: LF, CRLF and lone CR, no line after a final terminator', () =>
 test('LineIndex (keys) keeps an empty last line after a final break, on any terminator', () => {
   for (const eol of ['\n', '\r\n', '\r']) {
     const ix = new LineIndex(`a${eol}b${eol}`);
-    assert.deepEqual(ix.lines.map((l) => l.text), ['a', 'b', '']);
+    assert.deepEqual(
+      ix.lines.map((l) => l.text),
+      ['a', 'b', ''],
+    );
     assert.equal(ix.eol, eol);
     assert.deepEqual(ix.point(ix.text.length), { line: 3, column: 1, offset: ix.text.length });
   }
-  assert.deepEqual(new LineIndex('').lines.map((l) => l.text), ['']);
+  assert.deepEqual(
+    new LineIndex('').lines.map((l) => l.text),
+    [''],
+  );
 });
 
 test('detectEol: the first terminator, LF for none', () => {
@@ -78,7 +130,13 @@ test('PositionMap and lineOf agree on CR-only and CRLF text', () => {
 
 test('applyEdits: any order, offsets of the original', () => {
   const text = 'hello world';
-  assert.equal(applyEdits(text, [{ start: 6, end: 11, newText: 'there' }, { start: 0, end: 5, newText: 'hi' }]), 'hi there');
+  assert.equal(
+    applyEdits(text, [
+      { start: 6, end: 11, newText: 'there' },
+      { start: 0, end: 5, newText: 'hi' },
+    ]),
+    'hi there',
+  );
   assert.equal(applyEdits(text, []), text);
 });
 

@@ -6,7 +6,14 @@ import { hashText, TextStamps, textStamp } from '../../src/extension/textStamp';
 
 const doc = (version: number, text: string) => {
   let calls = 0;
-  return { version, getText: () => { calls++; return text; }, calls: () => calls };
+  return {
+    version,
+    getText: () => {
+      calls++;
+      return text;
+    },
+    calls: () => calls,
+  };
 };
 
 test('a reopened document (version 1 again, new text) gets a new stamp; the old cache keyed by version did not', () => {

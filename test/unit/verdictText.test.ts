@@ -7,22 +7,56 @@ import { DEFAULT_RUBRIC } from '../../src/core/score';
 import type { BonusGrade, Evidence, GradedReview, ProblemGrade } from '../../src/core/model';
 import { backingOf, bonusCounts, bonusStatus, problemTitle } from '../../src/extension/verdictText';
 
-const ev = (findingIndex: number, label: string, score: number): Evidence => ({ findingIndex, label, line: 10 + findingIndex, score, excerpt: `finding ${label}` });
+const ev = (findingIndex: number, label: string, score: number): Evidence => ({
+  findingIndex,
+  label,
+  line: 10 + findingIndex,
+  score,
+  excerpt: `finding ${label}`,
+});
 
 function grade(over: Partial<ProblemGrade>): ProblemGrade {
   return {
-    id: 'P01', title: 'Retry storm', verdict: 'detected', credit: 1, source: 'auto', confidence: 0.8,
-    auto: { verdict: 'detected', confidence: 0.8 }, disagreement: false, evidence: [ev(0, 'C1', 0.5), ev(1, '2', 0.3)], ...over,
+    id: 'P01',
+    title: 'Retry storm',
+    verdict: 'detected',
+    credit: 1,
+    source: 'auto',
+    confidence: 0.8,
+    auto: { verdict: 'detected', confidence: 0.8 },
+    disagreement: false,
+    evidence: [ev(0, 'C1', 0.5), ev(1, '2', 0.3)],
+    ...over,
   };
 }
 
 const graded = (bonus: BonusGrade[] = [], extrasSource: GradedReview['extrasSource'] = 'auto'): GradedReview => ({
-  review: { language: 'en', tags: [], diagnostics: [], findings: [0, 1].map((i) => ({ label: i ? '2' : 'C1', title: i ? 'Timeouts are unbounded in the client' : 'Retries', heading: '', body: '', headingSpan: { start: { line: 10 + i, column: 1, offset: 0 }, end: { line: 10 + i, column: 1, offset: 0 } }, span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, index: i })) },
-  key: { language: 'en', problems: [], bonus: [], diagnostics: [] }, problems: [], bonus, penalties: [], unmatched: [],
-  score: { detection: 0, bonus: 0, penalty: 0, total: 0, bonusCount: bonus.length, penaltyCount: 0, rubric: DEFAULT_RUBRIC }, extrasSource, diagnostics: [], gradingDiagnostics: [],
+  review: {
+    language: 'en',
+    tags: [],
+    diagnostics: [],
+    findings: [0, 1].map((i) => ({
+      label: i ? '2' : 'C1',
+      title: i ? 'Timeouts are unbounded in the client' : 'Retries',
+      heading: '',
+      body: '',
+      headingSpan: { start: { line: 10 + i, column: 1, offset: 0 }, end: { line: 10 + i, column: 1, offset: 0 } },
+      span: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+      index: i,
+    })),
+  },
+  key: { language: 'en', problems: [], bonus: [], diagnostics: [] },
+  problems: [],
+  bonus,
+  penalties: [],
+  unmatched: [],
+  score: { detection: 0, bonus: 0, penalty: 0, total: 0, bonusCount: bonus.length, penaltyCount: 0, rubric: DEFAULT_RUBRIC },
+  extrasSource,
+  diagnostics: [],
+  gradingDiagnostics: [],
 });
 
-test('a judge verdict that cites no finding says so and offers the matcher\'s findings as candidates', () => {
+test("a judge verdict that cites no finding says so and offers the matcher's findings as candidates", () => {
   const p = grade({ source: 'judge', judge: 'detected' });
   const b = backingOf(p);
   assert.equal(b.kind, 'uncited');
@@ -51,12 +85,15 @@ test('auto and tag verdicts keep their own evidence', () => {
   assert.equal(backingOf(tagged).kind === 'evidence' && (backingOf(tagged) as { evidence: Evidence }).evidence.label, '2');
 });
 
-test('bonus rows show the core\'s `counts`, and say why one does not count', () => {
+test("bonus rows show the core's `counts`, and say why one does not count", () => {
   const rows: BonusGrade[] = [1, 2, 3].map((i) => ({ id: `B0${i}`, findingIndex: 0, source: 'auto', text: '', counts: i < 3 }));
   const g = graded(rows);
   assert.deepEqual(bonusCounts(g), [true, true, false]);
   assert.equal(bonusStatus(rows[2], false, g), 'over the cap');
-  const judged = graded(rows.map((r) => ({ ...r, counts: false })), 'judge');
+  const judged = graded(
+    rows.map((r) => ({ ...r, counts: false })),
+    'judge',
+  );
   assert.deepEqual(bonusCounts(judged), [false, false, false]);
   assert.match(bonusStatus(rows[0], false, judged), /judge's count/);
 });

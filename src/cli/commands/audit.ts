@@ -27,6 +27,8 @@ export function runAudit(args: string[]): number {
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
     found += diagnostics.filter((d) => d.severity !== 'info').length;
   }
-  process.stderr.write(`${found === 0 ? 'no problems' : `${found} problem${found === 1 ? '' : 's'}`} in ${positionals.length} report${positionals.length === 1 ? '' : 's'}\n`);
+  process.stderr.write(
+    `${found === 0 ? 'no problems' : `${found} problem${found === 1 ? '' : 's'}`} in ${positionals.length} report${positionals.length === 1 ? '' : 's'}\n`,
+  );
   return found === 0 ? 0 : 1;
 }

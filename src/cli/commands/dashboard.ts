@@ -4,7 +4,15 @@
 // history) or the view model as JSON. Same input, same bytes.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { buildPerspective, dashboardJson, driveSync, gatherRuns, renderDashboardPage, runFilesOf, type PerspectiveInput } from '../../core/dashboard';
+import {
+  buildPerspective,
+  dashboardJson,
+  driveSync,
+  gatherRuns,
+  renderDashboardPage,
+  runFilesOf,
+  type PerspectiveInput,
+} from '../../core/dashboard';
 import { isAnswerKeyName } from '../../core/naming';
 import { bonusCapOf, parse } from '../args';
 import { fileExists, UsageError, warn } from '../io';
@@ -38,13 +46,21 @@ export function perspectiveFolders(folder: string): string[] {
   // A perspective's results/ folder stands for the perspective, as in the editor's explorer menu.
   if (basename(resolve(folder)) === 'results' && !isDir(join(folder, 'results'))) return [dirname(resolve(folder))];
   if (isPerspectiveFolder(folder)) return [folder];
-  const subs = readdirSync(folder).sort().map((n) => join(folder, n)).filter((d) => isDir(d) && isPerspectiveFolder(d));
+  const subs = readdirSync(folder)
+    .sort()
+    .map((n) => join(folder, n))
+    .filter((d) => isDir(d) && isPerspectiveFolder(d));
   if (subs.length === 0) throw new UsageError(`dashboard: ${folder}: no answer-key*.md or results/ here or in its subfolders`);
   return subs;
 }
 
 /** Grade every review run of one perspective folder. Unreadable runs are skipped with a warning. */
-export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (line: string) => void, readPaths?: Set<string>): PerspectiveInput {
+export function loadPerspective(
+  dir: string,
+  opts: DashboardLoadOptions,
+  warn: (line: string) => void,
+  readPaths?: Set<string>,
+): PerspectiveInput {
   const results = join(dir, 'results');
   const files = runFilesOf(isDir(results) ? readdirSync(results).map((f) => join(results, f)) : []);
   // the perspective folder's project file (cli/project.ts); --bonus-cap wins over it
@@ -56,7 +72,20 @@ export function loadPerspective(dir: string, opts: DashboardLoadOptions, warn: (
     readPaths?.add(path);
     return confined(path).text;
   };
-  const runs = driveSync(gatherRuns(files, { autoOnly: opts.autoOnly, judge: opts.judge, rubric: settings.rubric, match: settings.match, keyLookup: { patterns: settings.keyPatterns } }, warn), read);
+  const runs = driveSync(
+    gatherRuns(
+      files,
+      {
+        autoOnly: opts.autoOnly,
+        judge: opts.judge,
+        rubric: settings.rubric,
+        match: settings.match,
+        keyLookup: { patterns: settings.keyPatterns },
+      },
+      warn,
+    ),
+    read,
+  );
   if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
   return { name: basename(resolve(dir)), runs };
 }
@@ -84,10 +113,13 @@ export function runDashboard(args: string[]): number {
   // JSON: one object for a perspective folder; an array of them for a root holding several.
   const json = () => `${JSON.stringify(views.length === 1 ? dashboardJson(views[0]) : views.map(dashboardJson), null, 2)}\n`;
   // No nonce given: the page derives it from its content, so the file is reproducible.
-  const text = format === 'json' ? json() : renderDashboardPage(views, {
-    note: `Graded ${views.reduce((a, v) => a + v.runCount, 0)} runs · ${opts.judge ? 'judge reports beside each run used where present (J), auto matcher otherwise (A)' : 'judge reports ignored (--no-judge)'}${opts.autoOnly ? ' · grading tags ignored (--auto-only)' : ' · human grading tags win (T)'}.`,
-    cellLink: (t) => ({ href: relative(base, resolve(t.path)).split(sep).map(encodeURIComponent).join('/') }),
-  });
+  const text =
+    format === 'json'
+      ? json()
+      : renderDashboardPage(views, {
+          note: `Graded ${views.reduce((a, v) => a + v.runCount, 0)} runs · ${opts.judge ? 'judge reports beside each run used where present (J), auto matcher otherwise (A)' : 'judge reports ignored (--no-judge)'}${opts.autoOnly ? ' · grading tags ignored (--auto-only)' : ' · human grading tags win (T)'}.`,
+          cellLink: (t) => ({ href: relative(base, resolve(t.path)).split(sep).map(encodeURIComponent).join('/') }),
+        });
   if (!out) {
     process.stdout.write(text);
     return 0;

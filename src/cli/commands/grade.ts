@@ -32,13 +32,11 @@ export function judgesBeside(files: string[]): string[] {
   return [...found];
 }
 
-export function gradeFiles(
-  files: string[],
-  opts: { key?: string; judge?: string; autoOnly?: boolean; bonusCap?: number },
-): GradedReview[] {
+export function gradeFiles(files: string[], opts: { key?: string; judge?: string; autoOnly?: boolean; bonusCap?: number }): GradedReview[] {
   const keysWarned = new Set<string>();
   return files.map((file) => {
-    if (parseRunName(file)?.kind === 'scoring') throw new UsageError(`${file}: is a judge's scoring report, not a review run; pass it with --judge`);
+    if (parseRunName(file)?.kind === 'scoring')
+      throw new UsageError(`${file}: is a judge's scoring report, not a review run; pass it with --judge`);
     const review = loadReview(file);
     // the nearest .review-grader.json(c) (cli/project.ts); --bonus-cap wins over it
     const settings = settingsFor(file, { bonusCap: opts.bonusCap });
@@ -46,23 +44,31 @@ export function gradeFiles(
     const keyPath = findKeyPath(file, review.text, opts.key, { patterns: settings.keyPatterns });
     const key = loadKey(keyPath);
     // Grading against a file with no P-items (a review passed as --key, say) is a usage slip, not a score of 0.
-    if (key.value.problems.length === 0) throw new UsageError(`${keyPath}: no problems found (expected '### P01: Title' items); is it an answer key?`);
+    if (key.value.problems.length === 0)
+      throw new UsageError(`${keyPath}: no problems found (expected '### P01: Title' items); is it an answer key?`);
     review.warnings.concat(keysWarned.has(keyPath) ? [] : key.warnings).forEach(warn);
     // Parse messages name their own file: the key's once, each review's with it.
-    if (!keysWarned.has(keyPath)) key.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(keyPath, d)));
+    if (!keysWarned.has(keyPath))
+      key.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(keyPath, d)));
     keysWarned.add(keyPath);
     review.value.diagnostics.filter((d) => d.severity !== 'info').forEach((d) => say(formatDiagnostic(file, d)));
     let judgeRun: ReturnType<typeof judgeRunOf>;
     const judgePath = judgePathFor(file, opts.judge);
-    if (opts.judge === AUTO_JUDGE && !judgePath) warn(`${file}: no judge report beside it (looked for ${scoringPathFor(file) ?? 'vNNN-variant-scoring.md'}); graded without a judge`);
+    if (opts.judge === AUTO_JUDGE && !judgePath)
+      warn(`${file}: no judge report beside it (looked for ${scoringPathFor(file) ?? 'vNNN-variant-scoring.md'}); graded without a judge`);
     if (judgePath) {
       if (opts.judge === AUTO_JUDGE) assertNoEscape(judgePath);
-      const judge = loadJudge(judgePath, key.value.problems.map((p) => p.id));
+      const judge = loadJudge(
+        judgePath,
+        key.value.problems.map((p) => p.id),
+      );
       const run = review.value.run;
       judgeRun = judgeRunOf(judge.value, run);
       if (!judgeRun) warn(`${judgePath}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
-    const graded = gradeFlat(file, () => gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: settings.match, keyPath }));
+    const graded = gradeFlat(file, () =>
+      gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: settings.match, keyPath }),
+    );
     // what grading itself found (tags naming ids the key lacks), at the review's lines
     graded.gradingDiagnostics.forEach((d) => say(formatDiagnostic(file, d)));
     return graded;
@@ -91,13 +97,19 @@ export function runGrade(args: string[]): number {
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`grade: --format must be text or json, got '${format}'`);
   const graded = gradeFiles(positionals, {
-    key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap: bonusCapOf('grade', values['bonus-cap']),
+    key: values.key,
+    judge: values.judge,
+    autoOnly: values['auto-only'],
+    bonusCap: bonusCapOf('grade', values['bonus-cap']),
   });
   process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded));
   // The editor reads the judge beside a run by default; the CLI only when asked. Say so, once.
   if (format === 'text' && values.judge === undefined) {
     const beside = judgesBeside(positionals);
-    if (beside.length) process.stdout.write(`\nnote: judge report beside it: ${beside[0]}${beside.length > 1 ? ` (and ${beside.length - 1} more)` : ''}; pass --judge to use it (--judge auto finds each run's)\n`);
+    if (beside.length)
+      process.stdout.write(
+        `\nnote: judge report beside it: ${beside[0]}${beside.length > 1 ? ` (and ${beside.length - 1} more)` : ''}; pass --judge to use it (--judge auto finds each run's)\n`,
+      );
   }
   return 0;
 }

@@ -15,7 +15,6 @@ function bare(d: Diagnostic): string {
   return d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message;
 }
 
-
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function runLint(args: string[]): number {
@@ -37,7 +36,11 @@ export function runLint(args: string[]): number {
     }
     keys.push({
       path,
-      sections: parsed.sections.map((s) => ({ id: s.scenario?.id ?? null, title: s.scenario?.title ?? null, problems: s.problems.map((p) => p.id) })),
+      sections: parsed.sections.map((s) => ({
+        id: s.scenario?.id ?? null,
+        title: s.scenario?.title ?? null,
+        problems: s.problems.map((p) => p.id),
+      })),
       diagnostics: diagnostics.map((d) => ({ line: d.line, column: d.column ?? 1, severity: d.severity, rule: d.code, message: bare(d) })),
     });
   }

@@ -19,7 +19,11 @@ export function runReport(args: string[]): number {
   const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap });
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report
-    const inputs = [...positionals, ...graded.map((g) => g.keyPath ?? ''), ...positionals.map((f) => judgePathFor(f, values.judge) ?? '')].filter(Boolean);
+    const inputs = [
+      ...positionals,
+      ...graded.map((g) => g.keyPath ?? ''),
+      ...positionals.map((f) => judgePathFor(f, values.judge) ?? ''),
+    ].filter(Boolean);
     writeOutput('report', values.out, markdown, { inputs, force: values.force });
     process.stderr.write(`wrote ${values.out}\n`);
   } else process.stdout.write(markdown);

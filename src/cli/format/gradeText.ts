@@ -16,7 +16,8 @@ function renderOne(g: GradedReview): string {
   for (const p of g.problems) out.push(problemRow(p));
   if (g.bonus.length) {
     out.push('  bonus:');
-    for (const b of g.bonus) out.push(`    ${pad(b.id ?? '+', 4)} ${pad(where(b.label, b.line), 14)} ${b.source.padEnd(5)} ${truncate(b.text, 60)}`);
+    for (const b of g.bonus)
+      out.push(`    ${pad(b.id ?? '+', 4)} ${pad(where(b.label, b.line), 14)} ${b.source.padEnd(5)} ${truncate(b.text, 60)}`);
   }
   if (g.penalties.length) {
     out.push('  penalty:');

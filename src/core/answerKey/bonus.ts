@@ -8,7 +8,6 @@ import type { KeyTable } from './structure';
 import { BONUS_ID, canonicalId, fieldName, HEAD, matchField, matchHeading, normLabel } from './vocabulary';
 import { pushAll } from '../arrays';
 
-
 type Column = 'id' | 'category' | 'text' | 'condition';
 
 function classify(header: string): Column | undefined {
@@ -79,7 +78,10 @@ export function parseBonusItems(ix: LineIndex, from: number, to: number): BonusR
     const idText = heading?.text ?? item?.[2];
     const idm = idText !== undefined ? BONUS_ID.exec(idText) : null;
     if (idText !== undefined && idm && (heading || /^\W*B-?\d/i.test(idText))) {
-      const text = idText.slice(idm[0].length).replace(/^\s*[:：.\-–—)]\s*/, '').trim();
+      const text = idText
+        .slice(idm[0].length)
+        .replace(/^\s*[:：.\-–—)]\s*/, '')
+        .trim();
       cur = { id: canonicalId('B', Number(idm[1])), text, span: ix.span(line.start, line.end) };
       curIndent = item ? item[1]!.length : -1;
       rows.push(cur);

@@ -41,7 +41,15 @@ export function matchIdHeading(text: string): IdHead | undefined {
   const t = text.slice(0, HEAD).replace(/^(\*\*|__)(.*?)\1/, '$2');
   const m = HEAD_ID.exec(t);
   if (!m || !isItemId(m[1]!)) return undefined;
-  return { id: m[1]!, ref: m[2], title: t.slice(m[0].length).replace(/(?:\*\*|__)\s*$/, '').trim(), rest: '' };
+  return {
+    id: m[1]!,
+    ref: m[2],
+    title: t
+      .slice(m[0].length)
+      .replace(/(?:\*\*|__)\s*$/, '')
+      .trim(),
+    rest: '',
+  };
 }
 
 const BOLD = /^\s{0,3}(?:[-*+]\s+)?(\*\*|__)(.+?)\1(.*)$/;

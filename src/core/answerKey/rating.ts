@@ -4,7 +4,8 @@
 // is said in words so every view can show it.
 import { CREDIT, type AnswerKey, type Verdict } from '../model';
 
-export type Verdicts = ReadonlyMap<string, Verdict> | Readonly<Record<string, Verdict | undefined>> | readonly { id: string; verdict: Verdict }[];
+export type Verdicts =
+  ReadonlyMap<string, Verdict> | Readonly<Record<string, Verdict | undefined>> | readonly { id: string; verdict: Verdict }[];
 
 export interface Subtotal {
   value: number;

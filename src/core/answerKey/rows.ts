@@ -120,7 +120,8 @@ export function readIdTable(ix: LineIndex, t: KeyTable): TableRead | undefined {
   return read;
 }
 
-const VERDICT_CELL = /^(?:[○◯〇△×✕✓✔✗-]|[-+]?\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)?|detected|partial|missed|not detected|検出|部分検出|未検出|yes|no|n\/a)?$/i;
+const VERDICT_CELL =
+  /^(?:[○◯〇△×✕✓✔✗-]|[-+]?\d+(?:\.\d+)?(?:\s*\/\s*\d+(?:\.\d+)?)?|detected|partial|missed|not detected|検出|部分検出|未検出|yes|no|n\/a)?$/i;
 
 /** A scoring report's table (P01 | ○ | △ | 0.5): cells are verdicts and numbers, not a key's text. */
 function isVerdictTable(ix: LineIndex, t: KeyTable): boolean {
@@ -130,7 +131,9 @@ function isVerdictTable(ix: LineIndex, t: KeyTable): boolean {
     const cells = rowCells(ix.line(no).text, 0);
     if (!isItemId(bareCell(cells[0]?.text ?? ''))) continue;
     for (const c of cells.slice(1)) {
-      const v = bareCell(c.text).replace(/[(（][^()（）]*[)）]/g, '').trim();
+      const v = bareCell(c.text)
+        .replace(/[(（][^()（）]*[)）]/g, '')
+        .trim();
       if (v === '') continue;
       all++;
       if (VERDICT_CELL.test(v)) marks++;
@@ -139,7 +142,15 @@ function isVerdictTable(ix: LineIndex, t: KeyTable): boolean {
   return all > 0 && marks * 2 >= all;
 }
 
-function rowProblem(ix: LineIndex, start: number, end: number, cells: Cell[], columns: RowColumn[], headers: string[], id: string): Problem {
+function rowProblem(
+  ix: LineIndex,
+  start: number,
+  end: number,
+  cells: Cell[],
+  columns: RowColumn[],
+  headers: string[],
+  id: string,
+): Problem {
   const span = ix.span(start, end);
   const fields: Field[] = [];
   const criteria: Problem['criteria'] = {};

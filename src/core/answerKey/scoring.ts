@@ -5,16 +5,29 @@
 import type { KeyScoring, Problem, Verdict } from '../model';
 import { asciiDigits, type LineIndex } from './lines';
 
-const MARK_OF: Record<string, Verdict> = { '○': 'detected', '◯': 'detected', '〇': 'detected', '△': 'partial', '×': 'missed', '✕': 'missed' };
-const WORD_OF: Record<string, Verdict> = { full: 'detected', detected: 'detected', partial: 'partial', miss: 'missed', missed: 'missed', none: 'missed' };
+const MARK_OF: Record<string, Verdict> = { '○': 'detected', '◯': 'detected', 〇: 'detected', '△': 'partial', '×': 'missed', '✕': 'missed' };
+const WORD_OF: Record<string, Verdict> = {
+  full: 'detected',
+  detected: 'detected',
+  partial: 'partial',
+  miss: 'missed',
+  missed: 'missed',
+  none: 'missed',
+};
 
 const N = '(\\d+(?:\\.\\d+)?)';
 // '○ = 2', '○（Full）= 2点', '△: 1 point', but not '○ (Full): 2 regions are named'
-const MARK_RATING = new RegExp(`([○◯〇△×✕])\\s*(?:[(（][^()（）]{0,20}[)）])?\\s*(?:[=＝]\\s*${N}|[:：]\\s*${N}\\s*(?:点|pts?\\b|points?\\b|$))`, 'g');
+const MARK_RATING = new RegExp(
+  `([○◯〇△×✕])\\s*(?:[(（][^()（）]{0,20}[)）])?\\s*(?:[=＝]\\s*${N}|[:：]\\s*${N}\\s*(?:点|pts?\\b|points?\\b|$))`,
+  'g',
+);
 const WORD_RATING = new RegExp(`\\b(full|detected|partial|miss|missed|none)\\s*(?:[(（][^()（）]{0,20}[)）])?\\s*[=＝]\\s*${N}`, 'gi');
 const FORMULA = /Σ|∑|\bsum\s*\(|\/\s*max\b|÷\s*max\b|\/\s*(?:最大|満点)/i;
 const SCALE = /[×x*]\s*(\d+(?:\.\d+)?)\s*\)?\s*(?:点|points?)?\s*[.。`]*\s*$/i;
-const STATED_WEIGHT = new RegExp(`(?:total|sum of(?: the)?)\\s*weights?\\s*[:：=]\\s*\\**${N}|重み(?:の)?合計\\s*[:：=]?\\s*\\**${N}|合計重み\\s*[:：=]?\\s*\\**${N}`, 'i');
+const STATED_WEIGHT = new RegExp(
+  `(?:total|sum of(?: the)?)\\s*weights?\\s*[:：=]\\s*\\**${N}|重み(?:の)?合計\\s*[:：=]?\\s*\\**${N}|合計重み\\s*[:：=]?\\s*\\**${N}`,
+  'i',
+);
 
 export interface ScoringInput {
   ix: LineIndex;
@@ -42,7 +55,10 @@ export function detectScoring(input: ScoringInput): KeyScoring | undefined {
     for (const m of s.matchAll(MARK_RATING)) ratings[MARK_OF[m[1]!]!] ??= Number(m[2] ?? m[3]);
     for (const m of s.matchAll(WORD_RATING)) ratings[WORD_OF[m[1]!.toLowerCase()]!] ??= Number(m[2]);
     if (text === undefined && FORMULA.test(s)) {
-      text = s.replace(/^[\s>*-]+/, '').replace(/\*\*|`/g, '').trim();
+      text = s
+        .replace(/^[\s>*-]+/, '')
+        .replace(/\*\*|`/g, '')
+        .trim();
       line = no;
       const sc = SCALE.exec(text);
       if (sc) scale = Number(sc[1]);

@@ -45,7 +45,8 @@ interface Candidate {
 
 const BANK_HEADING = /problem bank|issue bank|問題バンク|バンク|catalog(?:ue)?|カタログ/i;
 // a key says so in its title or name; reviews and scoring reports also hold id'd headings and P01 rows
-const KEYISH_TITLE = /answer[- ]?key|正解|rubric|ルーブリック|problem bank|問題バンク|planted (?:problems|issues)|埋め込み問題|採点基準|grading key/i;
+const KEYISH_TITLE =
+  /answer[- ]?key|正解|rubric|ルーブリック|problem bank|問題バンク|planted (?:problems|issues)|埋め込み問題|採点基準|grading key/i;
 const KEYISH_PATH = /answer[-_ ]?key|rubric|正解|(?:^|[-_])key(?:s)?(?:[-_.]|$)|problem[-_]?bank/i;
 // a line that states ratings ('○ = 2') is not a criterion
 const RATING_LINE = /[○◯〇△×✕]\s*(?:[(（][^()（）]{0,20}[)）])?\s*[=＝]/;
@@ -101,12 +102,14 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     if (!h.id || scenarios.some((s) => h.line >= s.line && h.line < s.end)) return;
     const end = headingEnd(i);
     const inner: Candidate[] = [];
-    for (let k = firstAfter(cands, h.line); k < cands.length && cands[k]!.line < end; k++) if (cands[k]!.depth > h.depth) inner.push(cands[k]!);
+    for (let k = firstAfter(cands, h.line); k < cands.length && cands[k]!.line < end; k++)
+      if (cands[k]!.depth > h.depth) inner.push(cands[k]!);
     if (!inner.length) return;
     // an item with its own criteria above a sub-item ('### PB-02' then '#### PB-04') is an item, not a scenario
     const token = new RegExp(`(^|-)${h.id.id}(-|$)`);
     const ownCriteria = ix.lines.slice(h.line, inner[0]!.line - 1).some((l) => !l.opaque && matchCriterion(l.text));
-    if (!ownCriteria || inner.some((c) => token.test(c.head?.id ?? c.row?.id ?? ''))) scenarios.push({ id: h.id.id, title: h.id.title, line: h.line, end });
+    if (!ownCriteria || inner.some((c) => token.test(c.head?.id ?? c.row?.id ?? '')))
+      scenarios.push({ id: h.id.id, title: h.id.title, line: h.line, end });
   });
   const scenarioIds = new Set(scenarios.map((s) => s.id));
   // scenario index + 1 of every line (0 = outside): lookups stay linear on large rubrics
@@ -124,7 +127,9 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     const read = tables.find((r) => r.table === t);
     if (read) dropped.add(read);
     fileDiags.push({
-      code: 'ambiguous-shape', severity: 'info', line: t.head,
+      code: 'ambiguous-shape',
+      severity: 'info',
+      line: t.head,
       message: `line ${t.head}: this table lists the scenarios (${listed.join(', ')}); it was read as a summary, and each scenario's items from its own section`,
     });
   }
@@ -133,7 +138,9 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     if (dropped.has(t) || !t.problems.every((p) => headIds.has(`${scenarioOf(p.span.start.line)?.id ?? ''}/${p.id}`))) continue;
     dropped.add(t);
     fileDiags.push({
-      code: 'ambiguous-shape', severity: 'info', line: t.table.head,
+      code: 'ambiguous-shape',
+      severity: 'info',
+      line: t.table.head,
       message: `line ${t.table.head}: every id in this table (${t.problems[0]!.id}…) also heads an item below; the table was read as an overview and the items from their headings`,
     });
   }
@@ -144,7 +151,9 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   });
 
   // parse every candidate that is not a scenario heading into an item
-  const live = cands.filter((c) => !(c.kind === 'heading' && scenarios.some((s) => s.line === c.line)) && !(c.table && dropped.has(c.table)));
+  const live = cands.filter(
+    (c) => !(c.kind === 'heading' && scenarios.some((s) => s.line === c.line)) && !(c.table && dropped.has(c.table)),
+  );
   const itemDiags: Diagnostic[] = [];
   const items: Problem[] = live.map((c, i) => {
     if (c.row) return c.row;
@@ -166,7 +175,9 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     p.shape = c.kind === 'heading' ? 'heading' : 'bold';
     if (head.ref) p.ref = head.ref;
     const weightField = p.fields.find((f) => /^(weight|重み|配点)$/i.test(f.name));
-    p.weight = w.weight ?? (weightField && /^\d+(?:\.\d+)?/.test(weightField.value) ? Number(/^\d+(?:\.\d+)?/.exec(weightField.value)![0]) : undefined);
+    p.weight =
+      w.weight ??
+      (weightField && /^\d+(?:\.\d+)?/.test(weightField.value) ? Number(/^\d+(?:\.\d+)?/.exec(weightField.value)![0]) : undefined);
     if (p.weight === undefined) delete p.weight;
     // fields by meaning beyond the classic names: importance is a severity, a section a location
     const synonym = (re: RegExp) => p.fields.find((f) => re.test(normLabel(f.label)) && f.value)?.value;
@@ -178,10 +189,14 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
   });
 
   // most items state two or more of ○/△/×: a review's stray '× …' line is not that
-  const stated = items.filter((p) => Number(!!p.criteria.detected) + Number(!!p.criteria.partial) + Number(!!p.criteria.missed) >= 2).length;
-  const keyish = stated * 2 >= items.length || items.some((p) => p.weight !== undefined)
-    || headings.slice(0, 2).some((h) => h.depth <= 2 && KEYISH_TITLE.test(h.text))
-    || (!!path && KEYISH_PATH.test(path.replace(/\\/g, '/').split('/').pop() ?? ''));
+  const stated = items.filter(
+    (p) => Number(!!p.criteria.detected) + Number(!!p.criteria.partial) + Number(!!p.criteria.missed) >= 2,
+  ).length;
+  const keyish =
+    stated * 2 >= items.length ||
+    items.some((p) => p.weight !== undefined) ||
+    headings.slice(0, 2).some((h) => h.depth <= 2 && KEYISH_TITLE.test(h.text)) ||
+    (!!path && KEYISH_PATH.test(path.replace(/\\/g, '/').split('/').pop() ?? ''));
   if (!keyish) return undefined;
 
   for (const t of tables) {
@@ -189,7 +204,9 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     for (const no of t.skipped) {
       const first = ix.line(no).text.trim().slice(0, 40);
       fileDiags.push({
-        code: 'row-without-id', severity: 'warning', line: no,
+        code: 'row-without-id',
+        severity: 'warning',
+        line: no,
         message: `line ${no}: reading of the table stopped at this row: its first cell is not an item id ('${first}'); expected an id such as '${t.problems[0]!.id}' or a total row`,
       });
     }
@@ -240,11 +257,26 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
     const headerRatings = Object.assign({}, ...own.map((t) => t.ratings)) as TableRead['ratings'];
     const stated = own.find((t) => t.statedWeight !== undefined);
     // a scenario reads its own rule lines first, then the file's preamble above the first scenario
-    const ranges: [number, number][] = scenario ? [[from, to], [1, firstBlock]] : [[1, eof]];
-    const scoring = detectScoring({ ix, problems: ps, headerRatings, statedWeight: stated?.statedWeight, statedWeightLine: stated?.statedWeightLine, ranges });
+    const ranges: [number, number][] = scenario
+      ? [
+          [from, to],
+          [1, firstBlock],
+        ]
+      : [[1, eof]];
+    const scoring = detectScoring({
+      ix,
+      problems: ps,
+      headerRatings,
+      statedWeight: stated?.statedWeight,
+      statedWeightLine: stated?.statedWeightLine,
+      ranges,
+    });
     const mine = new Set(ps);
     const diags = [
-      ...kept.filter((d) => { const p = itemAt(d.line); return p !== undefined && mine.has(p); }),
+      ...kept.filter((d) => {
+        const p = itemAt(d.line);
+        return p !== undefined && mine.has(p);
+      }),
       ...fileDiags,
     ].sort((a, b) => a.line - b.line);
     const key: AnswerKey = {
@@ -319,7 +351,14 @@ export function bankEntryOf(key: AnswerKey, problem: Problem): Problem | undefin
 }
 
 /** Criteria lines outside every item: name the line where reading stopped. */
-function orphanCriteria(ix: LineIndex, spans: [number, number][], skip: [number, number][], scenarios: { line: number; end: number }[], items: Problem[], out: Diagnostic[]): void {
+function orphanCriteria(
+  ix: LineIndex,
+  spans: [number, number][],
+  skip: [number, number][],
+  scenarios: { line: number; end: number }[],
+  items: Problem[],
+  out: Diagnostic[],
+): void {
   let reported = -2;
   const covered = new Uint8Array(ix.lines.length + 2);
   for (const [a, b] of spans) covered.fill(1, a, b + 1);
@@ -334,10 +373,14 @@ function orphanCriteria(ix: LineIndex, spans: [number, number][], skip: [number,
     }
     reported = l.no;
     const before = items.filter((p) => p.span.end.line < l.no).pop();
-    const where = before ? `reading stopped after ${before.id} (its item ends on line ${before.span.end.line})` : 'no item above it carries an id';
+    const where = before
+      ? `reading stopped after ${before.id} (its item ends on line ${before.span.end.line})`
+      : 'no item above it carries an id';
     void scenarios;
     out.push({
-      code: 'criteria-outside-item', severity: 'warning', line: l.no,
+      code: 'criteria-outside-item',
+      severity: 'warning',
+      line: l.no,
       message: `line ${l.no}: ○/△/× criteria outside any item: ${where}; expected an item heading such as '### ID: Title' or a bold lead '**ID: Title**' above them`,
     });
   }

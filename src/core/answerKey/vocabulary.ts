@@ -20,15 +20,44 @@ const FIELD_NAMES: Record<string, string[]> = {
   category: ['category', 'カテゴリ', 'カテゴリー', '分類', '観点カテゴリ'],
   severity: ['severity', '深刻度', '重大度', '重要度', 'priority', '優先度'],
   location: ['location', '該当箇所', '箇所', '場所', '埋め込み箇所', 'where'],
-  description: ['description', 'problem description', 'issue description', '問題の説明', '説明', '問題内容', '問題の内容', '概要', 'observation', 'details'],
-  criteria: ['detection criteria', 'criteria', '検出判定基準', '判定基準', '検出基準', '検出条件', 'judgement criteria', 'grading criteria'],
+  description: [
+    'description',
+    'problem description',
+    'issue description',
+    '問題の説明',
+    '説明',
+    '問題内容',
+    '問題の内容',
+    '概要',
+    'observation',
+    'details',
+  ],
+  criteria: [
+    'detection criteria',
+    'criteria',
+    '検出判定基準',
+    '判定基準',
+    '検出基準',
+    '検出条件',
+    'judgement criteria',
+    'grading criteria',
+  ],
   difficulty: ['difficulty', 'detection difficulty', '検出難易度', '難易度'],
   technique: ['embedding technique', 'technique', '埋め込み技法', '埋め込み手法'],
 };
 
 const HEADER_NAMES: Record<string, string[]> = {
   perspective: ['perspective', 'observation perspective', 'observation', 'review perspective', '観点', 'レビュー観点', '観察観点'],
-  count: ['embedded problems', 'embedded issues', 'number of problems', 'problem count', 'problems', '埋め込み問題数', '問題数', '埋め込み問題'],
+  count: [
+    'embedded problems',
+    'embedded issues',
+    'number of problems',
+    'problem count',
+    'problems',
+    '埋め込み問題数',
+    '問題数',
+    '埋め込み問題',
+  ],
   round: ['round', 'ラウンド'],
 };
 
@@ -98,7 +127,11 @@ export function matchCriterion(line: string): CriterionMatch | undefined {
   if (/[oOxX^]/.test(mark) && !hasColon) return undefined;
   if (!hasColon && !hasLabel) {
     // a bare mark must stand alone: '○ text' yes, '×2倍' no
-    const after = line.slice(m[1]!.length + (m[2]?.length ?? 0)).replace(/^\*\*/, '').slice(mark.length).replace(/^\uFE0F/, '');
+    const after = line
+      .slice(m[1]!.length + (m[2]?.length ?? 0))
+      .replace(/^\*\*/, '')
+      .slice(mark.length)
+      .replace(/^\uFE0F/, '');
     if (after !== '' && !/^[\s\u3000]/.test(after)) return undefined;
   }
   return {
@@ -126,7 +159,10 @@ export function matchProblemHeading(text: string): { number: number; title: stri
   const m = PROBLEM_ID.exec(text.slice(0, HEAD));
   if (!m) return undefined;
   const idMatch = /P-?\d{1,5}/i.exec(m[0])!;
-  const title = text.slice(m[0].length).replace(/(?:\*\*|__)\s*$/, '').trim();
+  const title = text
+    .slice(m[0].length)
+    .replace(/(?:\*\*|__)\s*$/, '')
+    .trim();
   return { number: Number(m[1]), title, idIndex: idMatch.index, idText: idMatch[0] };
 }
 
@@ -152,15 +188,34 @@ export { detectLanguage } from '../text';
 // ---------------------------------------------------------------- severity
 
 export const SEVERITY_WORDS = [
-  'Critical', 'Significant', 'Moderate', 'Minor', 'High', 'Medium', 'Low', 'Major', 'Severe',
-  '重大', '致命的', '重要', '高', '中', '中程度', '低', '軽微',
+  'Critical',
+  'Significant',
+  'Moderate',
+  'Minor',
+  'High',
+  'Medium',
+  'Low',
+  'Major',
+  'Severe',
+  '重大',
+  '致命的',
+  '重要',
+  '高',
+  '中',
+  '中程度',
+  '低',
+  '軽微',
 ];
 const SEVERITY_SET = new Set(SEVERITY_WORDS.map((w) => w.toLowerCase()));
 
 /** Is a severity value a known level? '中 (Medium)' and '**High**' count. */
 export function isKnownSeverity(value: string): boolean {
   const v = value.replace(/[*_`]/g, '').trim();
-  const outside = v.replace(/[(（][^()（）]*[)）]/g, '').trim().replace(/[.。]$/, '').toLowerCase();
+  const outside = v
+    .replace(/[(（][^()（）]*[)）]/g, '')
+    .trim()
+    .replace(/[.。]$/, '')
+    .toLowerCase();
   if (outside) return SEVERITY_SET.has(outside);
   const inside = /[(（]([^()（）]*)[)）]/.exec(v)?.[1]?.trim().toLowerCase();
   return !!inside && SEVERITY_SET.has(inside);

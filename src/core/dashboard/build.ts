@@ -7,7 +7,15 @@ import { GENERIC_NOTE } from '../answerKey/generic';
 import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
 import { compareNames } from './order';
 import type {
-  CategoryRow, CellView, ColumnView, DashboardRunInput, HistorySeries, PerspectiveInput, PerspectiveView, RoundView, VariantView,
+  CategoryRow,
+  CellView,
+  ColumnView,
+  DashboardRunInput,
+  HistorySeries,
+  PerspectiveInput,
+  PerspectiveView,
+  RoundView,
+  VariantView,
 } from './model';
 
 const WORD: Record<Verdict, string> = { detected: 'detected', partial: 'partial', missed: 'missed' };
@@ -22,7 +30,12 @@ function variantOrder(a: string, b: string): number {
 }
 
 export function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
 }
 
 export function buildPerspective(input: PerspectiveInput): PerspectiveView {
@@ -46,7 +59,12 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
   const key = first.graded.key;
   const docPart = first.doc !== undefined ? ` · doc ${first.doc}` : '';
   const columns: ColumnView[] = sorted.map((r) => ({
-    variant: r.variant, run: r.run, path: r.path, score: r.graded.score, tip: scoreTip(r.graded, `${r.variant} run ${r.run}`), judge: r.judge,
+    variant: r.variant,
+    run: r.run,
+    path: r.path,
+    score: r.graded.score,
+    tip: scoreTip(r.graded, `${r.variant} run ${r.run}`),
+    judge: r.judge,
   }));
   const problems = key.problems.map((p) => ({ id: p.id, title: p.title, category: p.category }));
   const cells = problems.map((p) => sorted.map((r) => cellView(p.id, r)));
@@ -60,9 +78,17 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
     ...(key.genericCriteria ? { genericNote: GENERIC_NOTE[key.language] } : {}),
     improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
     id: `${perspectiveId}-r${first.round}${first.doc !== undefined ? `-d${first.doc}` : ''}`,
-    perspective, round: first.round, doc: first.doc, label: `Round ${first.round}${docPart}`,
-    keyPath: first.graded.keyPath, problems, columns, cells, variants,
-    baseline: baseline?.variant, recommendation,
+    perspective,
+    round: first.round,
+    doc: first.doc,
+    label: `Round ${first.round}${docPart}`,
+    keyPath: first.graded.keyPath,
+    problems,
+    columns,
+    cells,
+    variants,
+    baseline: baseline?.variant,
+    recommendation,
     verdictSentence: sentence(baseline, others, recommendation),
     disagreements: cells.flat().filter((c) => c.disagreement).length,
   };
@@ -89,15 +115,21 @@ function cellView(problemId: string, r: DashboardRunInput): CellView {
     return { verdict: 'missed', source: 'auto', auto: 'missed', disagreement: false, tip: `${problemId}: not graded`, target };
   }
   return {
-    verdict: p.verdict, source: p.source, auto: p.auto.verdict, judge: p.judge, tag: p.tag, disagreement: p.disagreement,
-    tip: cellTip(p, `${r.variant} run ${r.run}`, r.graded.key), target,
+    verdict: p.verdict,
+    source: p.source,
+    auto: p.auto.verdict,
+    judge: p.judge,
+    tag: p.tag,
+    disagreement: p.disagreement,
+    tip: cellTip(p, `${r.variant} run ${r.run}`, r.graded.key),
+    target,
   };
 }
 
 function cellTip(p: ProblemGrade, runLabel: string, key?: AnswerKey): string {
   // under the key's own rule an item earns its rating × weight, not the classic credit
   const s = key?.scoring;
-  const weight = s?.weighted ? key!.problems.find((x) => x.id === p.id)?.weight ?? 1 : 1;
+  const weight = s?.weighted ? (key!.problems.find((x) => x.id === p.id)?.weight ?? 1) : 1;
   const points = s ? (s.weighted ? `${fmt(s.ratings[p.verdict])} × weight ${fmt(weight)}` : fmt(s.ratings[p.verdict])) : fmt(p.credit);
   const lines = [
     `${p.id} · ${p.title}`,
@@ -145,7 +177,9 @@ function buildVariants(columns: ColumnView[]): VariantView[] {
     const summary = summarizeVariant(name, scores);
     const list = scores.map(fmt).join(', ');
     return {
-      summary, isBaseline: isBaseline(name), columns: idx,
+      summary,
+      isBaseline: isBaseline(name),
+      columns: idx,
       bonusCount: idx.reduce((a, i) => a + columns[i].score.bonusCount, 0),
       penaltyCount: idx.reduce((a, i) => a + columns[i].score.penaltyCount, 0),
       meanTip: `mean of ${scores.length} run total${scores.length === 1 ? '' : 's'} (${list}) = ${fmt(summary.mean)}`,
@@ -160,7 +194,10 @@ function buildSeries(rounds: RoundView[]): HistorySeries[] {
     const own = rounds.filter((r) => r.doc === doc);
     const points = own.map((r) => {
       const baseline = r.variants.find((v) => v.isBaseline)?.summary;
-      const best = r.variants.filter((v) => !v.isBaseline).map((v) => v.summary).sort((a, b) => b.mean - a.mean)[0];
+      const best = r.variants
+        .filter((v) => !v.isBaseline)
+        .map((v) => v.summary)
+        .sort((a, b) => b.mean - a.mean)[0];
       return { round: r.round, roundId: r.id, label: r.label, baseline, best, improvement: r.improvement };
     });
     // Every round has a new test document, so means are not compared across rounds:
@@ -181,7 +218,11 @@ function buildCategories(rounds: RoundView[]): CategoryRow[] {
   for (const r of rounds) {
     r.problems.forEach((p, i) => {
       // A parenthetical refines a category in one round only ("Fault Recovery (Backpressure)"): fold it in.
-      const name = (p.category ?? '').replace(/\s*[(（][^)）]*[)）]\s*$/, '').replace(/\s+/g, ' ').trim() || '(no category)';
+      const name =
+        (p.category ?? '')
+          .replace(/\s*[(（][^)）]*[)）]\s*$/, '')
+          .replace(/\s+/g, ' ')
+          .trim() || '(no category)';
       // "A & B Design" and "A/B Design" are one category written two ways; the first spelling names it.
       const k = name.toLowerCase().replace(/\band\b|[\s&/,、・]+/g, '');
       const row = rows.get(k) ?? { category: name, byRound: {}, credit: 0, count: 0 };

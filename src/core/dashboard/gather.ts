@@ -33,7 +33,10 @@ export class ReadError extends Error {}
 /** Yields a path to read, receives its text (undefined: no such file), returns T. */
 export type Gather<T> = Generator<string, T, string | undefined>;
 
-export interface RunFile { path: string; name: RunName & { run: number } }
+export interface RunFile {
+  path: string;
+  name: RunName & { run: number };
+}
 
 /** The review runs among `paths` (any folder listing), filtered to a round, in path order. */
 export function runFilesOf(paths: string[], opts: Pick<GatherOptions, 'round' | 'doc'> = {}): RunFile[] {
@@ -67,16 +70,42 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
       const scoring = opts.judge === false ? undefined : scoringPathFor(path);
       if (scoring && !judges.has(scoring)) {
         const judgeText = yield scoring;
-        judges.set(scoring, judgeText === undefined ? undefined : parseJudgeReport(judgeText, scoring, key.problems.map((p) => p.id)));
+        judges.set(
+          scoring,
+          judgeText === undefined
+            ? undefined
+            : parseJudgeReport(
+                judgeText,
+                scoring,
+                key.problems.map((p) => p.id),
+              ),
+        );
       }
       const judgeRun = judgeRunOf(scoring ? judges.get(scoring) : undefined, name.run);
-      const graded = gradeReview(key, parseReview(text, path), { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: opts.match, keyPath });
+      const graded = gradeReview(key, parseReview(text, path), {
+        autoOnly: opts.autoOnly,
+        judge: judgeRun,
+        rubric,
+        match: opts.match,
+        keyPath,
+      });
       runs.push({
-        graded, round: name.round, doc: name.doc, variant: name.variant, run: name.run, path,
-        judge: judgeRun && scoring ? {
-          path: scoring, detection: judgeRun.statedDetection, total: judgeRun.statedTotal,
-          detectionLine: judgeRun.lines.detection, totalLine: judgeRun.lines.total,
-        } : undefined,
+        graded,
+        round: name.round,
+        doc: name.doc,
+        variant: name.variant,
+        run: name.run,
+        path,
+        judge:
+          judgeRun && scoring
+            ? {
+                path: scoring,
+                detection: judgeRun.statedDetection,
+                total: judgeRun.statedTotal,
+                detectionLine: judgeRun.lines.detection,
+                totalLine: judgeRun.lines.total,
+              }
+            : undefined,
       });
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
@@ -91,7 +120,12 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
  * probing by reading. Keys already read are not read again; the key found
  * is left in `keyTexts`.
  */
-function* findKey(reviewPath: string, reviewText: string, keyTexts: Map<string, string>, lookup?: FindKeyOptions): Gather<{ path: string; scenario?: string }> {
+function* findKey(
+  reviewPath: string,
+  reviewText: string,
+  keyTexts: Map<string, string>,
+  lookup?: FindKeyOptions,
+): Gather<{ path: string; scenario?: string }> {
   const texts = new Map<string, string>();
   const task = findKeyTask(reviewPath, reviewText, { ...lookup, explicit: undefined });
   let step = task.next();

@@ -33,7 +33,13 @@ export function dashboardJson(p: PerspectiveView): DashboardJson {
     key: r.keyPath ?? null,
     ...(r.detectionRule ? { detectionRule: r.detectionRule, detectionMax: r.detectionMax } : {}),
     ...(r.genericNote ? { genericCriteria: true as const } : {}),
-    variants: r.variants.map(({ summary: s }) => ({ variant: s.variant, scores: s.scores, mean: s.mean, sd: s.sd, stability: s.stability })),
+    variants: r.variants.map(({ summary: s }) => ({
+      variant: s.variant,
+      scores: s.scores,
+      mean: s.mean,
+      sd: s.sd,
+      stability: s.stability,
+    })),
     recommendation: r.recommendation
       ? { winner: r.recommendation.winner, rule: r.recommendation.rule, gap: r.recommendation.gap, reason: r.recommendation.reason }
       : null,

@@ -38,7 +38,12 @@ function assemble(perspectives: PerspectiveView[], body: string, nonce: string, 
   const src = opts.cspSource ? ` ${opts.cspSource}` : '';
   const csp = `default-src 'none'; img-src data:${src}; style-src 'nonce-${nonce}'${src}; script-src 'nonce-${nonce}';`;
   const title = opts.title ?? `Review Grader dashboard — ${perspectives.map((p) => p.name).join(', ')}`;
-  const toc = perspectives.map((p) => `<div><a href="#${esc(p.id)}"><b>${esc(p.name)}</b></a>: <a href="#${esc(p.id)}-history">history</a>${p.rounds.map((r) => ` · <a href="#${esc(r.id)}">${esc(r.label.replace(/^Round /, 'R'))}</a>`).join('')}</div>`).join('\n');
+  const toc = perspectives
+    .map(
+      (p) =>
+        `<div><a href="#${esc(p.id)}"><b>${esc(p.name)}</b></a>: <a href="#${esc(p.id)}-history">history</a>${p.rounds.map((r) => ` · <a href="#${esc(r.id)}">${esc(r.label.replace(/^Round /, 'R'))}</a>`).join('')}</div>`,
+    )
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
@@ -81,19 +86,24 @@ function rubricWords(perspectives: PerspectiveView[]): string {
  */
 export function contentHash(text: string): string {
   const seeds = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
-  return seeds.map((seed) => {
-    let h = seed >>> 0;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-      h = (h ^ (h >>> 13)) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-  }).join('');
+  return seeds
+    .map((seed) => {
+      let h = seed >>> 0;
+      for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 0x01000193) >>> 0;
+        h = (h ^ (h >>> 13)) >>> 0;
+      }
+      return h.toString(16).padStart(8, '0');
+    })
+    .join('');
 }
 
 function renderPerspective(p: PerspectiveView, cellLink?: CellLinker): string {
-  const rounds = [...p.rounds].reverse().map((r) => renderRound(r, cellLink)).join('\n');
+  const rounds = [...p.rounds]
+    .reverse()
+    .map((r) => renderRound(r, cellLink))
+    .join('\n');
   return `<section class="perspective" id="${esc(p.id)}" aria-labelledby="${esc(p.id)}-h">
 <h2 id="${esc(p.id)}-h">${esc(p.name)}</h2>
 ${p.rounds.length ? renderHistory(p) : '<p class="muted">No graded runs found.</p>'}

@@ -22,7 +22,10 @@ function seriesChart(p: PerspectiveView, s: HistorySeries): string {
   // a loop, not Math.min(...vals): one value per round and run
   let lo = Infinity;
   let hi = -Infinity;
-  for (const v of vals) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  for (const v of vals) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
   lo = Math.floor(lo - 0.5);
   hi = Math.ceil(hi + 0.5);
   const innerW = C.w - C.left - C.right - 2 * C.inset;
@@ -32,11 +35,18 @@ function seriesChart(p: PerspectiveView, s: HistorySeries): string {
   const parts: string[] = [];
   const step = Math.max(1, Math.ceil((hi - lo) / 8));
   for (let v = lo; v <= hi; v += step) {
-    parts.push(`<line class="grid" x1="${C.left}" x2="${C.w - C.right}" y1="${px(y(v))}" y2="${px(y(v))}"/><text class="ylab" x="${C.left - 6}" y="${px(y(v) + 4)}">${v}</text>`);
+    parts.push(
+      `<line class="grid" x1="${C.left}" x2="${C.w - C.right}" y1="${px(y(v))}" y2="${px(y(v))}"/><text class="ylab" x="${C.left - 6}" y="${px(y(v) + 4)}">${v}</text>`,
+    );
   }
-  parts.push(`<text class="ylab axis-title" x="12" y="${C.top + innerH / 2}" transform="rotate(-90 12 ${C.top + innerH / 2})">score</text>`);
+  parts.push(
+    `<text class="ylab axis-title" x="12" y="${C.top + innerH / 2}" transform="rotate(-90 12 ${C.top + innerH / 2})">score</text>`,
+  );
   pts.forEach((q, i) => parts.push(`<text class="xlab" x="${px(x(i))}" y="${C.h - 12}">${esc(shortLabel(q.label))}</text>`));
-  for (const [kind, pick] of [['baseline', (q: (typeof pts)[number]) => q.baseline], ['best', (q: (typeof pts)[number]) => q.best]] as const) {
+  for (const [kind, pick] of [
+    ['baseline', (q: (typeof pts)[number]) => q.baseline],
+    ['best', (q: (typeof pts)[number]) => q.best],
+  ] as const) {
     const coords = pts.flatMap((q, i) => (pick(q) ? [[x(i), y((pick(q) as VariantSummary).mean)]] : []));
     if (coords.length > 1) parts.push(`<polyline class="line ${kind}" points="${coords.map(([a, b]) => `${px(a)},${px(b)}`).join(' ')}"/>`);
     pts.forEach((q, i) => {
@@ -44,8 +54,25 @@ function seriesChart(p: PerspectiveView, s: HistorySeries): string {
       if (!v) return;
       const tip = `${q.label} ${kind === 'best' ? 'best variant' : 'baseline'}: ${v.variant}\nmean ${fmt(v.mean)} ± SD ${fmt(v.sd)} over runs ${v.scores.map(fmt).join(', ')} (stability ${v.stability})`;
       const dx = kind === 'best' ? 4 : -4;
-      parts.push(`<line class="err ${kind}" x1="${px(x(i) + dx)}" x2="${px(x(i) + dx)}" y1="${px(y(v.mean - v.sd))}" y2="${px(y(v.mean + v.sd))}"/>`);
-      parts.push(svgTip('circle', { class: `hp ${kind}`, cx: px(x(i) + dx), cy: px(y(v.mean)), r: 4.5, tabindex: 0, 'data-round': q.round, 'data-kind': kind, 'data-mean': fmt(v.mean) }, tip));
+      parts.push(
+        `<line class="err ${kind}" x1="${px(x(i) + dx)}" x2="${px(x(i) + dx)}" y1="${px(y(v.mean - v.sd))}" y2="${px(y(v.mean + v.sd))}"/>`,
+      );
+      parts.push(
+        svgTip(
+          'circle',
+          {
+            class: `hp ${kind}`,
+            cx: px(x(i) + dx),
+            cy: px(y(v.mean)),
+            r: 4.5,
+            tabindex: 0,
+            'data-round': q.round,
+            'data-kind': kind,
+            'data-mean': fmt(v.mean),
+          },
+          tip,
+        ),
+      );
     });
   }
   const title = s.doc !== undefined ? `Document ${s.doc}` : 'Mean score per round';
@@ -58,15 +85,21 @@ function seriesChart(p: PerspectiveView, s: HistorySeries): string {
 
 /** The chart's numbers as a table, each linked to its round: readable without the picture. */
 function roundsTable(p: PerspectiveView): string {
-  const rows = [...p.rounds].reverse().map((r) => {
-    const base = r.variants.find((v) => v.isBaseline);
-    const best = r.variants.filter((v) => !v.isBaseline).sort((a, b) => b.summary.mean - a.summary.mean)[0];
-    const ms = (v: typeof base) => (v ? `${num(v.summary.mean, v.meanTip)} <span class="muted">± ${num(v.summary.sd, v.sdTip)}</span>` : '<span class="muted">—</span>');
-    const rec = r.recommendation;
-    return `<tr><th scope="row"><a href="#${esc(r.id)}">${esc(shortLabel(r.label))}</a></th><td>${ms(base)}</td><td>${best ? `${ms(best)} <span class="vname">${esc(best.summary.variant)}</span>` : '<span class="muted">—</span>'}</td>`
-      + `<td title="${esc(r.verdictSentence)}">${rec ? `<span class="${rec.winner === r.baseline ? 'keep' : 'adopt'}">${esc(rec.winner)}</span>` : '<span class="muted">no call</span>'}</td>`
-      + `<td>${r.improvement === undefined ? '<span class="muted">—</span>' : num(signed(r.improvement), `${shortLabel(r.label)}: recommended mean − baseline mean = ${signed(r.improvement)}`)}</td></tr>`;
-  }).join('\n');
+  const rows = [...p.rounds]
+    .reverse()
+    .map((r) => {
+      const base = r.variants.find((v) => v.isBaseline);
+      const best = r.variants.filter((v) => !v.isBaseline).sort((a, b) => b.summary.mean - a.summary.mean)[0];
+      const ms = (v: typeof base) =>
+        v ? `${num(v.summary.mean, v.meanTip)} <span class="muted">± ${num(v.summary.sd, v.sdTip)}</span>` : '<span class="muted">—</span>';
+      const rec = r.recommendation;
+      return (
+        `<tr><th scope="row"><a href="#${esc(r.id)}">${esc(shortLabel(r.label))}</a></th><td>${ms(base)}</td><td>${best ? `${ms(best)} <span class="vname">${esc(best.summary.variant)}</span>` : '<span class="muted">—</span>'}</td>` +
+        `<td title="${esc(r.verdictSentence)}">${rec ? `<span class="${rec.winner === r.baseline ? 'keep' : 'adopt'}">${esc(rec.winner)}</span>` : '<span class="muted">no call</span>'}</td>` +
+        `<td>${r.improvement === undefined ? '<span class="muted">—</span>' : num(signed(r.improvement), `${shortLabel(r.label)}: recommended mean − baseline mean = ${signed(r.improvement)}`)}</td></tr>`
+      );
+    })
+    .join('\n');
   return `<table class="rounds" aria-label="${esc(p.name)}: rounds">
 <thead><tr><th scope="col">Round</th><th scope="col">Baseline mean ± SD</th><th scope="col">Best variant mean ± SD</th><th scope="col">Recommended</th><th scope="col">Improvement</th></tr></thead>
 <tbody>
@@ -81,7 +114,12 @@ function shortLabel(label: string): string {
 function categoryTable(p: PerspectiveView): string {
   if (p.categories.length === 0) return '';
   const heads = p.rounds.map((r) => `<th scope="col"><a href="#${esc(r.id)}">${esc(shortLabel(r.label))}</a></th>`).join('');
-  const rows = p.categories.map((c) => `<tr><th scope="row">${esc(c.category)}</th>${p.rounds.map((r) => rateCell(c, r.id, r.label)).join('')}<td class="all">${rate(c.credit, c.count, `${c.category}, all rounds: ${fmt(c.credit)} credit over ${c.count} run-verdicts`)}</td></tr>`).join('\n');
+  const rows = p.categories
+    .map(
+      (c) =>
+        `<tr><th scope="row">${esc(c.category)}</th>${p.rounds.map((r) => rateCell(c, r.id, r.label)).join('')}<td class="all">${rate(c.credit, c.count, `${c.category}, all rounds: ${fmt(c.credit)} credit over ${c.count} run-verdicts`)}</td></tr>`,
+    )
+    .join('\n');
   return `<div class="cat-wrap"><table class="cats" aria-label="${esc(p.name)}: detection rate per problem category and round">
 <caption>Detection rate by problem category <span class="muted">(credit ÷ verdicts; ○ 1, △ 0.5)</span></caption>
 <thead><tr><th scope="col">Category</th>${heads}<th scope="col">All</th></tr></thead>

@@ -43,8 +43,14 @@ function renderVariants(r: RoundView): string {
   // Bounds by a loop: one value per run, never spread into Math.min.
   let lo = base !== undefined ? base - 0.5 : Infinity;
   let hi = base !== undefined ? base + 1.5 : -Infinity;
-  for (const t of scores) { lo = Math.min(lo, t); hi = Math.max(hi, t); }
-  if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+  for (const t of scores) {
+    lo = Math.min(lo, t);
+    hi = Math.max(hi, t);
+  }
+  if (!Number.isFinite(lo)) {
+    lo = 0;
+    hi = 1;
+  }
   lo = Math.floor(lo - 0.5);
   hi = Math.ceil(hi + 0.5);
   const x = (v: number) => STRIP.pad + ((v - lo) / Math.max(hi - lo, 1)) * (STRIP.w - 2 * STRIP.pad);
@@ -61,8 +67,12 @@ function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base
   const s = v.summary;
   const runs = v.columns.map((i) => runNumber(r.columns[i])).join(' ');
   const judgeStated = v.columns.map((i) => r.columns[i].judge?.total).filter((t): t is number => t !== undefined);
-  const bonusTip = v.columns.map((i) => `run ${r.columns[i].run}: ${bonusWords(r.columns[i].score)} = +${fmt(r.columns[i].score.bonus)}`).join('\n');
-  const penTip = v.columns.map((i) => `run ${r.columns[i].run}: ${penaltyWords(r.columns[i].score)} = −${fmt(r.columns[i].score.penalty)}`).join('\n');
+  const bonusTip = v.columns
+    .map((i) => `run ${r.columns[i].run}: ${bonusWords(r.columns[i].score)} = +${fmt(r.columns[i].score.bonus)}`)
+    .join('\n');
+  const penTip = v.columns
+    .map((i) => `run ${r.columns[i].run}: ${penaltyWords(r.columns[i].score)} = −${fmt(r.columns[i].score.penalty)}`)
+    .join('\n');
   const bonusPts = v.columns.map((i) => `+${fmt(r.columns[i].score.bonus)}`).join(' ');
   const penPts = v.columns.map((i) => `−${fmt(r.columns[i].score.penalty)}`).join(' ');
   const mid = STRIP.h / 2;
@@ -75,7 +85,20 @@ function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base
     parts.push(`<rect class="zone-adopt" data-zone="adopt" x="${px(xSd)}" y="0" width="${px(x1 - xSd)}" height="${STRIP.h}"/>`);
     parts.push(`<line class="base-line" x1="${px(x(base))}" x2="${px(x(base))}" y1="0" y2="${STRIP.h}"/>`);
   }
-  parts.push(svgTip('rect', { class: `band st-${s.stability}`, x: px(x(s.mean - s.sd)), y: mid - 6, width: px(Math.max(x(s.mean + s.sd) - x(s.mean - s.sd), 2)), height: 12, rx: 3 }, v.sdTip));
+  parts.push(
+    svgTip(
+      'rect',
+      {
+        class: `band st-${s.stability}`,
+        x: px(x(s.mean - s.sd)),
+        y: mid - 6,
+        width: px(Math.max(x(s.mean + s.sd) - x(s.mean - s.sd), 2)),
+        height: 12,
+        rx: 3,
+      },
+      v.sdTip,
+    ),
+  );
   parts.push(svgTip('rect', { class: 'mean', x: px(x(s.mean) - 1.5), y: mid - 9, width: 3, height: 18 }, v.meanTip));
   v.columns.forEach((ci, k) => {
     const c = r.columns[ci];
@@ -110,13 +133,29 @@ function axis(lo: number, hi: number, x: (n: number) => number): string {
 // -------------------------------------------------------------------- matrix
 
 function renderMatrix(r: RoundView, cellLink?: CellLinker): string {
-  const groups = r.variants.map((v) => `<th scope="colgroup" colspan="${v.columns.length}" class="vg">${esc(v.summary.variant)}</th>`).join('');
+  const groups = r.variants
+    .map((v) => `<th scope="colgroup" colspan="${v.columns.length}" class="vg">${esc(v.summary.variant)}</th>`)
+    .join('');
   const runHeads = r.columns.map((c) => `<th scope="col" class="rh">run ${c.run}</th>`).join('');
-  const body = r.problems.map((p, i) => `<tr><th scope="row" class="ph" title="${esc(`${p.id}: ${p.title}${p.category ? `\ncategory: ${p.category}` : ''}`)}"><span class="pid">${esc(p.id)}</span> ${esc(p.title)}</th>${r.cells[i].map((c) => renderCell(c, cellLink)).join('')}</tr>`).join('\n');
+  const body = r.problems
+    .map(
+      (p, i) =>
+        `<tr><th scope="row" class="ph" title="${esc(`${p.id}: ${p.title}${p.category ? `\ncategory: ${p.category}` : ''}`)}"><span class="pid">${esc(p.id)}</span> ${esc(p.title)}</th>${r.cells[i].map((c) => renderCell(c, cellLink)).join('')}</tr>`,
+    )
+    .join('\n');
   const foot = [
     footRow('Detection', r.columns, (c) => judgeCompare(c.score.detection, c.judge?.detection, c.tip, 'detection')),
-    footRow('Bonus', r.columns, (c) => `${num(`+${fmt(c.score.bonus)}`, c.tip)} <small class="count">${esc(`${c.score.bonusCount} found, ${Math.min(c.score.bonusCount, c.score.rubric.bonusCap)} count`)}</small>`),
-    footRow('Penalty', r.columns, (c) => `${num(`−${fmt(c.score.penalty)}`, c.tip)} <small class="count">${esc(`${c.score.penaltyCount} found`)}</small>`),
+    footRow(
+      'Bonus',
+      r.columns,
+      (c) =>
+        `${num(`+${fmt(c.score.bonus)}`, c.tip)} <small class="count">${esc(`${c.score.bonusCount} found, ${Math.min(c.score.bonusCount, c.score.rubric.bonusCap)} count`)}</small>`,
+    ),
+    footRow(
+      'Penalty',
+      r.columns,
+      (c) => `${num(`−${fmt(c.score.penalty)}`, c.tip)} <small class="count">${esc(`${c.score.penaltyCount} found`)}</small>`,
+    ),
     footRow('Total', r.columns, (c) => judgeCompare(c.score.total, c.judge?.total, c.tip, 'total')),
   ].join('\n');
   return `<div class="matrix-wrap"><table class="matrix" aria-label="${esc(r.label)}: detection matrix, problems by variant and run">
@@ -144,23 +183,36 @@ function judgeCompare(ours: number, stated: number | undefined, tip: string, wha
 }
 
 function renderCell(c: CellView, cellLink?: CellLinker): string {
-  const others: [VerdictSource, Verdict | undefined][] = [['auto', c.auto], ['judge', c.judge], ['tag', c.tag]];
+  const others: [VerdictSource, Verdict | undefined][] = [
+    ['auto', c.auto],
+    ['judge', c.judge],
+    ['tag', c.tag],
+  ];
   const alt = others.filter(([s, v]) => s !== c.source && v && v !== c.verdict);
-  const label = `${c.target.problemId}, ${c.target.variant} run ${c.target.run}: ${c.verdict} by ${SOURCE_NAME[c.source]}`
-    + alt.map(([s, v]) => `; ${s} says ${v}`).join('');
-  const inner = `<span class="mark" aria-hidden="true">${MARK[c.verdict]}</span><span class="src" aria-hidden="true">${SOURCE_LETTER[c.source]}</span>`
-    + (alt.length ? `<span class="alt" aria-hidden="true">${alt.map(([s, v]) => `${s[0]}${MARK[v as Verdict]}`).join(' ')}</span>` : '');
+  const label =
+    `${c.target.problemId}, ${c.target.variant} run ${c.target.run}: ${c.verdict} by ${SOURCE_NAME[c.source]}` +
+    alt.map(([s, v]) => `; ${s} says ${v}`).join('');
+  const inner =
+    `<span class="mark" aria-hidden="true">${MARK[c.verdict]}</span><span class="src" aria-hidden="true">${SOURCE_LETTER[c.source]}</span>` +
+    (alt.length ? `<span class="alt" aria-hidden="true">${alt.map(([s, v]) => `${s[0]}${MARK[v as Verdict]}`).join(' ')}</span>` : '');
   const link = cellLink?.(c.target);
   const common = { class: 'cell', title: c.tip, 'aria-label': label };
-  const el = link && 'href' in link
-    ? `<a${attrs({ ...common, href: link.href })}>${inner}</a>`
-    : link
-      ? `<a${attrs({ ...common, href: '#', 'data-message': JSON.stringify(link.message) })}>${inner}</a>`
-      : `<span${attrs({ ...common, tabindex: 0, role: 'button' })}>${inner}</span>`;
+  const el =
+    link && 'href' in link
+      ? `<a${attrs({ ...common, href: link.href })}>${inner}</a>`
+      : link
+        ? `<a${attrs({ ...common, href: '#', 'data-message': JSON.stringify(link.message) })}>${inner}</a>`
+        : `<span${attrs({ ...common, tabindex: 0, role: 'button' })}>${inner}</span>`;
   return `<td${attrs({
     class: `c v-${c.verdict} s-${c.source}${c.disagreement ? ' dis' : ''}`,
-    'data-problem': c.target.problemId, 'data-variant': c.target.variant, 'data-run': c.target.run,
-    'data-verdict': c.verdict, 'data-source': c.source, 'data-auto': c.auto, 'data-judge': c.judge, 'data-tag': c.tag,
+    'data-problem': c.target.problemId,
+    'data-variant': c.target.variant,
+    'data-run': c.target.run,
+    'data-verdict': c.verdict,
+    'data-source': c.source,
+    'data-auto': c.auto,
+    'data-judge': c.judge,
+    'data-tag': c.tag,
   })}>${el}</td>`;
 }
 

@@ -22,24 +22,31 @@ function tally(run: JudgeRun): { sum: number; text: string } {
   return { sum, text };
 }
 
-
 function subtotal(run: JudgeRun): Diagnostic[] {
   if (run.statedDetection === undefined || !Object.keys(run.verdicts).length) return [];
   const { sum, text } = tally(run);
   if (Math.abs(sum - run.statedDetection) < EPS) return [];
-  return [{
-    code: 'stated-subtotal-mismatch', severity: 'warning', line: run.lines.detection ?? firstLine(run),
-    message: `Run ${run.run}: the report states detection ${fmt(run.statedDetection)}, but its own verdicts (${text}) sum to ${fmt(sum)}.`,
-  }];
+  return [
+    {
+      code: 'stated-subtotal-mismatch',
+      severity: 'warning',
+      line: run.lines.detection ?? firstLine(run),
+      message: `Run ${run.run}: the report states detection ${fmt(run.statedDetection)}, but its own verdicts (${text}) sum to ${fmt(sum)}.`,
+    },
+  ];
 }
 
 function bonusCap(run: JudgeRun, cap: number): Diagnostic[] {
   if (run.bonusCount === undefined || run.bonusCount <= cap + EPS) return [];
   const points = run.statedBonus !== undefined ? ` (+${fmt(run.statedBonus)})` : '';
-  return [{
-    code: 'bonus-cap-exceeded', severity: 'warning', line: run.lines.bonusCount ?? run.lines.bonus ?? 1,
-    message: `Run ${run.run}: the report credits ${fmt(run.bonusCount)} bonuses${points}; the rubric allows at most ${cap} (+${fmt(cap * 0.5)}).`,
-  }];
+  return [
+    {
+      code: 'bonus-cap-exceeded',
+      severity: 'warning',
+      line: run.lines.bonusCount ?? run.lines.bonus ?? 1,
+      message: `Run ${run.run}: the report credits ${fmt(run.bonusCount)} bonuses${points}; the rubric allows at most ${cap} (+${fmt(cap * 0.5)}).`,
+    },
+  ];
 }
 
 function total(run: JudgeRun): Diagnostic[] {
@@ -49,17 +56,23 @@ function total(run: JudgeRun): Diagnostic[] {
   const credited = run.bonusCount !== undefined ? Math.min(b, run.bonusCount * 0.5) : b;
   const computed = d + credited - p;
   if (Math.abs(computed - t) < EPS) return [];
-  return [{
-    code: 'total-mismatch', severity: 'warning', line: run.lines.total ?? 1,
-    message: `Run ${run.run}: the report states total ${fmt(t)}, but its own figures give ${fmt(d)} + ${fmt(credited)} − ${fmt(p)} = ${fmt(computed)}.`,
-  }];
+  return [
+    {
+      code: 'total-mismatch',
+      severity: 'warning',
+      line: run.lines.total ?? 1,
+      message: `Run ${run.run}: the report states total ${fmt(t)}, but its own figures give ${fmt(d)} + ${fmt(credited)} − ${fmt(p)} = ${fmt(computed)}.`,
+    },
+  ];
 }
 
 function conflicts(run: JudgeRun): Diagnostic[] {
   return Object.entries(run.conflicting).map(([id, verdicts]) => {
     const lines = run.verdictLines[id] ?? [];
     return {
-      code: 'conflicting-verdict', severity: 'warning' as const, line: lines[1] ?? lines[0] ?? 1,
+      code: 'conflicting-verdict',
+      severity: 'warning' as const,
+      line: lines[1] ?? lines[0] ?? 1,
       message: `Run ${run.run}: ${id} is given ${verdicts.map((v) => MARK[v]).join(' and ')} (lines ${lines.join(', ')}) with no stated revision; the first (${MARK[run.verdicts[id]]}) is used.`,
     };
   });
@@ -76,12 +89,20 @@ function statistics(report: JudgeReport): Diagnostic[] {
   const out: Diagnostic[] = [];
   // judges round to two decimals; allow that much
   if (report.statedMean !== undefined && Math.abs(report.statedMean - mean) > 0.0051) {
-    out.push({ code: 'mean-mismatch', severity: 'warning', line: report.statedMeanLine ?? 1,
-      message: `The report states mean ${fmt(report.statedMean)}, but its run totals (${xs.map(fmt).join(', ')}) average ${fmt(mean)}.` });
+    out.push({
+      code: 'mean-mismatch',
+      severity: 'warning',
+      line: report.statedMeanLine ?? 1,
+      message: `The report states mean ${fmt(report.statedMean)}, but its run totals (${xs.map(fmt).join(', ')}) average ${fmt(mean)}.`,
+    });
   }
   if (report.statedSd !== undefined && Math.abs(report.statedSd - sd) > 0.0051 && Math.abs(report.statedSd - sample) > 0.0051) {
-    out.push({ code: 'sd-mismatch', severity: 'warning', line: report.statedSdLine ?? 1,
-      message: `The report states SD ${fmt(report.statedSd)}, but its run totals (${xs.map(fmt).join(', ')}) give SD ${fmt(sd)}.` });
+    out.push({
+      code: 'sd-mismatch',
+      severity: 'warning',
+      line: report.statedSdLine ?? 1,
+      message: `The report states SD ${fmt(report.statedSd)}, but its run totals (${xs.map(fmt).join(', ')}) give SD ${fmt(sd)}.`,
+    });
   }
   return out;
 }

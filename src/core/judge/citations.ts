@@ -28,11 +28,14 @@ function groupOf(text: string | undefined): string | undefined {
 
 // Letter prefixes that are not finding labels in a judge's prose: problem and
 // bonus ids, runs, and technology names that look like labels.
-const NOT_LABELS = /^(?:P|B|RUN|V|AES|SHA|HS|RS|ES|TLS|SSL|RFC|ISO|PCI|CWE|CVE|OWASP|HTTP|API|JWT|SQL|GDPR|SOC|EC|UTF|IPV|OAUTH|ID|DB|DR|PB|AK)$/;
+const NOT_LABELS =
+  /^(?:P|B|RUN|V|AES|SHA|HS|RS|ES|TLS|SSL|RFC|ISO|PCI|CWE|CVE|OWASP|HTTP|API|JWT|SQL|GDPR|SOC|EC|UTF|IPV|OAUTH|ID|DB|DR|PB|AK)$/;
 
 const QUOTE = /"([^"\n]{4,240})"|“([^”\n]{4,240})”|「([^」\n]{4,240})」|『([^』\n]{4,240})』/g;
-const GROUPED = /(critical|significant|moderate|minor|major|重大な?|重要な?|中程度の?|軽微な?)\s*(?:issues?|findings?|problems?|問題|指摘)\s*(?:#|No\.?\s*)?(\d{1,3}(?:[.-]\d{1,3})*)(?![\d.]*\d)/gi;
-const CUED = /(?:\b(?:issues?|findings?|items?|sections?|sec\.)|§|セクション|項目|指摘|問題|改善提案|提案)\s*(?:#|No\.?\s*)?(\d{1,3}(?:[.-]\d{1,3})*)(?![\d.]*\d)/gi;
+const GROUPED =
+  /(critical|significant|moderate|minor|major|重大な?|重要な?|中程度の?|軽微な?)\s*(?:issues?|findings?|problems?|問題|指摘)\s*(?:#|No\.?\s*)?(\d{1,3}(?:[.-]\d{1,3})*)(?![\d.]*\d)/gi;
+const CUED =
+  /(?:\b(?:issues?|findings?|items?|sections?|sec\.)|§|セクション|項目|指摘|問題|改善提案|提案)\s*(?:#|No\.?\s*)?(\d{1,3}(?:[.-]\d{1,3})*)(?![\d.]*\d)/gi;
 const LETTERED = /(?<![A-Za-z0-9_])§?\s?([A-Z]{1,5}(?:-[A-Z]{1,5})?)[-_]?(\d{1,2})(?:[.-](\d{1,2}))?(?![\d.]*[A-Za-z0-9])/g;
 const DASHED = /(?<![\d.A-Za-z-])(\d{1,2}-\d{1,2})(?![\d.-]*\d)/g;
 const JA_PARTICLE_NUM = /(?<![\d.A-Za-z])(\d{1,2}\.\d{1,2})(?=で|の|に|は|が|を|と|、)/g;
@@ -44,13 +47,13 @@ export function runSegment(text: string, run: number | undefined): string | unde
   // "Run1 & Run2: infra table" speaks for both
   const parts: string[] = [];
   labels.forEach((m, k) => {
-    const end = k + 1 < labels.length ? labels[k + 1].index ?? text.length : text.length;
+    const end = k + 1 < labels.length ? (labels[k + 1].index ?? text.length) : text.length;
     const segment = text.slice((m.index ?? 0) + m[0].length, end);
     const joined = /^\s*(?:&|and|,|と|・|\/)\s*$/.test(segment);
     if (Number(m[1]) === run && !joined) parts.push(segment);
     else if (Number(m[1]) === run && joined) {
       const next = labels[k + 1];
-      const after = k + 2 < labels.length ? labels[k + 2].index ?? text.length : text.length;
+      const after = k + 2 < labels.length ? (labels[k + 2].index ?? text.length) : text.length;
       if (next) parts.push(text.slice((next.index ?? 0) + next[0].length, after));
     }
   });
@@ -73,7 +76,8 @@ export function citationsIn(text: string, line: number): JudgeCitation[] {
     const q = (m[1] ?? m[2] ?? m[3] ?? m[4]).trim();
     const lead = /^\s*§?([A-Za-z]{1,5}-?\d{1,2}(?:[.-]\d{1,2})?|\d{1,2}(?:[.-]\d{1,2})+)\s*[:：.]\s+(.+)$/.exec(q);
     const at = m.index ?? 0;
-    if (lead && !NOT_LABELS.test(lead[1].replace(/[-\d.]+$/, '').toUpperCase())) add(at, m[0].length, { label: lead[1], quote: lead[2], line });
+    if (lead && !NOT_LABELS.test(lead[1].replace(/[-\d.]+$/, '').toUpperCase()))
+      add(at, m[0].length, { label: lead[1], quote: lead[2], line });
     else add(at, m[0].length, { quote: q, line });
   }
   for (const m of text.matchAll(GROUPED)) add(m.index ?? 0, m[0].length, { label: m[2], group: groupOf(m[1]), line });
@@ -101,21 +105,34 @@ export function citationsIn(text: string, line: number): JudgeCitation[] {
 
 // ------------------------------------------------------------------ resolving
 
-interface LabelKey { letters: string; numbers: string; group?: string }
+interface LabelKey {
+  letters: string;
+  numbers: string;
+  group?: string;
+}
 
 /** "C-01" → C/1, "§S4" → S/4, "Critical Issue #2" → /2 critical, "1-1" → /1.1. */
 function labelKey(label: string, section?: string): LabelKey | undefined {
   const t = label.replace(/[§#]/g, ' ').trim();
   const num = /(\d{1,3}(?:[.-]\d{1,3})*)\s*$/.exec(t);
   if (!num) return undefined;
-  const numbers = num[1].split(/[.-]/).map((n) => String(Number(n))).join('.');
+  const numbers = num[1]
+    .split(/[.-]/)
+    .map((n) => String(Number(n)))
+    .join('.');
   const head = t.slice(0, num.index).replace(/[-_\s]+$/, '');
-  const letters = /^[A-Za-z]{1,5}(?:-[A-Za-z]{1,5})?$/.test(head) && !/^(?:issue|finding|item|section|problem)$/i.test(head)
-    ? head.replace(/-/g, '').toUpperCase() : '';
-  return { letters, numbers, group: letters ? undefined : groupOf(head) ?? groupOf(section) };
+  const letters =
+    /^[A-Za-z]{1,5}(?:-[A-Za-z]{1,5})?$/.test(head) && !/^(?:issue|finding|item|section|problem)$/i.test(head)
+      ? head.replace(/-/g, '').toUpperCase()
+      : '';
+  return { letters, numbers, group: letters ? undefined : (groupOf(head) ?? groupOf(section)) };
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[\s"'“”「」『』`*_.,:;：、。()（）[\]【】-]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\s"'“”「」『』`*_.,:;：、。()（）[\]【】-]+/g, ' ')
+    .trim();
 
 function byLabel(c: JudgeCitation, findings: Finding[]): Finding | undefined {
   const want = c.label ? labelKey(c.label) : undefined;

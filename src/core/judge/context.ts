@@ -16,7 +16,10 @@ export interface LineContext {
   table?: { header: string[]; cells: string[] };
 }
 
-interface Scope { level: number; value: number | string | undefined }
+interface Scope {
+  level: number;
+  value: number | string | undefined;
+}
 
 function push(stack: Scope[], level: number, value: number | string | undefined): void {
   while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
@@ -55,7 +58,9 @@ export function lineContexts(lines: string[], ids?: Set<string>): LineContext[] 
       const level = h ? h[1].length : PSEUDO_LEVEL;
       const text = h ? h[2] : (bold as string);
       const runs = runsIn(text);
-      const probs = problemIdsIn(text).map((p) => p.id).filter(known);
+      const probs = problemIdsIn(text)
+        .map((p) => p.id)
+        .filter(known);
       const distinct = [...new Set(probs)];
       // A pseudo-heading only scopes when it names a run or problem.
       if (h || runs.length) {
@@ -67,7 +72,10 @@ export function lineContexts(lines: string[], ids?: Set<string>): LineContext[] 
         else while (probStack.length && probStack[probStack.length - 1].level >= level) probStack.pop();
       }
       section = text;
-      if (h) { listProblem = undefined; ctx.heading = { level, text }; }
+      if (h) {
+        listProblem = undefined;
+        ctx.heading = { level, text };
+      }
     } else if (!cells) {
       // A list item or paragraph led by a problem id scopes the lines below it.
       const item = /^(\s*)(?:[-*+]|\d+[.)])?\s*(.*)$/.exec(line);
@@ -76,7 +84,7 @@ export function lineContexts(lines: string[], ids?: Set<string>): LineContext[] 
         const lead = problemIdsIn(plain(item[2]).slice(0, 4)).filter((p) => known(p.id));
         const isItem = /^\s*(?:[-*+]|\d+[.)])\s/.test(line);
         if (lead.length) listProblem = { id: lead[0].id, indent };
-        else if (listProblem && (indent <= listProblem.indent) && (isItem || indent === 0)) listProblem = undefined;
+        else if (listProblem && indent <= listProblem.indent && (isItem || indent === 0)) listProblem = undefined;
       }
     }
     ctx.section = section;

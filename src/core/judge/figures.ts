@@ -31,8 +31,13 @@ function kindOf(label: string): FigureKind | undefined {
   const l = label.toLowerCase();
   if (/bonus|ボーナス|加点/.test(l)) return /count|件数|数$|items?/.test(l) ? 'bonusCount' : 'bonus';
   if (/penalt|ペナルティ|減点/.test(l)) return /count|件数|数$|items?/.test(l) ? 'penaltyCount' : 'penalty';
-  if (/detect|検出|埋め込み/.test(l)) return /[○◯△×]|rate|率|count|件数|数$|完全|部分|未検出|accuracy|pattern|highlight/.test(l) ? undefined : 'detection';
-  if (/^\s*(?:run\s*\d+\s*)?(?:final\s+|overall\s+)?(?:total|合計|総合|総計|最終)/.test(l) || /total score|総合スコア|合計スコア|最終スコア|総合得点|スコア合計/.test(l)) return 'total';
+  if (/detect|検出|埋め込み/.test(l))
+    return /[○◯△×]|rate|率|count|件数|数$|完全|部分|未検出|accuracy|pattern|highlight/.test(l) ? undefined : 'detection';
+  if (
+    /^\s*(?:run\s*\d+\s*)?(?:final\s+|overall\s+)?(?:total|合計|総合|総計|最終)/.test(l) ||
+    /total score|総合スコア|合計スコア|最終スコア|総合得点|スコア合計/.test(l)
+  )
+    return 'total';
   if (/^(?:mean|average|平均)/.test(l)) return 'mean';
   if (/^(?:sd|standard deviation|標準偏差|σ)/.test(l)) return 'sd';
   return undefined;
@@ -88,7 +93,8 @@ function isItemCredit(label: string, value: string, section: string | undefined,
   const rows = new Set(bare.match(/\bB\d{2}\b/g) ?? []);
   if (rows.size === 1) return true;
   // what is left once the figure, units and counts are gone: prose means an itemised justification
-  const rest = bare.replace(new RegExp(`${NUM}`, 'g'), ' ')
+  const rest = bare
+    .replace(new RegExp(`${NUM}`, 'g'), ' ')
     .replace(/\b(?:points?|pts?|items?|bonus(?:es)?|penalt(?:y|ies)|capped|each)\b|点|件|個|[=×x*+\-−→:：,、。.()（）\s]/gi, '');
   return rest.length >= 6;
 }
@@ -187,7 +193,10 @@ function scanLine(raw: string, ctx: LineContext, line: number, out: FigureStatem
     // the enclosing run section wins over a run named in the line (judges mistype "Run1 Total" under Run 2)
     const run = ctx.run ?? (runs.length === 1 ? runs[0] : undefined);
     // "Run1=11.0(検出9.5+bonus3-penalty0)", "Run1 Score: 13.0 (detection: 9.0 + bonus: 4 - penalty: 0)"
-    const summary = new RegExp(`(?:run|実行)\\s*(\\d+)[^=:：\\d]{0,20}[=:：]\\s*(${NUM})\\s*\\(\\s*(?:検出|detection)[:：]?\\s*(${NUM})\\s*\\+\\s*(?:bonus|ボーナス)[:：]?\\s*(${NUM})\\s*[-−]\\s*(?:penalty|ペナルティ)[:：]?\\s*(${NUM})\\s*\\)`, 'gi');
+    const summary = new RegExp(
+      `(?:run|実行)\\s*(\\d+)[^=:：\\d]{0,20}[=:：]\\s*(${NUM})\\s*\\(\\s*(?:検出|detection)[:：]?\\s*(${NUM})\\s*\\+\\s*(?:bonus|ボーナス)[:：]?\\s*(${NUM})\\s*[-−]\\s*(?:penalty|ペナルティ)[:：]?\\s*(${NUM})\\s*\\)`,
+      'gi',
+    );
     let hit = false;
     for (const m of text.matchAll(summary)) {
       hit = true;
@@ -205,8 +214,12 @@ function scanLine(raw: string, ctx: LineContext, line: number, out: FigureStatem
     // "Detection: 6.5 + Bonus: 1.5 - Penalty: 0.5 = 7.5": drop the inline labels
     const f = formula(text.replace(/[A-Za-z\u3040-\u30ff\u4e00-\u9fff ]+[:：]\s*(?=[-+−]?\d)/g, ' '));
     if (f && run !== undefined && !/^(?:bonus|penalt|ボーナス|ペナルティ)/i.test(text)) {
-      out.push({ kind: 'detection', run, value: f[0], line }, { kind: 'bonus', run, value: f[1], line },
-        { kind: 'penalty', run, value: Math.abs(f[2]), line }, { kind: 'total', run, value: f[3], line });
+      out.push(
+        { kind: 'detection', run, value: f[0], line },
+        { kind: 'bonus', run, value: f[1], line },
+        { kind: 'penalty', run, value: Math.abs(f[2]), line },
+        { kind: 'total', run, value: f[3], line },
+      );
       return;
     }
     // "### Run 1: 9.0 points": a run heading that states the run's total

@@ -50,8 +50,13 @@ function resolveVerdicts(runs: Map<number, JudgeRun>, statements: VerdictStateme
  * then the lines of the problem's own section under the run ("- Section:
  * Critical Issue 1.1" above "- Score: ○"). One pass; text is bounded per key.
  */
-function readCitations(runs: Map<number, JudgeRun>, statements: VerdictStatement[], inForce: Map<string, VerdictStatement>,
-  lines: string[], contexts: LineContext[]): void {
+function readCitations(
+  runs: Map<number, JudgeRun>,
+  statements: VerdictStatement[],
+  inForce: Map<string, VerdictStatement>,
+  lines: string[],
+  contexts: LineContext[],
+): void {
   const texts = new Map<string, { text: string; line: number }[]>();
   const size = new Map<string, number>();
   const add = (key: string, text: string, line: number, first = false) => {
@@ -60,7 +65,8 @@ function readCitations(runs: Map<number, JudgeRun>, statements: VerdictStatement
     const t = text.slice(0, CITE_TEXT_LIMIT - used);
     size.set(key, used + t.length);
     const list = texts.get(key) ?? [];
-    if (first) list.unshift({ text: t, line }); else list.push({ text: t, line });
+    if (first) list.unshift({ text: t, line });
+    else list.push({ text: t, line });
     texts.set(key, list);
   };
   for (const s of statements) {
@@ -81,12 +87,22 @@ function readCitations(runs: Map<number, JudgeRun>, statements: VerdictStatement
   contexts.forEach((ctx, i) => {
     const line = lines[i];
     const keys = lineKeys.get(i + 1);
-    if (keys) { follow = keys.length === 1 ? { key: keys[0], left: 8 } : undefined; return; }
-    if (ctx.heading || ctx.table || !line.trim()) { follow = undefined; return; }
+    if (keys) {
+      follow = keys.length === 1 ? { key: keys[0], left: 8 } : undefined;
+      return;
+    }
+    if (ctx.heading || ctx.table || !line.trim()) {
+      follow = undefined;
+      return;
+    }
     // "**Run1 (C-4):** identifies …" under a problem heading names its run at the start
     const lead = /^[\s*_>-]{0,6}(?:run|実行)\s*[#-]?\s*(\d{1,2})(?!\d)/i.exec(line);
     const run = ctx.run ?? (lead ? Number(lead[1]) : undefined);
-    if (ctx.problem && run !== undefined) { add(`${run}\u0000${ctx.problem}`, line, i + 1); follow = undefined; return; }
+    if (ctx.problem && run !== undefined) {
+      add(`${run}\u0000${ctx.problem}`, line, i + 1);
+      follow = undefined;
+      return;
+    }
     if (follow && follow.left-- > 0) add(follow.key, line, i + 1);
   });
   for (const [key, list] of texts) {
@@ -105,8 +121,12 @@ function readCitations(runs: Map<number, JudgeRun>, statements: VerdictStatement
 type RunFigure = Exclude<FigureKind, 'mean' | 'sd'>;
 
 const FIELD: Record<RunFigure, keyof JudgeRun> = {
-  detection: 'statedDetection', bonus: 'statedBonus', penalty: 'statedPenalty', total: 'statedTotal',
-  bonusCount: 'bonusCount', penaltyCount: 'penaltyCount',
+  detection: 'statedDetection',
+  bonus: 'statedBonus',
+  penalty: 'statedPenalty',
+  total: 'statedTotal',
+  bonusCount: 'bonusCount',
+  penaltyCount: 'penaltyCount',
 };
 
 const EPS = 1e-6;
@@ -121,8 +141,14 @@ function applyFigures(runs: Map<number, JudgeRun>, figures: FigureStatement[], r
       if (f.item || Boolean(f.weak) !== pass) continue;
       if (f.kind === 'mean' || f.kind === 'sd') {
         // the first stated mean/SD is this variant's; later ones tend to quote others
-        if (f.kind === 'mean' && report.statedMean === undefined) { report.statedMean = f.value; report.statedMeanLine = f.line; }
-        if (f.kind === 'sd' && report.statedSd === undefined) { report.statedSd = f.value; report.statedSdLine = f.line; }
+        if (f.kind === 'mean' && report.statedMean === undefined) {
+          report.statedMean = f.value;
+          report.statedMeanLine = f.line;
+        }
+        if (f.kind === 'sd' && report.statedSd === undefined) {
+          report.statedSd = f.value;
+          report.statedSdLine = f.line;
+        }
         continue;
       }
       if (f.run === undefined || !runs.has(f.run)) continue;
@@ -136,7 +162,8 @@ function applyFigures(runs: Map<number, JudgeRun>, figures: FigureStatement[], r
       (run as unknown as Record<string, number>)[FIELD[f.kind]] = value;
       run.lines[f.kind] = f.line;
       const set = bare.get(f.run) ?? new Set<RunFigure>();
-      if (f.bare) set.add(f.kind); else set.delete(f.kind);
+      if (f.bare) set.add(f.kind);
+      else set.delete(f.kind);
       bare.set(f.run, set);
     }
   }
@@ -201,7 +228,9 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
   const name = path ? parseRunName(path) : undefined;
   const report: JudgeReport = { path, variant: name?.variant, round: name?.round, runs: [], diagnostics: [] };
   try {
-    const lines = String(text ?? '').replace(/\r\n?/g, '\n').split('\n');
+    const lines = String(text ?? '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n');
     const ids = problemIds && problemIds.length ? new Set(problemIds) : undefined;
     const contexts = lineContexts(lines, ids);
     const runs = new Map<number, JudgeRun>();
@@ -213,7 +242,12 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
     report.runs = [...runs.values()].sort((a, b) => a.run - b.run);
     for (const d of coverage(report, ids)) report.diagnostics.push(d);
   } catch (e) {
-    report.diagnostics.push({ code: 'judge-unreadable', severity: 'error', line: 1, message: `Could not read the judge report: ${e instanceof Error ? e.message : String(e)}` });
+    report.diagnostics.push({
+      code: 'judge-unreadable',
+      severity: 'error',
+      line: 1,
+      message: `Could not read the judge report: ${e instanceof Error ? e.message : String(e)}`,
+    });
   }
   return report;
 }
@@ -221,14 +255,21 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
 /** What the reader could not find: no runs, or problems without a verdict in some run. */
 function coverage(report: JudgeReport, ids?: Set<string>): Diagnostic[] {
   if (!report.runs.length) {
-    return [{ code: 'judge-no-verdicts', severity: 'warning', line: 1, message: 'No per-run verdicts (○/△/×) found in this judge report.' }];
+    return [
+      { code: 'judge-no-verdicts', severity: 'warning', line: 1, message: 'No per-run verdicts (○/△/×) found in this judge report.' },
+    ];
   }
   const out: Diagnostic[] = [];
   for (const run of report.runs) {
     const missing = ids ? [...ids].filter((id) => !(id in run.verdicts)) : [];
     if (missing.length) {
       const line = firstLine(run);
-      out.push({ code: 'judge-missing-verdict', severity: 'warning', line, message: `Run ${run.run}: no verdict found for ${missing.join(', ')}.` });
+      out.push({
+        code: 'judge-missing-verdict',
+        severity: 'warning',
+        line,
+        message: `Run ${run.run}: no verdict found for ${missing.join(', ')}.`,
+      });
     }
     if (run.statedDetection === undefined) {
       out.push({ code: 'judge-no-detection', severity: 'info', line: 1, message: `Run ${run.run}: no stated detection subtotal found.` });

@@ -82,7 +82,8 @@ export function isSeparatorRow(cells: string[]): boolean {
 }
 
 /** Words that mark a verdict as a deliberate correction of an earlier one. */
-export const REVISION_RE = /revis|correct(?:ed|ion)|amend|changing to|changed to|re-?evaluat|upgrad|downgrad|修正|訂正|再評価|再判定|に変更|格上げ|格下げ/i;
+export const REVISION_RE =
+  /revis|correct(?:ed|ion)|amend|changing to|changed to|re-?evaluat|upgrad|downgrad|修正|訂正|再評価|再判定|に変更|格上げ|格下げ/i;
 
 /** A heading that announces a corrected restatement, e.g. "Updated Problem Detection Matrix". */
 export const REVISED_SECTION_RE = /revis|correct(?:ed|ion)|updated|amended|修正|訂正|再評価|更新/i;

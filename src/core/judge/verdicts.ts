@@ -28,7 +28,7 @@ function runPairs(s: string): { run: number; verdict: Verdict }[] {
   const out: { run: number; verdict: Verdict }[] = [];
   refs.forEach((m, k) => {
     const start = (m.index ?? 0) + m[0].length;
-    const end = k + 1 < refs.length ? refs[k + 1].index ?? s.length : s.length;
+    const end = k + 1 < refs.length ? (refs[k + 1].index ?? s.length) : s.length;
     const marks = marksIn(s.slice(start, Math.min(end, start + 24)));
     // one mark close after the label; "○○" would be per-problem, not per-run
     if (marks.length >= 1 && marks[0].index <= 16 && !(marks.length > 1 && marks[1].index === marks[0].index + 1)) {
@@ -60,8 +60,10 @@ function revisedVerdict(s: string): Verdict | undefined {
 }
 
 // Columns that describe the problem rather than justify the verdict, and columns that justify it.
-const TITLE_HEADER = /title|description|category|カテゴリ|深刻度|重要度|severity|タイトル|内容|expected|期待|criteria|基準|importance|type|種別/i;
-const EVIDENCE_HEADER = /note|justification|evidence|reason|rationale|根拠|理由|備考|comment|detail|詳細|説明|finding|location|section|該当|指摘|basis|analysis/i;
+const TITLE_HEADER =
+  /title|description|category|カテゴリ|深刻度|重要度|severity|タイトル|内容|expected|期待|criteria|基準|importance|type|種別/i;
+const EVIDENCE_HEADER =
+  /note|justification|evidence|reason|rationale|根拠|理由|備考|comment|detail|詳細|説明|finding|location|section|該当|指摘|basis|analysis/i;
 
 /** The cells of a matrix row that justify its verdicts. */
 function evidenceCells(header: string[], cells: string[], idCol: number): string {
@@ -119,7 +121,13 @@ function fromLine(line: string, ctx: LineContext, lineNo: number, known: (id: st
   const distinct = [...new Set(ids.map((p) => p.id))];
   const body = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
   const lead = ids.length && ids[0].index - (text.length - body.length) <= 2 ? ids[0] : undefined;
-  const mk = (id: string, run: number | undefined, verdict: Verdict, rev = revision): VerdictStatement => ({ id, run, verdict, line: lineNo, revision: rev });
+  const mk = (id: string, run: number | undefined, verdict: Verdict, rev = revision): VerdictStatement => ({
+    id,
+    run,
+    verdict,
+    line: lineNo,
+    revision: rev,
+  });
   const lineRuns = runsIn(text);
   const run = lineRuns.length === 1 ? lineRuns[0] : lineRuns.length ? undefined : ctx.run;
 
@@ -137,7 +145,9 @@ function fromLine(line: string, ctx: LineContext, lineNo: number, known: (id: st
     const pairs = runPairs(rest);
     if (pairs.length) return pairs.map((p) => mk(lead.id, p.run, p.verdict));
     // "P01: ○ (1.0)", "P01 (Title): △", "P01 (×/△)", "P01: ○○"
-    const m = new RegExp(`^\\s*(?:[:：]|\\([^)]{0,80}\\)\\s*[:：]?|[^${M}:：]{0,60}[:：])?\\s*\\(?\\s*([${M}])\\s*(?:\\/|／|,|、)?\\s*([${M}])?`).exec(rest);
+    const m = new RegExp(
+      `^\\s*(?:[:：]|\\([^)]{0,80}\\)\\s*[:：]?|[^${M}:：]{0,60}[:：])?\\s*\\(?\\s*([${M}])\\s*(?:\\/|／|,|、)?\\s*([${M}])?`,
+    ).exec(rest);
     if (!m) return [];
     const first = marksIn(m[1])[0].verdict;
     if (m[2]) return ctx.run !== undefined ? [] : [mk(lead.id, 1, first), mk(lead.id, 2, marksIn(m[2])[0].verdict)];
@@ -149,7 +159,12 @@ function fromLine(line: string, ctx: LineContext, lineNo: number, known: (id: st
   // "- 判定: ○", "**Judgment**: △" under a problem and a run
   const lab = LABEL.exec(text);
   if (lab && ctx.run !== undefined && !lineRuns.length && lab.index <= 4) {
-    const v = cellVerdict(text.slice(lab.index + lab[0].length).trim().slice(0, 12));
+    const v = cellVerdict(
+      text
+        .slice(lab.index + lab[0].length)
+        .trim()
+        .slice(0, 12),
+    );
     return v ? [mk(ctx.problem, ctx.run, v)] : [];
   }
   return [];

@@ -14,13 +14,15 @@ export const countMismatch: LintRule = {
     const l = ix.line(line);
     const range = statedCountRange(text, l.start, l.end);
     const ids = found > 1 ? ` (${key.problems[0]!.id}…${key.problems[found - 1]!.id})` : found ? ` (${key.problems[0]!.id})` : '';
-    return [{
-      code: 'count-mismatch',
-      severity: 'warning',
-      line,
-      span: ix.span(l.start, l.end),
-      message: `line ${line}: the header states ${stated} problems but ${found} problem heading${found === 1 ? ' was' : 's were'} found${ids}; expected the two to agree`,
-      fix: range ? { title: `Change the stated count to ${found}`, edits: [{ ...range, newText: String(found) }] } : undefined,
-    }];
+    return [
+      {
+        code: 'count-mismatch',
+        severity: 'warning',
+        line,
+        span: ix.span(l.start, l.end),
+        message: `line ${line}: the header states ${stated} problems but ${found} problem heading${found === 1 ? ' was' : 's were'} found${ids}; expected the two to agree`,
+        fix: range ? { title: `Change the stated count to ${found}`, edits: [{ ...range, newText: String(found) }] } : undefined,
+      },
+    ];
   },
 };

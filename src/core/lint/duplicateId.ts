@@ -44,7 +44,11 @@ export const duplicateId: LintRule = {
   code: 'duplicate-id',
   description: 'Problem and bonus ids are unique',
   check: ({ key, text }) => [
-    ...duplicates(key.problems.map((p) => ({ id: p.id, span: p.headingSpan })), key.shape ? 'item' : 'problem', (i) => renumber(key, text, i)),
+    ...duplicates(
+      key.problems.map((p) => ({ id: p.id, span: p.headingSpan })),
+      key.shape ? 'item' : 'problem',
+      (i) => renumber(key, text, i),
+    ),
     ...duplicates(key.bonus, 'bonus'),
   ],
 };

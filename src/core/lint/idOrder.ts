@@ -22,7 +22,8 @@ export const idOrder: LintRule = {
       const lineText = text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset);
       const m = /P-?\d{1,5}/i.exec(lineText);
       const start = p.headingSpan.start.offset + (m?.index ?? 0);
-      const why = p.number < i + 1 ? 'out of order or repeated' : i === 0 ? 'not the first id' : `after ${key.problems[i - 1]!.id}, leaving a gap`;
+      const why =
+        p.number < i + 1 ? 'out of order or repeated' : i === 0 ? 'not the first id' : `after ${key.problems[i - 1]!.id}, leaving a gap`;
       out.push({
         code: 'id-order',
         severity: 'warning',

@@ -17,8 +17,15 @@ import { weightSum } from './weightSum';
 export type { LintContext, LintRule } from './rule';
 
 export const RULES: readonly LintRule[] = [
-  duplicateId, missingCriterion, countMismatch, unknownSeverity, bonusWithoutCondition, idOrder,
-  itemWithoutCriteria, unknownBankRef, weightSum,
+  duplicateId,
+  missingCriterion,
+  countMismatch,
+  unknownSeverity,
+  bonusWithoutCondition,
+  idOrder,
+  itemWithoutCriteria,
+  unknownBankRef,
+  weightSum,
 ];
 
 // parse messages that a rule repeats with a fix
@@ -31,9 +38,8 @@ const SUPERSEDED = new Set(['no-criteria']);
  */
 export function lintAnswerKey(text: string, path?: string, key?: AnswerKey): Diagnostic[] {
   const src = typeof text === 'string' ? text : '';
-  const file: KeyFile = key && !(key.scenarios && key.scenarios.length > 1)
-    ? { path, sections: [key], diagnostics: [] }
-    : parseKeyFile(src, path);
+  const file: KeyFile =
+    key && !(key.scenarios && key.scenarios.length > 1) ? { path, sections: [key], diagnostics: [] } : parseKeyFile(src, path);
   return lintFile(src, path, file);
 }
 
@@ -67,7 +73,12 @@ function lintFile(src: string, path: string | undefined, file: KeyFile): Diagnos
       try {
         rule.check({ text: src, path, key: section, ix }).forEach(add);
       } catch (e) {
-        add({ code: rule.code, severity: 'error', line: 1, message: `rule ${rule.code} failed: ${e instanceof Error ? e.message : String(e)}` });
+        add({
+          code: rule.code,
+          severity: 'error',
+          line: 1,
+          message: `rule ${rule.code} failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
       }
     }
   }

@@ -11,8 +11,16 @@ const LABELS: Record<string, Record<Verdict, string>> = {
   enDetection: { detected: 'Full Detection', partial: 'Partial Detection', missed: 'No Detection' },
 };
 const PLACEHOLDER: Record<Language, Record<Verdict, string>> = {
-  ja: { detected: '（TODO: 検出と判定する条件を記入）', partial: '（TODO: 部分検出と判定する条件を記入）', missed: '（TODO: 未検出と判定する条件を記入）' },
-  en: { detected: 'TODO: describe what counts as detected', partial: 'TODO: describe what counts as a partial detection', missed: 'TODO: describe what counts as not detected' },
+  ja: {
+    detected: '（TODO: 検出と判定する条件を記入）',
+    partial: '（TODO: 部分検出と判定する条件を記入）',
+    missed: '（TODO: 未検出と判定する条件を記入）',
+  },
+  en: {
+    detected: 'TODO: describe what counts as detected',
+    partial: 'TODO: describe what counts as a partial detection',
+    missed: 'TODO: describe what counts as not detected',
+  },
 };
 
 function allCriteria(ctx: LintContext): Criterion[] {
@@ -53,7 +61,14 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
   const mm = model && lineOf(ctx, model);
   const criteriaField = p.fields.find((f) => f.name === 'criteria');
   const fieldIndent = criteriaField ? ix.line(criteriaField.span.start.line).text.slice(0, criteriaField.span.start.column - 1) : '';
-  const prefix = siblings.length && mm ? mm.indent + (mm.bullet || '- ') : criteriaField ? `${fieldIndent}  - ` : mm ? mm.indent + (mm.bullet || '- ') : '  - ';
+  const prefix =
+    siblings.length && mm
+      ? mm.indent + (mm.bullet || '- ')
+      : criteriaField
+        ? `${fieldIndent}  - `
+        : mm
+          ? mm.indent + (mm.bullet || '- ')
+          : '  - ';
   const lineFor = (v: Verdict) => prefix + markerFor(ctx, v, siblings) + PLACEHOLDER[key.language][v];
 
   if (!present.length) {
@@ -62,8 +77,9 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
       const end = ix.line(criteriaField.span.end.line).end;
       return { title: 'Insert ○/△/× criteria', edits: [{ start: end, end, newText: eol + body }] };
     }
-    const label = key.problems.flatMap((q) => q.fields).find((f) => f.name === 'criteria')?.label
-      ?? (key.language === 'ja' ? '検出判定基準' : 'Detection Criteria');
+    const label =
+      key.problems.flatMap((q) => q.fields).find((f) => f.name === 'criteria')?.label ??
+      (key.language === 'ja' ? '検出判定基準' : 'Detection Criteria');
     let last = p.span.end.line;
     while (last > p.headingSpan.start.line && ix.line(last).unclosed) last--;
     const end = ix.line(last).end;
@@ -74,7 +90,9 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
   for (const v of missing) {
     const i = VERDICTS.indexOf(v);
     const prev = present.filter((w) => VERDICTS.indexOf(w) < i).pop();
-    const at = prev ? ix.line(p.criteria[prev]!.span.end.line).end : ix.line(p.criteria[present.find((w) => VERDICTS.indexOf(w) > i)!]!.span.start.line).start;
+    const at = prev
+      ? ix.line(p.criteria[prev]!.span.end.line).end
+      : ix.line(p.criteria[present.find((w) => VERDICTS.indexOf(w) > i)!]!.span.start.line).start;
     const g = groups.get(at) ?? { after: !!prev, lines: [] };
     g.lines.push(lineFor(v));
     groups.set(at, g);

@@ -13,7 +13,9 @@ export const unknownBankRef: LintRule = {
     for (const p of key.problems) {
       if (!p.ref || bank.has(p.ref)) continue;
       const line = p.headingSpan.start.line;
-      const have = bank.size ? `the bank holds ${[...bank].slice(0, 6).join(', ')}${bank.size > 6 ? ', …' : ''}` : 'the file has no problem bank';
+      const have = bank.size
+        ? `the bank holds ${[...bank].slice(0, 6).join(', ')}${bank.size > 6 ? ', …' : ''}`
+        : 'the file has no problem bank';
       out.push({
         code: 'unknown-bank-ref',
         severity: 'warning',

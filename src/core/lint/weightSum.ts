@@ -18,14 +18,20 @@ export const weightSum: LintRule = {
     const note = unweighted ? `; ${unweighted} item${unweighted === 1 ? ' has' : 's have'} no weight` : '';
     // the fix restates the total as the sum (the number on the stated line that equals the stated total)
     let at: { start: number; end: number } | undefined;
-    for (const m of l.text.matchAll(/\d+(?:\.\d+)?/g)) if (Number(m[0]) === s.statedWeight) at = { start: l.start + m.index!, end: l.start + m.index! + m[0].length };
-    return [{
-      fix: at && unweighted === 0 ? { title: `Change the stated total weight to ${sum}`, edits: [{ ...at, newText: String(sum) }] } : undefined,
-      code: 'weight-sum',
-      severity: 'warning',
-      line,
-      span: ix.span(l.start, l.end),
-      message: `line ${line}: the key states a total weight of ${s.statedWeight} but its items' weights add up to ${sum}${note}${key.scenario ? ` (scenario ${key.scenario.id})` : ''}`,
-    }];
+    for (const m of l.text.matchAll(/\d+(?:\.\d+)?/g))
+      if (Number(m[0]) === s.statedWeight) at = { start: l.start + m.index!, end: l.start + m.index! + m[0].length };
+    return [
+      {
+        fix:
+          at && unweighted === 0
+            ? { title: `Change the stated total weight to ${sum}`, edits: [{ ...at, newText: String(sum) }] }
+            : undefined,
+        code: 'weight-sum',
+        severity: 'warning',
+        line,
+        span: ix.span(l.start, l.end),
+        message: `line ${line}: the key states a total weight of ${s.statedWeight} but its items' weights add up to ${sum}${note}${key.scenario ? ` (scenario ${key.scenario.id})` : ''}`,
+      },
+    ];
   },
 };

@@ -34,7 +34,10 @@ export interface SparseRow {
  * `coverage[p][i]` is the raw coverage of problem p by eligible finding i.
  */
 export function contrastScores(coverage: number[][], penalty = EXCLUSIVITY_PENALTY): ScoredFinding[][] {
-  return contrastSparse(coverage.map((row) => ({ n: row.length, entries: row.map((c, at) => ({ at, c })) })), penalty);
+  return contrastSparse(
+    coverage.map((row) => ({ n: row.length, entries: row.map((c, at) => ({ at, c })) })),
+    penalty,
+  );
 }
 
 /** contrastScores over sparse rows; only compared findings with a positive score are returned. */

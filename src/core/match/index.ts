@@ -47,7 +47,9 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
     const { candidates, capped } = candidatesFor(profiles, bags);
     if (capped) {
       diagnostics.push({
-        code: 'match-bounded', severity: 'info', line: 1,
+        code: 'match-bounded',
+        severity: 'info',
+        line: 1,
         message: `${profiles.length} ${what} × ${eligible.length} findings is over the matcher's budget of ${PAIR_BUDGET} comparisons: each was compared only with the ${CANDIDATES_PER_PROBLEM} findings sharing most of its distinctive terms`,
       });
     }
@@ -69,7 +71,13 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
       .slice(0, maxEvidence)
       .map(({ at, score }) => {
         const f = eligible[at];
-        return { findingIndex: f.index, label: f.label ?? '', line: f.headingSpan.start.line, score: round(score), excerpt: excerpt(`${f.heading} — ${f.body}`) };
+        return {
+          findingIndex: f.index,
+          label: f.label ?? '',
+          line: f.headingSpan.start.line,
+          score: round(score),
+          excerpt: excerpt(`${f.heading} — ${f.body}`),
+        };
       });
     return { id: p.id, verdict: verdictFor(best, t), confidence: round(confidenceFor(best, t)), evidence };
   });
@@ -91,9 +99,7 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
       bonusFindings.add(top.index);
     }
   });
-  const unmatched = eligible
-    .filter((f, i) => bestProblem[i] < t.partial && !bonusFindings.has(f.index))
-    .map((f) => f.index);
+  const unmatched = eligible.filter((f, i) => bestProblem[i] < t.partial && !bonusFindings.has(f.index)).map((f) => f.index);
   return { problems, bonus, unmatched, diagnostics };
 }
 

@@ -48,8 +48,10 @@ export function candidatesFor(profiles: Profile[], bags: FeatureBag[]): { candid
     probes.length = Math.min(probes.length, PROBE_FEATURES);
     const score = new Map<number, number>();
     for (const [f, w] of probes) for (const at of postings.get(f) ?? []) score.set(at, (score.get(at) ?? 0) + w);
-    return [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_PER_PROBLEM).map(([at]) => at);
+    return [...score]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES_PER_PROBLEM)
+      .map(([at]) => at);
   });
   return { candidates, capped: true };
 }
-

@@ -42,8 +42,25 @@ export const EXPECTED_FEATURES = 40;
 
 /** The verbs criteria are written with ("identifies X AND proposes Y"): they say how, not what. */
 const RUBRIC_VERBS = new Set(
-  ['identify', 'mention', 'explain', 'propose', 'point', 'describe', 'recommend', 'suggest', 'note', 'address', 'discuss', 'specify', 'state', 'flag', 'highlight', 'tie', 'connect']
-    .map((w) => `w:${stem(w)}`),
+  [
+    'identify',
+    'mention',
+    'explain',
+    'propose',
+    'point',
+    'describe',
+    'recommend',
+    'suggest',
+    'note',
+    'address',
+    'discuss',
+    'specify',
+    'state',
+    'flag',
+    'highlight',
+    'tie',
+    'connect',
+  ].map((w) => `w:${stem(w)}`),
 );
 
 export interface KeyIndex {
@@ -102,7 +119,9 @@ export function indexKey(key: AnswerKey): KeyIndex {
 function aboutSecurity(problems: WeightedBag[][]): boolean {
   const security = securityConcepts();
   const named = problems.filter((fields) =>
-    fields.some(({ bag }) => [...bag.keys()].some((f) => f.startsWith('c:') && security.has(f.slice(2)) && !AMBIGUOUS_SECURITY.has(f.slice(2)))),
+    fields.some(({ bag }) =>
+      [...bag.keys()].some((f) => f.startsWith('c:') && security.has(f.slice(2)) && !AMBIGUOUS_SECURITY.has(f.slice(2))),
+    ),
   ).length;
   return named * 2 >= problems.length;
 }
@@ -170,7 +189,11 @@ export function coversClauses(profile: Profile, bag: FeatureBag, review: ReviewI
   return (profile.clauses ?? []).every((c) => {
     let any = false;
     let total = 0;
-    for (const [f, w] of c.weights) if (travels(f, review.japanese) && w > 0) { total += w; if (contains(bag, f)) any = true; }
+    for (const [f, w] of c.weights)
+      if (travels(f, review.japanese) && w > 0) {
+        total += w;
+        if (contains(bag, f)) any = true;
+      }
     return total === 0 || any;
   });
 }

@@ -23,13 +23,15 @@ export interface TokenizedText {
   glued: string[];
 }
 
-const STOP_EN = new Set((
-  'a an the and or nor but if then else of to in on at by for with from into onto over under about as is are was were be been being ' +
-  'it its this that these those there their they them he she we you your our i me my not no yes do does did done doing can could ' +
-  'should would will shall may might must has have had having than such so also very more most less least any all each every some ' +
-  'both either neither which who whom whose what when where why how only just other another same own too via per e g eg ie etc ' +
-  'vs against between within without while during after before up down out off again further once here s t don'
-).split(' '));
+const STOP_EN = new Set(
+  (
+    'a an the and or nor but if then else of to in on at by for with from into onto over under about as is are was were be been being ' +
+    'it its this that these those there their they them he she we you your our i me my not no yes do does did done doing can could ' +
+    'should would will shall may might must has have had having than such so also very more most less least any all each every some ' +
+    'both either neither which who whom whose what when where why how only just other another same own too via per e g eg ie etc ' +
+    'vs against between within without while during after before up down out off again further once here s t don'
+  ).split(' '),
+);
 
 /** Light English stemmer: folds plurals, -ing/-ed, and common derivational tails so related forms meet. */
 export function stem(word: string): string {
@@ -56,7 +58,10 @@ function stemUncached(lower: string): string {
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
   for (const [suffix, repl] of TAILS) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) { w = w.slice(0, -suffix.length) + repl; break; }
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length) + repl;
+      break;
+    }
   }
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   if (w.endsWith('y') && w.length > 4) w = w.slice(0, -1) + 'i';
@@ -65,9 +70,31 @@ function stemUncached(lower: string): string {
 
 // Derivational tails folded to a shared root: validation/validate, security/secure, management/manage.
 const TAILS: [string, string][] = [
-  ['ization', 'iz'], ['isation', 'iz'], ['ational', 'at'], ['ation', 'at'], ['ition', 'it'], ['ution', 'ut'], ['ction', 'ct'], ['ption', 'pt'],
-  ['iveness', 'iv'], ['fulness', 'ful'], ['ness', ''], ['ment', ''], ['ility', 'il'], ['ity', ''], ['ically', 'ic'], ['ical', 'ic'],
-  ['ively', 'iv'], ['ive', ''], ['ally', 'al'], ['ly', ''], ['izer', 'iz'], ['er', ''], ['or', ''], ['able', ''], ['ible', ''],
+  ['ization', 'iz'],
+  ['isation', 'iz'],
+  ['ational', 'at'],
+  ['ation', 'at'],
+  ['ition', 'it'],
+  ['ution', 'ut'],
+  ['ction', 'ct'],
+  ['ption', 'pt'],
+  ['iveness', 'iv'],
+  ['fulness', 'ful'],
+  ['ness', ''],
+  ['ment', ''],
+  ['ility', 'il'],
+  ['ity', ''],
+  ['ically', 'ic'],
+  ['ical', 'ic'],
+  ['ively', 'iv'],
+  ['ive', ''],
+  ['ally', 'al'],
+  ['ly', ''],
+  ['izer', 'iz'],
+  ['er', ''],
+  ['or', ''],
+  ['able', ''],
+  ['ible', ''],
 ];
 
 function undouble(w: string): string {
@@ -79,7 +106,8 @@ export function isStopWord(word: string): boolean {
 }
 
 // Backticked span | Latin word (with _ ' or digits inside) | katakana run | kanji run.
-const TOKEN = /`([^`\n]{1,80})`|([A-Za-z][A-Za-z0-9]*(?:[_'][A-Za-z0-9]+)*)|([\u30a1-\u30fa\u30fc]+)|([\u3400-\u9fff\uf900-\ufaff々〆ヵヶ]+)/g;
+const TOKEN =
+  /`([^`\n]{1,80})`|([A-Za-z][A-Za-z0-9]*(?:[_'][A-Za-z0-9]+)*)|([\u30a1-\u30fa\u30fc]+)|([\u3400-\u9fff\uf900-\ufaff々〆ヵヶ]+)/g;
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
@@ -103,7 +131,10 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
     }
     if (m[1] !== undefined) {
       const id = m[1].trim().toLowerCase();
-      if (id.length >= 2) { out.identifiers.push(id); out.boosted.add(id); }
+      if (id.length >= 2) {
+        out.identifiers.push(id);
+        out.boosted.add(id);
+      }
       scan(m[1], out, true);
     } else if (m[2] !== undefined) {
       addLatinWord(m[2], out, inBackticks);

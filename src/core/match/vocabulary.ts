@@ -304,10 +304,16 @@ export function splitKatakana(run: string): KanaPiece[] {
   while (i < s.length) {
     let found = 0;
     for (let len = Math.min(maxKanaLength, s.length - i); len >= 2; len--) {
-      if (KATAKANA.has(s.slice(i, i + len))) { found = len; break; }
+      if (KATAKANA.has(s.slice(i, i + len))) {
+        found = len;
+        break;
+      }
     }
     if (found) {
-      if (unknown) { raw.push({ text: unknown }); unknown = ''; }
+      if (unknown) {
+        raw.push({ text: unknown });
+        unknown = '';
+      }
       const text = s.slice(i, i + found);
       raw.push({ text, english: KATAKANA.get(text) });
       i += found;
@@ -336,7 +342,18 @@ export function splitKatakana(run: string): KanaPiece[] {
  * only in keys that are about security (see relevance.ts).
  */
 export const AMBIGUOUS_SECURITY = new Set([
-  'rbac', 'ownership', 'data-leak', 'dos', 'vulnerability', 'impersonation', 'cors', 'replay', 'integrity', 'hashing', 'key-rotation', 'masking',
+  'rbac',
+  'ownership',
+  'data-leak',
+  'dos',
+  'vulnerability',
+  'impersonation',
+  'cors',
+  'replay',
+  'integrity',
+  'hashing',
+  'key-rotation',
+  'masking',
 ]);
 
 /** Concept ids of the security section of the vocabulary. */
@@ -365,7 +382,11 @@ export function conceptEntries(): ConceptEntry[] {
   for (const line of CONCEPTS_TEXT.split('\n')) {
     const m = /^([a-z0-9-]+):\s*(.*?)\s*(?:\|\s*(.*))?$/.exec(line.trim());
     if (!m) continue;
-    const split = (s: string | undefined) => (s ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const split = (s: string | undefined) =>
+      (s ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
     entries.push({ id: m[1], english: split(m[2]), japanese: split(m[3]) });
   }
   return entries;

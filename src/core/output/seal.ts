@@ -45,7 +45,10 @@ export type ReplaceDecision = { ok: true } | { ok: false; state: Refusal };
  * May an output replace what sits at its path? `existing` is the file's text
  * (undefined: nothing there); `kind` what the host found at the path.
  */
-export function mayReplace(existing: string | undefined, opts: { force?: boolean; kind?: 'file' | 'symlink' | 'other' } = {}): ReplaceDecision {
+export function mayReplace(
+  existing: string | undefined,
+  opts: { force?: boolean; kind?: 'file' | 'symlink' | 'other' } = {},
+): ReplaceDecision {
   if (opts.kind === 'symlink') return opts.force ? { ok: true } : { ok: false, state: 'symlink' };
   if (opts.kind === 'other') return { ok: false, state: 'not-a-file' };
   if (existing === undefined || opts.force) return { ok: true };
@@ -56,10 +59,14 @@ export function mayReplace(existing: string | undefined, opts: { force?: boolean
 /** Why an existing file is left alone, in a few words. */
 export function refusalReason(state: Refusal): string {
   switch (state) {
-    case 'symlink': return 'it is a symbolic link (not followed)';
-    case 'not-a-file': return 'it is not a regular file';
-    case 'edited': return 'edited since review-grader wrote it';
-    case 'foreign': return 'not written by review-grader';
+    case 'symlink':
+      return 'it is a symbolic link (not followed)';
+    case 'not-a-file':
+      return 'it is not a regular file';
+    case 'edited':
+      return 'edited since review-grader wrote it';
+    case 'foreign':
+      return 'not written by review-grader';
   }
 }
 

@@ -28,7 +28,8 @@ const PREFIX =
   /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題|指摘|課題|良い点)\s*[:：]\s*(?=\S)/i;
 const MARKER =
   /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題|指摘|課題)\s*[:：]\s*(?=\S)/i;
-const SCORE_SUFFIX = /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
+const SCORE_SUFFIX =
+  /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
 
 export function headingInfo(text: string): HeadingInfo {
   const t = text.replace(LEAD_SYMBOLS, '').trim();
@@ -74,9 +75,12 @@ const STRUCTURAL_START =
 const SEVERITY =
   /^(?:(?:tier|level|priority|step|phase|stage|part)\s*\d+\s*[:：.\-–—]?\s*)?(?:\d+\.\s*)?(?:critical|significant|moderate|minor|major|high|medium|low|severe|serious|other|additional|cross[- ]cutting|detected|identified|key|remaining|further)\b[^:：\n]{0,40}?\b(?:issues?|problems?|findings?|improvements?|concerns?|risks?|gaps?|observations?|detection|weaknesses|vulnerabilities)\b/i;
 const SEVERITY_BARE = /^(?:critical|significant|moderate|minor|major|high|medium|low)(?:\s+(?:priority|severity))?(?:\s*\(.*\))?$/i;
-const GROUP = /^(?:issues|findings|problems|detected issues|identified issues|improvement suggestions|improvements|confirmation items|vulnerabilities|weaknesses|concerns|risks)\b/i;
-const JA_GROUP = /^(?:(?:重大|重要|中程度|中|軽微|軽度|その他|追加|主要|検出され)[たなの]?(?:問題|指摘|課題|改善|懸念)|改善提案|確認事項|指摘事項|問題点|改善点|懸念事項)/;
-const POSITIVE = /^(?:positive|strengths?\b|good (?:points|practices)|well[- ]designed|commendable|notable strengths|what works)|良い点|評価できる点|優れた点|長所|良好な点|評価（良い点）/i;
+const GROUP =
+  /^(?:issues|findings|problems|detected issues|identified issues|improvement suggestions|improvements|confirmation items|vulnerabilities|weaknesses|concerns|risks)\b/i;
+const JA_GROUP =
+  /^(?:(?:重大|重要|中程度|中|軽微|軽度|その他|追加|主要|検出され)[たなの]?(?:問題|指摘|課題|改善|懸念)|改善提案|確認事項|指摘事項|問題点|改善点|懸念事項)/;
+const POSITIVE =
+  /^(?:positive|strengths?\b|good (?:points|practices)|well[- ]designed|commendable|notable strengths|what works)|良い点|評価できる点|優れた点|長所|良好な点|評価（良い点）/i;
 
 /** The title names a group of findings by severity ('Critical Issues', '重大な問題', 'TIER 1: …'). */
 export function isSeverityGroup(title: string): boolean {

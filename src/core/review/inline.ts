@@ -14,7 +14,10 @@ export function inlineText(s: string): string {
   if (t.includes('[')) t = t.replace(IMAGE, '$1').replace(LINK, '$1').replace(REF_LINK, '$1');
   if (t.includes('<')) t = t.replace(AUTOLINK, '$1');
   t = t.replace(/\*\*|__|~~|`/g, '').replace(/(^|[\s(])[*_](?=\S)|(?<=\S)[*_](?=$|[\s).,:;!?])/g, '$1');
-  return t.replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1').replace(/[ \t]+/g, ' ').trim();
+  return t
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 /** Plain text of a block line: container markers (#, >, list bullets, table pipes) removed. */

@@ -17,7 +17,8 @@ export function blocksFromMdast(root: Root, text: string, lines: Line[]): Block[
   const blocks: Block[] = [];
   const n = lines.length;
   // by line and column: remark does not count a byte-order mark in offsets, the scanner does
-  const offset = (pt: { line: number; column: number }) => lines[Math.min(n - 1, pt.line - 1)].start + (pt.line === 1 ? bom : 0) + pt.column - 1;
+  const offset = (pt: { line: number; column: number }) =>
+    lines[Math.min(n - 1, pt.line - 1)].start + (pt.line === 1 ? bom : 0) + pt.column - 1;
   const range = (node: Nodes): [number, number] | undefined => {
     const p = node.position;
     if (!p || n === 0) return undefined;
@@ -97,7 +98,11 @@ export function blocksFromMdast(root: Root, text: string, lines: Line[]): Block[
     const a = node.children[0]?.position?.start;
     const b = node.children[node.children.length - 1]?.position?.end;
     if (!a || !b) return '';
-    return text.slice(offset(a), offset(b)).split(/\r\n|\r|\n/).map((l) => l.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim()).join(' ');
+    return text
+      .slice(offset(a), offset(b))
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.replace(/^[ \t]*(?:>[ \t]?)*/, '').trim())
+      .join(' ');
   };
 
   visit(root);

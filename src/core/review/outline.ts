@@ -25,7 +25,15 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
   for (const h of headings) {
     while (stack.length && out[stack[stack.length - 1]].depth >= h.depth) stack.pop();
     const text = inlineText(h.raw);
-    out.push({ block: h.block, depth: h.depth, text, info: headingInfo(text), parent: stack[stack.length - 1], kind: 'inner', isTitle: false });
+    out.push({
+      block: h.block,
+      depth: h.depth,
+      text,
+      info: headingInfo(text),
+      parent: stack[stack.length - 1],
+      kind: 'inner',
+      isTitle: false,
+    });
     stack.push(out.length - 1);
   }
   const tops = out.filter((h) => h.depth === 1);
@@ -74,7 +82,8 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
     else if (h.info.label || h.info.marker) h.kind = 'finding';
     else {
       const sec = nearestSection(out, i);
-      const group = sec !== undefined && (isSeverityGroup(sectionTitle(out[sec])) || isPositiveGroup(sectionTitle(out[sec])) || container.has(sec));
+      const group =
+        sec !== undefined && (isSeverityGroup(sectionTitle(out[sec])) || isPositiveGroup(sectionTitle(out[sec])) || container.has(sec));
       h.kind = group || (loose && !isStructural(h.text)) ? 'finding' : 'section';
     }
   }

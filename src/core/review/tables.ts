@@ -27,7 +27,16 @@ export function tableFindings(blocks: Block[]): Draft[] {
       const label = idCol >= 0 ? inlineText(row.cells[idCol] ?? '') || undefined : info.label;
       const section = (sevCol >= 0 ? inlineText(row.cells[sevCol] ?? '') : '') || lastHeading;
       const rest = row.cells.filter((_, k) => k !== issue && k !== idCol && k !== sevCol).map(inlineText);
-      drafts.push({ label, title: idCol >= 0 ? heading : info.title, heading, section, first: row.line, headLast: row.line, limit: row.line, rowBody: rest.join('\n') });
+      drafts.push({
+        label,
+        title: idCol >= 0 ? heading : info.title,
+        heading,
+        section,
+        first: row.line,
+        headLast: row.line,
+        limit: row.line,
+        rowBody: rest.join('\n'),
+      });
     }
   }
   return drafts;

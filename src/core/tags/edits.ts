@@ -74,7 +74,11 @@ export function tagEdits(text: string, review: Review, target: number | 'review'
   const finding = review.findings[target];
   if (!finding) return [];
   const pos = new PositionMap(lines, text.length);
-  const li = pos.lineIndexAt(finding.headingSpan.end.offset > finding.headingSpan.start.offset ? finding.headingSpan.end.offset - 1 : finding.headingSpan.start.offset);
+  const li = pos.lineIndexAt(
+    finding.headingSpan.end.offset > finding.headingSpan.start.offset
+      ? finding.headingSpan.end.offset - 1
+      : finding.headingSpan.start.offset,
+  );
   const line = lines[li];
   if (!line) return [appendAtEnd(text, lines, tag)];
   // a table row cannot hold a line break: the tag trails the row (GFM ignores the extra cell)
@@ -107,7 +111,13 @@ function appendAtEnd(text: string, lines: Line[], tag: string): TextEdit {
 }
 
 /** Set (or with verdict undefined, clear) one problem's verdict in a target's tag, keeping its other entries. */
-export function setTagVerdict(text: string, review: Review, target: number | 'review', id: string, verdict: Verdict | undefined): TextEdit[] {
+export function setTagVerdict(
+  text: string,
+  review: Review,
+  target: number | 'review',
+  id: string,
+  verdict: Verdict | undefined,
+): TextEdit[] {
   const current = entriesOf(review, target);
   const next = verdict ? setTagEntry(current, { kind: 'problem', id, verdict }) : removeTagEntry(current, id);
   return tagEdits(text, review, target, next);

@@ -13,5 +13,8 @@ export function entriesOf(review: Review, target: number | 'review'): TagEntry[]
 /** The entries a finding should carry after setting one problem's verdict: other problems kept, bonus/penalty dropped. */
 export function withProblem(current: readonly TagEntry[], id: string, verdict: Verdict): TagEntry[] {
   // keeps the entries' order, so setting a verdict the tag already has writes nothing
-  return setTagEntry(current.filter((e) => e.kind === 'problem'), { kind: 'problem', id, verdict });
+  return setTagEntry(
+    current.filter((e) => e.kind === 'problem'),
+    { kind: 'problem', id, verdict },
+  );
 }

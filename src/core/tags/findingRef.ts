@@ -24,13 +24,19 @@ export function findingRef(uri: string, version: number, finding: Finding): Find
 
 export function isFindingRef(x: unknown): x is FindingRef {
   const r = x as Partial<FindingRef> | null;
-  return typeof r === 'object' && r !== null && typeof r.uri === 'string' && typeof r.version === 'number'
-    && typeof r.index === 'number' && typeof r.heading === 'string' && typeof r.line === 'number';
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.uri === 'string' &&
+    typeof r.version === 'number' &&
+    typeof r.index === 'number' &&
+    typeof r.heading === 'string' &&
+    typeof r.line === 'number'
+  );
 }
 
 export type Resolution =
-  | { ok: true; finding: Finding; /** the document changed since the ref was made */ stale: boolean }
-  | { ok: false; message: string };
+  { ok: true; finding: Finding; /** the document changed since the ref was made */ stale: boolean } | { ok: false; message: string };
 
 /**
  * The finding `ref` means in `review` (parsed from the document at `version`).
@@ -46,8 +52,12 @@ export function resolveFindingRef(review: Review, version: number, ref: FindingR
   const same = review.findings.filter((f) => f.heading.trim() === heading);
   if (same.length === 1) return { ok: true, finding: same[0], stale: true };
   const what = `"${clip(heading)}" (line ${ref.line} when the action was offered)`;
-  if (same.length === 0) return { ok: false, message: `the review changed and the finding ${what} is no longer there; nothing was written` };
-  return { ok: false, message: `the review changed and ${same.length} findings are now headed ${what}; nothing was written, to not tag the wrong one` };
+  if (same.length === 0)
+    return { ok: false, message: `the review changed and the finding ${what} is no longer there; nothing was written` };
+  return {
+    ok: false,
+    message: `the review changed and ${same.length} findings are now headed ${what}; nothing was written, to not tag the wrong one`,
+  };
 }
 
 function clip(s: string): string {

@@ -4,7 +4,12 @@
 import type { GradedReview, TagEntry, Verdict } from '../model';
 import { verdictFor, type Thresholds } from '../match/verdict';
 
-export interface Candidate { id: string; title: string; verdict: Verdict; score: number }
+export interface Candidate {
+  id: string;
+  title: string;
+  verdict: Verdict;
+  score: number;
+}
 
 /** Problems whose evidence includes this finding, best score first, with the verdict the score suggests. */
 export function candidatesFor(graded: GradedReview, findingIndex: number, t: Thresholds): Candidate[] {
@@ -51,7 +56,12 @@ export function acceptAllPlan(graded: GradedReview): AcceptAllPlan {
     if (p.tag || p.auto.verdict !== 'detected' || !top || tagged.has(top.findingIndex)) continue;
     if (p.judge !== undefined && p.judge !== 'detected') {
       const f = graded.review.findings[top.findingIndex];
-      disputed.push({ findingIndex: top.findingIndex, finding: f?.label ?? f?.heading ?? `finding ${top.findingIndex + 1}`, id: p.id, judge: p.judge });
+      disputed.push({
+        findingIndex: top.findingIndex,
+        finding: f?.label ?? f?.heading ?? `finding ${top.findingIndex + 1}`,
+        id: p.id,
+        judge: p.judge,
+      });
       continue;
     }
     add(undisputed, top.findingIndex, { kind: 'problem', id: p.id, verdict: 'detected' });

@@ -55,7 +55,13 @@ function entryText(e: TagEntry): string {
   if (e.kind === 'problem') return `${e.id} ${MARK[e.verdict]}`;
   if (e.kind === 'bonus') return e.id ? `bonus ${e.id}` : 'bonus';
   // a reason must not split the list, close the comment or add a table cell
-  const reason = e.reason?.replace(/[,;、，；]/g, ' ').replace(/\|/g, '/').replace(/-->|--/g, '-').replace(/[\r\n]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const reason = e.reason
+    ?.replace(/[,;、，；]/g, ' ')
+    .replace(/\|/g, '/')
+    .replace(/-->|--/g, '-')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return reason ? `penalty: ${reason}` : 'penalty';
 }
 
@@ -79,6 +85,10 @@ export function setTagEntry(entries: TagEntry[], entry: TagEntry): TagEntry[] {
 export function removeTagEntry(entries: TagEntry[], key: string): TagEntry[] {
   const k = key.toLowerCase();
   return entries.filter((e) =>
-    e.kind === 'problem' ? e.id.toLowerCase() !== k : e.kind === 'bonus' ? (e.id ?? 'bonus').toLowerCase() !== k && k !== 'bonus' : k !== 'penalty',
+    e.kind === 'problem'
+      ? e.id.toLowerCase() !== k
+      : e.kind === 'bonus'
+        ? (e.id ?? 'bonus').toLowerCase() !== k && k !== 'bonus'
+        : k !== 'penalty',
   );
 }

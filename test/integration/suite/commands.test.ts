@@ -9,7 +9,10 @@ suite('commands', () => {
 
   test('the manifest contributes reviewGrader.pairWithKey', () => {
     const commands: Array<{ command: string }> = extension().packageJSON.contributes.commands;
-    ok(commands.some((c) => c.command === 'reviewGrader.pairWithKey'), 'pairWithKey missing from contributes.commands');
+    ok(
+      commands.some((c) => c.command === 'reviewGrader.pairWithKey'),
+      'pairWithKey missing from contributes.commands',
+    );
   });
 
   test('the command list contains reviewGrader.pairWithKey', async () => {

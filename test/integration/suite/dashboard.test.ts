@@ -7,19 +7,37 @@ import { corpusUri, equal, extension, ok, openCorpusFile } from './helpers';
 const KEY = 'reliability-design/answer-key-round-007.md';
 const TITLE = 'Round Dashboard: reliability-design R7';
 
-interface State { title: string; html: string; htmlLength: number; cellCount: number; csp?: string; warnings: string[] }
-interface CellMessage { type: string; reviewUri: string; line?: number }
+interface State {
+  title: string;
+  html: string;
+  htmlLength: number;
+  cellCount: number;
+  csp?: string;
+  warnings: string[];
+}
+interface CellMessage {
+  type: string;
+  reviewUri: string;
+  line?: number;
+}
 
 const state = () => vscode.commands.executeCommand<State | undefined>('reviewGrader._dashboardState');
 
 function dashboardTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('reviewGrader.dashboard'));
 }
 
 /** The messages the page's cells would post, decoded from their data-message attributes. */
 function cellMessages(html: string): CellMessage[] {
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   return [...html.matchAll(/data-message="([^"]*)"/g)].map((m) => JSON.parse(decode(m[1])) as CellMessage);
 }
 
@@ -34,7 +52,7 @@ suite('round dashboard', () => {
     await vscode.window.tabGroups.close(dashboardTabs());
   });
 
-  test('opens the active key\'s round in a webview under a strict CSP', async () => {
+  test("opens the active key's round in a webview under a strict CSP", async () => {
     await openCorpusFile(KEY);
     opened = await vscode.commands.executeCommand<State>('reviewGrader.openDashboard');
     ok(opened, 'openDashboard returned no state');
@@ -77,7 +95,11 @@ suite('round dashboard', () => {
     ok(editor.viewColumn !== undefined && dashboardTabs()[0].group.viewColumn !== editor.viewColumn, 'review should open beside the panel');
 
     // a message naming a file the page was not built from is ignored
-    const foreign = await vscode.commands.executeCommand('reviewGrader._dashboardOpenCell', { type: 'openCell', reviewUri: corpusUri('README.md').toString(), line: 1 });
+    const foreign = await vscode.commands.executeCommand('reviewGrader._dashboardOpenCell', {
+      type: 'openCell',
+      reviewUri: corpusUri('README.md').toString(),
+      line: 1,
+    });
     equal(foreign, undefined, 'foreign file opened:');
   });
 

@@ -12,9 +12,7 @@ const BROKEN = 'reliability-design/answer-key-broken-lint.md';
 
 /** The real key with P02's △ line removed and P09 renumbered to P10. */
 function breakKey(text: string): string {
-  return text
-    .replace(/\n {2}- △ \(Partial\): Mentions Kafka offset[^\n]*/, '')
-    .replace('### P09:', '### P10:');
+  return text.replace(/\n {2}- △ \(Partial\): Mentions Kafka offset[^\n]*/, '').replace('### P09:', '### P10:');
 }
 
 async function openBrokenKey(): Promise<vscode.TextDocument> {
@@ -63,7 +61,10 @@ suite('answer-key diagnostics and quick fixes', () => {
     console.log(`[keyDiagnostics] ${diags.map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ')}`);
     const missing = diags.find((d) => codeOf(d) === 'missing-criterion');
     ok(missing, 'no missing-criterion diagnostic');
-    ok(doc.lineAt(missing.range.start.line).text.startsWith('### P02:'), `missing-criterion is not on P02's heading: line ${missing.range.start.line + 1}`);
+    ok(
+      doc.lineAt(missing.range.start.line).text.startsWith('### P02:'),
+      `missing-criterion is not on P02's heading: line ${missing.range.start.line + 1}`,
+    );
     equal(missing.severity, vscode.DiagnosticSeverity.Warning, 'severity:');
     const order = diags.find((d) => codeOf(d) === 'id-order')!;
     ok(doc.lineAt(order.range.start.line).text.startsWith('### P10:'), 'id-order is not on the renumbered heading');
@@ -79,7 +80,7 @@ suite('answer-key diagnostics and quick fixes', () => {
     await until(async () => !ours(doc.uri).some((d) => codeOf(d) === 'id-order'), 'id-order diagnostic to clear');
   });
 
-  test('the missing-criterion quick fix inserts the △ line in the key\'s own style', async () => {
+  test("the missing-criterion quick fix inserts the △ line in the key's own style", async () => {
     const missing = ours(doc.uri).find((d) => codeOf(d) === 'missing-criterion')!;
     const fix = (await quickFixes(doc.uri, missing.range)).find((a) => /criteri/i.test(a.title));
     ok(fix?.edit, 'no missing-criterion quick fix');
@@ -89,7 +90,10 @@ suite('answer-key diagnostics and quick fixes', () => {
     const lines = p02.split('\n').filter((l) => /^\s*- [○△×]/.test(l));
     equal(lines.length, 3, `criteria lines of P02 after the fix:\n${p02}\n`);
     ok(/^ {2}- △ \(Partial\): /.test(lines[1]!), `inserted line: "${lines[1]}"`);
-    await until(async () => ours(doc.uri).length === 0 || !ours(doc.uri).some((d) => codeOf(d) === 'missing-criterion'), 'missing-criterion to clear');
+    await until(
+      async () => ours(doc.uri).length === 0 || !ours(doc.uri).some((d) => codeOf(d) === 'missing-criterion'),
+      'missing-criterion to clear',
+    );
   });
 
   test('reviews and other markdown files get no lint diagnostics', async () => {

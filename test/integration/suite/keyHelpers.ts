@@ -17,7 +17,10 @@ export async function until<T>(probe: () => Promise<T | undefined | false>, what
 }
 
 /** Opens the key in the first column and the review beside it, the review in front (the "active review"). */
-export async function openKeyAndReview(key = KEY, review = REVIEW): Promise<{ keyDoc: vscode.TextDocument; reviewDoc: vscode.TextDocument }> {
+export async function openKeyAndReview(
+  key = KEY,
+  review = REVIEW,
+): Promise<{ keyDoc: vscode.TextDocument; reviewDoc: vscode.TextDocument }> {
   await extension().activate();
   const keyDoc = await vscode.workspace.openTextDocument(corpusUri(key));
   await vscode.window.showTextDocument(keyDoc, vscode.ViewColumn.One);
@@ -39,7 +42,11 @@ export function linesMatching(doc: vscode.TextDocument, re: RegExp): number[] {
 
 /** The text of hover contents (MarkdownString or MarkedString), markdown escapes removed. */
 export function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n').replace(/\\(.)/g, '$1');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n')
+    .replace(/\\(.)/g, '$1');
 }
 
 export async function closeAll(): Promise<void> {

@@ -13,7 +13,7 @@ async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
 suite('answer-key hover', () => {
   suiteTeardown(closeAll);
 
-  test('a P-item heading shows its criteria and the active review\'s verdict', async () => {
+  test("a P-item heading shows its criteria and the active review's verdict", async () => {
     const { keyDoc } = await openKeyAndReview();
     const line = linesMatching(keyDoc, /^###\s+P01:/)[0];
     ok(line !== undefined, 'no P01 heading');

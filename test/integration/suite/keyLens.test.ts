@@ -6,7 +6,8 @@ import { corpusUri, equal, ok } from './helpers';
 import { closeAll, KEY, lenses, linesMatching, openKeyAndReview, until } from './keyHelpers';
 
 // "detected · C3 (auto 0.82)", "detected · 1 Short title… (judge)", "partial (judge) · judge: no finding cited", "missed (judge) ≠ auto detected"
-const PROBLEM_LENS = /^(?:(?:detected|partial) · .+ \((?:auto \d\.\d\d|tagged|judge)\)|(?:detected|partial) \(judge\) · judge: .+|missed \((?:auto \d\.\d\d|tagged|judge)\)|missed · .+ \(judge\))(?: ≠ .+)?$/; // a judge's × may name the finding it weighed
+const PROBLEM_LENS =
+  /^(?:(?:detected|partial) · .+ \((?:auto \d\.\d\d|tagged|judge)\)|(?:detected|partial) \(judge\) · judge: .+|missed \((?:auto \d\.\d\d|tagged|judge)\)|missed · .+ \(judge\))(?: ≠ .+)?$/; // a judge's × may name the finding it weighed
 const BONUS_LENS = /^bonus(?: · .+ \((?:auto|tagged|judge)\) · (?:counts|over the cap|not counted: .+)|: not found)$/;
 const OURS = /^(detected|partial|missed|bonus|→|✓|unmatched|Review Grader|Grading)/;
 
@@ -29,7 +30,7 @@ suite('answer-key CodeLens', () => {
     equal(found[0]!.command!.command, 'reviewGrader.pickRun', 'the placeholder is the run picker:');
   });
 
-  test('every problem heading and bonus row of the key gets the active review\'s verdict', async () => {
+  test("every problem heading and bonus row of the key gets the active review's verdict", async () => {
     const { keyDoc } = await openKeyAndReview();
     const problemLines = linesMatching(keyDoc, /^###\s+P\d+:/);
     const bonusLines = linesMatching(keyDoc, /^\|\s*B\d+\s*\|/);
@@ -50,7 +51,10 @@ suite('answer-key CodeLens', () => {
     }
     const titles = found.map((l) => l.command!.title);
     console.log(`[keyLens] ${titles.join(' | ')}`);
-    ok(titles.some((t) => /^(detected|partial) /.test(t)), 'at least one problem found in the baseline run');
+    ok(
+      titles.some((t) => /^(detected|partial) /.test(t)),
+      'at least one problem found in the baseline run',
+    );
   });
 
   test('clicking a verdict lens reveals the evidence finding in the review', async () => {
@@ -61,7 +65,10 @@ suite('answer-key CodeLens', () => {
     await config.update('useJudgeReports', false, vscode.ConfigurationTarget.Global);
     let lens: vscode.CodeLens | undefined;
     try {
-      lens = await until(async () => (await lenses(keyDoc.uri)).find((l) => /^(detected|partial) · /.test(l.command?.title ?? '')), 'an auto verdict lens');
+      lens = await until(
+        async () => (await lenses(keyDoc.uri)).find((l) => /^(detected|partial) · /.test(l.command?.title ?? '')),
+        'an auto verdict lens',
+      );
     } finally {
       await config.update('useJudgeReports', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -85,7 +92,8 @@ suite('answer-key CodeLens', () => {
     }, 'review lenses');
     const titles = found.map((l) => l.command!.title);
     console.log(`[reviewLens] ${titles.join(' | ')}`);
-    for (const t of titles) ok(/^(→ (P\d+ (detected|partial)|bonus B\d+)\?|✓ .+ \(tagged\)|unmatched: bonus.*\/penalty\?)$/.test(t), `odd review lens "${t}"`);
+    for (const t of titles)
+      ok(/^(→ (P\d+ (detected|partial)|bonus B\d+)\?|✓ .+ \(tagged\)|unmatched: bonus.*\/penalty\?)$/.test(t), `odd review lens "${t}"`);
     const suggestion = found.find((l) => /^→ P\d+ (detected|partial)\?$/.test(l.command!.title));
     ok(suggestion, 'no problem suggestion in the review');
     const [, id, verdict] = /^→ (P\d+) (detected|partial)\?$/.exec(suggestion.command!.title)!;
@@ -98,7 +106,10 @@ suite('answer-key CodeLens', () => {
         const l = (await lenses(reviewDoc.uri)).find((x) => x.range.start.line === suggestion.range.start.line);
         return l?.command?.title.startsWith('✓') && l;
       }, 'the lens to show the tag');
-      ok(after.command!.title.includes(`${id} ${mark}`) && after.command!.title.endsWith('(tagged)'), `lens after accepting: ${after.command!.title}`);
+      ok(
+        after.command!.title.includes(`${id} ${mark}`) && after.command!.title.endsWith('(tagged)'),
+        `lens after accepting: ${after.command!.title}`,
+      );
     } finally {
       await vscode.window.showTextDocument(reviewDoc);
       await vscode.commands.executeCommand('workbench.action.files.revert');

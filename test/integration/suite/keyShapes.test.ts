@@ -75,24 +75,32 @@ const RUBRIC = [
   '- ×: nothing',
   '',
 ].join('\n');
-const scenarioReview = (scenario: string) => [
-  `<!-- answer-key: ../rubric.md#${scenario} -->`,
-  '# Review: ferry booking',
-  '',
-  '#### F1: Cabins can be double booked',
-  'Two customers can book the same cabin at once: double booking. Add a lock or a unique constraint on the cabin.',
-  '<!-- grade: T01-C1 ○ -->',
-  '',
-  '#### F2: Payment timeout is unhandled',
-  'Nothing says what happens when the payment times out during a booking.',
-  '',
-].join('\n');
+const scenarioReview = (scenario: string) =>
+  [
+    `<!-- answer-key: ../rubric.md#${scenario} -->`,
+    '# Review: ferry booking',
+    '',
+    '#### F1: Cabins can be double booked',
+    'Two customers can book the same cabin at once: double booking. Add a lock or a unique constraint on the cabin.',
+    '<!-- grade: T01-C1 ○ -->',
+    '',
+    '#### F2: Payment timeout is unhandled',
+    'Nothing says what happens when the payment times out during a booking.',
+    '',
+  ].join('\n');
 
-interface Item { label: string; description?: string; tooltip?: string; children?: Item[] }
+interface Item {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  children?: Item[];
+}
 
 const coverage = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<Item[]>('reviewGrader._coverageItems', uri)) ?? [];
 const hoverAt = async (uri: vscode.Uri, line: number, character: number) =>
-  hoverText((await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character))) ?? []);
+  hoverText(
+    (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, character))) ?? [],
+  );
 const lineOf = (doc: vscode.TextDocument, start: string) => {
   for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.startsWith(start)) return i;
   throw new Error(`no line starting with ${start} in ${doc.uri.path}`);
@@ -137,7 +145,10 @@ suite('other key shapes: table key and scenario rubric', () => {
     const generic = items.find((i) => i.label.startsWith('Generic ○/△/× criteria'));
     ok(generic?.tooltip === GENERIC_NOTE.en, `generic-criteria row: ${JSON.stringify(generic)}`);
     ok(!items.some((i) => i.label.startsWith('Detection by the key')), 'a table key keeps the classic rule: no rule row');
-    ok(items.some((i) => i.label === 'Score 2'), `score row: ${items.map((i) => i.label).join(' | ')}`);
+    ok(
+      items.some((i) => i.label === 'Score 2'),
+      `score row: ${items.map((i) => i.label).join(' | ')}`,
+    );
   });
 
   test('table key: verdict lenses on every row, and the hover shows the generic ○/△/× definitions', async () => {
@@ -147,7 +158,11 @@ suite('other key shapes: table key and scenario rubric', () => {
       const l = (await lenses(keyDoc.uri)).filter((x) => /^(detected|partial|missed)/.test(x.command?.title ?? ''));
       return l.length >= 3 && l;
     }, 'verdict lenses on the table key');
-    for (const line of rows) ok(found.some((l) => l.range.start.line === line), `no verdict lens on line ${line + 1}: ${found.map((l) => `${l.range.start.line}:${l.command?.title}`).join(' | ')}`);
+    for (const line of rows)
+      ok(
+        found.some((l) => l.range.start.line === line),
+        `no verdict lens on line ${line + 1}: ${found.map((l) => `${l.range.start.line}:${l.command?.title}`).join(' | ')}`,
+      );
     ok(/^detected · C1/.test(found.find((l) => l.range.start.line === rows[1])!.command!.title), 'L1 lens names C1');
     const text = await hoverAt(keyDoc.uri, rows[1], 3);
     ok(text.includes('L1') && text.includes(GENERIC_NOTE.en), `L1 hover: ${text}`);
@@ -201,14 +216,23 @@ suite('other key shapes: table key and scenario rubric', () => {
       const l = (await lenses(keyDoc.uri)).filter((x) => /^(detected|partial|missed)/.test(x.command?.title ?? ''));
       return l.length >= 2 && l;
     }, 'verdict lenses on the rubric');
-    ok(found.some((l) => l.range.start.line === c1 && /tagged/.test(l.command!.title)), `T01-C1 lens: ${found.map((l) => `${l.range.start.line}:${l.command?.title}`).join(' | ')}`);
-    ok(found.some((l) => l.range.start.line === c2), 'a lens on T01-C2');
+    ok(
+      found.some((l) => l.range.start.line === c1 && /tagged/.test(l.command!.title)),
+      `T01-C1 lens: ${found.map((l) => `${l.range.start.line}:${l.command?.title}`).join(' | ')}`,
+    );
+    ok(
+      found.some((l) => l.range.start.line === c2),
+      'a lens on T01-C2',
+    );
     const c1Hover = await hoverAt(keyDoc.uri, c1, 4);
     ok(c1Hover.includes('T01-C1') && c1Hover.includes('asks for a lock or a unique constraint on the cabin'), `T01-C1 hover: ${c1Hover}`);
     ok(c1Hover.includes('weight 2'), `weight in the hover: ${c1Hover}`);
     const ak = lineOf(keyDoc, '**AK-T02-01');
     const akHover = await hoverAt(keyDoc.uri, ak, 5);
-    ok(akHover.includes('Seat holds lapse') && /Draws on\* \*\*PB-01\*\* Seat holds never lapse/.test(akHover), `AK-T02-01 hover: ${akHover}`);
+    ok(
+      akHover.includes('Seat holds lapse') && /Draws on\* \*\*PB-01\*\* Seat holds never lapse/.test(akHover),
+      `AK-T02-01 hover: ${akHover}`,
+    );
     ok(akHover.includes('asks for a hold timeout that releases the seat'), `the bank entry's criteria: ${akHover}`);
   });
 
@@ -249,8 +273,11 @@ suite('other key shapes: table key and scenario rubric', () => {
     await vscode.commands.executeCommand('reviewGrader.pairWithKey', t1Review, rubric.with({ fragment: 'T01' }).toString());
   });
 
-  test('Round Dashboard: the scenario folder states the key\'s rule; the table folder the generic criteria', async () => {
-    const scenario = await vscode.commands.executeCommand<{ html: string; warnings: string[] }>('reviewGrader.openDashboard', corpusUri(`${DIR}/scenario`));
+  test("Round Dashboard: the scenario folder states the key's rule; the table folder the generic criteria", async () => {
+    const scenario = await vscode.commands.executeCommand<{ html: string; warnings: string[] }>(
+      'reviewGrader.openDashboard',
+      corpusUri(`${DIR}/scenario`),
+    );
     ok(scenario, 'no dashboard state');
     ok(/detection by the key(&#39;|')s rule: ○ 2, △ 1, × 0/.test(scenario.html), 'the rule on the scenario dashboard');
     ok(scenario.html.includes('rubric.md#T01') && scenario.html.includes('rubric.md#T02'), 'each round names its scenario');

@@ -10,7 +10,11 @@ const LARGEST_REVIEW = 'reliability-design/results/v008-baseline-run1.md';
 const ITS_KEY = 'reliability-design/answer-key-round-008.md';
 const WARM_RUNS = 10;
 
-interface Stats { activationMs?: number; last: Record<string, number>; calls: Record<string, number> }
+interface Stats {
+  activationMs?: number;
+  last: Record<string, number>;
+  calls: Record<string, number>;
+}
 
 const stats = async () => (await vscode.commands.executeCommand<Stats>('reviewGrader._stats'))!;
 
@@ -48,7 +52,9 @@ suite('performance (logged)', () => {
     const keyWarm: number[] = [];
     for (let i = 0; i < WARM_RUNS; i++) keyWarm.push((await timeLenses(keyDoc.uri)).provider);
     console.log(`[perf] review lenses cold: ${ms(cold.roundTrip)} round trip, ${ms(cold.provider)} in provider`);
-    console.log(`[perf] review lenses warm (median of ${WARM_RUNS}): ${ms(median(warm))} round trip, ${ms(median(warmProvider))} in provider (max ${ms(Math.max(...warmProvider))})`);
+    console.log(
+      `[perf] review lenses warm (median of ${WARM_RUNS}): ${ms(median(warm))} round trip, ${ms(median(warmProvider))} in provider (max ${ms(Math.max(...warmProvider))})`,
+    );
     console.log(`[perf] key lenses warm (median of ${WARM_RUNS}): ${ms(median(keyWarm))} in provider`);
   });
 

@@ -18,7 +18,6 @@ const PROJECT = '// made-up\n{\n  "keys": { "patterns": ["../keys/key-{round}.md
 const PROJECT_CAP2 = PROJECT.replace('"cap": 1', '"cap": 2');
 const BROKEN = '{\n  "rubric": { "bonus": { "cap": 1 } }\n  "keys": {}\n}\n';
 
-
 suite('project file .review-grader.jsonc', () => {
   suiteSetup(async () => {
     await extension().activate();
@@ -47,11 +46,17 @@ suite('project file .review-grader.jsonc', () => {
 
       // broken: an error at line 3 on the project file itself, and the defaults (no pattern: no key)
       await vscode.workspace.fs.writeFile(project, encode(BROKEN));
-      const diagnostic = await until(async () => vscode.languages.getDiagnostics(project).find((d) => d.code === 'project-syntax'), 'a diagnostic on the broken project file');
+      const diagnostic = await until(
+        async () => vscode.languages.getDiagnostics(project).find((d) => d.code === 'project-syntax'),
+        'a diagnostic on the broken project file',
+      );
       equal(diagnostic.severity, vscode.DiagnosticSeverity.Error, 'severity:');
       equal(diagnostic.range.start.line, 2, 'line (0-based) of the missing comma:');
       ok(/not valid JSON/.test(diagnostic.message), diagnostic.message);
-      await until(async () => (await service.gradedOf(doc)) === undefined || undefined, 'the broken file to give the defaults (no key pattern)');
+      await until(
+        async () => (await service.gradedOf(doc)) === undefined || undefined,
+        'the broken file to give the defaults (no key pattern)',
+      );
 
       // fixed: the diagnostic goes
       await vscode.workspace.fs.writeFile(project, encode(PROJECT));

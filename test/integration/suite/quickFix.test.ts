@@ -20,7 +20,10 @@ suite('review quick fixes', () => {
       const titles = actions.map((a) => a.title);
       const tagP01 = actions.find((a) => a.title.startsWith('Tag as P01 '));
       ok(tagP01?.edit, `no "Tag as P01" among: ${titles.join(' | ')}`);
-      ok(titles.some((t) => t.startsWith('Mark bonus')), 'no Mark bonus action');
+      ok(
+        titles.some((t) => t.startsWith('Mark bonus')),
+        'no Mark bonus action',
+      );
       ok(titles.includes('Mark penalty'), 'no Mark penalty action');
       ok(await vscode.workspace.applyEdit(tagP01.edit), 'applyEdit failed');
       equal(doc.lineAt(heading).text, original.split('\n')[heading], 'heading line changed:');
@@ -31,7 +34,10 @@ suite('review quick fixes', () => {
       const tagged = doc.getText();
       if (again?.edit) await vscode.workspace.applyEdit(again.edit);
       equal(doc.getText(), tagged, 'second application changed the text:');
-      ok((await quickFixes(doc, heading + 3, 5)).some((a) => a.title === 'Remove tag'), 'tagged finding should offer Remove tag');
+      ok(
+        (await quickFixes(doc, heading + 3, 5)).some((a) => a.title === 'Remove tag'),
+        'tagged finding should offer Remove tag',
+      );
 
       equal(await undoUntil(editor, original, 1), 1, 'undo steps:');
       equal(doc.getText(), original, 'after one undo the text differs from the original:');
@@ -59,10 +65,19 @@ suite('review quick fixes', () => {
 
       // the command the review lenses call: (uri, findingIndex, problemId, verdict) or (uri, index, entries)
       const findingIndex = findingIndexAt(doc, heading);
-      ok(await vscode.commands.executeCommand<boolean>('reviewGrader.acceptSuggestion', doc.uri.toString(), findingIndex, 'P01', 'detected'), 'first accept should edit');
+      ok(
+        await vscode.commands.executeCommand<boolean>('reviewGrader.acceptSuggestion', doc.uri.toString(), findingIndex, 'P01', 'detected'),
+        'first accept should edit',
+      );
       const once = doc.getText();
       equal(doc.lineAt(heading + 1).text, '<!-- grade: P01 ○ -->');
-      equal(await vscode.commands.executeCommand<boolean>('reviewGrader.acceptSuggestion', doc.uri, findingIndex, [{ kind: 'problem', id: 'P01', verdict: 'detected' }]), false, 'second accept:');
+      equal(
+        await vscode.commands.executeCommand<boolean>('reviewGrader.acceptSuggestion', doc.uri, findingIndex, [
+          { kind: 'problem', id: 'P01', verdict: 'detected' },
+        ]),
+        false,
+        'second accept:',
+      );
       equal(doc.getText(), once, 'accepting twice changed the text:');
     } finally {
       await revert(doc);

@@ -4,7 +4,11 @@ import * as vscode from 'vscode';
 import { corpusUri, equal, extension, ok } from './helpers';
 import { openReview } from './reviewHelpers';
 
-interface Result { written: vscode.Uri[]; skipped: vscode.Uri[]; ungraded: vscode.Uri[] }
+interface Result {
+  written: vscode.Uri[];
+  skipped: vscode.Uri[];
+  ungraded: vscode.Uri[];
+}
 
 suite('grade folder, compare with judge', () => {
   suiteSetup(async () => {
@@ -27,7 +31,10 @@ suite('grade folder, compare with judge', () => {
     const report = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.written[0]));
     ok(report.startsWith('# Scoring Report: '), `report starts: ${report.slice(0, 60)}`);
     ok(report.includes('## Detection Matrix') && report.includes('- **Mean**:'), 'report lacks matrix or mean');
-    ok(result.written.every((u) => !u.path.endsWith('-scoring.md')), 'a judge report was written over');
+    ok(
+      result.written.every((u) => !u.path.endsWith('-scoring.md')),
+      'a judge report was written over',
+    );
   });
 
   test('compare with judge lists differences for a run that has a judge report', async () => {

@@ -23,7 +23,12 @@ export async function openReview(path = REVIEW): Promise<vscode.TextEditor> {
 export async function quickFixes(doc: vscode.TextDocument, line: number, character = 0): Promise<vscode.CodeAction[]> {
   const pos = new vscode.Position(line, character);
   const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', doc.uri, new vscode.Range(pos, pos), vscode.CodeActionKind.QuickFix.value, 100); // resolve: edits are built lazily
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    new vscode.Range(pos, pos),
+    vscode.CodeActionKind.QuickFix.value,
+    100,
+  ); // resolve: edits are built lazily
   return (all ?? []).filter((a): a is vscode.CodeAction => 'edit' in a || 'kind' in a);
 }
 

@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { corpusUri, equal, extension, ok, waitFor } from './helpers';
 
-interface Item { label: string; children?: Item[] }
+interface Item {
+  label: string;
+  children?: Item[];
+}
 
 const REVIEW_TEXT = [
   '<!-- answer-key: ../answer-key-round-007.md -->',
@@ -43,12 +46,17 @@ suite('pairing and snippets', () => {
   });
 
   test('the pair command offers the workspace keys in a quick pick (untitled review)', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Untitled review\n\n#### C1: Missing retries\nNo retry.\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '# Untitled review\n\n#### C1: Missing retries\nNo retry.\n',
+    });
     await vscode.window.showTextDocument(doc);
     const pending = vscode.commands.executeCommand<vscode.Uri | undefined>('reviewGrader.pairWithKey');
     // findFiles runs now; once the quick pick shows, accept its first (sorted) entry
     let picked: vscode.Uri | undefined;
-    const done = pending.then((u) => { picked = u; });
+    const done = pending.then((u) => {
+      picked = u;
+    });
     for (let i = 0; i < 40 && !picked; i++) {
       await new Promise((r) => setTimeout(r, 250));
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');

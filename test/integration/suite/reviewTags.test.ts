@@ -23,10 +23,15 @@ suite('review tags: accept all, completion', () => {
       ok(typeof count === 'number' && count > 0, `acceptAll tagged ${String(count)} findings`);
       const tags = doc.getText().match(/^<!-- grade: .* -->$/gm) ?? [];
       equal(tags.length, count, 'tag lines written:');
-      ok(tags.every((t) => /^<!-- grade: P\d+ ○(, P\d+ ○)* -->$/.test(t)), `unexpected tags: ${tags.join(' ')}`);
+      ok(
+        tags.every((t) => /^<!-- grade: P\d+ ○(, P\d+ ○)* -->$/.test(t)),
+        `unexpected tags: ${tags.join(' ')}`,
+      );
       // every tag sits right under a finding heading
       const lines = doc.getText().split('\n');
-      lines.forEach((l, i) => { if (l.startsWith('<!-- grade:')) ok(/^#{2,6} /.test(lines[i - 1]), `tag at line ${i + 1} is not after a heading`); });
+      lines.forEach((l, i) => {
+        if (l.startsWith('<!-- grade:')) ok(/^#{2,6} /.test(lines[i - 1]), `tag at line ${i + 1} is not after a heading`);
+      });
       // running it again changes nothing: every suggestion is accepted already
       const after = doc.getText();
       equal(await vscode.commands.executeCommand<number>('reviewGrader.acceptAll', doc.uri, { disputed: 'skip' }), 0, 'second acceptAll:');
@@ -52,10 +57,17 @@ suite('review tags: accept all, completion', () => {
       ok(p01, `no P01 among ${labels.slice(0, 20).join(' ')}`);
       equal(p01.detail, 'External API Circuit Breaker Absence', 'P01 detail:');
       for (const expected of ['P07', '○', '△', '×', 'bonus', 'penalty']) ok(labels.includes(expected), `completion lacks ${expected}`);
-      ok(labels.some((l) => /^B\d+$/.test(l)), 'completion lacks bonus row ids');
+      ok(
+        labels.some((l) => /^B\d+$/.test(l)),
+        'completion lacks bonus row ids',
+      );
 
       // outside a tag: none of ours
-      const outside = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(heading + 3, 2));
+      const outside = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        new vscode.Position(heading + 3, 2),
+      );
       ok(!outside.items.some((i) => i.label === 'P01' && i.detail === 'External API Circuit Breaker Absence'), 'P01 offered outside a tag');
     } finally {
       await revert(doc);

@@ -4,7 +4,13 @@ import * as vscode from 'vscode';
 import { equal, extension, ok } from './helpers';
 import { openReview, REVIEW } from './reviewHelpers';
 
-interface Item { label: string; description?: string; icon?: string; line?: number; children?: Item[] }
+interface Item {
+  label: string;
+  description?: string;
+  icon?: string;
+  line?: number;
+  children?: Item[];
+}
 
 suite('coverage tree', () => {
   suiteSetup(async () => {
@@ -15,9 +21,12 @@ suite('coverage tree', () => {
     const editor = await openReview();
     const items = await vscode.commands.executeCommand<Item[]>('reviewGrader._coverageItems', editor.document.uri);
     ok(items?.length, 'empty tree');
-    ok(/^Score \d+(\.\d+)?$/.test(items[0].label) && /^\d+(\.\d+)? \+ \d+(\.\d+)? − \d+(\.\d+)?$/.test(items[0].description ?? ''), `score row: ${items[0].label} ${items[0].description}`);
+    ok(
+      /^Score \d+(\.\d+)?$/.test(items[0].label) && /^\d+(\.\d+)? \+ \d+(\.\d+)? − \d+(\.\d+)?$/.test(items[0].description ?? ''),
+      `score row: ${items[0].label} ${items[0].description}`,
+    );
     const problems = items.filter((i) => /^P\d\d [○△×] /.test(i.label));
-    equal(problems.length, 9, "problem rows (the round 7 key plants 9):");
+    equal(problems.length, 9, 'problem rows (the round 7 key plants 9):');
     const p01 = problems[0];
     ok(p01.label.startsWith('P01 ') && p01.label.endsWith('External API Circuit Breaker Absence'), `P01 row: ${p01.label}`);
     ok(/^(auto \d\.\d\d|tag|judge)/.test(p01.description ?? ''), `P01 source: ${p01.description}`);
@@ -27,7 +36,10 @@ suite('coverage tree', () => {
     ok(evidence.length > 0, 'P01 evidence children should point at lines');
     const line = evidence[0].line! - 1;
     ok(/^#{2,6} /.test(editor.document.lineAt(line).text), `evidence line ${line + 1} is not a heading`);
-    ok(items.some((i) => i.label.startsWith('Bonus ')), 'no bonus row');
+    ok(
+      items.some((i) => i.label.startsWith('Bonus ')),
+      'no bonus row',
+    );
     const runs = items.find((i) => i.label.startsWith('Runs: mean '));
     ok(runs, 'no runs row');
     ok(/^SD [\d.]+ · (high|medium|low)$/.test(runs.description ?? ''), `runs: ${runs.description}`);

@@ -50,24 +50,27 @@ const REVIEW_V1 = [
   'Session entries never expire from the cache: add a TTL for session entries.',
   '',
 ].join('\n');
-const judgeReport = (p01: string) => [
-  '# Scoring Report: v001-baseline',
-  '',
-  '## Detection Matrix',
-  '',
-  '| Problem ID | Run1 | Run2 | Notes |',
-  '|------------|------|------|-------|',
-  `| P01: Cache stampede | ${p01} | ○ | |`,
-  '| P02: No TTL | ○ | ○ | |',
-  '',
-].join('\n');
-
+const judgeReport = (p01: string) =>
+  [
+    '# Scoring Report: v001-baseline',
+    '',
+    '## Detection Matrix',
+    '',
+    '| Problem ID | Run1 | Run2 | Notes |',
+    '|------------|------|------|-------|',
+    `| P01: Cache stampede | ${p01} | ○ | |`,
+    '| P02: No TTL | ○ | ○ | |',
+    '',
+  ].join('\n');
 
 /** A document object as VS Code hands out after a close and reopen: same uri, version 1, new text. */
 function reopenedDocument(uri: vscode.Uri, text: string): vscode.TextDocument {
   const lines = text.split('\n');
   return {
-    uri, version: 1, languageId: 'markdown', lineCount: lines.length,
+    uri,
+    version: 1,
+    languageId: 'markdown',
+    lineCount: lines.length,
     getText: (r?: vscode.Range) => (r ? lines.slice(r.start.line, r.end.line).join('\n') : text),
   } as unknown as vscode.TextDocument;
 }
@@ -102,7 +105,9 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       // a human tags the finding above, then a new finding is inserted above it: every index shifts
       const humanLine = before.headingSpan.start.line; // 0-based line after the heading
       await editor.edit((b) => b.insert(new vscode.Position(humanLine, 0), '<!-- grade: P09 ○ -->\n'));
-      await editor.edit((b) => b.insert(new vscode.Position(before.headingSpan.start.line - 1, 0), '#### C0: A finding inserted above\nInserted body.\n\n'));
+      await editor.edit((b) =>
+        b.insert(new vscode.Position(before.headingSpan.start.line - 1, 0), '#### C0: A finding inserted above\nInserted body.\n\n'),
+      );
       const now = parseReview(doc.getText(), doc.uri.path);
       equal(now.findings[found.ref.index].heading, before.heading, 'the old index now points at the finding above:');
 
@@ -125,7 +130,9 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       const found = (await suggestionLenses(doc.uri)).find((s) => Array.isArray(s.entries));
       ok(found, 'no suggestion lens');
       const heading = doc.lineAt(found.ref.line - 1).text;
-      await editor.edit((b) => b.insert(new vscode.Position(found.ref.line - 1, 0), `${heading}\nA second finding with the same heading.\n\n`));
+      await editor.edit((b) =>
+        b.insert(new vscode.Position(found.ref.line - 1, 0), `${heading}\nA second finding with the same heading.\n\n`),
+      );
       const text = doc.getText();
       const changed = await vscode.commands.executeCommand<boolean>(found.lens.command!.command, ...found.lens.command!.arguments!);
       equal(changed, false, 'an ambiguous stale lens:');
@@ -157,8 +164,9 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       ok(!doc.lineAt(heading + 1).text.startsWith('<!--'), 'the tag landed under the inserted finding');
 
       // the heading renamed: nothing to find, nothing written
-      const again = (await provider.provideCodeActions(doc, new vscode.Range(new vscode.Position(c3, 0), new vscode.Position(c3, 0))))
-        .find((a) => a.title === 'Mark penalty');
+      const again = (await provider.provideCodeActions(doc, new vscode.Range(new vscode.Position(c3, 0), new vscode.Position(c3, 0)))).find(
+        (a) => a.title === 'Mark penalty',
+      );
       ok(again, 'no Mark penalty action');
       await editor.edit((b) => b.insert(new vscode.Position(c3, doc.lineAt(c3).text.length), ' (renamed)'));
       equal(provider.resolveCodeAction(again).edit, undefined, 'a fix for a heading that is gone:');
@@ -179,7 +187,7 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       const first = await service.gradedOf(reopenedDocument(uri, REVIEW_V1));
       ok(first && first.review.findings.length === 2, 'the made-up review should grade with two findings');
       const v2 = `#### C0: Inserted on disk\nbody\n\n${REVIEW_V1}`;
-      const second = await service.gradedOf(reopenedDocument(uri, v2)) as GradedReview;
+      const second = (await service.gradedOf(reopenedDocument(uri, v2))) as GradedReview;
       equal(second.review.findings.length, 3, 'findings after the file changed (version 1 both times):');
       equal(second.review.findings[1].headingSpan.start.line, first.review.findings[0].headingSpan.start.line + 3, 'C1 line:');
 
@@ -188,7 +196,10 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       await vscode.window.showTextDocument(doc);
       const lineOf = (d: vscode.TextDocument, label: string) => headingLine(d, label);
       const old = await suggestionLenses(uri);
-      ok(old.some((s) => s.lens.range.start.line === lineOf(doc, 'C1')), 'a lens on C1 before the change');
+      ok(
+        old.some((s) => s.lens.range.start.line === lineOf(doc, 'C1')),
+        'a lens on C1 before the change',
+      );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.writeFile(uri, encode(v2));
       doc = await vscode.workspace.openTextDocument(uri);
@@ -229,7 +240,9 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       const judgeOfP01 = async () => (await service.gradedOf(doc))?.problems.find((p) => p.id === 'P01')?.judge;
       equal(await judgeOfP01(), 'missed', 'judge verdict read first:');
       let fired = false;
-      const sub = service.onDidChange(() => { fired = true; });
+      const sub = service.onDidChange(() => {
+        fired = true;
+      });
       await vscode.workspace.fs.writeFile(scoring, encode(judgeReport('○')));
       await until(async () => (await judgeOfP01()) === 'detected', 'the rewritten judge report to be read');
       await waitFor(() => fired, 'a change event for the views');
@@ -256,7 +269,8 @@ suite('stale edits: lenses, quick fixes and the cache after a change', () => {
       const count = await vscode.commands.executeCommand<number>('reviewGrader.acceptAll', doc.uri, { disputed: 'skip' });
       equal(count, plan.undisputed.size, 'findings tagged:');
       const written = [...doc.getText().matchAll(/(P\d+) ○/g)].map((m) => m[1]);
-      for (const id of written) ok(judge.get(id) === undefined || judge.get(id) === 'detected', `${id} ○ written although the judge says ${judge.get(id)}`);
+      for (const id of written)
+        ok(judge.get(id) === undefined || judge.get(id) === 'detected', `${id} ○ written although the judge says ${judge.get(id)}`);
       for (const d of plan.disputed) ok(!written.includes(d.id), `disputed ${d.id} was written`);
       console.log(`[acceptAll] ${plan.undisputed.size} findings undisputed, ${plan.disputed.length} suggestions disputed by the judge`);
     } finally {

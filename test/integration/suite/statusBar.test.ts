@@ -23,7 +23,7 @@ suite('score status bar', () => {
     ok(Math.abs(total! - (detection! + bonus! - penalty!)) < 1e-9, `the formula does not add up: ${text}`);
   });
 
-  test('the key shows its active review\'s score; another markdown file hides it', async () => {
+  test("the key shows its active review's score; another markdown file hides it", async () => {
     const { keyDoc } = await openKeyAndReview();
     const forReview = await until(statusText, 'review score');
     await vscode.window.showTextDocument(keyDoc, vscode.ViewColumn.One);

@@ -9,7 +9,10 @@ const NOTES = 'views-colour/notes.md';
 async function tokenTypes(uri: vscode.Uri): Promise<string[]> {
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc);
-  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', uri);
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>(
+    'vscode.provideDocumentSemanticTokensLegend',
+    uri,
+  );
   const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', uri);
   const data = tokens?.data ?? new Uint32Array();
   const out: string[] = [];

@@ -10,13 +10,16 @@ import { FOLDER, removeFixture, writeFixture } from './viewsFixture';
 const TAGGED = `${FOLDER}/results/v001-tagged-run1.md`;
 const EMPTY = `${FOLDER}/results/v001-empty-run1.md`;
 const TAGGED_TEXT = [
-  '# Review with broken tags', '',
+  '# Review with broken tags',
+  '',
   '#### C1: Payment gateway retries without backoff',
   '<!-- grade: P09 ○ -->',
-  'Retries have no backoff and no jitter, a retry storm follows.', '',
+  'Retries have no backoff and no jitter, a retry storm follows.',
+  '',
   '#### C2: Ledger database has one replica',
   '<!-- grade: P02 maybe -->',
-  'Single replica, no failover.', '',
+  'Single replica, no failover.',
+  '',
 ].join('\n');
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'review-grader');

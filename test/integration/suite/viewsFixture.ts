@@ -10,7 +10,12 @@ export const FOLDER = 'views-fixture';
 
 /** The fixture's files under a folder (each suite may take its own: the extension remembers which run a key showed). */
 export function fixturePaths(folder = FOLDER) {
-  return { folder, key: `${folder}/answer-key-round-001.md`, run1: `${folder}/results/v001-baseline-run1.md`, run2: `${folder}/results/v001-baseline-run2.md` };
+  return {
+    folder,
+    key: `${folder}/answer-key-round-001.md`,
+    run1: `${folder}/results/v001-baseline-run1.md`,
+    run2: `${folder}/results/v001-baseline-run2.md`,
+  };
 }
 export const { key: KEY, run1: RUN1, run2: RUN2 } = fixturePaths();
 
