@@ -1,6 +1,7 @@
 // Render a variant's scoring report as markdown: matrix, per-run evidence,
 // bonus/penalty, totals, mean/SD/stability. Same shape a judge writes, but
 // every verdict says where it came from (tag, judge or auto).
+import { findingPlace } from './findingPlace';
 import type { GradedReview, ProblemGrade } from './model';
 import { MARK } from './model';
 import { DEFAULT_RUBRIC, fmt, summarizeVariant } from './score';
@@ -145,8 +146,7 @@ function sortRuns(runs: GradedReview[]): GradedReview[] {
 }
 
 function at(label: string | undefined, line: number | undefined): string {
-  const l = line === undefined ? '' : `line ${line}`;
-  return label ? `${inline(label)}${l ? ` (${l})` : ''}` : l || 'review';
+  return findingPlace(label && inline(label), line) || 'review';
 }
 
 /** Text safe inside a markdown table cell (escapeMarkdownInline escapes `|` too). */

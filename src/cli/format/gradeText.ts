@@ -1,4 +1,5 @@
 // `grade` text output: one table per review, the score line last.
+import { findingPlace } from '../../core/findingPlace';
 import type { GradedReview, ProblemGrade } from '../../core/model';
 import { MARK } from '../../core/model';
 import { GENERIC_NOTE } from '../../core/answerKey/generic';
@@ -52,6 +53,5 @@ function others(p: ProblemGrade): string {
 }
 
 function where(label: string | undefined, line: number | undefined): string {
-  if (line === undefined) return label ?? '';
-  return label ? `${label} (l.${line})` : `l.${line}`;
+  return findingPlace(label, line, 'l.');
 }

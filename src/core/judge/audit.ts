@@ -1,6 +1,7 @@
 // auditJudgeReport: checks a judge report against itself. Every diagnostic
 // names the line and says what the report states vs. what its own verdicts
 // and figures compute to. One small rule per check, stable codes.
+import { fmt } from '../score';
 import { CREDIT, MARK, type Diagnostic, type Verdict } from '../model';
 import { firstLine } from './import';
 import type { JudgeReport, JudgeRun } from './model';
@@ -12,7 +13,6 @@ export interface AuditOptions {
 }
 
 const EPS = 1e-6;
-const fmt = (n: number) => String(Math.round(n * 100) / 100);
 
 function tally(run: JudgeRun): { sum: number; text: string } {
   const counts: Record<Verdict, number> = { detected: 0, partial: 0, missed: 0 };
