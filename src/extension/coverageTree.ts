@@ -6,52 +6,24 @@
 // It follows the review being graded: the review in front, or, while a key is
 // in front, the run the key's lenses show, else the last review shown.
 // Labels stay short for the default sidebar width; details go to the
-// description and the tooltip. Read from the GradingService's cached models.
+// description and the tooltip. Read from the GradingService's cached models;
+// the nodes themselves are built in coverageNodes.ts.
 import * as vscode from 'vscode';
-import type { GradedReview, ProblemGrade, Verdict } from '../core/model';
-import { MARK } from '../core/model';
-import { detectionRuleText, fmt, summarizeVariant } from '../core/score';
-import { GENERIC_NOTE } from '../core/answerKey/generic';
+import type { GradedReview } from '../core/model';
+import { fmt, summarizeVariant } from '../core/score';
 import type { Services } from './service';
 import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
-import {
-  backingOf,
-  bonusCounts,
-  bonusStatus,
-  bonusSummary,
-  disagreementText,
-  findingFullName,
-  num,
-  penaltySummary,
-  scoreFormula,
-  uncitedText,
-} from './verdictText';
+import { scoreFormula } from './verdictText';
+import { bonusNode, plain, problemNode, ruleNodes, scoreNode, unmatchedNode, type Node } from './coverageNodes';
 import { siblingRuns } from './runs';
 import { PICK_RUN } from './runPicker';
+
+export type { Node } from './coverageNodes';
 
 export const COVERAGE_VIEW = 'reviewGrader.coverage';
 /** Internal: the rendered tree as plain data, for tests. */
 export const COVERAGE_ITEMS = 'reviewGrader._coverageItems';
-
-export interface Node {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: vscode.ThemeIcon;
-  /** 1-based line in the review to reveal on click */
-  line?: number;
-  /** what a click does, where it is not revealing a line */
-  command?: vscode.Command;
-  children?: Node[];
-  expanded?: boolean;
-}
-
-const ICON: Record<Verdict, vscode.ThemeIcon> = {
-  detected: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  partial: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('testing.iconQueued')),
-  missed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
-};
 
 export function registerCoverageTree(context: vscode.ExtensionContext, deps: Services): void {
   const provider = new CoverageTreeProvider(deps.grading, deps);
@@ -202,144 +174,4 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       expanded: true,
     };
   }
-}
-
-/** The key's own detection rule and the generic-criteria note, when they apply (a classic key shows neither). */
-function ruleNodes(g: GradedReview): Node[] {
-  const out: Node[] = [];
-  const rule = detectionRuleText(g.score);
-  if (rule)
-    out.push({
-      label: "Detection by the key's rule",
-      description: g.score.detectionRule,
-      tooltip: rule,
-      icon: new vscode.ThemeIcon('law'),
-    });
-  if (g.key.genericCriteria)
-    out.push({
-      label: 'Generic ○/△/× criteria',
-      description: 'the key states none per item',
-      tooltip: GENERIC_NOTE[g.key.language],
-      icon: new vscode.ThemeIcon('info'),
-    });
-  return out;
-}
-
-function scoreNode(g: GradedReview, doc: vscode.TextDocument, cap: number): Node {
-  const s = g.score;
-  return {
-    label: `Score ${fmt(s.total)}`,
-    description: `${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`,
-    tooltip: [
-      `${vscode.workspace.asRelativePath(doc.uri)}: ${fmt(s.total)} = detection ${fmt(s.detection)} + bonus ${fmt(s.bonus)} − penalty ${fmt(s.penalty)}`,
-      `bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`,
-      `key: ${g.keyPath ?? '?'}`,
-      ...(s.detectionRule ? [detectionRuleText(s)!] : []),
-    ].join('\n'),
-    icon: new vscode.ThemeIcon('graph'),
-  };
-}
-
-function problemNode(p: ProblemGrade, g: GradedReview): Node {
-  const source = p.source === 'auto' ? `auto ${p.confidence.toFixed(2)}` : p.source;
-  const flag = disagreementText(p);
-  const b = backingOf(p);
-  const children: Node[] = [];
-  let backing: string;
-  if (b.kind === 'evidence') {
-    const name = findingFullName(b.evidence, g);
-    backing = `${p.source === 'judge' ? 'the judge cites' : p.source === 'tag' ? 'tagged on' : 'best match'} ${name}`;
-    children.push({
-      label: name,
-      description: p.source === 'auto' ? `match ${num(b.evidence.score)}` : p.source === 'judge' ? 'cited by the judge' : 'tagged',
-      tooltip: b.evidence.excerpt,
-      line: b.evidence.line,
-    });
-  } else {
-    backing =
-      b.kind === 'uncited' ? uncitedText(b) : b.candidates.length ? 'no evidence; matcher candidates below' : 'no finding relates to it';
-    if (b.kind === 'uncited')
-      children.push({ label: uncitedText(b), description: "candidates below are the matcher's", icon: new vscode.ThemeIcon('info') });
-  }
-  const shown = new Set(children.map((c) => c.line));
-  for (const e of p.evidence) {
-    if (shown.has(e.line)) continue;
-    children.push({
-      label: findingFullName(e, g),
-      description: `${e.fromTag ? 'tagged' : 'candidate'} · match ${num(e.score)}`,
-      tooltip: e.excerpt,
-      line: e.line,
-    });
-  }
-  return {
-    label: `${p.id} ${MARK[p.verdict]} ${p.title}`,
-    description: flag ? `${source} ⚠` : source,
-    tooltip: [`${p.id}: ${p.title}`, `${p.verdict} (${source})${flag ? ` ${flag}` : ''}`, backing].join('\n'),
-    icon: p.disagreement ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : ICON[p.verdict],
-    children,
-  };
-}
-
-function bonusNode(g: GradedReview, cap: number): Node {
-  const counts = bonusCounts(g);
-  const children: Node[] = g.bonus.map((b, i) => ({
-    label: `${b.id ?? 'bonus'} ${findingFullName(b, g)}`,
-    description: `${bonusStatus(b, counts[i], g)} · ${b.source}`,
-    tooltip: `${b.text}\n${bonusStatus(b, counts[i], g)} (${b.source})`,
-    icon: new vscode.ThemeIcon(counts[i] ? 'star-full' : 'star-empty'),
-    line: b.line,
-  }));
-  // no spread: one penalty per finding can be 100 000s
-  for (const p of g.penalties)
-    children.push({
-      label: `penalty ${findingFullName(p, g)}`,
-      description: p.source,
-      tooltip: `${p.reason || 'penalty'} (${p.source})`,
-      line: p.line,
-    });
-  const s = g.score;
-  const from = g.extrasSource === 'tag' ? 'tagged' : g.extrasSource;
-  return {
-    label: `Bonus +${num(s.bonus)} · Penalty −${num(s.penalty)}`,
-    description: `${Math.min(s.bonusCount, cap)}/${s.bonusCount} counted · ${from}`,
-    tooltip: `bonus ${bonusSummary(s, cap)}\npenalty ${penaltySummary(s)}\ncounts from: ${from}`,
-    icon: new vscode.ThemeIcon('star-empty'),
-    children,
-    expanded: true,
-  };
-}
-
-function unmatchedNode(g: GradedReview): Node | undefined {
-  if (g.unmatched.length === 0) return undefined;
-  return {
-    label: `Unmatched (${g.unmatched.length})`,
-    description: 'bonus or penalty?',
-    tooltip: 'Findings that match no problem of the key: bonus or penalty candidates',
-    icon: new vscode.ThemeIcon('question'),
-    children: g.unmatched.map((u) => ({
-      label: findingFullName(u, g),
-      description: u.bonusCandidate ? `bonus ${u.bonusCandidate}?` : 'bonus/penalty?',
-      line: u.line,
-    })),
-  };
-}
-
-interface PlainNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: string;
-  line?: number;
-  children?: PlainNode[];
-}
-
-function plain(nodes: Node[]): PlainNode[] {
-  return nodes.map((n) => ({
-    label: n.label,
-    description: n.description,
-    tooltip: n.tooltip,
-    icon: n.icon?.id,
-    line: n.line,
-    children: n.children && plain(n.children),
-  }));
 }

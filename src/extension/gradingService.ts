@@ -6,26 +6,26 @@
 // judge report rewritten on disk is graded afresh. Entries are dropped when
 // their document closes; key and judge files are watched. Also pairs a
 // review with its key (explicit pairing > link comment > naming convention)
-// and tells which review is "active" for a key editor.
+// and tells which review is "active" for a key editor. The judge reports'
+// cache is judgeCache.ts; what the key lookup is given, keyLookupOptions.ts.
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
-import { judgeRunOf, parseJudgeReport, type JudgeReport } from '../core/judge';
 import { gradeReview } from '../core/grade';
 import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
-import { isAnswerKeyName, LINK_SEARCH_LIMIT, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
+import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
-import { readText, workspaceFiles } from './files';
+import { workspaceFiles } from './files';
 import { TextStamps, textStamp } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
+import { JudgeCache } from './judgeCache';
+import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
 
 export type DocKind = 'key' | 'review' | 'other';
-
-const PAIRINGS = 'reviewGrader.pairings';
 
 interface Cached<T> {
   stamp: string;
@@ -35,19 +35,13 @@ interface CachedGrade extends Cached<GradedReview | undefined> {
   keyUri: string;
   judgeUri?: string;
 }
-/** A judge report's text as last read (undefined: no such file), until the file or its document changes. */
-interface JudgeText {
-  text: string | undefined;
-  stamp: string;
-}
 
 export class GradingService implements vscode.Disposable {
   private readonly keys = new Map<string, Cached<AnswerKey>>();
   private readonly reviews = new Map<string, Cached<Review>>();
   private readonly graded = new Map<string, CachedGrade>();
-  private readonly judges = new Map<string, Cached<JudgeReport>>();
-  private readonly judgeTexts = new Map<string, JudgeText>();
   private readonly stamps = new TextStamps();
+  private readonly judges = new JudgeCache(this.stamps);
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -96,7 +90,7 @@ export class GradingService implements vscode.Disposable {
     const name = doc.uri.path;
     if (isAnswerKeyName(name)) return 'key';
     if (parseRunName(name)?.kind === 'run' || parseRunStem(name)?.run !== undefined || linkedKeyPath(linkRegion(doc))) return 'review';
-    if (this.state.get<Record<string, string>>(PAIRINGS, {})[doc.uri.toString()]) return 'review';
+    if (storedPairings(this.state)[doc.uri.toString()]) return 'review';
     if (this.isKeyInUse(doc.uri)) return 'key'; // a key by another name ('rubric.md'), linked or paired by a review graded here
     return 'other';
   }
@@ -128,7 +122,7 @@ export class GradingService implements vscode.Disposable {
     const { config, project } = await this.settingsWithProject(doc.uri);
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
-    const judgeText = judgeUri && (await this.judgeTextOf(judgeUri));
+    const judgeText = judgeUri && (await this.judges.textOf(judgeUri));
     const stamp = [
       this.stamps.of(doc),
       `${keyDoc.uri.toString()}#${found.scenario ?? ''}@${this.stamps.of(keyDoc)}`,
@@ -140,7 +134,7 @@ export class GradingService implements vscode.Disposable {
     const hit = this.graded.get(id);
     if (hit && hit.stamp === stamp) return hit.value;
     const key = this.keyOf(keyDoc, found.scenario);
-    const judge = judgeUri && judgeText?.text !== undefined ? this.judgeRunFor(doc, judgeUri, judgeText.text, key) : undefined;
+    const judge = judgeUri && judgeText?.text !== undefined ? this.judges.runFor(doc, judgeUri, judgeText.text, key) : undefined;
     const value = gradeReview(key, this.reviewOf(doc), {
       judge,
       keyPath: vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : ''),
@@ -206,23 +200,11 @@ export class GradingService implements vscode.Disposable {
    * share `base`'s scheme and authority (one review's, or a dashboard folder's).
    */
   keyLookupOptions(base: vscode.Uri, only?: vscode.Uri): Omit<FindKeyOptions, 'explicit'> {
-    const files = workspaceFiles(base);
-    const pairings = new Map<string, string>();
-    for (const [review, key] of Object.entries(this.state.get<Record<string, string>>(PAIRINGS, {}))) {
-      if (only && review !== only.toString()) continue;
-      const r = vscode.Uri.parse(review);
-      // a pairing with one scenario of a rubric is stored as the key's uri with '#T01'
-      const k = vscode.Uri.parse(key);
-      if (r.scheme === base.scheme && r.authority === base.authority)
-        pairings.set(r.path, files.pathOf(k.with({ fragment: '' })) + (k.fragment ? `#${k.fragment}` : ''));
-    }
-    // A link comment is untrusted (an LLM wrote the review): it is followed only to a file inside the workspace.
-    const isAllowed = (path: string) => vscode.workspace.getWorkspaceFolder(files.uri(path)) !== undefined;
-    return { pairings, patterns: configOf(vscode.workspace).keyPatterns, isAllowed };
+    return keyLookupOptions(this.state, base, only);
   }
 
   async pair(review: vscode.Uri, key: vscode.Uri): Promise<void> {
-    const all = { ...this.state.get<Record<string, string>>(PAIRINGS, {}), [review.toString()]: key.toString() };
+    const all = { ...storedPairings(this.state), [review.toString()]: key.toString() };
     await this.state.update(PAIRINGS, all);
     this.graded.delete(review.toString());
     this.changed.fire(review);
@@ -246,33 +228,6 @@ export class GradingService implements vscode.Disposable {
       }
     }
     return undefined;
-  }
-
-  /** The judge report's text, read once until the watcher or its open document says it changed. */
-  private async judgeTextOf(uri: vscode.Uri): Promise<JudgeText> {
-    const id = uri.toString();
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
-    if (open) return { text: open.getText(), stamp: this.stamps.of(open) };
-    const hit = this.judgeTexts.get(id);
-    if (hit) return hit;
-    const text = await readText(uri);
-    const entry = { text, stamp: text === undefined ? 'missing' : textStamp(text) };
-    // a file outside every workspace folder is not watched: read it afresh each time
-    if (vscode.workspace.getWorkspaceFolder(uri)) this.judgeTexts.set(id, entry);
-    return entry;
-  }
-
-  private judgeRunFor(doc: vscode.TextDocument, uri: vscode.Uri, text: string, key: AnswerKey) {
-    // Re-parse only when the report's text or the key's ids changed, not on every review edit.
-    const ids = key.problems.map((p) => p.id);
-    const stamp = `${ids.join(',')}\n${textStamp(text)}`;
-    let report = this.judges.get(uri.toString());
-    if (!report || report.stamp !== stamp) {
-      report = { stamp, value: parseJudgeReport(text, uri.path, ids) };
-      this.judges.set(uri.toString(), report);
-    }
-    const run = parseRunName(doc.uri.path)?.run;
-    return judgeRunOf(report.value, run);
   }
 
   private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T, variant = ''): T {
@@ -309,14 +264,14 @@ export class GradingService implements vscode.Disposable {
     this.reviews.delete(id);
     this.graded.delete(id);
     this.gradedWith.delete(id);
-    this.judgeTexts.delete(id);
+    this.judges.forgetText(id);
     this.dropDependents(id);
   }
 
   /** A .md file changed on disk: drop what was read from it, and re-render what was graded with it. */
   private fileChanged(uri: vscode.Uri): void {
     const id = uri.toString();
-    const wasRead = this.judgeTexts.delete(id);
+    const wasRead = this.judges.forgetText(id);
     const usedBy = this.dropDependents(id);
     if (wasRead || usedBy) {
       this.log?.info(`${vscode.workspace.asRelativePath(uri)} changed on disk: graded models built from it are dropped`);
@@ -337,13 +292,7 @@ export class GradingService implements vscode.Disposable {
 
   private invalidateAll(): void {
     this.graded.clear();
-    this.judgeTexts.clear();
+    this.judges.forgetTexts();
     this.changed.fire(vscode.Uri.parse('review-grader:config'));
   }
-}
-
-/** The part of a review where a link comment counts (core/naming.keyLink reads no further). */
-function linkRegion(doc: vscode.TextDocument): string {
-  const text = doc.getText();
-  return text.length > LINK_SEARCH_LIMIT ? text.slice(0, LINK_SEARCH_LIMIT) : text;
 }
