@@ -14,7 +14,7 @@ function handlers(services: Services): Record<string, Handler> {
   const service = services.grading;
   return {
     'reviewGrader.pairWithKey': pairWithKeyCommand(service),
-    'reviewGrader.gradeFolder': gradeFolderCommand(service),
+    'reviewGrader.gradeFolder': gradeFolderCommand(services),
     'reviewGrader.compareWithJudge': compareWithJudgeCommand(service),
     'reviewGrader.acceptAll': acceptAllCommand(services),
     [ACCEPT_SUGGESTION]: acceptSuggestionCommand(services),

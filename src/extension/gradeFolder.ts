@@ -9,13 +9,14 @@ import { pickFolderHolding } from './folderPick';
 import type { GradedReview } from '../core/model';
 import { MARK } from '../core/model';
 import { renderScoringReport } from '../core/report';
-import { mayReplace, refusalReason, sealOutput, type ReplaceDecision } from '../core/output';
+import { mayReplace, refusalReason, sealOutput, type Refusal, type ReplaceDecision } from '../core/output';
 import { escapeMarkdownInline } from '../core/escape';
 import { fmt } from '../core/score';
 import type { GradingService } from './gradingService';
 import { readText } from './files';
 import { configOf } from './config';
-import { byVariant, runsIn } from './runs';
+import { byVariant, runsIn, type WorkspaceRun } from './runs';
+import type { Logger, Services } from './service';
 
 export interface GradeFolderResult {
   written: vscode.Uri[];
@@ -23,14 +24,33 @@ export interface GradeFolderResult {
   skipped: vscode.Uri[];
   ungraded: vscode.Uri[];
   reasons?: Map<string, string>;
+  /** the user cancelled: nothing was written after that */
+  cancelled?: boolean;
+  /** the one message the run ended with */
+  message?: string;
 }
 
-/** reviewGrader.gradeFolder(folder?): explorer context passes the folder; else a quick pick. */
-export function gradeFolderCommand(service: GradingService) {
+/** The summary's buttons. */
+const OPEN_FOLDER = 'Open Folder';
+const SHOW_DETAILS = 'Show Details';
+
+/** Short words per reason a report was left alone, for the one-line summary (the details say it in full). */
+const SHORT_REASON: Record<Refusal | 'failed', string> = {
+  edited: 'edited since written',
+  foreign: 'not written by Review Grader',
+  symlink: 'a symbolic link',
+  'not-a-file': 'not a file',
+  failed: 'could not be written',
+};
+
+/**
+ * reviewGrader.gradeFolder(folder?): explorer context passes the folder; else a quick pick.
+ * Runs under a cancellable progress notification and ends with one summary message.
+ */
+export function gradeFolderCommand(services: Services) {
   return async (arg?: unknown): Promise<GradeFolderResult | undefined> => {
     let folder = arg instanceof vscode.Uri ? arg : await pickFolder();
     if (!folder) return undefined;
-    const result: GradeFolderResult = { written: [], skipped: [], ungraded: [], reasons: new Map() };
     let runs = await runsIn(folder);
     if (runs.length === 0) {
       // a perspective folder: its runs live in results/
@@ -38,46 +58,112 @@ export function gradeFolderCommand(service: GradingService) {
       runs = await runsIn(results);
       if (runs.length) folder = results;
     }
-    for (const [variant, files] of byVariant(runs)) {
-      const graded: GradedReview[] = [];
-      for (const f of files) {
-        const g = await service.gradedOf(await vscode.workspace.openTextDocument(f.uri));
-        if (g) graded.push(g);
-        else result.ungraded.push(f.uri);
-      }
-      if (graded.length === 0) continue;
-      const target = vscode.Uri.joinPath(folder, `${variant}-review-grader.md`);
-      const decision = await replaceDecision(target);
-      if (!decision.ok) {
-        result.skipped.push(target);
-        result.reasons?.set(target.toString(), refusalReason(decision.state));
-        continue;
-      }
-      const failed = await writeAtomically(
-        folder,
-        target,
-        sealOutput(renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap() })),
-      );
-      if (failed) {
-        result.skipped.push(target);
-        result.reasons?.set(target.toString(), `cannot write: ${failed}; left unchanged`);
-      } else result.written.push(target);
+    const where = vscode.workspace.asRelativePath(folder);
+    if (runs.length === 0) {
+      const message = `Review Grader: no review runs (vNNN-variant-runN.md) in ${where}.`;
+      void vscode.window.showInformationMessage(message);
+      return { written: [], skipped: [], ungraded: [], reasons: new Map(), message };
     }
-    void vscode.window.showInformationMessage(summary(folder, runs.length, result));
+    const target = folder;
+    const { result, short } = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Review Grader: grading ${where}`, cancellable: true },
+      (progress, token) => gradeRuns(services.grading, target, runs, progress, token),
+    );
+    result.message = summary(where, result, short);
+    void announce(services.log, target, where, result);
     return result;
   };
 }
 
-function summary(folder: vscode.Uri, runCount: number, r: GradeFolderResult): string {
-  const where = vscode.workspace.asRelativePath(folder);
-  if (runCount === 0) return `Review Grader: no review runs (vNNN-variant-runN.md) in ${where}.`;
-  const parts = [`wrote ${r.written.length} report(s): ${r.written.map(name).join(', ') || 'none'}`];
-  if (r.skipped.length)
-    parts.push(
-      `left ${r.skipped.map((u) => `${name(u)} alone (${r.reasons?.get(u.toString()) ?? 'not written by Review Grader'})`).join(', ')}`,
+/** Grade every run and write each variant's report; stops (writing nothing more) once the token is cancelled. */
+async function gradeRuns(
+  service: GradingService,
+  folder: vscode.Uri,
+  runs: WorkspaceRun[],
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<{ result: GradeFolderResult; short: Map<string, string> }> {
+  const result: GradeFolderResult = { written: [], skipped: [], ungraded: [], reasons: new Map() };
+  const short = new Map<string, string>();
+  const leftAlone = (target: vscode.Uri, why: Refusal | 'failed', reason: string) => {
+    result.skipped.push(target);
+    result.reasons?.set(target.toString(), reason);
+    short.set(target.toString(), SHORT_REASON[why]);
+  };
+  let done = 0;
+  progress.report({ message: `0 of ${runs.length} runs` });
+  for (const [variant, files] of byVariant(runs)) {
+    const graded: GradedReview[] = [];
+    for (const f of files) {
+      // a turn of the event loop per file: the notification repaints and a cancel can arrive
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (token.isCancellationRequested) return { result: { ...result, cancelled: true }, short };
+      const g = await service.gradedOf(await vscode.workspace.openTextDocument(f.uri));
+      if (g) graded.push(g);
+      else result.ungraded.push(f.uri);
+      done++;
+      progress.report({ message: `${done} of ${runs.length} runs`, increment: 100 / runs.length });
+    }
+    if (graded.length === 0) continue;
+    if (token.isCancellationRequested) return { result: { ...result, cancelled: true }, short };
+    const target = vscode.Uri.joinPath(folder, `${variant}-review-grader.md`);
+    const decision = await replaceDecision(target);
+    if (!decision.ok) {
+      leftAlone(target, decision.state, refusalReason(decision.state));
+      continue;
+    }
+    const failed = await writeAtomically(
+      folder,
+      target,
+      sealOutput(renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap() })),
     );
-  if (r.ungraded.length) parts.push(`${r.ungraded.length} run(s) without an answer key`);
-  return `Review Grader: graded ${runCount} run(s) in ${where}; ${parts.join('; ')}.`;
+    if (failed) leftAlone(target, 'failed', `cannot write: ${failed}; left unchanged`);
+    else result.written.push(target);
+  }
+  return { result, short };
+}
+
+/** One line: "Review Grader: wrote 49 reports in results/ — 2 left alone (edited since written)". */
+function summary(where: string, r: GradeFolderResult, short: Map<string, string>): string {
+  const reports = (n: number) => `${n} report${n === 1 ? '' : 's'}`;
+  const head = r.cancelled
+    ? `Review Grader: cancelled — wrote ${reports(r.written.length)} in ${where}/ before stopping`
+    : `Review Grader: wrote ${reports(r.written.length)} in ${where}/`;
+  const tail: string[] = [];
+  if (r.skipped.length) {
+    const counts = new Map<string, number>();
+    for (const u of r.skipped) {
+      const why = short.get(u.toString()) ?? SHORT_REASON.foreign;
+      counts.set(why, (counts.get(why) ?? 0) + 1);
+    }
+    const whys = [...counts].map(([why, n]) => (counts.size === 1 ? why : `${n} ${why}`));
+    tail.push(`${r.skipped.length} left alone (${whys.join(', ')})`);
+  }
+  if (r.ungraded.length) tail.push(`${r.ungraded.length} run${r.ungraded.length === 1 ? '' : 's'} without an answer key`);
+  return tail.length ? `${head} — ${tail.join('; ')}.` : `${head}.`;
+}
+
+/** The per-file list behind the summary, one line each. */
+export function detailLines(where: string, r: GradeFolderResult): string[] {
+  const rel = (u: vscode.Uri) => vscode.workspace.asRelativePath(u);
+  return [
+    `Grade Folder ${where}${r.cancelled ? ' (cancelled)' : ''}: ${r.written.length} written, ${r.skipped.length} left alone, ${r.ungraded.length} without a key`,
+    ...r.written.map((u) => `  wrote ${rel(u)}`),
+    ...r.skipped.map((u) => `  left ${rel(u)} alone: ${r.reasons?.get(u.toString()) ?? 'not written by Review Grader'}`),
+    ...r.ungraded.map((u) => `  no answer key for ${rel(u)}`),
+  ];
+}
+
+/** Show the summary; its buttons reveal the folder or write the details to the output channel. */
+async function announce(log: Logger, folder: vscode.Uri, where: string, r: GradeFolderResult): Promise<void> {
+  const buttons = r.written.length || r.skipped.length ? [OPEN_FOLDER, SHOW_DETAILS] : [SHOW_DETAILS];
+  const choice = await vscode.window.showInformationMessage(r.message ?? '', ...buttons);
+  if (choice === OPEN_FOLDER) await vscode.commands.executeCommand('revealInExplorer', folder);
+  else if (choice === SHOW_DETAILS) {
+    for (const line of detailLines(where, r)) log.info(line);
+    // the channel in the editor is an OutputChannel; the Logger type only promises the writes
+    (log as Partial<Pick<vscode.OutputChannel, 'show'>>).show?.(true);
+  }
 }
 
 /** May a report replace what is at `target`? Core decides; here we only look (stat, read). */
