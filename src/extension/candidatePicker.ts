@@ -3,8 +3,9 @@
 // candidates, titled as candidates so they are never taken for the verdict's
 // evidence. Picking one reveals it in the review.
 import * as vscode from 'vscode';
+import { fmt } from '../core/score';
 import type { Evidence, GradedReview } from '../core/model';
-import { findingFullName, num } from './verdictText';
+import { findingFullName } from './verdictText';
 
 export const SHOW_CANDIDATES = 'reviewGrader.showCandidates';
 /** reveals a 1-based line of a review: codeLens.ts's REVEAL_FINDING */
@@ -26,7 +27,7 @@ export function registerCandidatePicker(context: vscode.ExtensionContext): void 
 
 /** The lens arguments for a problem's candidates (plain data: a lens argument outlives the model). */
 export function candidateItems(candidates: Evidence[], g: GradedReview): CandidateItem[] {
-  return candidates.map((e) => ({ label: findingFullName(e, g), description: `match ${num(e.score)} · line ${e.line}`, line: e.line }));
+  return candidates.map((e) => ({ label: findingFullName(e, g), description: `match ${fmt(e.score)} · line ${e.line}`, line: e.line }));
 }
 
 /**

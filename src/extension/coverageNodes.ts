@@ -15,7 +15,6 @@ import {
   bonusSummary,
   disagreementText,
   findingFullName,
-  num,
   penaltySummary,
   uncitedText,
 } from './verdictText';
@@ -86,7 +85,7 @@ export function problemNode(p: ProblemGrade, g: GradedReview): Node {
     backing = `${p.source === 'judge' ? 'the judge cites' : p.source === 'tag' ? 'tagged on' : 'best match'} ${name}`;
     children.push({
       label: name,
-      description: p.source === 'auto' ? `match ${num(b.evidence.score)}` : p.source === 'judge' ? 'cited by the judge' : 'tagged',
+      description: p.source === 'auto' ? `match ${fmt(b.evidence.score)}` : p.source === 'judge' ? 'cited by the judge' : 'tagged',
       tooltip: b.evidence.excerpt,
       line: b.evidence.line,
     });
@@ -101,7 +100,7 @@ export function problemNode(p: ProblemGrade, g: GradedReview): Node {
     if (shown.has(e.line)) continue;
     children.push({
       label: findingFullName(e, g),
-      description: `${e.fromTag ? 'tagged' : 'candidate'} · match ${num(e.score)}`,
+      description: `${e.fromTag ? 'tagged' : 'candidate'} · match ${fmt(e.score)}`,
       tooltip: e.excerpt,
       line: e.line,
     });
@@ -135,7 +134,7 @@ export function bonusNode(g: GradedReview, cap: number): Node {
   const s = g.score;
   const from = g.extrasSource === 'tag' ? 'tagged' : g.extrasSource;
   return {
-    label: `Bonus +${num(s.bonus)} · Penalty −${num(s.penalty)}`,
+    label: `Bonus +${fmt(s.bonus)} · Penalty −${fmt(s.penalty)}`,
     description: `${Math.min(s.bonusCount, cap)}/${s.bonusCount} counted · ${from}`,
     tooltip: `bonus ${bonusSummary(s, cap)}\npenalty ${penaltySummary(s)}\ncounts from: ${from}`,
     icon: new vscode.ThemeIcon('star-empty'),

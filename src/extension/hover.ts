@@ -5,13 +5,14 @@
 // candidates). Hover on a finding heading of a review: the problems it is
 // evidence or a candidate for, and its bonus rows.
 import * as vscode from 'vscode';
+import { fmt } from '../core/score';
 import type { AnswerKey, Evidence, GradedReview, Problem, Verdict } from '../core/model';
 import { MARK } from '../core/model';
 import { bankEntryOf, GENERIC_CRITERIA, GENERIC_NOTE } from '../core/answerKey';
 import { basename } from '../core/naming';
 import type { GradingService } from './gradingService';
 import type { Logger, Services } from './service';
-import { backingOf, bonusCounts, bonusStatus, disagreementText, findingFullName, num, sourceMarker, uncitedText } from './verdictText';
+import { backingOf, bonusCounts, bonusStatus, disagreementText, findingFullName, sourceMarker, uncitedText } from './verdictText';
 
 // any item id a key shape uses ('P01', 'Q3', 'T01-C1', 'AK-T02-01', 'PB-02'): letters first, a digit last
 const ID = /\b[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6}){0,3}\b/;
@@ -155,7 +156,7 @@ function appendCandidates(md: vscode.MarkdownString, candidates: Evidence[], gra
   md.appendMarkdown('\n\n').appendMarkdown(
     escape(
       `Candidates (the matcher's, not the verdict's evidence): ${candidates
-        .map((e) => `${findingFullName(e, graded)} (line ${e.line}, match ${num(e.score)})`)
+        .map((e) => `${findingFullName(e, graded)} (line ${e.line}, match ${fmt(e.score)})`)
         .join('; ')}`,
     ),
   );
@@ -173,7 +174,7 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
     if (b.kind === 'evidence' && b.evidence.findingIndex === index) backs.push(`${p.id} ${MARK[p.verdict]} ${p.title} ${sourceMarker(p)}`);
     else {
       const e = p.evidence.find((x) => x.findingIndex === index && !x.fromTag);
-      if (e) candidateFor.push(`${p.id} ${p.title} (match ${num(e.score)}; verdict ${MARK[p.verdict]} ${sourceMarker(p)})`);
+      if (e) candidateFor.push(`${p.id} ${p.title} (match ${fmt(e.score)}; verdict ${MARK[p.verdict]} ${sourceMarker(p)})`);
     }
   }
   const counts = bonusCounts(graded);

@@ -8,8 +8,8 @@ import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
 import { recordStatusBar } from './stats';
 import type { Logger, Services } from './service';
-import { bonusSummary, num, penaltySummary, scoreFormula } from './verdictText';
-import { detectionRuleText } from '../core/score';
+import { bonusSummary, penaltySummary, scoreFormula } from './verdictText';
+import { detectionRuleText, fmt } from '../core/score';
 
 export function registerStatusBar(context: vscode.ExtensionContext, deps: Services): void {
   const service = deps.grading;
@@ -64,7 +64,7 @@ function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument, cap: number): 
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**Review Grader** — ').appendText(basename(reviewDoc.uri.path));
   md.appendMarkdown('\n\n').appendText(
-    `detection ${num(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`,
+    `detection ${fmt(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`,
   );
   const rule = detectionRuleText(s);
   if (rule) md.appendMarkdown('\n\n').appendText(rule);

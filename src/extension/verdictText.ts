@@ -3,6 +3,7 @@
 // every view tells the judge's own evidence from the matcher's candidates.
 import type { BonusGrade, Evidence, Finding, GradedReview, ProblemGrade, RunScore, TagEntry } from '../core/model';
 import { MARK } from '../core/model';
+import { fmt } from '../core/score';
 import { verdictEvidence } from '../core/grade';
 
 /** "(auto 0.82)", "(tagged)" or "(judge)". */
@@ -104,11 +105,7 @@ export function entryText(e: TagEntry): string {
 
 /** "6.5 = 6 + 0.5 − 0" */
 export function scoreFormula(s: RunScore): string {
-  return `${num(s.total)} = ${num(s.detection)} + ${num(s.bonus)} − ${num(s.penalty)}`;
-}
-
-export function num(x: number): string {
-  return String(Math.round(x * 100) / 100);
+  return `${fmt(s.total)} = ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`;
 }
 
 /** Which bonus findings count toward the score (the core decides: the source in force, within the cap). */
@@ -120,12 +117,12 @@ export function bonusCounts(g: GradedReview): boolean[] {
 export function bonusSummary(s: RunScore, cap: number): string {
   const counted = Math.min(s.bonusCount, cap);
   const over = s.bonusCount - counted;
-  return `+${num(s.bonus)} for ${counted} bonus finding(s)${over > 0 ? ` (${over} more over the cap of ${cap})` : ''}`;
+  return `+${fmt(s.bonus)} for ${counted} bonus finding(s)${over > 0 ? ` (${over} more over the cap of ${cap})` : ''}`;
 }
 
 /** "−0.5 for 1 penalty". */
 export function penaltySummary(s: RunScore): string {
-  return `−${num(s.penalty)} for ${s.penaltyCount} penalt${s.penaltyCount === 1 ? 'y' : 'ies'}`;
+  return `−${fmt(s.penalty)} for ${s.penaltyCount} penalt${s.penaltyCount === 1 ? 'y' : 'ies'}`;
 }
 
 /** "counts", "over the cap", "judge's count used": why a bonus row adds (or not). */
