@@ -6,12 +6,20 @@ import { runLint } from './commands/lint';
 import { runAudit } from './commands/audit';
 import { runReport } from './commands/report';
 import { runDashboard } from './commands/dashboard';
+import { runAgreement } from './commands/agreement';
 import { USAGE, VERSION } from './usage';
 import { guardStream } from './terminal';
 
 export type Command = (args: string[]) => number;
 
-const COMMANDS: Record<string, Command> = { grade: runGrade, lint: runLint, audit: runAudit, report: runReport, dashboard: runDashboard };
+const COMMANDS: Record<string, Command> = {
+  grade: runGrade,
+  lint: runLint,
+  audit: runAudit,
+  report: runReport,
+  dashboard: runDashboard,
+  agreement: runAgreement,
+};
 
 export function main(argv: string[]): number {
   const [name, ...rest] = argv;
@@ -25,7 +33,9 @@ export function main(argv: string[]): number {
   }
   const command = COMMANDS[name];
   if (!command) {
-    process.stderr.write(`review-grader: unknown command '${name}' (expected grade, lint, audit, report or dashboard; see --help)\n`);
+    process.stderr.write(
+      `review-grader: unknown command '${name}' (expected grade, lint, audit, report, dashboard or agreement; see --help)\n`,
+    );
     return 2;
   }
   return command(rest);

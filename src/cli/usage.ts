@@ -25,6 +25,9 @@ Usage:
       One self-contained HTML page for a perspective folder (or every perspective
       under a corpus root): detection matrix, variants, recommendation, history.
       Judge reports beside the runs (vNNN-variant-scoring.md) are used by default.
+  review-grader agreement FOLDER [--format text|json]
+      How far each source can be trusted: for every pair of tags, judge and auto matcher,
+      linear-weighted kappa, confusion matrix, systematic lean and the most disputed problems.
 
 Options:
   --key KEY        the answer key to grade against

@@ -41,8 +41,8 @@ export function isPerspectiveFolder(dir: string): boolean {
 }
 
 /** The perspective folders a FOLDER argument stands for: itself, or its perspective subfolders. */
-export function perspectiveFolders(folder: string): string[] {
-  if (!isDir(folder)) throw new UsageError(`dashboard: ${folder}: not a folder (expected a perspective folder or the corpus root)`);
+export function perspectiveFolders(folder: string, command = 'dashboard'): string[] {
+  if (!isDir(folder)) throw new UsageError(`${command}: ${folder}: not a folder (expected a perspective folder or the corpus root)`);
   // A perspective's results/ folder stands for the perspective, as in the editor's explorer menu.
   if (basename(resolve(folder)) === 'results' && !isDir(join(folder, 'results'))) return [dirname(resolve(folder))];
   if (isPerspectiveFolder(folder)) return [folder];
@@ -50,7 +50,7 @@ export function perspectiveFolders(folder: string): string[] {
     .sort()
     .map((n) => join(folder, n))
     .filter((d) => isDir(d) && isPerspectiveFolder(d));
-  if (subs.length === 0) throw new UsageError(`dashboard: ${folder}: no answer-key*.md or results/ here or in its subfolders`);
+  if (subs.length === 0) throw new UsageError(`${command}: ${folder}: no answer-key*.md or results/ here or in its subfolders`);
   return subs;
 }
 
