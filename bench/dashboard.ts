@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { loadPerspective, perspectiveFolders } from '../src/cli/commands/dashboard';
 import { buildPerspective, renderDashboardPage, type PerspectiveView } from '../src/core/dashboard';
 import { recommendRound, round, summarizeVariant, type VariantSummary } from '../src/core/score';
+import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 
 /** The rule before issue 7: |gap|, ties on SD keep the baseline, first-highest mean wins. Kept here only to count the change. */
 function oldRecommendRound(base: VariantSummary, variants: VariantSummary[]): string {
@@ -66,21 +67,10 @@ const warnings: string[] = [];
 const rows: string[][] = [['perspective', 'runs', 'grade ms', 'render ms', 'total ms', 'size KB', 'browser ms', 'bars']];
 let ok = true;
 // The page as a person sees it: time from navigation to the load event in Debian's Chromium.
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const launch = () =>
   chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', ...chromiumFlags],
   });
 let browser: Awaited<ReturnType<typeof launch>> | undefined;
 const tmp = mkdtempSync(join(tmpdir(), 'rg-dash-'));

@@ -8,18 +8,9 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fail, repoRoot } from './paths.mjs';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumFlags = [
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-sandbox',
-];
+export { chromiumPath };
 
 const require = createRequire(import.meta.url);
 // Load playwright through test-web's own resolution so we patch the very instance it uses.

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { buildPerspective, compareNames, renderDashboardPage } from '../../src/core/dashboard';
 import { key, run } from '../fixtures/dashboard/graded';
 import { writePerspective } from '../fixtures/dashboard/folder';
+import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
 
 describe('dashboard model (pure)', () => {
   const k = key(['Fault', 'Fault', 'Data', 'Ops']);
@@ -294,18 +295,8 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
 const CLI = process.env.REVIEW_GRADER_CLI ?? resolve('dist/cli.js'); // override: test a CLI bundle elsewhere
 const CORPUS = path();
 const PERSPECTIVE = 'reliability-design';
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = chromiumPath;
+const FLAGS = ['--headless', ...chromiumFlags];
 
 function path(): string {
   return resolve(process.cwd(), '../shared/corpus');
@@ -317,7 +308,7 @@ function cli(...args: string[]) {
   return r;
 }
 
-describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && 'no /usr/bin/chromium' }, () => {
+describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && `no ${CHROMIUM}` }, () => {
   let tmp = '';
   let out = '';
   before(() => {

@@ -54,3 +54,12 @@ export function memento(): vscode.Memento {
     },
   };
 }
+
+/** A Coverage view row as the extension's internal COVERAGE_ITEMS command returns it. */
+export interface CoverageItem {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  line?: number;
+  children?: CoverageItem[];
+}

@@ -2,17 +2,11 @@
 // shown as "judge: no finding cited" in the lens, hover and Coverage view, and
 // the matcher's findings are offered as candidates, never as the judge's evidence.
 import * as vscode from 'vscode';
-import { corpusUri, equal, extension, ok } from './helpers';
+import { corpusUri, equal, extension, ok, type CoverageItem } from './helpers';
 import { closeAll, hoverText, lenses, linesMatching, openKeyAndReview, until } from './keyHelpers';
 import { KEY, removeFixture, RUN1, writeFixture } from './viewsFixture';
 
-interface Item {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  line?: number;
-  children?: Item[];
-}
+type Item = CoverageItem;
 
 suite('judge evidence in the views', function () {
   let enabled = false;

@@ -4,20 +4,14 @@
 // leads to its candidates; a finding heading hovers what it counts for; a
 // label that is only a number gets the finding's title; labels stay short.
 import * as vscode from 'vscode';
-import { corpusUri, equal, extension, ok } from './helpers';
+import { corpusUri, equal, extension, ok, type CoverageItem } from './helpers';
 import { closeAll, hoverText, lenses, linesMatching, until } from './keyHelpers';
 import { fixturePaths, removeFixture, writeFixture } from './viewsFixture';
 
 // a folder of its own: no run of this key has been shown before this suite
 const { folder: FOLDER, key: KEY, run1: RUN1, run2: RUN2 } = fixturePaths('views-session');
 
-interface Item {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  line?: number;
-  children?: Item[];
-}
+type Item = CoverageItem;
 
 const topLens = async (uri: vscode.Uri, re: RegExp) =>
   until(async () => (await lenses(uri)).find((l) => l.range.start.line === 0 && re.test(l.command?.title ?? '')), `top lens ${re}`);
