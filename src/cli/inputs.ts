@@ -56,9 +56,9 @@ export function findKeyFor(reviewPath: string, reviewText: string, explicit?: st
     refused = linkRefusal(reviewPath, reviewText, linkedKeyPath(reviewText) ?? path, path);
     return !refused;
   };
-  let found = findKeySync(reviewPath, reviewText, nodeFiles, { ...options, explicit, isAllowed });
-  if (!found.ok && refused) {
-    found = findKeySync(reviewPath, '', nodeFiles, { ...options, explicit });
+  const found = findKeySync(reviewPath, reviewText, nodeFiles, { ...options, explicit, isAllowed });
+  if (refused) {
+    // core/findKey fell back to the conventions; the CLI's own words say why the link was not read
     if (!found.ok) throw new UsageError(`${refused}; pass --key KEY`);
     warn(`${refused}; using ${found.path} by the naming convention`);
   }

@@ -29,6 +29,8 @@ export interface KeyFound {
   source: KeySource;
   /** after '#' in `rubric.md#T01`: the scenario of a multi-scenario key file */
   scenario?: string;
+  /** a link comment was refused (outside what may be read): reported, and the conventions found this key instead */
+  refusedLink?: string;
 }
 
 export interface KeyMissing {
@@ -67,11 +69,20 @@ export function* findKeyTask(reviewPath: string, reviewText: string, options: Fi
     const missing = (message: string, looked: string[] = []): KeyMissing => ({ ok: false, source: 'link', line, looked, message });
     if (!/\.md$/i.test(link.path)) return missing(`${at}, but only a .md file is followed`);
     const path = resolveBeside(reviewPath, link.path);
-    if (options.isAllowed && !options.isAllowed(path)) return missing(`${at}, outside the folder that may be read (${path}); not read`);
+    if (options.isAllowed && !options.isAllowed(path)) {
+      // an untrusted link is reported and not read; the naming conventions still apply
+      const refused = missing(`${at}, outside the folder that may be read (${path}); not read`);
+      const fallback = yield* conventionsAndPatterns(reviewPath, options);
+      return fallback.ok ? { ...fallback, refusedLink: refused.message } : { ...refused, looked: fallback.looked };
+    }
     if (yield path) return { ok: true, source: 'link', ...found({ path, fragment: link.fragment }) };
     return missing(`${at}, but ${path} does not exist`, [path]);
   }
+  return yield* conventionsAndPatterns(reviewPath, options);
+}
 
+/** The naming conventions, then the user's key patterns. */
+function* conventionsAndPatterns(reviewPath: string, options: FindKeyOptions): ExistsTask<KeyLookup> {
   const conventions = keyCandidates(reviewPath);
   for (const path of conventions) if (yield path) return { ok: true, source: 'convention', path };
   const patterns = patternCandidates(reviewPath, options.patterns ?? []).filter((p) => !conventions.includes(p));

@@ -37,6 +37,7 @@ interface CachedGrade extends Cached<GradedReview | undefined> {
 }
 
 export class GradingService implements vscode.Disposable {
+  private readonly refusedLinks = new Set<string>();
   private readonly keys = new Map<string, Cached<AnswerKey>>();
   private readonly reviews = new Map<string, Cached<Review>>();
   private readonly graded = new Map<string, CachedGrade>();
@@ -192,7 +193,16 @@ export class GradingService implements vscode.Disposable {
   async keyLookupFor(doc: vscode.TextDocument): Promise<KeyLookup> {
     const files = workspaceFiles(doc.uri);
     const { config } = await this.settingsWithProject(doc.uri);
-    return findKey(doc.uri.path, linkRegion(doc), files, { ...this.keyLookupOptions(doc.uri, doc.uri), patterns: config.keyPatterns });
+    const found = await findKey(doc.uri.path, linkRegion(doc), files, {
+      ...this.keyLookupOptions(doc.uri, doc.uri),
+      patterns: config.keyPatterns,
+    });
+    // outside the workspace: not read, graded by the conventions; said once, not on every lens refresh
+    if (found.ok && found.refusedLink && !this.refusedLinks.has(found.refusedLink)) {
+      this.refusedLinks.add(found.refusedLink);
+      this.log?.warn(found.refusedLink);
+    }
+    return found;
   }
 
   /**

@@ -88,6 +88,16 @@ test('a link is followed only to a .md path, and only where isAllowed says', () 
   assert.ok(!out.ok && /outside the folder that may be read \(\/etc\/k\.md\); not read/.test(out.message), !out.ok ? out.message : '');
 });
 
+test('a refused link is reported and the naming conventions still find the key (CLI and editor alike)', () => {
+  const files = { 'p/answer-key-round-001.md': KEY, '/etc/k.md': KEY };
+  const isAllowed = (p: string) => p.startsWith('p/');
+  const r = lookup(files, 'p/results/v001-a-run1.md', '# R\n<!-- answer-key: /etc/k.md -->', { isAllowed });
+  assert.ok(r.ok && r.source === 'convention' && r.path === 'p/answer-key-round-001.md', JSON.stringify(r));
+  assert.match(r.ok ? (r.refusedLink ?? '') : '', /:2: links answer key \/etc\/k\.md, outside the folder that may be read/);
+  const none = lookup({ '/etc/k.md': KEY }, 'p/results/v001-a-run1.md', '<!-- answer-key: /etc/k.md -->', { isAllowed });
+  assert.ok(!none.ok && /not read/.test(none.message) && none.looked.length > 0);
+});
+
 test('fragments: rubric.md#T01 names a scenario, in a link, a pairing or --key', () => {
   const files = { 'p/rubric.md': KEY };
   assert.deepEqual(lookup(files, 'p/r.md', '<!-- answer-key: rubric.md#T01 -->'), {
