@@ -17,7 +17,7 @@ import { CREDIT } from './model';
 import { autoGrade, type MatchOptions } from './match';
 import { resolveCitations, type JudgeRun } from './judge';
 import { DEFAULT_RUBRIC, runScore, type KeyDetection, type RubricOptions } from './score';
-import { detectionSubtotal } from './answerKey/rating';
+import { detectionSubtotal, itemCredits } from './answerKey/rating';
 
 export interface GradeOptions {
   /** ignore the review's grading tags */
@@ -34,6 +34,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
   const auto = autoGrade(key, review, opts.match);
   const tags = opts.autoOnly ? [] : review.tags;
   const tagVerdicts = tagVerdictsById(review, tags, keyIdOf(key));
+  const creditOf = itemCredits(key); // under the key's own rule, where it states one
   const problems = key.problems.map((p, i): ProblemGrade => {
     const a = auto.problems.find((x) => x.id === p.id) ?? auto.problems[i];
     const autoVerdict = a?.verdict ?? 'missed';
@@ -48,7 +49,7 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
       id: p.id,
       title: p.title,
       verdict,
-      credit: CREDIT[verdict],
+      credit: creditOf(p, verdict),
       source,
       confidence,
       auto: { verdict: autoVerdict, confidence },

@@ -45,6 +45,11 @@ test('a weighted scenario is scored by its rule: Σ(rating × weight) / max × 1
   assert.equal(g.score.total, 6.25);
   assert.match(g.score.detectionRule ?? '', /○ 2, △ 1, × 0 × the item’s weight, summed, \/ max \(8\) × 10/);
   assert.match(detectionRuleText(g.score) ?? '', /^detection by the key's rule: .*; at most 10$/);
+  // each item's credit is its share under the same rule, so the JSON's credits add up to the subtotal
+  assert.deepEqual(
+    g.problems.map((p) => p.credit),
+    [5, 1.25, 0],
+  );
 });
 
 test('the #T02 fragment of a path picks that scenario, its bank refs intact', () => {

@@ -50,3 +50,20 @@ export function detectionSubtotal(key: AnswerKey, verdicts: Verdicts): Subtotal 
   const rule = `${marks}${weights}, summed${scaled ? `, / max (${num(max)}) × ${num(s.scale!)}` : ''}${s.text ? ` (as the key states: ${s.text})` : ''}`;
   return { value: round(scaled ? (raw / max) * s.scale! : raw), max: round(max), rule };
 }
+
+/**
+ * Each item's share of the detection subtotal under the key's rule, so the
+ * shares sum to `detectionSubtotal(...).value` (classic keys: ○ 1, △ 0.5, × 0).
+ */
+export function itemCredits(key: AnswerKey): (problem: { weight?: number }, verdict: Verdict) => number {
+  const s = key.scoring;
+  if (!s) return (_p, verdict) => CREDIT[verdict];
+  const weightOf = (p: { weight?: number }) => (s.weighted ? (p.weight ?? 1) : 1);
+  let max = 0;
+  for (const p of key.problems) max += s.ratings.detected * weightOf(p);
+  const scaled = s.scale !== undefined && max > 0;
+  return (p, verdict) => {
+    const raw = s.ratings[verdict] * weightOf(p);
+    return round(scaled ? (raw / max) * s.scale! : raw);
+  };
+}
