@@ -11,6 +11,7 @@ import { renderGradeText } from '../format/gradeText';
 import { gradeJson } from '../format/gradeJson';
 import { formatDiagnostic } from '../format/diagnostics';
 import { settingsFor } from '../project';
+import { CACHE_OPTIONS, useCache } from '../cache';
 
 /** `--judge auto`: the judge report beside each run, found by the naming convention. */
 export const AUTO_JUDGE = 'auto';
@@ -92,8 +93,10 @@ export function runGrade(args: string[]): number {
     'auto-only': { type: 'boolean', default: false },
     judge: { type: 'string' },
     'bonus-cap': { type: 'string' },
+    ...CACHE_OPTIONS,
   });
   needFiles('grade', positionals, 'review file');
+  useCache(values);
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`grade: --format must be text or json, got '${format}'`);
   const graded = gradeFiles(positionals, {
