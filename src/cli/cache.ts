@@ -8,10 +8,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { cacheId, entryText, readEntry, DEFAULT_CACHE_LOCATION, type CacheKind } from '../core/cache';
+import { cacheId, entryText, readEntry, DEFAULT_CACHE_LOCATION, type CacheKind, type GradedEntry } from '../core/cache';
+import { gradeReview, type GradeOptions } from '../core/grade';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
-import type { AnswerKey, Review } from '../core/model';
+import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { warn } from './io';
 import { VERSION } from './usage';
 
@@ -65,6 +66,9 @@ function buildHash(): string {
   }
 }
 
+/** The entry id each cached model was read or parsed under: a graded entry is keyed by them. */
+const idOf = new WeakMap<object, string>();
+
 function cached<T extends Review | AnswerKey>(
   kind: CacheKind,
   text: string,
@@ -75,18 +79,38 @@ function cached<T extends Review | AnswerKey>(
   if (location === undefined) return parse();
   const id = cacheId({ kind, version: VERSION, build, path, scenario, text: hash(text) }, hash);
   const file = join(location, `${id}.json`);
-  const hit = readHit(file, id, kind) as T | undefined;
-  if (hit) return hit;
-  const value = parse();
-  store(file, entryText(id, kind, value));
+  let value = readHit(file, id, kind) as T | undefined;
+  if (!value) {
+    value = parse();
+    store(file, entryText(id, kind, value));
+  }
+  idOf.set(value, id);
   return value;
 }
 
-function readHit(file: string, id: string, kind: CacheKind): Review | AnswerKey | undefined {
+/** gradeReview, through the cache when it is on and both models came from it. */
+export function gradeReviewCached(key: AnswerKey, review: Review, opts: GradeOptions = {}): GradedReview {
+  const keyId = idOf.get(key);
+  const reviewId = idOf.get(review);
+  if (location === undefined || !keyId || !reviewId) return gradeReview(key, review, opts);
+  // every grading option is plain data (judge verdicts, rubric, thresholds, flags, key path)
+  const text = hash(JSON.stringify([keyId, reviewId, opts]));
+  const id = cacheId({ kind: 'graded', version: VERSION, build, text }, hash);
+  const file = join(location, `${id}.json`);
+  const hit = readHit(file, id, 'graded') as GradedEntry | undefined;
+  // the models are put back as the very objects the caller holds
+  if (hit) return { ...hit, review, key };
+  const graded = gradeReview(key, review, opts);
+  const { review: _review, key: _key, ...rest } = graded;
+  store(file, entryText(id, 'graded', rest));
+  return graded;
+}
+
+function readHit(file: string, id: string, kind: CacheKind): Review | AnswerKey | GradedEntry | undefined {
   try {
     if (!lstatSync(file).isFile()) return undefined; // a symlink or anything else there is not read
     const text = readFileSync(file, 'utf8');
-    return kind === 'review' ? readEntry(text, id, 'review') : readEntry(text, id, 'key');
+    return kind === 'review' ? readEntry(text, id, 'review') : kind === 'key' ? readEntry(text, id, 'key') : readEntry(text, id, 'graded');
   } catch {
     return undefined; // missing or unreadable: parsed again
   }

@@ -19,7 +19,7 @@ import { fileExists, UsageError, warn } from '../io';
 import { confinedReader } from '../confine';
 import { writeOutput } from '../write';
 import { settingsFor } from '../project';
-import { CACHE_OPTIONS, parseAnswerKeyCached, parseReviewCached, useCache } from '../cache';
+import { CACHE_OPTIONS, gradeReviewCached, parseAnswerKeyCached, parseReviewCached, useCache } from '../cache';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -82,7 +82,7 @@ export function loadPerspective(
         rubric: settings.rubric,
         match: settings.match,
         keyLookup: { patterns: settings.keyPatterns },
-        parse: { review: parseReviewCached, key: parseAnswerKeyCached },
+        parse: { review: parseReviewCached, key: parseAnswerKeyCached, grade: gradeReviewCached },
       },
       warn,
     ),
