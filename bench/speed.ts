@@ -1,6 +1,8 @@
 // Speed: the CLI grading all labelled runs (one process per key) against
 // remark-parse alone on the same files; and the core's per-review latency.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { unified } from 'unified';
@@ -42,9 +44,18 @@ function timeProcesses(cmd: (key: string, reviews: string[]) => string[]): numbe
 const runs = 3;
 const remarkTimes: number[] = [];
 const cliTimes: number[] = [];
+const coldTimes: number[] = [];
+const warmTimes: number[] = [];
 for (let i = 0; i < runs; i++) {
   remarkTimes.push(timeProcesses((key, reviews) => ['-e', remarkScript, key, ...reviews]));
-  cliTimes.push(timeProcesses((key, reviews) => ['dist/cli.js', 'grade', '--key', key, '--format', 'json', ...reviews]));
+  const grade = (key: string, reviews: string[]) => ['dist/cli.js', 'grade', '--key', key, '--format', 'json', ...reviews];
+  cliTimes.push(timeProcesses(grade));
+  // --cache: an empty cache folder (cold, entries written), then the same run again (warm, entries read)
+  const cache = mkdtempSync(join(tmpdir(), 'rg-bench-cache-'));
+  const cached = (key: string, reviews: string[]) => [...grade(key, reviews), '--cache-location', cache];
+  coldTimes.push(timeProcesses(cached));
+  warmTimes.push(timeProcesses(cached));
+  rmSync(cache, { recursive: true, force: true });
 }
 
 // 2. In-process: parse-only vs full grading per review.
@@ -69,6 +80,11 @@ const cli = median(cliTimes);
 console.log(`speed (${records.length} runs, ${byKey.size} keys, ${files.length} files; median of ${runs})`);
 console.log(`  remark-parse alone, one process per key : ${remark.toFixed(0)} ms`);
 console.log(`  review-grader grade, one process per key: ${cli.toFixed(0)} ms  (${(cli / remark).toFixed(2)}× remark; bar ≤ 3×)`);
+const cold = median(coldTimes);
+const warm = median(warmTimes);
+console.log(
+  `  grade --cache, cold / warm              : ${cold.toFixed(0)} / ${warm.toFixed(0)} ms  (${(cold / remark).toFixed(2)}× / ${(warm / remark).toFixed(2)}× remark; bars ≤ 1.0× / ≤ 0.25×)`,
+);
 console.log(`  in-process remark-parse of all files    : ${parseOnly.toFixed(0)} ms`);
 console.log(
   `  core per review (parse + grade)         : p50 ${median(latencies).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, max ${latencies.reduce((a, b) => (b > a ? b : a), 0).toFixed(1)} ms`,

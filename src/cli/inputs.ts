@@ -1,8 +1,6 @@
 // Loading and pairing the CLI's inputs: a review finds its key by an explicit
 // `--key`, a link comment in the review, or the corpus naming conventions.
 // A link is followed only inside the working directory (see confine.ts).
-import { parseAnswerKey } from '../core/answerKey';
-import { parseReview } from '../core/review';
 import { parseJudgeReport, type JudgeReport } from '../core/judge';
 import { findKeySync, type FindKeyOptions, type KeyFound } from '../core/findKey';
 import { linkedKeyPath, splitFragment } from '../core/naming';
@@ -10,6 +8,7 @@ import type { AnswerKey, Review } from '../core/model';
 import { readTextFile, UsageError, warn } from './io';
 import { nodeFiles } from './nodeFiles';
 import { assertNoEscape, linkRefusal } from './confine';
+import { parseAnswerKeyCached, parseReviewCached } from './cache';
 
 export interface Loaded<T> {
   path: string;
@@ -29,7 +28,7 @@ export function loadKey(ref: string, scenario?: string): Loaded<AnswerKey> {
   const hit = keyCache.get(id);
   if (hit) return hit;
   const f = readTextFile(path);
-  const loaded = { path, text: f.text, value: parseAnswerKey(f.text, path, wanted), warnings: f.warnings };
+  const loaded = { path, text: f.text, value: parseAnswerKeyCached(f.text, path, wanted), warnings: f.warnings };
   keyCache.set(id, loaded);
   return loaded;
 }
@@ -37,7 +36,7 @@ export function loadKey(ref: string, scenario?: string): Loaded<AnswerKey> {
 export function loadReview(path: string): Loaded<Review> {
   assertNoEscape(path);
   const f = readTextFile(path);
-  return { path, text: f.text, value: parseReview(f.text, path), warnings: f.warnings };
+  return { path, text: f.text, value: parseReviewCached(f.text, path), warnings: f.warnings };
 }
 
 export function loadJudge(path: string, problemIds?: string[]): Loaded<JudgeReport> {

@@ -36,6 +36,10 @@ Options:
   --judge FILE     also read a judge's scoring report (its verdicts rank above auto);
                    --judge auto reads the one beside each run (vNNN-variant-scoring.md)
   --bonus-cap N    bonus findings that count at most (default 5)
+  --cache          (grade, report, dashboard, agreement) keep parsed reviews, keys and
+                   their grades on disk, keyed by a hash of the texts, paths, grading
+                   options and the tool's build; a later run reads them. Same results.
+  --cache-location DIR  the cache folder (default .review-grader-cache here); implies --cache
   -o, --out FILE   write the report here instead of standard output. An existing file
                    is replaced only if review-grader wrote it and nobody edited it since
                    (its last line holds a hash); never an input, never through a symlink

@@ -10,13 +10,15 @@ import { fmt } from '../../core/score';
 import { parse } from '../args';
 import { UsageError, warn } from '../io';
 import { loadPerspective, perspectiveFolders } from './dashboard';
+import { CACHE_OPTIONS, useCache } from '../cache';
 
 export function runAgreement(args: string[]): number {
-  const { values, positionals } = parse('agreement', args, { format: { type: 'string', default: 'text' } });
+  const { values, positionals } = parse('agreement', args, { format: { type: 'string', default: 'text' }, ...CACHE_OPTIONS });
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`agreement: --format must be text or json, got '${format}'`);
   if (positionals.length !== 1)
     throw new UsageError('agreement: give exactly one folder (a perspective folder, its results/, or the corpus root)');
+  useCache(values);
   const dirs = perspectiveFolders(positionals[0], 'agreement');
   const inputs = dirs.map((dir) => loadPerspective(dir, { judge: true }, warn));
   const names = inputs.map((p) => p.name);

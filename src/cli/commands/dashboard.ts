@@ -19,6 +19,7 @@ import { fileExists, UsageError, warn } from '../io';
 import { confinedReader } from '../confine';
 import { writeOutput } from '../write';
 import { settingsFor } from '../project';
+import { CACHE_OPTIONS, gradeReviewCached, parseAnswerKeyCached, parseReviewCached, useCache } from '../cache';
 
 export interface DashboardLoadOptions {
   autoOnly?: boolean;
@@ -81,6 +82,7 @@ export function loadPerspective(
         rubric: settings.rubric,
         match: settings.match,
         keyLookup: { patterns: settings.keyPatterns },
+        parse: { review: parseReviewCached, key: parseAnswerKeyCached, grade: gradeReviewCached },
       },
       warn,
     ),
@@ -99,11 +101,13 @@ export function runDashboard(args: string[]): number {
     'bonus-cap': { type: 'string' },
     force: { type: 'boolean', default: false },
     format: { type: 'string', default: 'html' },
+    ...CACHE_OPTIONS,
   });
   const format = values.format;
   if (format !== 'html' && format !== 'json') throw new UsageError(`dashboard: --format must be html or json, got '${format}'`);
   if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
   if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
+  useCache(values);
   const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
   const readPaths = new Set<string>();
   const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn, readPaths)));

@@ -1,5 +1,4 @@
 // `review-grader grade`: verdicts for each review, as a table or JSON.
-import { gradeReview } from '../../core/grade';
 import { judgeRunOf } from '../../core/judge';
 import type { GradedReview } from '../../core/model';
 import { parseRunName, scoringPathFor } from '../../core/naming';
@@ -11,6 +10,7 @@ import { renderGradeText } from '../format/gradeText';
 import { gradeJson } from '../format/gradeJson';
 import { formatDiagnostic } from '../format/diagnostics';
 import { settingsFor } from '../project';
+import { CACHE_OPTIONS, gradeReviewCached, useCache } from '../cache';
 
 /** `--judge auto`: the judge report beside each run, found by the naming convention. */
 export const AUTO_JUDGE = 'auto';
@@ -67,7 +67,7 @@ export function gradeFiles(files: string[], opts: { key?: string; judge?: string
       if (!judgeRun) warn(`${judgePath}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
     }
     const graded = gradeFlat(file, () =>
-      gradeReview(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: settings.match, keyPath }),
+      gradeReviewCached(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: settings.match, keyPath }),
     );
     // what grading itself found (tags naming ids the key lacks), at the review's lines
     graded.gradingDiagnostics.forEach((d) => say(formatDiagnostic(file, d)));
@@ -92,8 +92,10 @@ export function runGrade(args: string[]): number {
     'auto-only': { type: 'boolean', default: false },
     judge: { type: 'string' },
     'bonus-cap': { type: 'string' },
+    ...CACHE_OPTIONS,
   });
   needFiles('grade', positionals, 'review file');
+  useCache(values);
   const format = values.format;
   if (format !== 'text' && format !== 'json') throw new UsageError(`grade: --format must be text or json, got '${format}'`);
   const graded = gradeFiles(positionals, {

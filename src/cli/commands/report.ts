@@ -3,6 +3,7 @@ import { renderScoringReport } from '../../core/report';
 import { bonusCapOf, needFiles, parse } from '../args';
 import { writeOutput } from '../write';
 import { gradeFiles, judgePathFor } from './grade';
+import { CACHE_OPTIONS, useCache } from '../cache';
 
 export function runReport(args: string[]): number {
   const { values, positionals } = parse('report', args, {
@@ -12,8 +13,10 @@ export function runReport(args: string[]): number {
     'bonus-cap': { type: 'string' },
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
+    ...CACHE_OPTIONS,
   });
   needFiles('report', positionals, 'review run');
+  useCache(values);
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
   const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
   const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap });

@@ -25,6 +25,8 @@ export interface GatherOptions {
   doc?: number;
   /** how a run finds its key besides the conventions: pairings made by hand, user key patterns, link confinement */
   keyLookup?: Omit<FindKeyOptions, 'explicit'>;
+  /** the parsers, when the host caches them (cli/cache.ts); they must return what the core's would */
+  parse?: { review?: typeof parseReview; key?: typeof parseAnswerKey; grade?: typeof gradeReview };
 }
 
 /** A file that exists but cannot be read: the run is skipped with this message. */
@@ -54,6 +56,9 @@ export function runFilesOf(paths: string[], opts: Pick<GatherOptions, 'round' | 
 /** Grade every run; unreadable or keyless runs are skipped with a warning. */
 export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: string) => void): Gather<DashboardRunInput[]> {
   const rubric = { ...DEFAULT_RUBRIC, ...opts.rubric };
+  const parseKey = opts.parse?.key ?? parseAnswerKey;
+  const parseRun = opts.parse?.review ?? parseReview;
+  const grade = opts.parse?.grade ?? gradeReview;
   // Rounds share keys and variants share judge reports: read each once.
   const keys = new Map<string, AnswerKey>(); // by path, or path#scenario for one scenario of a rubric
   const keyTexts = new Map<string, string>(); // by path: the other scenarios of a file are read from it
@@ -65,7 +70,7 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
       if (text === undefined) throw new ReadError(`${path}: no such file`);
       const found = yield* findKey(path, text, keyTexts, opts.keyLookup);
       const keyPath = found.scenario ? `${found.path}#${found.scenario}` : found.path;
-      const key = keys.get(keyPath) ?? parseAnswerKey(keyTexts.get(found.path) ?? '', found.path, found.scenario);
+      const key = keys.get(keyPath) ?? parseKey(keyTexts.get(found.path) ?? '', found.path, found.scenario);
       keys.set(keyPath, key);
       const scoring = opts.judge === false ? undefined : scoringPathFor(path);
       if (scoring && !judges.has(scoring)) {
@@ -82,7 +87,7 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
         );
       }
       const judgeRun = judgeRunOf(scoring ? judges.get(scoring) : undefined, name.run);
-      const graded = gradeReview(key, parseReview(text, path), {
+      const graded = grade(key, parseRun(text, path), {
         autoOnly: opts.autoOnly,
         judge: judgeRun,
         rubric,
