@@ -5,15 +5,11 @@
 // source (tsx) as a subprocess in a made-up folder used as the working directory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cacheId, entryText, readEntry, type CacheIdentity } from '../../src/core/cache';
 import { parseReview } from '../../src/core/review';
-
-const MAIN = resolve('src/cli/main.ts');
-const TSX = resolve('node_modules/tsx/dist/loader.mjs');
+import { runCli, writeFolder } from './cliHarness';
 
 const KEY = `# Answer Key - Round 001
 
@@ -60,22 +56,15 @@ const JUDGE = `# Scoring: v001-base
 `;
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-cache-'));
-  const files: Record<string, string> = {
+  return writeFolder('rg-cache-', {
     'house/answer-key-round-001.md': KEY,
     'house/results/v001-base-run1.md': REVIEW,
     'house/results/v001-base-scoring.md': JUDGE,
-  };
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
+  });
 }
 
 function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  assert.doesNotMatch(r.stderr, /\n\s+at .+[(:]\d+:\d+\)?/, 'no stack trace');
+  const r = runCli(cwd, ...args);
   assert.equal(r.status, 0, r.stderr);
   return r;
 }

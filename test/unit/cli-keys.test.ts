@@ -2,23 +2,15 @@
 // folder layouts, and a missing linked key as an error naming the line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { findKeyFor } from '../../src/cli/inputs';
+import { writeFolder } from './cliHarness';
 import { UsageError } from '../../src/cli/io';
 import { nodeFiles } from '../../src/cli/nodeFiles';
 
 const KEY = '# Key\n\n### P01: Cache has no expiry\n- ○ (Detected): names the TTL\n';
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-keys-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const folder = (files: Record<string, string>) => writeFolder('rg-keys-', files);
 
 test('one answer-key.md for a folder of <name>.md / <name>-run2.md / <name>-run3.md runs', () => {
   const dir = folder({ 'answer-key.md': KEY, 'design.md': '# R\n', 'design-run2.md': '# R\n', 'design-run3.md': '# R\n' });

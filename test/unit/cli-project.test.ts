@@ -4,16 +4,11 @@
 // source (tsx) in a made-up folder used as the working directory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { settingsFor } from '../../src/cli/project';
 import { UsageError } from '../../src/cli/io';
 import { PROJECT_KEY, PROJECT_REVIEW } from '../fixtures/project/round';
-
-const MAIN = resolve('src/cli/main.ts');
-const TSX = resolve('node_modules/tsx/dist/loader.mjs');
+import { runCli, writeFolder } from './cliHarness';
 
 const KEY = PROJECT_KEY;
 const REVIEW = PROJECT_REVIEW;
@@ -24,20 +19,8 @@ const PROJECT = `// made-up project settings
 }
 `;
 
-function folder(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-project-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-function cli(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
-  assert.doesNotMatch(r.stderr, /\n\s+at .+[(:]\d+:\d+\)?/, 'no stack trace');
-  return r;
-}
+const folder = (files: Record<string, string>) => writeFolder('rg-project-', files);
+const cli = runCli;
 
 const layout = (project: string) =>
   folder({
