@@ -5,6 +5,7 @@
 // spans, fenced code or ordinary HTML comments is coloured, and inside a
 // `<!-- grade: … -->` tag its keyword, marks and ids are.
 import grammar from '../../syntaxes/review-grader.injection.json';
+import { pushAll } from '../core/arrays';
 
 export type ColourKind = 'detected' | 'partial' | 'missed' | 'problemId' | 'bonusId' | 'tagKeyword';
 
@@ -45,7 +46,7 @@ function rulesOf(entry: string, seen = new Set<string>()): Rule[] {
   const repo = grammar.repository as Record<string, GrammarPattern>;
   const out: Rule[] = [];
   for (const p of repo[entry]?.patterns ?? []) {
-    if (p.include?.startsWith('#')) out.push(...rulesOf(p.include.slice(1), seen));
+    if (p.include?.startsWith('#')) pushAll(out, rulesOf(p.include.slice(1), seen));
     const kind = p.name && kindOfScope(p.name);
     if (!p.match || !kind) continue;
     try {
