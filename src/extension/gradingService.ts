@@ -116,11 +116,12 @@ export class GradingService implements vscode.Disposable {
 
   /** The graded model of a review document, or undefined when it has no key. */
   async gradedOf(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
-    const found = await this.keyLookupFor(doc);
+    // the settings once: the key lookup (its patterns) and the grading both use them
+    const { config, project } = await this.settingsWithProject(doc.uri);
+    const found = await this.keyLookupFor(doc, config);
     if (!found.ok) return undefined;
     const keyUri = workspaceFiles(doc.uri).uri(found.path);
     const keyDoc = await vscode.workspace.openTextDocument(keyUri);
-    const { config, project } = await this.settingsWithProject(doc.uri);
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeText = judgeUri && (await this.judges.textOf(judgeUri));
@@ -190,9 +191,9 @@ export class GradingService implements vscode.Disposable {
   }
 
   /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
-  async keyLookupFor(doc: vscode.TextDocument): Promise<KeyLookup> {
+  async keyLookupFor(doc: vscode.TextDocument, settings?: ReviewGraderConfig): Promise<KeyLookup> {
     const files = workspaceFiles(doc.uri);
-    const { config } = await this.settingsWithProject(doc.uri);
+    const config = settings ?? (await this.settingsWithProject(doc.uri)).config;
     const found = await findKey(doc.uri.path, linkRegion(doc), files, {
       ...this.keyLookupOptions(doc.uri, doc.uri),
       patterns: config.keyPatterns,
