@@ -2,6 +2,7 @@
 // is followed only to a .md file inside a root the user chose (the CLI's
 // working directory, the editor's workspace). Pure path arithmetic on
 // '/'-separated absolute paths; the host resolves symlinks before asking.
+import { lineOf as lineAt } from './text';
 
 /** `p` with '\' as '/', '.' and '..' segments resolved and no trailing '/'. Keeps a leading '/' or drive. */
 export function normalizePath(p: string): string {
@@ -44,9 +45,5 @@ export function linkAllowed(root: string, target: string): { ok: true } | { ok: 
 
 /** The 1-based line of the first occurrence of `needle` in `text` (1 when absent). */
 export function lineOf(text: string, needle: string): number {
-  const at = text.indexOf(needle);
-  if (at < 0) return 1;
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return lineAt(text, text.indexOf(needle));
 }

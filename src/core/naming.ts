@@ -1,6 +1,7 @@
 // The corpus's file-naming conventions: what a review's name says about its
 // round, variant and run, and where its answer key and judge report live.
 // Paths are handled as plain '/'-separated strings so this runs in a browser.
+import { normalizePath } from './confine';
 
 export interface RunName {
   round: number;
@@ -182,14 +183,5 @@ export function linkedKeyPath(text: string): string | undefined {
 /** Resolve a relative path against the directory of a file ('/'-separated, normalized). */
 export function resolveBeside(file: string, relative: string): string {
   const rel = relative.replace(/\\/g, '/');
-  const absolute = rel.startsWith('/');
-  const joined = absolute ? rel : `${dirname(file)}/${rel}`;
-  const out: string[] = [];
-  for (const seg of joined.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
-    else if (seg !== '..' || !joined.startsWith('/')) out.push(seg);
-  }
-  const path = out.join('/');
-  return joined.startsWith('/') ? `/${path}` : path || '.';
+  return normalizePath(rel.startsWith('/') ? rel : `${dirname(file)}/${rel}`);
 }
