@@ -2,7 +2,6 @@
 // every shape and every scenario of a file; exit 1 if any warning or error
 // (an info note, such as which reading of an ambiguous shape was taken, is
 // printed but does not fail the run).
-import { escapeControls } from '../../core/escape';
 import { lintKeyFile } from '../../core/lint';
 import type { Diagnostic } from '../../core/model';
 import { needFiles, parse } from '../args';
@@ -32,7 +31,7 @@ export function runLint(args: string[]): number {
     for (const d of diagnostics) {
       if (d.severity === 'info') notes++;
       else issues++;
-      if (format === 'text') process.stdout.write(`${escapeControls(formatDiagnostic(path, { ...d, message: bare(d) }))}\n`);
+      if (format === 'text') process.stdout.write(`${formatDiagnostic(path, { ...d, message: bare(d) })}\n`); // controls: escaped by the stream guard (cli/terminal.ts)
     }
     keys.push({
       path,
