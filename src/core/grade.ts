@@ -84,7 +84,9 @@ export function gradeReview(key: AnswerKey, review: Review, opts: GradeOptions =
   const judgeExtras = !humanExtras && (opts.judge?.bonusCount !== undefined || opts.judge?.penaltyCount !== undefined);
   const bonusCount = humanExtras ? bonus.filter((b) => b.source === 'tag').length : (opts.judge?.bonusCount ?? bonus.length);
   const penaltyCount = humanExtras ? penalties.length : (opts.judge?.penaltyCount ?? penalties.length);
-  markCounting(bonus, humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto', rubric.bonusCap, opts.judge?.bonusIds);
+  // Under the judge's counts, as many rows count as the judge credited (2.5 with a partial row: three rows), within the cap.
+  const judgeCap = judgeExtras && opts.judge?.bonusCount !== undefined ? Math.ceil(opts.judge.bonusCount - 1e-9) : Infinity;
+  markCounting(bonus, humanExtras ? 'tag' : judgeExtras ? 'judge' : 'auto', Math.min(rubric.bonusCap, judgeCap), opts.judge?.bonusIds);
   const taggedFindings = new Set(tags.flatMap((t) => (t.findingIndex === undefined ? [] : [t.findingIndex])));
   const unmatched = auto.unmatched
     .filter((i) => !taggedFindings.has(i))

@@ -622,3 +622,77 @@ test('a run that states only per-finding credits gets their sum', () => {
   assert.equal(r.runs[0].penaltyCount, 2);
   assert.equal(r.runs[1].penaltyCount, undefined);
 });
+
+test('the bonus rows a judge credits are read per run: award words, marks and amounts; refusals and zero rows are not', () => {
+  const report = parseJudgeReport(
+    lines(
+      '## Run 1',
+      '- P01: ○ (1.0)',
+      '| ID | Bonus | Worth | Finding |',
+      '|---|---|---|---|',
+      '| B01 | Hit-ratio metric | +0.5 | C-1 asks for a hit-ratio metric. **Awarded** |',
+      '| B02 | Eviction policy | +0.5 | Not mentioned. **Not awarded** |',
+      '- Bonus: +0.5',
+      '## Run 2',
+      '- P01: ×',
+      '| ID | Bonus | Verdict | Points |',
+      '|---|---|---|---|',
+      '| **B02** | Eviction policy | **△** | +0.25 |',
+      '| B01 | Hit-ratio metric | × | 0.0 |',
+      '- B-1: hit ratio mentioned in passing (+0.0)',
+      '- Bonus: +0.25',
+      '## 実行3',
+      '- P01: △',
+      '- B01: ヒット率の指標を提案 (+0.5)',
+      '- B02: 言及なし',
+      '- ボーナス: +0.5',
+    ),
+    'v003-example-scoring.md',
+    KEY.problems.map((p) => p.id),
+  );
+  assert.deepEqual(
+    report.runs.map((r) => [r.run, r.bonusIds ?? []]),
+    [
+      [1, ['B01']],
+      [2, ['B02']],
+      [3, ['B01']],
+    ],
+  );
+});
+
+test("under the judge's counts, the bonus rows the judge credited are the ones shown as counting", () => {
+  const review = parseReview(
+    lines(
+      '# Review',
+      '',
+      '### C-1: No hit-ratio metric for the cache',
+      'Add a hit-ratio metric to the dashboards so cache efficiency is observable.',
+      '',
+      '### C-2: Eviction policy is unstated',
+      'State the eviction policy (LRU or LFU) and the memory limit.',
+      '',
+    ),
+    'v003-example-run1.md',
+  );
+  const auto = gradeReview(KEY, review);
+  assert.deepEqual(
+    auto.bonus.map((b) => b.id),
+    ['B01', 'B02'],
+    'the matcher relates both findings to their bonus rows',
+  );
+  const judge = parseJudgeReport(
+    lines('## Run 1', '- P01: ×', '| ID | Verdict | Points |', '|---|---|---|', '| B01 | × | 0.0 |', '| B02 | ○ | +0.5 |', '- Bonus: +0.5'),
+    'v003-example-scoring.md',
+    KEY.problems.map((p) => p.id),
+  ).runs[0];
+  const g = gradeReview(KEY, review, { judge });
+  assert.equal(g.extrasSource, 'judge');
+  assert.deepEqual(
+    g.bonus.map((b) => [b.id, b.counts]),
+    [
+      ['B01', false],
+      ['B02', true],
+    ],
+  );
+  assert.equal(g.score.bonus, 0.5);
+});

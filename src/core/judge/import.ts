@@ -9,6 +9,7 @@ import { CITE_TEXT_LIMIT, citationsIn, runSegment } from './citations';
 import { lineContexts, type LineContext } from './context';
 import { scanFigures, type FigureKind, type FigureStatement } from './figures';
 import type { JudgeCitation, JudgeReport, JudgeRun } from './model';
+import { readCreditedBonusRows } from './bonusRows';
 import { scanVerdicts, type VerdictStatement } from './verdicts';
 
 function emptyRun(run: number): JudgeRun {
@@ -239,6 +240,7 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
     resolveVerdicts(runs, statements, inForce);
     readCitations(runs, statements, inForce, lines, contexts);
     applyFigures(runs, scanFigures(lines, contexts), report);
+    readCreditedBonusRows(lines, contexts, runs);
     report.runs = [...runs.values()].sort((a, b) => a.run - b.run);
     for (const d of coverage(report, ids)) report.diagnostics.push(d);
   } catch (e) {
