@@ -190,3 +190,21 @@ test('property: stripTags(after any writes) === original; writes are idempotent 
     { numRuns: 400 },
   );
 });
+
+test('a tag after a lead line the next line continues trails that line, so the findings stay the same (fast-check counterexample)', () => {
+  const doc = '> quote\n**M1. Another**\n| Critical | Broken |\n-\n# Title';
+  const before = parseReview(doc);
+  assert.equal(before.findings.length, 1);
+  const out = applyEdits(doc, tagEdits(doc, before, 0, [{ kind: 'bonus' }]));
+  assert.equal(out, '> quote\n**M1. Another** <!-- grade: bonus -->\n| Critical | Broken |\n-\n# Title');
+  const after = parseReview(out);
+  assert.equal(after.findings.length, 1, 'a tag line would have made "| Critical | Broken |" a setext heading');
+  assert.equal(after.tags[0].findingIndex, 0);
+  assert.equal(stripTags(out), doc);
+  // a lead followed by a blank line keeps its tag on a line of its own
+  const spaced = '**M1. Another**\n\nBody.\n';
+  assert.equal(
+    applyEdits(spaced, tagEdits(spaced, parseReview(spaced), 0, [{ kind: 'bonus' }])),
+    '**M1. Another**\n<!-- grade: bonus -->\n\nBody.\n',
+  );
+});

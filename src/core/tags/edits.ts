@@ -83,8 +83,22 @@ export function tagEdits(text: string, review: Review, target: number | 'review'
   if (!line) return [appendAtEnd(text, lines, tag)];
   // a table row cannot hold a line break: the tag trails the row (GFM ignores the extra cell)
   if (/^\s*\|/.test(text.slice(line.start, line.end))) return [{ start: line.end, end: line.end, newText: ` ${tag}` }];
+  // a tag line would end the paragraph a lead line continues into (and could turn what follows into a setext heading)
+  if (continuesParagraph(text, line, lines[li + 1])) return [{ start: line.end, end: line.end, newText: ` ${tag}` }];
   if (line.next > line.end) return [{ start: line.next, end: line.next, newText: tag + text.slice(line.end, line.next) }];
   return [{ start: line.end, end: line.end, newText: detectEol(text) + tag }];
+}
+
+/**
+ * Is the finding's heading a paragraph line ("**C4: Bold lead**", a list
+ * item's lead) that the next line continues? An HTML comment line interrupts
+ * a paragraph, so there the tag trails the line instead. ATX headings and
+ * setext underlines end their block anyway.
+ */
+function continuesParagraph(text: string, line: Line, next: Line | undefined): boolean {
+  const own = text.slice(line.start, line.end);
+  if (/^\uFEFF?[ \t]{0,3}#{1,6}(?:[ \t]|$)/.test(own) || /^[ \t]{0,3}(?:=+|-+)[ \t]*$/.test(own)) return false;
+  return !!next && text.slice(next.start, next.end).trim() !== '';
 }
 
 /**
