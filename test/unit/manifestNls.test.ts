@@ -24,7 +24,8 @@ const placeholders = strings(manifest).flatMap(([at, s]) => {
 });
 
 // the manifest's user-visible fields: VS Code shows these in menus, views, settings and the marketplace
-const VISIBLE = /^(displayName|description|capabilities\.untrustedWorkspaces\.description)$|\.(title|category|name|description|markdownDescription|enumDescriptions\[\d+\]|contents)$/;
+const VISIBLE =
+  /^(displayName|description|capabilities\.untrustedWorkspaces\.description)$|\.(title|category|name|description|markdownDescription|enumDescriptions\[\d+\]|contents)$/;
 
 test('every user-visible manifest string is a %key%', () => {
   const literal = strings(manifest).filter(([at, s]) => VISIBLE.test(at) && !/^%.+%$/.test(s));
@@ -41,8 +42,14 @@ test('every %key% of the manifest is in package.nls.json and package.nls.ja.json
 
 test('package.nls.json and package.nls.ja.json hold no key the manifest does not use', () => {
   const used = new Set(placeholders.map((p) => p.key));
-  assert.deepEqual(Object.keys(english).filter((k) => !used.has(k)), []);
-  assert.deepEqual(Object.keys(japanese).filter((k) => !used.has(k)), []);
+  assert.deepEqual(
+    Object.keys(english).filter((k) => !used.has(k)),
+    [],
+  );
+  assert.deepEqual(
+    Object.keys(japanese).filter((k) => !used.has(k)),
+    [],
+  );
 });
 
 test('the Japanese keeps what must stay literal: command links, setting names, placeholders', () => {
