@@ -132,7 +132,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
               title: vscode.l10n.t(
                 'bonus · {0} ({1}) · {2}',
                 findingName(found, graded, t),
-                sourceName({ source: found.source }, t),
+                sourceName(found.source, t),
                 bonusStatus(found, counts[i], graded, t),
               ),
               tooltip: vscode.l10n.t('{0} in this run', bonusSummary(graded.score, graded.score.rubric.bonusCap, t)),

@@ -17,6 +17,8 @@ import {
   findingFullName,
   penaltySummary,
   sourceName,
+  sourceWithConfidence,
+  sourceWord,
   uncitedText,
 } from './verdictText';
 import { t } from './l10n';
@@ -85,7 +87,7 @@ export function scoreNode(g: GradedReview, doc: vscode.TextDocument, cap: number
 }
 
 export function problemNode(p: ProblemGrade, g: GradedReview): Node {
-  const source = sourceName(p, t);
+  const source = sourceWithConfidence(p, t);
   const flag = disagreementText(p, t);
   const b = backingOf(p);
   const children: Node[] = [];
@@ -146,8 +148,8 @@ export function bonusNode(g: GradedReview, cap: number): Node {
   const counts = bonusCounts(g);
   const children: Node[] = g.bonus.map((b, i) => ({
     label: `${b.id ?? vscode.l10n.t('bonus')} ${findingFullName(b, g, t)}`,
-    description: `${bonusStatus(b, counts[i], g, t)} · ${sourceName({ source: b.source }, t)}`,
-    tooltip: `${b.text}\n${bonusStatus(b, counts[i], g, t)} (${sourceName({ source: b.source }, t)})`,
+    description: `${bonusStatus(b, counts[i], g, t)} · ${sourceWord(b.source, t)}`,
+    tooltip: `${b.text}\n${bonusStatus(b, counts[i], g, t)} (${sourceWord(b.source, t)})`,
     icon: new vscode.ThemeIcon(counts[i] ? 'star-full' : 'star-empty'),
     line: b.line,
   }));
@@ -155,12 +157,12 @@ export function bonusNode(g: GradedReview, cap: number): Node {
   for (const p of g.penalties)
     children.push({
       label: vscode.l10n.t('penalty {0}', findingFullName(p, g, t)),
-      description: sourceName({ source: p.source }, t),
-      tooltip: `${p.reason || vscode.l10n.t('penalty')} (${sourceName({ source: p.source }, t)})`,
+      description: sourceWord(p.source, t),
+      tooltip: `${p.reason || vscode.l10n.t('penalty')} (${sourceWord(p.source, t)})`,
       line: p.line,
     });
   const s = g.score;
-  const from = sourceName({ source: g.extrasSource }, t);
+  const from = sourceName(g.extrasSource, t);
   return {
     label: vscode.l10n.t('Bonus +{0} · Penalty −{1}', fmt(s.bonus), fmt(s.penalty)),
     description: vscode.l10n.t('{0}/{1} counted · {2}', Math.min(s.bonusCount, cap), s.bonusCount, from),

@@ -19,7 +19,7 @@ import {
   disagreementText,
   findingFullName,
   sourceMarker,
-  sourceName,
+  sourceWord,
   uncitedText,
 } from './verdictText';
 import { t } from './l10n';
@@ -124,7 +124,7 @@ export function problemHover(
       md.appendMarkdown('\n\n---\n\n').appendMarkdown(
         escape(
           found
-            ? vscode.l10n.t('bonus · {0} ({1})', findingFullName(found, graded, t), sourceName({ source: found.source }, t)) + status
+            ? vscode.l10n.t('bonus · {0} ({1})', findingFullName(found, graded, t), sourceWord(found.source, t)) + status
             : vscode.l10n.t('bonus: not found'),
         ),
       );
@@ -213,7 +213,7 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
           vscode.l10n.t(
             '{0} ({1}): {2}',
             b.id ? vscode.l10n.t('bonus {0}', b.id) : vscode.l10n.t('bonus'),
-            sourceName({ source: b.source }, t),
+            sourceWord(b.source, t),
             bonusStatus(b, counts[i], graded, t),
           ),
         ]
@@ -221,7 +221,7 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
   );
   const penalties = graded.penalties
     .filter((x) => x.findingIndex === index)
-    .map((x) => `${vscode.l10n.t('penalty ({0})', sourceName({ source: x.source }, t))}${x.reason ? `: ${x.reason}` : ''}`);
+    .map((x) => `${vscode.l10n.t('penalty ({0})', sourceWord(x.source, t))}${x.reason ? `: ${x.reason}` : ''}`);
   const section = (title: string, lines: string[]) => {
     if (lines.length) md.appendMarkdown(`\n\n${title}\n\n`).appendMarkdown(lines.map((l) => `- ${escape(l)}`).join('\n'));
   };

@@ -8,7 +8,7 @@ import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
 import { recordStatusBar } from './stats';
 import type { Logger, Services } from './service';
-import { bonusSummary, penaltySummary, scoreFormula, sourceName } from './verdictText';
+import { bonusSummary, penaltySummary, scoreFormula, sourceWord } from './verdictText';
 import { t } from './l10n';
 import { detectionRuleText, fmt } from '../core/score';
 
@@ -61,7 +61,7 @@ function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument, cap: number): 
   const s = g.score;
   const count = (v: string) => g.problems.filter((p) => p.verdict === v).length;
   const sources = (['tag', 'judge', 'auto'] as const)
-    .map((src) => `${sourceName({ source: src }, t)} ${g.problems.filter((p) => p.source === src).length}`)
+    .map((src) => `${sourceWord(src, t)} ${g.problems.filter((p) => p.source === src).length}`)
     .join(', ');
   const disagreements = g.problems.filter((p) => p.disagreement).length;
   const md = new vscode.MarkdownString();

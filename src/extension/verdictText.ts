@@ -3,7 +3,7 @@
 // every view tells the judge's own evidence from the matcher's candidates.
 // Every function that makes text takes the translator (`t` of ./l10n in the
 // extension, core translator(locale) in tests): this file stays free of vscode.
-import type { BonusGrade, Evidence, Finding, GradedReview, ProblemGrade, RunScore, TagEntry } from '../core/model';
+import type { BonusGrade, Evidence, Finding, GradedReview, ProblemGrade, RunScore, TagEntry, VerdictSource } from '../core/model';
 import { MARK } from '../core/model';
 import { fmt, type Stability } from '../core/score';
 import { verdictEvidence } from '../core/grade';
@@ -16,10 +16,20 @@ export function sourceMarker(p: ProblemGrade, t: Translate): string {
   return t('(auto {0})', p.confidence.toFixed(2));
 }
 
-/** "auto 0.82", "judge", "tagged": the source in force, without brackets. */
-export function sourceName(p: { source: ProblemGrade['source']; confidence?: number }, t: Translate): string {
-  if (p.source === 'auto') return p.confidence === undefined ? t('auto') : t('auto {0}', p.confidence.toFixed(2));
-  return p.source === 'judge' ? t('judge') : t('tagged');
+/** The source as a word: "auto", "judge", "tag". */
+export function sourceWord(source: VerdictSource, t: Translate): string {
+  if (source === 'auto') return t('auto');
+  return source === 'judge' ? t('judge') : t('tag');
+}
+
+/** "auto 0.82", "judge", "tag": a problem's source with the matcher's confidence. */
+export function sourceWithConfidence(p: ProblemGrade, t: Translate): string {
+  return p.source === 'auto' ? t('auto {0}', p.confidence.toFixed(2)) : sourceWord(p.source, t);
+}
+
+/** "auto", "judge", "tagged": who decided a bonus row or the extras' count. */
+export function sourceName(source: VerdictSource, t: Translate): string {
+  return source === 'tag' ? t('tagged') : sourceWord(source, t);
 }
 
 /** The sources that disagree with the verdict in force: "≠ auto partial, judge missed"; '' when all agree. */
