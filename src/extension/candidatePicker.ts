@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { fmt } from '../core/score';
 import type { Evidence, GradedReview } from '../core/model';
 import { findingFullName } from './verdictText';
+import { t } from './l10n';
 
 export const SHOW_CANDIDATES = 'reviewGrader.showCandidates';
 /** reveals a 1-based line of a review: codeLens.ts's REVEAL_FINDING */
@@ -27,7 +28,11 @@ export function registerCandidatePicker(context: vscode.ExtensionContext): void 
 
 /** The lens arguments for a problem's candidates (plain data: a lens argument outlives the model). */
 export function candidateItems(candidates: Evidence[], g: GradedReview): CandidateItem[] {
-  return candidates.map((e) => ({ label: findingFullName(e, g), description: `match ${fmt(e.score)} · line ${e.line}`, line: e.line }));
+  return candidates.map((e) => ({
+    label: findingFullName(e, g, t),
+    description: vscode.l10n.t('match {0} · line {1}', fmt(e.score), e.line ?? '?'),
+    line: e.line,
+  }));
 }
 
 /**
@@ -41,7 +46,9 @@ async function showCandidates(reviewUri: unknown, placeHolder: unknown, items: u
     .filter((i) => typeof i?.line === 'number')
     .map((i) => ({ label: String(i.label), description: String(i.description ?? ''), line: i.line }));
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage(`Review Grader: ${String(placeHolder)} — no finding of the review relates to it.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Review Grader: {0} — no finding of the review relates to it.', String(placeHolder)),
+    );
     return undefined;
   }
   const pick =

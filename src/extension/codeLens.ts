@@ -20,8 +20,11 @@ import {
   findingName,
   problemTitle,
   sourceMarker,
+  sourceName,
   uncitedText,
 } from './verdictText';
+import { t } from './l10n';
+import { verdictWord } from '../core/i18n';
 import { PICK_RUN, registerRunPicker } from './runPicker';
 import { candidateItems, registerCandidatePicker, SHOW_CANDIDATES } from './candidatePicker';
 
@@ -89,8 +92,8 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       // the placeholder is the run picker: the way to get verdicts here
       return [
         new vscode.CodeLens(top, {
-          title: 'Review Grader: pick a review run to see its verdicts…',
-          tooltip: 'List the runs of this round',
+          title: vscode.l10n.t('Review Grader: pick a review run to see its verdicts…'),
+          tooltip: vscode.l10n.t('List the runs of this round'),
           command: PICK_RUN,
           arguments: [keyDoc.uri],
         }),
@@ -100,8 +103,11 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
     const review = reviewDoc.uri.toString();
     const lenses: vscode.CodeLens[] = [
       new vscode.CodeLens(top, {
-        title: `Grading ${basename(reviewDoc.uri.path)} — switch run…`,
-        tooltip: `The lenses below show the verdicts of ${vscode.workspace.asRelativePath(reviewDoc.uri)}. Pick another run of the round.`,
+        title: vscode.l10n.t('Grading {0} — switch run…', basename(reviewDoc.uri.path)),
+        tooltip: vscode.l10n.t(
+          'The lenses below show the verdicts of {0}. Pick another run of the round.',
+          vscode.workspace.asRelativePath(reviewDoc.uri),
+        ),
         command: PICK_RUN,
         arguments: [keyDoc.uri],
       }),
@@ -110,7 +116,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       const grade = graded.problems.find((p) => p.id === problem.id);
       const range = lineRange(problem.headingSpan.start.line);
       if (!grade) {
-        lenses.push(new vscode.CodeLens(range, { title: 'not graded (key changed?)', command: '' }));
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('not graded (key changed?)'), command: '' }));
         continue;
       }
       lenses.push(new vscode.CodeLens(range, verdictCommand(grade, graded, review)));
@@ -123,12 +129,17 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       lenses.push(
         found
           ? new vscode.CodeLens(range, {
-              title: `bonus · ${findingName(found, graded)} (${found.source === 'tag' ? 'tagged' : found.source}) · ${bonusStatus(found, counts[i], graded)}`,
-              tooltip: `${bonusSummary(graded.score, graded.score.rubric.bonusCap)} in this run`,
+              title: vscode.l10n.t(
+                'bonus · {0} ({1}) · {2}',
+                findingName(found, graded, t),
+                sourceName(found.source, t),
+                bonusStatus(found, counts[i], graded, t),
+              ),
+              tooltip: vscode.l10n.t('{0} in this run', bonusSummary(graded.score, graded.score.rubric.bonusCap, t)),
               command: found.line ? REVEAL_FINDING : '',
               arguments: found.line ? [review, found.line] : undefined,
             })
-          : new vscode.CodeLens(range, { title: 'bonus: not found', command: '' }),
+          : new vscode.CodeLens(range, { title: vscode.l10n.t('bonus: not found'), command: '' }),
       );
     }
     return lenses;
@@ -140,30 +151,35 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
       // a review whose key cannot be found: say so once, and offer the way out
       return [
         new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-          title: 'Review Grader: no answer key found — pair with one…',
+          title: vscode.l10n.t('Review Grader: no answer key found — pair with one…'),
           command: 'reviewGrader.pairWithKey',
           arguments: [doc.uri],
         }),
       ];
     }
     const uri = doc.uri.toString();
-    const t = this.service.matchThresholds(doc.uri);
+    const thresholds = this.service.matchThresholds(doc.uri);
     const lenses: vscode.CodeLens[] = [];
     for (const finding of graded.review.findings) {
       const range = lineRange(finding.headingSpan.start.line);
       const tagged = entriesOf(graded.review, finding.index);
       if (tagged.length) {
-        lenses.push(new vscode.CodeLens(range, { title: `✓ ${tagged.map(entryText).join(', ')} (tagged)`, command: '' }));
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: vscode.l10n.t('✓ {0} (tagged)', tagged.map((e) => entryText(e, t)).join(', ')),
+            command: '',
+          }),
+        );
         continue;
       }
-      const s = suggestionFor(graded, finding.index, t);
+      const s = suggestionFor(graded, finding.index, thresholds);
       // version + heading, not a bare index: a click after an edit must find this finding again or refuse
       const ref = findingRef(uri, doc.version, finding);
       if (s)
         lenses.push(
           new vscode.CodeLens(range, {
             title: s.title,
-            tooltip: 'Write this grading tag under the heading',
+            tooltip: vscode.l10n.t('Write this grading tag under the heading'),
             command: ACCEPT_SUGGESTION,
             arguments: [ref, s.entries],
           }),
@@ -180,14 +196,22 @@ export interface Suggestion {
 }
 
 /** What the matcher suggests for an untagged finding (the quick fix's preferred action), or undefined. */
-export function suggestionFor(graded: GradedReview, findingIndex: number, t: Thresholds): Suggestion | undefined {
-  const best = candidatesFor(graded, findingIndex, t).find((c) => c.verdict !== 'missed');
-  if (best) return { title: `→ ${best.id} ${best.verdict}?`, entries: [{ kind: 'problem', id: best.id, verdict: best.verdict }] };
+export function suggestionFor(graded: GradedReview, findingIndex: number, thresholds: Thresholds): Suggestion | undefined {
+  const best = candidatesFor(graded, findingIndex, thresholds).find((c) => c.verdict !== 'missed');
+  if (best)
+    return {
+      title: vscode.l10n.t('→ {0} {1}?', best.id, verdictWord(best.verdict, t)),
+      entries: [{ kind: 'problem', id: best.id, verdict: best.verdict }],
+    };
   const bonus = graded.bonus.find((b) => b.findingIndex === findingIndex && b.source === 'auto' && b.id);
-  if (bonus?.id) return { title: `→ bonus ${bonus.id}?`, entries: [{ kind: 'bonus', id: bonus.id }] };
+  if (bonus?.id) return { title: vscode.l10n.t('→ bonus {0}?', bonus.id), entries: [{ kind: 'bonus', id: bonus.id }] };
   const unmatched = graded.unmatched.find((u) => u.findingIndex === findingIndex);
   if (unmatched)
-    return { title: unmatched.bonusCandidate ? `unmatched: bonus ${unmatched.bonusCandidate}/penalty?` : 'unmatched: bonus/penalty?' };
+    return {
+      title: unmatched.bonusCandidate
+        ? vscode.l10n.t('unmatched: bonus {0}/penalty?', unmatched.bonusCandidate)
+        : vscode.l10n.t('unmatched: bonus/penalty?'),
+    };
   return undefined;
 }
 
@@ -207,24 +231,24 @@ async function revealFinding(reviewUri: string, line: number): Promise<void> {
 
 /** A problem's lens: its evidence, or the candidates where the verdict has no finding of its own. */
 function verdictCommand(grade: ProblemGrade, graded: GradedReview, review: string): vscode.Command {
-  const title = problemTitle(grade, graded);
+  const title = problemTitle(grade, graded, t);
   const b = backingOf(grade);
   if (b.kind === 'evidence') {
     return {
       title,
-      tooltip: `Show ${findingFullName(b.evidence, graded)} in the review`,
+      tooltip: vscode.l10n.t('Show {0} in the review', findingFullName(b.evidence, graded, t)),
       command: REVEAL_FINDING,
       arguments: [review, b.evidence.line],
     };
   }
-  if (b.candidates.length === 0) return { title, tooltip: `No finding of the review relates to ${grade.id}`, command: '' };
+  if (b.candidates.length === 0) return { title, tooltip: vscode.l10n.t('No finding of the review relates to {0}', grade.id), command: '' };
   const what =
     b.kind === 'uncited'
-      ? `${uncitedText(b)}; the matcher's candidates for ${grade.id}`
-      : `the matcher's candidates for ${grade.id} (${grade.verdict} ${sourceMarker(grade)})`;
+      ? vscode.l10n.t("{0}; the matcher's candidates for {1}", uncitedText(b, t), grade.id)
+      : vscode.l10n.t("the matcher's candidates for {0} ({1} {2})", grade.id, verdictWord(grade.verdict, t), sourceMarker(grade, t));
   return {
     title,
-    tooltip: `Show ${what}`,
+    tooltip: vscode.l10n.t('Show {0}', what),
     command: SHOW_CANDIDATES,
     arguments: [review, `${grade.id}: ${what}`, candidateItems(b.candidates, graded)],
   };

@@ -9,10 +9,11 @@ import type { Logger, Services } from './service';
 /** Text before the cursor ends inside an unclosed grade comment. */
 const IN_TAG = /<!--\s*grade\s*:(?:(?!-->).)*$/i;
 
-const MARKS: Array<[string, string]> = [
-  ['○', 'detected (1)'],
-  ['△', 'partial (0.5)'],
-  ['×', 'missed (0)'],
+/** The marks with their verdict and credit, in the UI language (read when completing: the language is fixed by then). */
+const marks = (): Array<[string, string]> => [
+  ['○', vscode.l10n.t('detected (1)')],
+  ['△', vscode.l10n.t('partial (0.5)')],
+  ['×', vscode.l10n.t('missed (0)')],
 ];
 
 export function registerCompletion(context: vscode.ExtensionContext, deps: Services): void {
@@ -44,11 +45,11 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
       if (wordRange) item.range = wordRange;
       items.push(item);
     };
-    MARKS.forEach(([mark, detail], i) => push(mark, vscode.CompletionItemKind.Operator, detail, afterProblem ? 0 : 3 + i));
+    marks().forEach(([mark, detail], i) => push(mark, vscode.CompletionItemKind.Operator, detail, afterProblem ? 0 : 3 + i));
     for (const p of key?.problems ?? []) push(p.id, vscode.CompletionItemKind.EnumMember, p.title, afterProblem || afterBonus ? 5 : 1);
     for (const b of key?.bonus ?? []) push(b.id, vscode.CompletionItemKind.Value, b.text, afterBonus ? 0 : 4);
-    push('bonus', vscode.CompletionItemKind.Keyword, 'an extra valid finding (+0.5)', 2);
-    push('penalty', vscode.CompletionItemKind.Keyword, 'out of scope or wrong (−0.5)', 2);
+    push('bonus', vscode.CompletionItemKind.Keyword, vscode.l10n.t('an extra valid finding (+0.5)'), 2);
+    push('penalty', vscode.CompletionItemKind.Keyword, vscode.l10n.t('out of scope or wrong (−0.5)'), 2);
     return items;
   }
 

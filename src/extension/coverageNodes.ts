@@ -16,8 +16,13 @@ import {
   disagreementText,
   findingFullName,
   penaltySummary,
+  sourceName,
+  sourceWithConfidence,
+  sourceWord,
   uncitedText,
 } from './verdictText';
+import { t } from './l10n';
+import { verdictWord } from '../core/i18n';
 
 export interface Node {
   label: string;
@@ -44,15 +49,15 @@ export function ruleNodes(g: GradedReview): Node[] {
   const rule = detectionRuleText(g.score);
   if (rule)
     out.push({
-      label: "Detection by the key's rule",
+      label: vscode.l10n.t("Detection by the key's rule"),
       description: g.score.detectionRule,
       tooltip: rule,
       icon: new vscode.ThemeIcon('law'),
     });
   if (g.key.genericCriteria)
     out.push({
-      label: 'Generic ○/△/× criteria',
-      description: 'the key states none per item',
+      label: vscode.l10n.t('Generic ○/△/× criteria'),
+      description: vscode.l10n.t('the key states none per item'),
       tooltip: GENERIC_NOTE[g.key.language],
       icon: new vscode.ThemeIcon('info'),
     });
@@ -62,12 +67,19 @@ export function ruleNodes(g: GradedReview): Node[] {
 export function scoreNode(g: GradedReview, doc: vscode.TextDocument, cap: number): Node {
   const s = g.score;
   return {
-    label: `Score ${fmt(s.total)}`,
+    label: vscode.l10n.t('Score {0}', fmt(s.total)),
     description: `${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`,
     tooltip: [
-      `${vscode.workspace.asRelativePath(doc.uri)}: ${fmt(s.total)} = detection ${fmt(s.detection)} + bonus ${fmt(s.bonus)} − penalty ${fmt(s.penalty)}`,
-      `bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`,
-      `key: ${g.keyPath ?? '?'}`,
+      vscode.l10n.t(
+        '{0}: {1} = detection {2} + bonus {3} − penalty {4}',
+        vscode.workspace.asRelativePath(doc.uri),
+        fmt(s.total),
+        fmt(s.detection),
+        fmt(s.bonus),
+        fmt(s.penalty),
+      ),
+      vscode.l10n.t('bonus {0}; penalty {1}', bonusSummary(s, cap, t), penaltySummary(s, t)),
+      vscode.l10n.t('key: {0}', g.keyPath ?? '?'),
       ...(s.detectionRule ? [detectionRuleText(s)!] : []),
     ].join('\n'),
     icon: new vscode.ThemeIcon('graph'),
@@ -75,32 +87,50 @@ export function scoreNode(g: GradedReview, doc: vscode.TextDocument, cap: number
 }
 
 export function problemNode(p: ProblemGrade, g: GradedReview): Node {
-  const source = p.source === 'auto' ? `auto ${p.confidence.toFixed(2)}` : p.source;
-  const flag = disagreementText(p);
+  const source = sourceWithConfidence(p, t);
+  const flag = disagreementText(p, t);
   const b = backingOf(p);
   const children: Node[] = [];
   let backing: string;
   if (b.kind === 'evidence') {
-    const name = findingFullName(b.evidence, g);
-    backing = `${p.source === 'judge' ? 'the judge cites' : p.source === 'tag' ? 'tagged on' : 'best match'} ${name}`;
+    const name = findingFullName(b.evidence, g, t);
+    backing =
+      p.source === 'judge'
+        ? vscode.l10n.t('the judge cites {0}', name)
+        : p.source === 'tag'
+          ? vscode.l10n.t('tagged on {0}', name)
+          : vscode.l10n.t('best match {0}', name);
     children.push({
       label: name,
-      description: p.source === 'auto' ? `match ${fmt(b.evidence.score)}` : p.source === 'judge' ? 'cited by the judge' : 'tagged',
+      description:
+        p.source === 'auto'
+          ? vscode.l10n.t('match {0}', fmt(b.evidence.score))
+          : p.source === 'judge'
+            ? vscode.l10n.t('cited by the judge')
+            : vscode.l10n.t('tagged'),
       tooltip: b.evidence.excerpt,
       line: b.evidence.line,
     });
   } else {
     backing =
-      b.kind === 'uncited' ? uncitedText(b) : b.candidates.length ? 'no evidence; matcher candidates below' : 'no finding relates to it';
+      b.kind === 'uncited'
+        ? uncitedText(b, t)
+        : b.candidates.length
+          ? vscode.l10n.t('no evidence; matcher candidates below')
+          : vscode.l10n.t('no finding relates to it');
     if (b.kind === 'uncited')
-      children.push({ label: uncitedText(b), description: "candidates below are the matcher's", icon: new vscode.ThemeIcon('info') });
+      children.push({
+        label: uncitedText(b, t),
+        description: vscode.l10n.t("candidates below are the matcher's"),
+        icon: new vscode.ThemeIcon('info'),
+      });
   }
   const shown = new Set(children.map((c) => c.line));
   for (const e of p.evidence) {
     if (shown.has(e.line)) continue;
     children.push({
-      label: findingFullName(e, g),
-      description: `${e.fromTag ? 'tagged' : 'candidate'} · match ${fmt(e.score)}`,
+      label: findingFullName(e, g, t),
+      description: e.fromTag ? vscode.l10n.t('tagged · match {0}', fmt(e.score)) : vscode.l10n.t('candidate · match {0}', fmt(e.score)),
       tooltip: e.excerpt,
       line: e.line,
     });
@@ -108,7 +138,7 @@ export function problemNode(p: ProblemGrade, g: GradedReview): Node {
   return {
     label: `${p.id} ${MARK[p.verdict]} ${p.title}`,
     description: flag ? `${source} ⚠` : source,
-    tooltip: [`${p.id}: ${p.title}`, `${p.verdict} (${source})${flag ? ` ${flag}` : ''}`, backing].join('\n'),
+    tooltip: [`${p.id}: ${p.title}`, `${verdictWord(p.verdict, t)} (${source})${flag ? ` ${flag}` : ''}`, backing].join('\n'),
     icon: p.disagreement ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : ICON[p.verdict],
     children,
   };
@@ -117,26 +147,26 @@ export function problemNode(p: ProblemGrade, g: GradedReview): Node {
 export function bonusNode(g: GradedReview, cap: number): Node {
   const counts = bonusCounts(g);
   const children: Node[] = g.bonus.map((b, i) => ({
-    label: `${b.id ?? 'bonus'} ${findingFullName(b, g)}`,
-    description: `${bonusStatus(b, counts[i], g)} · ${b.source}`,
-    tooltip: `${b.text}\n${bonusStatus(b, counts[i], g)} (${b.source})`,
+    label: `${b.id ?? vscode.l10n.t('bonus')} ${findingFullName(b, g, t)}`,
+    description: `${bonusStatus(b, counts[i], g, t)} · ${sourceWord(b.source, t)}`,
+    tooltip: `${b.text}\n${bonusStatus(b, counts[i], g, t)} (${sourceWord(b.source, t)})`,
     icon: new vscode.ThemeIcon(counts[i] ? 'star-full' : 'star-empty'),
     line: b.line,
   }));
   // no spread: one penalty per finding can be 100 000s
   for (const p of g.penalties)
     children.push({
-      label: `penalty ${findingFullName(p, g)}`,
-      description: p.source,
-      tooltip: `${p.reason || 'penalty'} (${p.source})`,
+      label: vscode.l10n.t('penalty {0}', findingFullName(p, g, t)),
+      description: sourceWord(p.source, t),
+      tooltip: `${p.reason || vscode.l10n.t('penalty')} (${sourceWord(p.source, t)})`,
       line: p.line,
     });
   const s = g.score;
-  const from = g.extrasSource === 'tag' ? 'tagged' : g.extrasSource;
+  const from = sourceName(g.extrasSource, t);
   return {
-    label: `Bonus +${fmt(s.bonus)} · Penalty −${fmt(s.penalty)}`,
-    description: `${Math.min(s.bonusCount, cap)}/${s.bonusCount} counted · ${from}`,
-    tooltip: `bonus ${bonusSummary(s, cap)}\npenalty ${penaltySummary(s)}\ncounts from: ${from}`,
+    label: vscode.l10n.t('Bonus +{0} · Penalty −{1}', fmt(s.bonus), fmt(s.penalty)),
+    description: vscode.l10n.t('{0}/{1} counted · {2}', Math.min(s.bonusCount, cap), s.bonusCount, from),
+    tooltip: vscode.l10n.t('bonus {0}\npenalty {1}\ncounts from: {2}', bonusSummary(s, cap, t), penaltySummary(s, t), from),
     icon: new vscode.ThemeIcon('star-empty'),
     children,
     expanded: true,
@@ -146,13 +176,13 @@ export function bonusNode(g: GradedReview, cap: number): Node {
 export function unmatchedNode(g: GradedReview): Node | undefined {
   if (g.unmatched.length === 0) return undefined;
   return {
-    label: `Unmatched (${g.unmatched.length})`,
-    description: 'bonus or penalty?',
-    tooltip: 'Findings that match no problem of the key: bonus or penalty candidates',
+    label: vscode.l10n.t('Unmatched ({0})', g.unmatched.length),
+    description: vscode.l10n.t('bonus or penalty?'),
+    tooltip: vscode.l10n.t('Findings that match no problem of the key: bonus or penalty candidates'),
     icon: new vscode.ThemeIcon('question'),
     children: g.unmatched.map((u) => ({
-      label: findingFullName(u, g),
-      description: u.bonusCandidate ? `bonus ${u.bonusCandidate}?` : 'bonus/penalty?',
+      label: findingFullName(u, g, t),
+      description: u.bonusCandidate ? vscode.l10n.t('bonus {0}?', u.bonusCandidate) : vscode.l10n.t('bonus/penalty?'),
       line: u.line,
     })),
   };

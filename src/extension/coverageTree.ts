@@ -14,7 +14,8 @@ import { fmt, summarizeVariant } from '../core/score';
 import type { Services } from './service';
 import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
-import { scoreFormula } from './verdictText';
+import { scoreFormula, stabilityWord } from './verdictText';
+import { t } from './l10n';
 import { bonusNode, plain, problemNode, ruleNodes, scoreNode, unmatchedNode, type Node } from './coverageNodes';
 import { siblingRuns } from './runs';
 import { PICK_RUN } from './runPicker';
@@ -83,7 +84,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     else if (node.line !== undefined && this.review) {
       const line = Math.max(0, node.line - 1);
       item.command = {
-        title: 'Reveal finding',
+        title: vscode.l10n.t('Reveal finding'),
         command: 'vscode.open',
         arguments: [this.review, { selection: new vscode.Range(line, 0, line, 0) }],
       };
@@ -115,9 +116,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       if (!this.review && active && this.service.kindOf(active) === 'key') {
         return [
           {
-            label: 'No run shown for this key',
-            description: 'pick a run…',
-            command: { title: 'Pick a run', command: PICK_RUN, arguments: [active.uri] },
+            label: vscode.l10n.t('No run shown for this key'),
+            description: vscode.l10n.t('pick a run…'),
+            command: { title: vscode.l10n.t('Pick a run'), command: PICK_RUN, arguments: [active.uri] },
             icon: new vscode.ThemeIcon('list-selection'),
           },
         ];
@@ -128,9 +129,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       if (!graded)
         return [
           {
-            label: 'No answer key for this review',
-            description: 'Pair with Answer Key…',
-            tooltip: 'Run "Review Grader: Pair with Answer Key…"',
+            label: vscode.l10n.t('No answer key for this review'),
+            description: vscode.l10n.t('Pair with Answer Key…'),
+            tooltip: vscode.l10n.t('Run "Review Grader: Pair with Answer Key…"'),
           },
         ];
       const cap = graded.score.rubric.bonusCap; // the cap it was scored with (a project file may set it)
@@ -160,16 +161,22 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       scores.push(g.score.total);
       const path = vscode.workspace.asRelativePath(run.uri);
       children.push({
-        label: `Run ${run.run ?? '?'}: ${fmt(g.score.total)}`,
+        label: vscode.l10n.t('Run {0}: {1}', run.run ?? '?', fmt(g.score.total)),
         description: path,
         tooltip: `${path}\n${scoreFormula(g.score)}`,
       });
     }
     const s = summarizeVariant(runs[0].variant, scores);
     return {
-      label: `Runs: mean ${fmt(s.mean)}`,
-      description: `SD ${fmt(s.sd)} · ${s.stability}`,
-      tooltip: `Runs of ${runs[0].variant}: mean ${fmt(s.mean)}, SD ${fmt(s.sd)}, stability ${s.stability}`,
+      label: vscode.l10n.t('Runs: mean {0}', fmt(s.mean)),
+      description: vscode.l10n.t('SD {0} · {1}', fmt(s.sd), stabilityWord(s.stability, t)),
+      tooltip: vscode.l10n.t(
+        'Runs of {0}: mean {1}, SD {2}, stability {3}',
+        runs[0].variant,
+        fmt(s.mean),
+        fmt(s.sd),
+        stabilityWord(s.stability, t),
+      ),
       children,
       expanded: true,
     };

@@ -12,7 +12,18 @@ import { bankEntryOf, GENERIC_CRITERIA, GENERIC_NOTE } from '../core/answerKey';
 import { basename } from '../core/naming';
 import type { GradingService } from './gradingService';
 import type { Logger, Services } from './service';
-import { backingOf, bonusCounts, bonusStatus, disagreementText, findingFullName, sourceMarker, uncitedText } from './verdictText';
+import {
+  backingOf,
+  bonusCounts,
+  bonusStatus,
+  disagreementText,
+  findingFullName,
+  sourceMarker,
+  sourceWord,
+  uncitedText,
+} from './verdictText';
+import { t } from './l10n';
+import { verdictWord } from '../core/i18n';
 
 // any item id a key shape uses ('P01', 'Q3', 'T01-C1', 'AK-T02-01', 'PB-02'): letters first, a digit last
 const ID = /\b[A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6}){0,3}\b/;
@@ -104,24 +115,31 @@ export function problemHover(
   if (!problem) {
     const row = key.bonus.find((b) => b.id === id);
     if (!row) return undefined;
-    md.appendMarkdown(`**${row.id}** (bonus) `).appendMarkdown(escape(row.text));
-    if (row.condition) md.appendMarkdown('\n\n*Condition:* ').appendMarkdown(escape(row.condition));
+    md.appendMarkdown(`**${row.id}** ${escape(vscode.l10n.t('(bonus)'))} `).appendMarkdown(escape(row.text));
+    if (row.condition) md.appendMarkdown(`\n\n*${escape(vscode.l10n.t('Condition:'))}* `).appendMarkdown(escape(row.condition));
     const i = graded ? graded.bonus.findIndex((b) => b.id === id) : -1;
     const found = graded?.bonus[i];
-    const status = found && graded ? ` · ${bonusStatus(found, bonusCounts(graded)[i], graded)}` : '';
+    const status = found && graded ? ` · ${bonusStatus(found, bonusCounts(graded)[i], graded, t)}` : '';
     if (graded)
       md.appendMarkdown('\n\n---\n\n').appendMarkdown(
-        escape(found ? `bonus · ${findingFullName(found, graded)} (${found.source})${status}` : 'bonus: not found'),
+        escape(
+          found
+            ? vscode.l10n.t('bonus · {0} ({1})', findingFullName(found, graded, t), sourceWord(found.source, t)) + status
+            : vscode.l10n.t('bonus: not found'),
+        ),
       );
     return md;
   }
   appendCriteria(md, problem, key);
-  if (bank) md.appendMarkdown('\n\n').appendMarkdown(escape('(a problem-bank entry: the scenarios draw on it; it is not graded itself)'));
+  if (bank)
+    md.appendMarkdown('\n\n').appendMarkdown(
+      escape(vscode.l10n.t('(a problem-bank entry: the scenarios draw on it; it is not graded itself)')),
+    );
   const entry = bankEntryOf(key, problem);
   if (entry) {
     // the bank entry this scenario item draws on ('(PB-02)'), with its own criteria
     md.appendMarkdown('\n\n---\n\n')
-      .appendMarkdown(`*Draws on* **${escape(entry.id)}** `)
+      .appendMarkdown(`*${escape(vscode.l10n.t('Draws on'))}* **${escape(entry.id)}** `)
       .appendMarkdown(escape(entry.title));
     if (entry.severity) md.appendMarkdown(' — ').appendMarkdown(escape(entry.severity));
     for (const v of ORDER) {
@@ -129,21 +147,25 @@ export function problemHover(
       if (c) md.appendMarkdown(`\n\n${MARK[v]} `).appendMarkdown(escape(c.text));
     }
   } else if (problem.ref) {
-    md.appendMarkdown('\n\n').appendMarkdown(escape(`draws on ${problem.ref}, which the file's problem bank does not have`));
+    md.appendMarkdown('\n\n').appendMarkdown(
+      escape(vscode.l10n.t("draws on {0}, which the file's problem bank does not have", problem.ref)),
+    );
   }
   const grade = graded?.problems.find((p) => p.id === id);
   if (graded && grade) {
-    const name = reviewDoc ? basename(reviewDoc.uri.path) : (graded.path ?? 'the review');
+    const name = reviewDoc ? basename(reviewDoc.uri.path) : (graded.path ?? vscode.l10n.t('the review'));
     md.appendMarkdown('\n\n---\n\n');
-    md.appendMarkdown(`**${grade.verdict}** ${MARK[grade.verdict]} `).appendMarkdown(
-      escape(`${sourceMarker(grade)} ${disagreementText(grade)} in ${name}`.replace(/\s+/g, ' ')),
+    md.appendMarkdown(`**${escape(verdictWord(grade.verdict, t))}** ${MARK[grade.verdict]} `).appendMarkdown(
+      escape(vscode.l10n.t('{0} in {1}', `${sourceMarker(grade, t)} ${disagreementText(grade, t)}`.trim(), name).replace(/\s+/g, ' ')),
     );
     const b = backingOf(grade);
     if (b.kind === 'evidence') {
-      md.appendMarkdown('\n\n').appendMarkdown(`*${escape(findingFullName(b.evidence, graded))}* (line ${b.evidence.line})`);
+      md.appendMarkdown('\n\n').appendMarkdown(
+        `*${escape(findingFullName(b.evidence, graded, t))}* ${escape(vscode.l10n.t('(line {0})', b.evidence.line ?? '?'))}`,
+      );
       if (b.evidence.excerpt) md.appendMarkdown(': ').appendMarkdown(escape(b.evidence.excerpt));
     } else {
-      if (b.kind === 'uncited') md.appendMarkdown('\n\n').appendMarkdown(escape(uncitedText(b)));
+      if (b.kind === 'uncited') md.appendMarkdown('\n\n').appendMarkdown(escape(uncitedText(b, t)));
       appendCandidates(md, b.candidates, graded);
     }
   }
@@ -155,9 +177,12 @@ function appendCandidates(md: vscode.MarkdownString, candidates: Evidence[], gra
   if (candidates.length === 0) return;
   md.appendMarkdown('\n\n').appendMarkdown(
     escape(
-      `Candidates (the matcher's, not the verdict's evidence): ${candidates
-        .map((e) => `${findingFullName(e, graded)} (line ${e.line}, match ${fmt(e.score)})`)
-        .join('; ')}`,
+      vscode.l10n.t(
+        "Candidates (the matcher's, not the verdict's evidence): {0}",
+        candidates
+          .map((e) => vscode.l10n.t('{0} (line {1}, match {2})', findingFullName(e, graded, t), e.line ?? '?', fmt(e.score)))
+          .join('; '),
+      ),
     ),
   );
 }
@@ -166,36 +191,49 @@ function appendCandidates(md: vscode.MarkdownString, candidates: Evidence[], gra
 export function findingHover(index: number, graded: GradedReview): vscode.MarkdownString {
   const f = graded.review.findings[index];
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(findingFullName({ label: f.label, line: f.headingSpan.start.line, findingIndex: index }, graded))}**`);
+  md.appendMarkdown(`**${escape(findingFullName({ label: f.label, line: f.headingSpan.start.line, findingIndex: index }, graded, t))}**`);
   const backs: string[] = [];
   const candidateFor: string[] = [];
   for (const p of graded.problems) {
     const b = backingOf(p);
-    if (b.kind === 'evidence' && b.evidence.findingIndex === index) backs.push(`${p.id} ${MARK[p.verdict]} ${p.title} ${sourceMarker(p)}`);
+    if (b.kind === 'evidence' && b.evidence.findingIndex === index)
+      backs.push(`${p.id} ${MARK[p.verdict]} ${p.title} ${sourceMarker(p, t)}`);
     else {
       const e = p.evidence.find((x) => x.findingIndex === index && !x.fromTag);
-      if (e) candidateFor.push(`${p.id} ${p.title} (match ${fmt(e.score)}; verdict ${MARK[p.verdict]} ${sourceMarker(p)})`);
+      if (e)
+        candidateFor.push(
+          `${p.id} ${p.title} ${vscode.l10n.t('(match {0}; verdict {1} {2})', fmt(e.score), MARK[p.verdict], sourceMarker(p, t))}`,
+        );
     }
   }
   const counts = bonusCounts(graded);
   const bonus = graded.bonus.flatMap((b, i) =>
-    b.findingIndex === index ? [`bonus${b.id ? ` ${b.id}` : ''} (${b.source}): ${bonusStatus(b, counts[i], graded)}`] : [],
+    b.findingIndex === index
+      ? [
+          vscode.l10n.t(
+            '{0} ({1}): {2}',
+            b.id ? vscode.l10n.t('bonus {0}', b.id) : vscode.l10n.t('bonus'),
+            sourceWord(b.source, t),
+            bonusStatus(b, counts[i], graded, t),
+          ),
+        ]
+      : [],
   );
   const penalties = graded.penalties
     .filter((x) => x.findingIndex === index)
-    .map((x) => `penalty (${x.source})${x.reason ? `: ${x.reason}` : ''}`);
+    .map((x) => `${vscode.l10n.t('penalty ({0})', sourceWord(x.source, t))}${x.reason ? `: ${x.reason}` : ''}`);
   const section = (title: string, lines: string[]) => {
     if (lines.length) md.appendMarkdown(`\n\n${title}\n\n`).appendMarkdown(lines.map((l) => `- ${escape(l)}`).join('\n'));
   };
-  section('Evidence for:', backs);
-  section('Candidate for:', candidateFor);
-  section('Extras:', [...bonus, ...penalties]);
+  section(vscode.l10n.t('Evidence for:'), backs);
+  section(vscode.l10n.t('Candidate for:'), candidateFor);
+  section(vscode.l10n.t('Extras:'), [...bonus, ...penalties]);
   if (!backs.length && !candidateFor.length && !bonus.length && !penalties.length) {
     md.appendMarkdown('\n\n').appendMarkdown(
       escape(
         graded.unmatched.some((u) => u.findingIndex === index)
-          ? 'matches no problem of the key: a bonus or penalty candidate'
-          : 'not evidence for any problem',
+          ? vscode.l10n.t('matches no problem of the key: a bonus or penalty candidate')
+          : vscode.l10n.t('not evidence for any problem'),
       ),
     );
   }
@@ -205,7 +243,7 @@ export function findingHover(index: number, graded: GradedReview): vscode.Markdo
 function appendCriteria(md: vscode.MarkdownString, p: Problem, key: AnswerKey): void {
   md.appendMarkdown(`**${escape(p.id)}** `).appendMarkdown(escape(p.title));
   if (p.severity) md.appendMarkdown(' — ').appendMarkdown(escape(p.severity));
-  if (p.weight !== undefined) md.appendMarkdown(' · ').appendMarkdown(escape(`weight ${p.weight}`));
+  if (p.weight !== undefined) md.appendMarkdown(' · ').appendMarkdown(escape(vscode.l10n.t('weight {0}', p.weight)));
   if (p.criteriaSource === 'generic') {
     // no criteria of its own: say that the rubric's generic definitions apply, and show them
     md.appendMarkdown('\n\n*').appendMarkdown(escape(GENERIC_NOTE[key.language])).appendMarkdown('*');
@@ -214,7 +252,7 @@ function appendCriteria(md: vscode.MarkdownString, p: Problem, key: AnswerKey): 
   }
   for (const v of ORDER) {
     const c = p.criteria[v];
-    md.appendMarkdown(`\n\n${MARK[v]} `).appendMarkdown(escape(c ? c.text : '(no criterion)'));
+    md.appendMarkdown(`\n\n${MARK[v]} `).appendMarkdown(escape(c ? c.text : vscode.l10n.t('(no criterion)')));
   }
 }
 

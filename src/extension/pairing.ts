@@ -23,14 +23,14 @@ export function pairWithKeyCommand(service: GradingService) {
   return async (reviewArg?: unknown, keyArg?: unknown): Promise<vscode.Uri | undefined> => {
     const review = toUri(reviewArg) ?? vscode.window.activeTextEditor?.document.uri;
     if (!review) {
-      void vscode.window.showInformationMessage('Review Grader: open a review to pair it with an answer key.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Review Grader: open a review to pair it with an answer key.'));
       return undefined;
     }
     const key = toUri(keyArg) ?? (await pickKey(service, review));
     if (!key) return undefined;
     await service.pair(review, key);
     void vscode.window.showInformationMessage(
-      `Review Grader: ${vscode.workspace.asRelativePath(review)} is graded against ${keyName(key)}.`,
+      vscode.l10n.t('Review Grader: {0} is graded against {1}.', vscode.workspace.asRelativePath(review), keyName(key)),
     );
     return key;
   };
@@ -39,11 +39,11 @@ export function pairWithKeyCommand(service: GradingService) {
 async function pickKey(service: GradingService, review: vscode.Uri): Promise<vscode.Uri | undefined> {
   const items = await keyPicks(service, review);
   if (items.length === 0) {
-    void vscode.window.showWarningMessage('Review Grader: no answer-key*.md (or *rubric*.md) file in the workspace.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Review Grader: no answer-key*.md (or *rubric*.md) file in the workspace.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(items, {
-    placeHolder: `Answer key for ${vscode.workspace.asRelativePath(review)}`,
+    placeHolder: vscode.l10n.t('Answer key for {0}', vscode.workspace.asRelativePath(review)),
     matchOnDescription: true,
   });
   return pick?.uri;
@@ -71,7 +71,7 @@ export async function keyPicks(service: GradingService, review: vscode.Uri, glob
       label: uri.path.slice(uri.path.lastIndexOf('/') + 1) + (uri.fragment ? `#${uri.fragment}` : ''),
       description: vscode.workspace.asRelativePath(uri.with({ fragment: '' }), true),
       detail:
-        [uri.toString() === current ? 'current key' : undefined, uri.fragment ? titles.get(uri.toString()) : undefined]
+        [uri.toString() === current ? vscode.l10n.t('current key') : undefined, uri.fragment ? titles.get(uri.toString()) : undefined]
           .filter(Boolean)
           .join(' · ') || undefined,
     }));
@@ -88,7 +88,7 @@ async function scenariosOf(uri: vscode.Uri): Promise<vscode.Uri[]> {
   if (!scenarios || scenarios.length < 2) return [uri];
   return scenarios.map((s) => {
     const u = uri.with({ fragment: s.id });
-    titles.set(u.toString(), `scenario ${s.id}: ${s.title}`);
+    titles.set(u.toString(), vscode.l10n.t('scenario {0}: {1}', s.id, s.title));
     return u;
   });
 }

@@ -96,16 +96,19 @@ export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction>
     };
     const suggested = candidates.filter((c) => c.verdict !== 'missed').slice(0, MAX_CANDIDATES);
     suggested.forEach((c, i) =>
-      add(`Tag as ${c.id} ${MARK[c.verdict]} — ${c.title}`, { kind: 'set', id: c.id, verdict: c.verdict }, i === 0),
+      add(vscode.l10n.t('Tag as {0} {1} — {2}', c.id, MARK[c.verdict], c.title), { kind: 'set', id: c.id, verdict: c.verdict }, i === 0),
     );
     const best = candidates[0];
     if (best && !suggested.some((c) => c.id === best.id && c.verdict === 'partial')) {
-      add(`Mark partial: ${best.id} △ — ${best.title}`, { kind: 'set', id: best.id, verdict: 'partial' });
+      add(vscode.l10n.t('Mark partial: {0} △ — {1}', best.id, best.title), { kind: 'set', id: best.id, verdict: 'partial' });
     }
     const bonusId = graded && bestBonusRow(graded, index);
-    add(bonusId ? `Mark bonus ${bonusId}` : 'Mark bonus', { kind: 'exact', entries: [{ kind: 'bonus', id: bonusId }] });
-    add('Mark penalty', { kind: 'exact', entries: [{ kind: 'penalty' }] });
-    if (current.length > 0) add('Remove tag', { kind: 'exact', entries: [] });
+    add(bonusId ? vscode.l10n.t('Mark bonus {0}', bonusId) : vscode.l10n.t('Mark bonus'), {
+      kind: 'exact',
+      entries: [{ kind: 'bonus', id: bonusId }],
+    });
+    add(vscode.l10n.t('Mark penalty'), { kind: 'exact', entries: [{ kind: 'penalty' }] });
+    if (current.length > 0) add(vscode.l10n.t('Remove tag'), { kind: 'exact', entries: [] });
     return actions;
   }
 }

@@ -55,25 +55,35 @@ async function pickRun(service: GradingService, keyArg: unknown, runArg: unknown
     const runs = await runsOfKey(service, keyDoc, shown);
     if (runs.length === 0) {
       void vscode.window.showInformationMessage(
-        `Review Grader: no review run of this round beside ${basename(keyUri.path)}. Open a review, or pair one with this key.`,
+        vscode.l10n.t(
+          'Review Grader: no review run of this round beside {0}. Open a review, or pair one with this key.',
+          basename(keyUri.path),
+        ),
       );
       return undefined;
     }
     const items: RunPick[] = runs.map((run) => ({
       run,
       label: basename(run.uri.path),
-      description: run.uri.toString() === shown?.toString() ? 'shown now' : run.variant,
+      description: run.uri.toString() === shown?.toString() ? vscode.l10n.t('shown now') : run.variant,
       detail: vscode.workspace.asRelativePath(run.uri),
     }));
     chosen = (
-      await vscode.window.showQuickPick(items, { placeHolder: `Run whose verdicts ${basename(keyUri.path)} shows`, matchOnDetail: true })
+      await vscode.window.showQuickPick(items, {
+        placeHolder: vscode.l10n.t('Run whose verdicts {0} shows', basename(keyUri.path)),
+        matchOnDetail: true,
+      })
     )?.run.uri;
   }
   if (!chosen) return undefined;
   const reviewDoc = await vscode.workspace.openTextDocument(chosen);
   if ((await service.keyUriFor(reviewDoc))?.toString() !== keyUri.toString()) {
     void vscode.window.showWarningMessage(
-      `Review Grader: ${basename(chosen.path)} is graded against another key; pair it with ${basename(keyUri.path)} first.`,
+      vscode.l10n.t(
+        'Review Grader: {0} is graded against another key; pair it with {1} first.',
+        basename(chosen.path),
+        basename(keyUri.path),
+      ),
     );
     return undefined;
   }

@@ -8,13 +8,14 @@ import type { GradingService } from './gradingService';
 import { onDidChangeActiveReview } from './service';
 import { recordStatusBar } from './stats';
 import type { Logger, Services } from './service';
-import { bonusSummary, penaltySummary, scoreFormula } from './verdictText';
+import { bonusSummary, penaltySummary, scoreFormula, sourceWord } from './verdictText';
+import { t } from './l10n';
 import { detectionRuleText, fmt } from '../core/score';
 
 export function registerStatusBar(context: vscode.ExtensionContext, deps: Services): void {
   const service = deps.grading;
   const item = vscode.window.createStatusBarItem('reviewGrader.score', vscode.StatusBarAlignment.Left, 100);
-  item.name = 'Review Grader score';
+  item.name = vscode.l10n.t('Review Grader score');
   let generation = 0;
   const refresh = async () => {
     const mine = ++generation; // a slower earlier refresh must not overwrite a newer one
@@ -59,17 +60,30 @@ async function scoreOfActiveEditor(
 function tooltip(g: GradedReview, reviewDoc: vscode.TextDocument, cap: number): vscode.MarkdownString {
   const s = g.score;
   const count = (v: string) => g.problems.filter((p) => p.verdict === v).length;
-  const sources = ['tag', 'judge', 'auto'].map((src) => `${src} ${g.problems.filter((p) => p.source === src).length}`).join(', ');
+  const sources = (['tag', 'judge', 'auto'] as const)
+    .map((src) => `${sourceWord(src, t)} ${g.problems.filter((p) => p.source === src).length}`)
+    .join(', ');
   const disagreements = g.problems.filter((p) => p.disagreement).length;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**Review Grader** — ').appendText(basename(reviewDoc.uri.path));
   md.appendMarkdown('\n\n').appendText(
-    `detection ${fmt(s.detection)} (○ ${count('detected')}, △ ${count('partial')}, × ${count('missed')} of ${g.problems.length})`,
+    vscode.l10n.t(
+      'detection {0} (○ {1}, △ {2}, × {3} of {4})',
+      fmt(s.detection),
+      count('detected'),
+      count('partial'),
+      count('missed'),
+      g.problems.length,
+    ),
   );
   const rule = detectionRuleText(s);
   if (rule) md.appendMarkdown('\n\n').appendText(rule);
-  md.appendMarkdown('\n\n').appendText(`bonus ${bonusSummary(s, cap)}; penalty ${penaltySummary(s)}`);
-  md.appendMarkdown('\n\n').appendText(`verdicts from ${sources}${disagreements ? `; ${disagreements} disagreement(s)` : ''}`);
-  if (g.keyPath) md.appendMarkdown('\n\n').appendText(`key: ${g.keyPath}`);
+  md.appendMarkdown('\n\n').appendText(vscode.l10n.t('bonus {0}; penalty {1}', bonusSummary(s, cap, t), penaltySummary(s, t)));
+  md.appendMarkdown('\n\n').appendText(
+    disagreements
+      ? vscode.l10n.t('verdicts from {0}; {1} disagreement(s)', sources, disagreements)
+      : vscode.l10n.t('verdicts from {0}', sources),
+  );
+  if (g.keyPath) md.appendMarkdown('\n\n').appendText(vscode.l10n.t('key: {0}', g.keyPath));
   return md;
 }

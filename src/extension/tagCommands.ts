@@ -53,7 +53,7 @@ export function resolveInDocument(services: Services, doc: vscode.TextDocument, 
 /** Tell the user an action was refused, and log it. */
 export function refuse(services: Services, message: string): void {
   services.log.warn(`tag not written: ${message}`);
-  void vscode.window.showWarningMessage(`Review Grader: ${message}.`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Review Grader: {0}.', message));
 }
 
 async function reviewDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
@@ -99,7 +99,10 @@ export function acceptSuggestionCommand(services: Services) {
     const setsOneProblem = typeof what === 'string' && isVerdict(verdict);
     // the lens was offered for an untagged finding: a tag written since is a human's, not ours to replace
     if (stale && current.length > 0 && !setsOneProblem) {
-      refuse(services, `"${review.findings[index].heading}" was tagged after this suggestion was offered; its tag was kept`);
+      refuse(
+        services,
+        vscode.l10n.t('"{0}" was tagged after this suggestion was offered; its tag was kept', review.findings[index].heading),
+      );
       return false;
     }
     let entries: TagEntry[] | undefined;
@@ -109,7 +112,7 @@ export function acceptSuggestionCommand(services: Services) {
       const version = doc.version;
       entries = await askBonusOrPenalty();
       if (entries && doc.version !== version) {
-        refuse(services, 'the review changed while the choice was open; ask again');
+        refuse(services, vscode.l10n.t('the review changed while the choice was open; ask again'));
         return false;
       }
     }
@@ -120,8 +123,10 @@ export function acceptSuggestionCommand(services: Services) {
 }
 
 async function askBonusOrPenalty(): Promise<TagEntry[] | undefined> {
-  const pick = await vscode.window.showQuickPick(['bonus', 'penalty'], { placeHolder: 'Grade this unmatched finding as…' });
-  return pick === 'bonus' ? [{ kind: 'bonus' }] : pick === 'penalty' ? [{ kind: 'penalty' }] : undefined;
+  const bonus = vscode.l10n.t('bonus');
+  const penalty = vscode.l10n.t('penalty');
+  const pick = await vscode.window.showQuickPick([bonus, penalty], { placeHolder: vscode.l10n.t('Grade this unmatched finding as…') });
+  return pick === bonus ? [{ kind: 'bonus' }] : pick === penalty ? [{ kind: 'penalty' }] : undefined;
 }
 
 function isVerdict(v: unknown): v is Verdict {
@@ -143,7 +148,9 @@ export function acceptAllCommand(services: Services) {
     const doc = await reviewDocument(uri);
     const graded = doc && (await services.grading.gradedOf(doc));
     if (!doc || !graded) {
-      void vscode.window.showInformationMessage('Review Grader: open a review that has an answer key to accept its suggestions.');
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Review Grader: open a review that has an answer key to accept its suggestions.'),
+      );
       return 0;
     }
     const version = doc.version;
@@ -151,7 +158,7 @@ export function acceptAllCommand(services: Services) {
     const choice = plan.disputed.length === 0 ? 'skip' : await disputedChoice(plan, options?.disputed ?? 'ask');
     if (!choice) return 0;
     if (doc.version !== version) {
-      refuse(services, 'the review changed while Accept All was waiting; run it again');
+      refuse(services, vscode.l10n.t('the review changed while Accept All was waiting; run it again'));
       return 0;
     }
     const byFinding = choice === 'include' ? withDisputed(plan) : plan.undisputed;
@@ -162,9 +169,13 @@ export function acceptAllCommand(services: Services) {
     const accepted = written ? count(byFinding) : 0;
     const skipped = choice === 'include' ? 0 : plan.disputed.length;
     if (accepted > 0 || skipped > 0) {
-      const skipNote =
-        skipped > 0 ? `; skipped ${skipped} the judge disputes (${plan.disputed.map((d) => `${d.id} on ${d.finding}`).join(', ')})` : '';
-      void vscode.window.showInformationMessage(`Review Grader: accepted ${accepted} suggestion${accepted === 1 ? '' : 's'}${skipNote}.`);
+      const done =
+        accepted === 1
+          ? vscode.l10n.t('Review Grader: accepted 1 suggestion')
+          : vscode.l10n.t('Review Grader: accepted {0} suggestions', accepted);
+      const disputes = plan.disputed.map((d) => vscode.l10n.t('{0} on {1}', d.id, d.finding)).join(', ');
+      const skipNote = skipped > 0 ? vscode.l10n.t('; skipped {0} the judge disputes ({1})', skipped, disputes) : '';
+      void vscode.window.showInformationMessage(`${done}${skipNote}.`);
     }
     return written ? byFinding.size : 0;
   };
@@ -174,12 +185,14 @@ export function acceptAllCommand(services: Services) {
 async function disputedChoice(plan: AcceptAllPlan, preset: DisputedChoice): Promise<'skip' | 'include' | undefined> {
   if (preset !== 'ask') return preset;
   const undisputed = [...plan.undisputed.values()].reduce((n, e) => n + e.length, 0);
-  const list = plan.disputed.map((d) => `${d.id} ○ on ${d.finding} — the judge says ${d.id} ${MARK[d.judge]}`).join('\n');
-  const skip = `Accept the ${undisputed} undisputed`;
-  const include = 'Overrule the judge too';
+  const list = plan.disputed.map((d) => vscode.l10n.t('{0} ○ on {1} — the judge says {0} {2}', d.id, d.finding, MARK[d.judge])).join('\n');
+  const skip = vscode.l10n.t('Accept the {0} undisputed', undisputed);
+  const include = vscode.l10n.t('Overrule the judge too');
   const buttons = undisputed > 0 ? [skip, include] : [include];
   const pick = await vscode.window.showWarningMessage(
-    `Accept All would overrule the judge's report on ${plan.disputed.length} problem${plan.disputed.length === 1 ? '' : 's'}.`,
+    plan.disputed.length === 1
+      ? vscode.l10n.t("Accept All would overrule the judge's report on 1 problem.")
+      : vscode.l10n.t("Accept All would overrule the judge's report on {0} problems.", plan.disputed.length),
     { modal: true, detail: list },
     ...buttons,
   );

@@ -19,7 +19,7 @@ try {
 
 // Only the manifest, bundles and static contributions: no sources, maps, tests or node_modules.
 const allowed =
-  /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|media\/icon\.svg|snippets\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
+  /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|media\/icon\.svg|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n\.[\w-]+\.json|snippets\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
 const files = Object.values(zip.files)
   .filter((f) => !f.dir)
   .map((f) => f.name);

@@ -2,14 +2,22 @@
 // `node test/integration/screenshots.mjs` → media/screenshot-*.png.
 // Same setup as runWeb.mjs (webSetup.mjs); instead of the test suite it loads
 // screenshots/driver.ts, which arranges each scene and logs "@@screenshot <name>".
+// `--locale=ja`: the workbench in Japanese and screenshots/driver-ja.ts, which
+// takes the Japanese pictures (media/screenshot-ja-*.png) only.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { corpusDir, repoRoot, startWatchdog } from './paths.mjs';
-import { dataDir, freePort, prepareOfflineBuild, testWeb, useSystemChromium } from './webSetup.mjs';
+import { dataDir, freePort, localisedExtension, prepareOfflineBuild, testWeb, useSystemChromium } from './webSetup.mjs';
 
-const driverBundle = path.join(repoRoot, 'dist/test/screenshot-driver.js'); // must lie inside the extension folder
+const locale = process.argv.find((a) => a.startsWith('--locale='))?.slice('--locale='.length) ?? 'en';
+const runDir = locale === 'en' ? dataDir : path.join(dataDir, locale);
+const extension = localisedExtension(repoRoot, locale, path.join(runDir, 'extension'));
+const driver = locale === 'en' ? 'driver' : `driver-${locale}`;
+const expected = locale === 'en' ? 5 : 2;
+
+const driverBundle = path.join(extension, `dist/test/screenshot-${driver}.js`); // must lie inside the extension folder
 await build({
-  entryPoints: [path.join(repoRoot, 'test/integration/screenshots/driver.ts')],
+  entryPoints: [path.join(repoRoot, `test/integration/screenshots/${driver}.ts`)],
   outfile: driverBundle,
   bundle: true,
   platform: 'browser',
@@ -22,7 +30,7 @@ await build({
 
 const launched = [];
 // persistent: a regular profile, where the dashboard webview can load (see webSetup.mjs)
-useSystemChromium(launched, ['--window-size=1600,1000', '--force-device-scale-factor=1'], { persistent: true });
+useSystemChromium(launched, ['--window-size=1600,1000', '--force-device-scale-factor=1'], { persistent: true, locale });
 const watchdog = startWatchdog(180, () => Promise.all(launched.map((b) => b.close())));
 const taken = [];
 
@@ -52,14 +60,14 @@ try {
     browserType: 'chromium',
     headless: true,
     quality: 'stable',
-    commit: prepareOfflineBuild(dataDir),
-    testRunnerDataDir: dataDir,
-    extensionDevelopmentPath: repoRoot,
+    commit: prepareOfflineBuild(runDir),
+    testRunnerDataDir: runDir,
+    extensionDevelopmentPath: extension,
     extensionTestsPath: driverBundle,
     folderPath: corpusDir,
     port: await freePort(),
   });
-  process.exitCode = taken.length === 5 ? 0 : 1;
+  process.exitCode = taken.length === expected ? 0 : 1;
 } catch (error) {
   console.error(`screenshots failed: ${error?.message ?? error}`);
   process.exitCode = 1;

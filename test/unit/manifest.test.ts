@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/core/match/verdict';
 import { DEFAULT_RUBRIC } from '../../src/core/score';
 
 const settings = JSON.parse(readFileSync('package.json', 'utf8')).contributes.configuration.properties;
+const english: Record<string, string> = JSON.parse(readFileSync('package.nls.json', 'utf8'));
 
 test('threshold and bonus-cap settings default to the core defaults', () => {
   assert.equal(settings['reviewGrader.thresholds.detected'].default, DEFAULT_THRESHOLDS.detected);
@@ -27,15 +28,14 @@ test('capabilities: limited in untrusted workspaces (with the reason), settings 
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
   const untrusted = manifest.capabilities?.untrustedWorkspaces;
   assert.equal(untrusted?.supported, 'limited');
-  assert.ok(
-    typeof untrusted.description === 'string' && untrusted.description.length > 40,
-    'a limited capability must say what is limited',
-  );
+  // the description is a %key% of package.nls.json (localised), like every manifest string
+  const description: unknown = english[/^%(.+)%$/.exec(untrusted.description)?.[1] ?? ''];
+  assert.ok(typeof description === 'string' && description.length > 40, 'a limited capability must say what is limited');
   const steering = ['reviewGrader.naming.keyPatterns', 'reviewGrader.useJudgeReports'];
   assert.deepEqual([...untrusted.restrictedConfigurations].sort(), steering);
   for (const key of steering) {
     assert.equal(settings[key].restricted, true, `${key} should be marked restricted`);
-    assert.ok(untrusted.description.includes(key), `the description should name ${key}`);
+    assert.ok(description.includes(key), `the description should name ${key}`);
   }
   // the extension reads files through vscode.workspace.fs only, so virtual workspaces work
   assert.ok(manifest.capabilities.virtualWorkspaces === true || manifest.capabilities.virtualWorkspaces?.supported === true);
