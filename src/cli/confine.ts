@@ -41,7 +41,9 @@ export function linkRefusal(
   const notMd = !/\.md$/i.test(abs);
   if (!notMd && allowed) return undefined;
   const shown = JSON.stringify(linked.length > 160 ? `${linked.slice(0, 160)}…` : linked);
-  const why = notMd ? t('answer-key link {0} is not a .md file; not read', shown) : t('answer-key link {0} is outside {1}; not read', shown, label);
+  const why = notMd
+    ? t('answer-key link {0} is not a .md file; not read', shown)
+    : t('answer-key link {0} is outside {1}; not read', shown, label);
   return `${reviewPath}:${lineOf(reviewText, linked)}: ${why}`;
 }
 

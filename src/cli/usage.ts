@@ -63,7 +63,9 @@ export function usage(): string {
     ...opt('--auto-only', t('ignore grading tags in the reviews')),
     ...opt(
       '--judge FILE',
-      t("also read a judge's scoring report (its verdicts rank above auto);\n--judge auto reads the one beside each run (vNNN-variant-scoring.md)"),
+      t(
+        "also read a judge's scoring report (its verdicts rank above auto);\n--judge auto reads the one beside each run (vNNN-variant-scoring.md)",
+      ),
     ),
     ...opt('--bonus-cap N', t('bonus findings that count at most (default 5)')),
     ...opt(
@@ -82,7 +84,9 @@ export function usage(): string {
     ...opt('--force', t('replace an existing -o file anyway (a symlink: the link, not its target)')),
     ...opt(
       '--lang LANG',
-      t('messages in en (English, the default) or ja (Japanese); without it\nLC_ALL, LC_MESSAGES or LANG decide. --format json is the same in both'),
+      t(
+        'messages in en (English, the default) or ja (Japanese); without it\nLC_ALL, LC_MESSAGES or LANG decide. --format json is the same in both',
+      ),
     ),
     ...opt('-h, --help', t('this text')),
     ...opt('-v, --version', t('the version')),
@@ -91,7 +95,7 @@ export function usage(): string {
     indent(
       '  ',
       t(
-        '.review-grader.jsonc (or .json), the nearest one from each graded file\'s folder\nupwards, never above the current directory (the same file the editor reads):\nkey patterns (keys.patterns), rubric (bonus cap and points, penalty points),\nmatcher thresholds. Flags such as --bonus-cap win over it. A file that is not\nvalid JSON stops the command with file:line:col (exit 2); a wrong setting is\na warning and keeps its default.',
+        ".review-grader.jsonc (or .json), the nearest one from each graded file's folder\nupwards, never above the current directory (the same file the editor reads):\nkey patterns (keys.patterns), rubric (bonus cap and points, penalty points),\nmatcher thresholds. Flags such as --bonus-cap win over it. A file that is not\nvalid JSON stops the command with file:line:col (exit 2); a wrong setting is\na warning and keeps its default.",
       ),
     ),
     '',

@@ -50,7 +50,10 @@ function refusal(path: string, state: Refusal): string {
     case 'not-a-file':
       return t('refusing to write {0}: it is not a regular file', path);
     case 'symlink':
-      return t('refusing to write {0}: it is a symbolic link (not followed); pass --force to replace the link itself, never its target', path);
+      return t(
+        'refusing to write {0}: it is a symbolic link (not followed); pass --force to replace the link itself, never its target',
+        path,
+      );
     case 'edited':
       return t('refusing to replace {0}: edited since review-grader wrote it; pass --force to replace it', path);
     case 'foreign':
@@ -76,7 +79,9 @@ function readExisting(command: string, path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`${command}: ${t('cannot read {0} to check it before replacing it ({1})', path, String((e as NodeJS.ErrnoException).code ?? e))}`);
+    throw new UsageError(
+      `${command}: ${t('cannot read {0} to check it before replacing it ({1})', path, String((e as NodeJS.ErrnoException).code ?? e))}`,
+    );
   }
 }
 

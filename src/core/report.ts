@@ -45,12 +45,22 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions, 
       : t("detection by the key's rule: {0}", inline(s.detectionRule));
   const out: string[] = [t('# Scoring Report: {0}', inline(name)), ''];
   const keyCode = markdownCode(runs[0].keyPath ?? '?');
+  const rubric = [detection, fmt(r.bonusPoints), cap, fmt(r.penaltyPoints)] as const;
   out.push(
-    `${
-      key.bonus.length
-        ? t('Answer key: {0} ({1} problems, {2} bonus rows).', keyCode, key.problems.length, key.bonus.length)
-        : t('Answer key: {0} ({1} problems).', keyCode, key.problems.length)
-    } ${t('Graded by review-grader: {0}; bonus +{1} each (at most {2}), penalty −{3} each.', detection, fmt(r.bonusPoints), cap, fmt(r.penaltyPoints))}`,
+    key.bonus.length
+      ? t(
+          'Answer key: {0} ({1} problems, {2} bonus rows). Graded by review-grader: {3}; bonus +{4} each (at most {5}), penalty −{6} each.',
+          keyCode,
+          key.problems.length,
+          key.bonus.length,
+          ...rubric,
+        )
+      : t(
+          'Answer key: {0} ({1} problems). Graded by review-grader: {2}; bonus +{3} each (at most {4}), penalty −{5} each.',
+          keyCode,
+          key.problems.length,
+          ...rubric,
+        ),
     '',
   );
   // the note speaks the report's language; in English, as before, the key's own
@@ -89,7 +99,9 @@ function renderRun(g: GradedReview, out: string[], t: Translate): void {
   out.push('', bonusHead, '');
   if (g.bonus.length === 0) out.push(`- ${t('none')}`);
   for (const b of g.bonus)
-    out.push(`- ${inline(b.id ?? t('extra'))}: ${at(b.label, b.line, t)}${b.text ? ` — ${inline(b.text)}` : ''} _[${sourceWord(b.source, t)}]_`);
+    out.push(
+      `- ${inline(b.id ?? t('extra'))}: ${at(b.label, b.line, t)}${b.text ? ` — ${inline(b.text)}` : ''} _[${sourceWord(b.source, t)}]_`,
+    );
   out.push('', t('### Penalty ({0})', g.score.penaltyCount), '');
   if (g.penalties.length === 0) out.push(`- ${t('none')}`);
   for (const p of g.penalties) out.push(`- ${at(p.label, p.line, t)} — ${inline(p.reason || t('penalty'))} _[${sourceWord(p.source, t)}]_`);
@@ -98,7 +110,11 @@ function renderRun(g: GradedReview, out: string[], t: Translate): void {
     for (const u of g.unmatched) out.push(`- ${at(u.label, u.line, t)}: ${inline(u.title)}`);
   }
   const s = g.score;
-  out.push('', t('**{0} total: {1} + {2} − {3} = {4}**', inline(runLabel(g)), fmt(s.detection), fmt(s.bonus), fmt(s.penalty), fmt(s.total)), '');
+  out.push(
+    '',
+    t('**{0} total: {1} + {2} − {3} = {4}**', inline(runLabel(g)), fmt(s.detection), fmt(s.bonus), fmt(s.penalty), fmt(s.total)),
+    '',
+  );
 }
 
 function renderSummary(name: string, runs: GradedReview[], t: Translate): string[] {

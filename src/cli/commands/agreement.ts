@@ -30,7 +30,9 @@ export function runAgreement(args: string[]): number {
     process.stdout.write(`${JSON.stringify(agreementJson(report, names), null, 2)}\n`);
     return 0;
   }
-  const lines = [t('Agreement · {0} · {1} runs (tags in {2}, judge in {3})', names.join(', '), report.runs, report.sources.tag, report.sources.judge)];
+  const lines = [
+    t('Agreement · {0} · {1} runs (tags in {2}, judge in {3})', names.join(', '), report.runs, report.sources.tag, report.sources.judge),
+  ];
   // keys named from the folder holding the perspectives: 'reliability-design/answer-key-round-001.md'
   const base = dirname(resolve(dirs[0]));
   const keyName = (key: string | null) => (key === null ? t('key unknown') : relative(base, resolve(key)));

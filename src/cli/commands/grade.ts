@@ -56,7 +56,9 @@ export function gradeFiles(files: string[], opts: { key?: string; judge?: string
     let judgeRun: ReturnType<typeof judgeRunOf>;
     const judgePath = judgePathFor(file, opts.judge);
     if (opts.judge === AUTO_JUDGE && !judgePath)
-      warn(`${file}: ${t('no judge report beside it (looked for {0}); graded without a judge', scoringPathFor(file) ?? 'vNNN-variant-scoring.md')}`);
+      warn(
+        `${file}: ${t('no judge report beside it (looked for {0}); graded without a judge', scoringPathFor(file) ?? 'vNNN-variant-scoring.md')}`,
+      );
     if (judgePath) {
       if (opts.judge === AUTO_JUDGE) assertNoEscape(judgePath);
       const judge = loadJudge(
@@ -112,7 +114,11 @@ export function runGrade(args: string[]): number {
       process.stdout.write(
         `\n${
           beside.length > 1
-            ? t("note: judge report beside it: {0} (and {1} more); pass --judge to use it (--judge auto finds each run's)", beside[0]!, beside.length - 1)
+            ? t(
+                "note: judge report beside it: {0} (and {1} more); pass --judge to use it (--judge auto finds each run's)",
+                beside[0]!,
+                beside.length - 1,
+              )
             : t("note: judge report beside it: {0}; pass --judge to use it (--judge auto finds each run's)", beside[0]!)
         }\n`,
       );

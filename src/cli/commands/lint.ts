@@ -35,7 +35,13 @@ export function runLint(args: string[]): number {
         title: s.scenario?.title ?? null,
         problems: s.problems.map((p) => p.id),
       })),
-      diagnostics: diagnostics.map((d) => ({ line: d.line, column: d.column ?? 1, severity: d.severity, rule: d.code, message: withoutLinePrefix(d) })),
+      diagnostics: diagnostics.map((d) => ({
+        line: d.line,
+        column: d.column ?? 1,
+        severity: d.severity,
+        rule: d.code,
+        message: withoutLinePrefix(d),
+      })),
     });
   }
   if (format === 'json') process.stdout.write(`${JSON.stringify({ keys }, null, 2)}\n`);

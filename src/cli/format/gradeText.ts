@@ -21,7 +21,9 @@ function renderOne(g: GradedReview, t: Translate, locale: Locale): string {
   if (g.bonus.length) {
     out.push(`  ${t('bonus:')}`);
     for (const b of g.bonus)
-      out.push(`    ${pad(b.id ?? '+', 4)} ${pad(where(b.label, b.line, t), 14)} ${pad(sourceWord(b.source, t), 5)} ${truncate(b.text, 60)}`);
+      out.push(
+        `    ${pad(b.id ?? '+', 4)} ${pad(where(b.label, b.line, t), 14)} ${pad(sourceWord(b.source, t), 5)} ${truncate(b.text, 60)}`,
+      );
   }
   if (g.penalties.length) {
     out.push(`  ${t('penalty:')}`);

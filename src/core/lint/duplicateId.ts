@@ -27,12 +27,7 @@ function alreadyUsed(t: Translate, what: What, id: string, first: number): strin
   return t('bonus id {0} is already used on line {1}; each bonus needs its own id', id, first);
 }
 
-function duplicates(
-  items: { id: string; span: Span }[],
-  what: What,
-  t: Translate,
-  fixOf?: (i: number) => Diagnostic['fix'],
-): Diagnostic[] {
+function duplicates(items: { id: string; span: Span }[], what: What, t: Translate, fixOf?: (i: number) => Diagnostic['fix']): Diagnostic[] {
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
   items.forEach((it, i) => {

@@ -33,8 +33,14 @@ export const idOrder: LintRule = {
         severity: 'warning',
         line,
         span: p.headingSpan,
-        message: atLine(t, line, t('problem id {0} is {1}; expected {2} here (problems are numbered P01, P02, … in order)', p.id, why, expected)),
-        fix: m ? { title: t('Renumber {0} to {1}', m[0], expected), edits: [{ start, end: start + m[0].length, newText: expected }] } : undefined,
+        message: atLine(
+          t,
+          line,
+          t('problem id {0} is {1}; expected {2} here (problems are numbered P01, P02, … in order)', p.id, why, expected),
+        ),
+        fix: m
+          ? { title: t('Renumber {0} to {1}', m[0], expected), edits: [{ start, end: start + m[0].length, newText: expected }] }
+          : undefined,
       });
     });
     return out;

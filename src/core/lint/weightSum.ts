@@ -15,7 +15,11 @@ export const weightSum: LintRule = {
     const line = s.statedWeightLine ?? 1;
     const l = ix.line(line);
     const unweighted = key.problems.length - weighted.length;
-    const note = !unweighted ? '' : unweighted === 1 ? t('; {0} item has no weight', unweighted) : t('; {0} items have no weight', unweighted);
+    const note = !unweighted
+      ? ''
+      : unweighted === 1
+        ? t('; {0} item has no weight', unweighted)
+        : t('; {0} items have no weight', unweighted);
     // the fix restates the total as the sum (the number on the stated line that equals the stated total)
     let at: { start: number; end: number } | undefined;
     for (const m of l.text.matchAll(/\d+(?:\.\d+)?/g))
