@@ -27,7 +27,9 @@ export function main(argv: string[]): number {
   // `review-grader --lang ja --help`: a leading --lang is the tool's, not a command name
   const lead = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
   const [name, ...rest] = argv.slice(lead);
-  useLocale(cliLocale(name && COMMANDS[name] ? name : undefined, argv));
+  // own keys only: 'toString' or 'constructor' is an unknown command, not Object.prototype's
+  const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  useLocale(cliLocale(command ? name : undefined, argv));
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(usage());
     return name ? 0 : 2;
@@ -36,7 +38,6 @@ export function main(argv: string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(
       `review-grader: ${t("unknown command '{0}' (expected grade, lint, audit, report, dashboard or agreement; see --help)", name)}\n`,

@@ -230,3 +230,12 @@ test('lintAnswerKey takes a translator for the editor; English stays the default
   assert.match(withoutLinePrefix(count(ja), translator('ja')), /^ヘッダーには/);
   assert.match(withoutLinePrefix(count(en)), /^the header states/);
 });
+
+test('a command name that Object.prototype holds (toString, constructor) is an unknown command, not a stack trace', () => {
+  const dir = folder();
+  for (const name of ['toString', 'constructor', '__proto__']) {
+    const r = runCliEnv(dir, {}, name);
+    assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`^review-grader: unknown command '${name}'`));
+  }
+});
