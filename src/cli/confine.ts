@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { isInside, lineOf, linkAllowed } from '../core/confine';
 import { linkedKeyPath, parseRunName, resolveBeside } from '../core/naming';
 import { readTextFile, UsageError, type TextFile } from './io';
+import { t } from './locale';
 
 /** The working directory, as typed and with symlinks resolved. */
 export function cwdRoots(): string[] {
@@ -37,10 +38,13 @@ export function linkRefusal(
 ): string | undefined {
   const abs = resolve(target);
   const allowed = roots.some((r) => linkAllowed(r, abs).ok) && insideAny(roots, realOf(abs));
-  const why = !/\.md$/i.test(abs) ? 'not a .md file' : allowed ? undefined : `outside ${label}`;
-  if (!why) return undefined;
-  const shown = linked.length > 160 ? `${linked.slice(0, 160)}…` : linked;
-  return `${reviewPath}:${lineOf(reviewText, linked)}: answer-key link ${JSON.stringify(shown)} is ${why}; not read`;
+  const notMd = !/\.md$/i.test(abs);
+  if (!notMd && allowed) return undefined;
+  const shown = JSON.stringify(linked.length > 160 ? `${linked.slice(0, 160)}…` : linked);
+  const why = notMd
+    ? t('answer-key link {0} is not a .md file; not read', shown)
+    : t('answer-key link {0} is outside {1}; not read', shown, label);
+  return `${reviewPath}:${lineOf(reviewText, linked)}: ${why}`;
 }
 
 /** Refuse a symlink that leads out of the roots (a run, key or judge report the CLI found or was given). */
@@ -53,7 +57,7 @@ export function assertNoEscape(path: string, roots = cwdRoots(), label = roots[0
   }
   if (!link) return;
   const real = realOf(path);
-  if (!insideAny(roots, real)) throw new UsageError(`${path}: symbolic link to ${real}, outside ${label}; not followed`);
+  if (!insideAny(roots, real)) throw new UsageError(`${path}: ${t('symbolic link to {0}, outside {1}; not followed', real, label)}`);
 }
 
 /**
@@ -63,16 +67,18 @@ export function assertNoEscape(path: string, roots = cwdRoots(), label = roots[0
  */
 export function confinedReader(folder: string): (path: string) => TextFile {
   const roots = [...new Set([...cwdRoots(), resolve(folder), realOf(folder)])];
-  const label = resolve(folder) === process.cwd() ? process.cwd() : `${folder} and ${process.cwd()}`;
+  const label = resolve(folder) === process.cwd() ? process.cwd() : t('{0} and {1}', folder, process.cwd());
   let lastRun: { path: string; text: string } | undefined;
   return (path) => {
     const real = realOf(path);
     if (!/\.md$/i.test(real) || !insideAny(roots, real)) {
       const linked = lastRun && linkedKeyPath(lastRun.text);
       if (lastRun && linked && resolve(resolveBeside(lastRun.path, linked)) === resolve(path)) {
-        throw new UsageError(linkRefusal(lastRun.path, lastRun.text, linked, path, roots, label) ?? `${path}: not read`);
+        throw new UsageError(linkRefusal(lastRun.path, lastRun.text, linked, path, roots, label) ?? `${path}: ${t('not read')}`);
       }
-      throw new UsageError(`${path}: ${real === resolve(path) ? '' : `symbolic link to ${real}, `}outside ${label}; not read`);
+      throw new UsageError(
+        `${path}: ${real === resolve(path) ? t('outside {0}; not read', label) : t('symbolic link to {0}, outside {1}; not read', real, label)}`,
+      );
     }
     const file = readTextFile(path);
     if (parseRunName(path)?.kind === 'run') lastRun = { path, text: file.text };

@@ -9,6 +9,7 @@ import { readTextFile, UsageError, warn } from './io';
 import { nodeFiles } from './nodeFiles';
 import { assertNoEscape, linkRefusal } from './confine';
 import { parseAnswerKeyCached, parseReviewCached } from './cache';
+import { t } from './locale';
 
 export interface Loaded<T> {
   path: string;
@@ -58,10 +59,10 @@ export function findKeyFor(reviewPath: string, reviewText: string, explicit?: st
   const found = findKeySync(reviewPath, reviewText, nodeFiles, { ...options, explicit, isAllowed });
   if (refused) {
     // core/findKey fell back to the conventions; the CLI's own words say why the link was not read
-    if (!found.ok) throw new UsageError(`${refused}; pass --key KEY`);
-    warn(`${refused}; using ${found.path} by the naming convention`);
+    if (!found.ok) throw new UsageError(t('{0}; pass --key KEY', refused));
+    warn(t('{0}; using {1} by the naming convention', refused, found.path));
   }
-  if (!found.ok) throw new UsageError(found.source ? found.message : `${found.message}; pass --key KEY`);
+  if (!found.ok) throw new UsageError(found.source ? found.message : t('{0}; pass --key KEY', found.message));
   if (found.source !== 'explicit') assertNoEscape(found.path); // a key found by name is not followed out through a symlink
   return found;
 }

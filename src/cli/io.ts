@@ -1,6 +1,7 @@
 // Reading inputs for the CLI: every way a path can be bad ends in a
 // UsageError that names the file, never a stack trace. Nothing is written.
 import { readFileSync, statSync, existsSync } from 'node:fs';
+import { t } from './locale';
 
 /** Bad usage or unreadable input: exit 2 with a one-line message. */
 export class UsageError extends Error {}
@@ -19,15 +20,15 @@ export function readTextFile(path: string): TextFile {
   let size: number;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new UsageError(`${path}: is a directory, expected a markdown file`);
-    if (!st.isFile()) throw new UsageError(`${path}: not a regular file`);
+    if (st.isDirectory()) throw new UsageError(`${path}: ${t('is a directory, expected a markdown file')}`);
+    if (!st.isFile()) throw new UsageError(`${path}: ${t('not a regular file')}`);
     size = st.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: ${describeFsError(e)}`);
   }
   if (size > MAX_BYTES)
-    throw new UsageError(`${path}: file is ${(size / 1048576).toFixed(0)} MB, larger than the ${MAX_BYTES / 1048576} MB limit`);
+    throw new UsageError(`${path}: ${t('file is {0} MB, larger than the {1} MB limit', (size / 1048576).toFixed(0), MAX_BYTES / 1048576)}`);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -40,7 +41,7 @@ export function readTextFile(path: string): TextFile {
 /** UTF-8 decoding with a clear word about binary files and bad bytes. */
 export function decode(path: string, bytes: Uint8Array): TextFile {
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new UsageError(`${path}: looks like a binary file (NUL bytes), expected UTF-8 markdown`);
+  if (head.includes(0)) throw new UsageError(`${path}: ${t('looks like a binary file (NUL bytes), expected UTF-8 markdown')}`);
   const warnings: string[] = [];
   let text: string;
   try {
@@ -48,7 +49,7 @@ export function decode(path: string, bytes: Uint8Array): TextFile {
   } catch {
     text = new TextDecoder('utf-8').decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD') + 1).split('\n').length;
-    warnings.push(`${path}:${line}: invalid UTF-8 bytes replaced with U+FFFD`);
+    warnings.push(`${path}:${line}: ${t('invalid UTF-8 bytes replaced with U+FFFD')}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { path, text, warnings };
@@ -88,22 +89,22 @@ function describeFsError(e: unknown): string {
   const code = (e as { code?: string }).code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file';
+      return t('no such file');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return t('permission denied');
     case 'EISDIR':
-      return 'is a directory, expected a markdown file';
+      return t('is a directory, expected a markdown file');
     case 'ENAMETOOLONG':
-      return 'file name too long';
+      return t('file name too long');
     default:
-      return `cannot read (${code ?? String(e)})`;
+      return t('cannot read ({0})', code ?? String(e));
   }
 }
 
 /** A non-fatal note on stderr: `review-grader: warning: …`. */
 export function warn(message: string): void {
-  process.stderr.write(`review-grader: warning: ${message}\n`);
+  process.stderr.write(`review-grader: ${t('warning: {0}', message)}\n`);
 }
 
 /** A diagnostic line that already names file, line and severity. */

@@ -1,5 +1,6 @@
 // `review-grader`: the command-line face of the grading core.
 // Exit codes: 0 done, 1 lint/audit found problems, 2 bad usage or unreadable input.
+// Messages follow --lang or the environment (cli/locale.ts); --format json never changes.
 import { UsageError } from './io';
 import { runGrade } from './commands/grade';
 import { runLint } from './commands/lint';
@@ -7,8 +8,9 @@ import { runAudit } from './commands/audit';
 import { runReport } from './commands/report';
 import { runDashboard } from './commands/dashboard';
 import { runAgreement } from './commands/agreement';
-import { USAGE, VERSION } from './usage';
+import { usage, VERSION } from './usage';
 import { guardStream } from './terminal';
+import { cliLocale, t, useLocale } from './locale';
 
 export type Command = (args: string[]) => number;
 
@@ -22,19 +24,23 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export function main(argv: string[]): number {
-  const [name, ...rest] = argv;
+  // `review-grader --lang ja --help`: a leading --lang is the tool's, not a command name
+  const lead = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
+  const [name, ...rest] = argv.slice(lead);
+  // own keys only: 'toString' or 'constructor' is an unknown command, not Object.prototype's
+  const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  useLocale(cliLocale(command ? name : undefined, argv));
   if (!name || name === '-h' || name === '--help' || name === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage());
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-v') {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
   if (!command) {
     process.stderr.write(
-      `review-grader: unknown command '${name}' (expected grade, lint, audit, report, dashboard or agreement; see --help)\n`,
+      `review-grader: ${t("unknown command '{0}' (expected grade, lint, audit, report, dashboard or agreement; see --help)", name)}\n`,
     );
     return 2;
   }
@@ -48,8 +54,8 @@ function run(): void {
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`review-grader: ${e.message}\n`);
     else if (e instanceof RangeError && /call stack/i.test(e.message))
-      process.stderr.write('review-grader: input nests too deeply to process\n');
-    else process.stderr.write(`review-grader: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+      process.stderr.write(`review-grader: ${t('input nests too deeply to process')}\n`);
+    else process.stderr.write(`review-grader: ${t('internal error: {0}', (e as Error)?.message ?? String(e))}\n`);
     code = 2;
   }
   process.exitCode = code;

@@ -12,6 +12,7 @@ import { formatDiagnostic } from './format/diagnostics';
 import { say, UsageError } from './io';
 import { nodeFiles } from './nodeFiles';
 import { assertNoEscape } from './confine';
+import { t } from './locale';
 
 const slash = (p: string) => p.split(sep).join('/');
 const byFolder = new Map<string, FoundProjectFile | undefined>();
@@ -44,7 +45,7 @@ export function projectFileFor(file: string, isFolder = false): FoundProjectFile
     reported.add(found.path);
     found.diagnostics.forEach((d) => say(formatDiagnostic(name, { ...d, message: d.message.replace(/^line \d+: /, '') })));
     if (found.shadowed)
-      say(`${shown(found.shadowed)}:1:1: warning [project-shadowed] ${name} in the same folder is used; this file is not read`);
+      say(`${shown(found.shadowed)}:1:1: warning [project-shadowed] ${t('{0} in the same folder is used; this file is not read', name)}`);
   }
   return found;
 }

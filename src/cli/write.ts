@@ -5,9 +5,11 @@
 // write (disk full) leaves the old file whole. The decision is core's.
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { mayReplace, refusalMessage, sealOutput } from '../core/output';
+import { mayReplace, sealOutput } from '../core/output';
 import { splitFragment } from '../core/naming';
 import { isSameFileAsAny, UsageError } from './io';
+import { t } from './locale';
+import type { Refusal } from '../core/output';
 
 export interface WriteOptions {
   /** replace a file that is not ours or was edited, or a symlink (the link, never its target) */
@@ -21,7 +23,7 @@ export interface WriteOptions {
 /** Seal and write `content` to `path`; returns the bytes written. Refusals and failures are UsageErrors naming the file. */
 export function writeOutput(command: string, path: string, content: string, opts: WriteOptions): number {
   const kind = kindAt(path);
-  if (kind === 'directory') throw new UsageError(`${command}: ${path} is a folder; give a file name for -o`);
+  if (kind === 'directory') throw new UsageError(`${command}: ${t('{0} is a folder; give a file name for -o', path)}`);
   // A symlink to an input is still an input: it is checked first, through the link.
   // an input named with its scenario ('rubric.md#T01') is the file 'rubric.md'
   if (
@@ -31,15 +33,32 @@ export function writeOutput(command: string, path: string, content: string, opts
       [...opts.inputs].map((i) => splitFragment(i).path),
     )
   )
-    throw new UsageError(`${command}: refusing to overwrite input ${path}`);
+    throw new UsageError(`${command}: ${t('refusing to overwrite input {0}', path)}`);
   const seal = opts.seal !== false;
   // Unsealed output cannot prove it is ours later: whatever sits there counts as someone else's.
   const existing = kind !== 'file' ? undefined : seal ? readExisting(command, path) : '';
   const decision = mayReplace(existing, { force: opts.force, kind: kind === 'none' ? undefined : kind });
-  if (!decision.ok) throw new UsageError(`${command}: ${refusalMessage(path, decision.state)}`);
+  if (!decision.ok) throw new UsageError(`${command}: ${refusal(path, decision.state)}`);
   const bytes = Buffer.from(seal ? sealOutput(content) : content, 'utf8');
   writeAtomically(command, path, bytes, kind === 'file' ? statSync(path).mode & 0o777 : undefined);
   return bytes.length;
+}
+
+/** core/output's refusalMessage, in the CLI's language: the file and the way out. */
+function refusal(path: string, state: Refusal): string {
+  switch (state) {
+    case 'not-a-file':
+      return t('refusing to write {0}: it is not a regular file', path);
+    case 'symlink':
+      return t(
+        'refusing to write {0}: it is a symbolic link (not followed); pass --force to replace the link itself, never its target',
+        path,
+      );
+    case 'edited':
+      return t('refusing to replace {0}: edited since review-grader wrote it; pass --force to replace it', path);
+    case 'foreign':
+      return t('refusing to replace {0}: not written by review-grader; pass --force to replace it', path);
+  }
 }
 
 type Kind = 'none' | 'file' | 'symlink' | 'directory' | 'other';
@@ -52,7 +71,7 @@ function kindAt(path: string): Kind {
     return st.isFile() ? 'file' : 'other';
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
-    throw new UsageError(`cannot check ${path} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new UsageError(t('cannot check {0} ({1})', path, String((e as NodeJS.ErrnoException).code ?? e)));
   }
 }
 
@@ -60,7 +79,9 @@ function readExisting(command: string, path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`${command}: cannot read ${path} to check it before replacing it (${(e as NodeJS.ErrnoException).code ?? e})`);
+    throw new UsageError(
+      `${command}: ${t('cannot read {0} to check it before replacing it ({1})', path, String((e as NodeJS.ErrnoException).code ?? e))}`,
+    );
   }
 }
 
@@ -87,8 +108,13 @@ function writeAtomically(command: string, path: string, bytes: Buffer, mode: num
     } catch {
       /* never created */
     }
+    const code = String((e as NodeJS.ErrnoException).code ?? e);
     throw new UsageError(
-      `${command}: cannot write ${path} (${(e as NodeJS.ErrnoException).code ?? e}); ${kindAt(path) === 'none' ? 'nothing written' : 'the existing file is unchanged'}`,
+      `${command}: ${
+        kindAt(path) === 'none'
+          ? t('cannot write {0} ({1}); nothing written', path, code)
+          : t('cannot write {0} ({1}); the existing file is unchanged', path, code)
+      }`,
     );
   }
 }

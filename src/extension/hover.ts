@@ -156,7 +156,7 @@ export function problemHover(
     const name = reviewDoc ? basename(reviewDoc.uri.path) : (graded.path ?? vscode.l10n.t('the review'));
     md.appendMarkdown('\n\n---\n\n');
     md.appendMarkdown(`**${escape(verdictWord(grade.verdict, t))}** ${MARK[grade.verdict]} `).appendMarkdown(
-      escape(vscode.l10n.t('{0} in {1}', `${sourceMarker(grade, t)} ${disagreementText(grade, t)}`.trim(), name).replace(/\s+/g, ' ')),
+      escape(vscode.l10n.t('{0} in run {1}', `${sourceMarker(grade, t)} ${disagreementText(grade, t)}`.trim(), name).replace(/\s+/g, ' ')),
     );
     const b = backingOf(grade);
     if (b.kind === 'evidence') {

@@ -8,6 +8,7 @@
 // cleared on close. keyFixes.ts reads the cached key diagnostics for fixes.
 import * as vscode from 'vscode';
 import { lintAnswerKey } from '../core/lint';
+import { t } from './l10n';
 import type { Diagnostic as CoreDiagnostic, GradedReview, Review } from '../core/model';
 import type { Logger, Services } from './service';
 import type { GradingService } from './gradingService';
@@ -56,7 +57,7 @@ export function coreDiagnosticsFor(service: GradingService, doc: vscode.TextDocu
   const hit = cache.get(doc.uri.toString());
   if (hit && hit.version === doc.version) return hit.diagnostics;
   const started = performance.now();
-  const diagnostics = lintAnswerKey(doc.getText(), doc.uri.path, service.keyOf(doc));
+  const diagnostics = lintAnswerKey(doc.getText(), doc.uri.path, service.keyOf(doc), t); // in the UI language
   recordTiming('lint', performance.now() - started);
   cache.set(doc.uri.toString(), { version: doc.version, diagnostics });
   return diagnostics;

@@ -22,7 +22,22 @@ export function writeFolder(prefix: string, files: Record<string, string>): stri
 
 /** `review-grader ARGS…` from source in `cwd`; whatever it exits with, no stack trace. */
 export function runCli(cwd: string, ...args: string[]): SpawnSyncReturns<string> {
-  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+  return runCliEnv(cwd, {}, ...args);
+}
+
+/**
+ * The same with the locale variables (LC_ALL, LC_MESSAGES, LANG) unset, then
+ * `env` laid over the rest of this process's environment.
+ */
+export function runCliEnv(cwd: string, env: Record<string, string>, ...args: string[]): SpawnSyncReturns<string> {
+  const base = { ...process.env };
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) delete base[name];
+  const r = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...base, ...env },
+  });
   assert.doesNotMatch(r.stderr, /\n\s+at .+[(:]\d+:\d+\)?/, 'no stack trace');
   return r;
 }

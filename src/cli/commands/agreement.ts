@@ -2,22 +2,25 @@
 // source can be trusted. The runs are found and graded as `dashboard` does
 // (judge reports beside the runs, grading tags in them); the figures come
 // from core/agreement. Control characters are escaped at the stream (cli/terminal).
+// The text follows --lang; the JSON is the same in every language.
 import { dirname, relative, resolve } from 'node:path';
-import { agreementJson, agreementReport, SOURCE_NAME, type PairAgreement } from '../../core/agreement';
-import { MARK } from '../../core/model';
+import { agreementJson, agreementReport, type PairAgreement } from '../../core/agreement';
+import { MARK, type VerdictSource } from '../../core/model';
+import type { Translate } from '../../core/i18n';
 import { ORDER } from '../../core/match/metrics';
 import { fmt } from '../../core/score';
-import { parse } from '../args';
+import { formatOf, parse } from '../args';
 import { UsageError, warn } from '../io';
+import { pad, width } from '../format/width';
+import { cliLanguage, cliTranslator, t } from '../locale';
 import { loadPerspective, perspectiveFolders } from './dashboard';
 import { CACHE_OPTIONS, useCache } from '../cache';
 
 export function runAgreement(args: string[]): number {
   const { values, positionals } = parse('agreement', args, { format: { type: 'string', default: 'text' }, ...CACHE_OPTIONS });
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`agreement: --format must be text or json, got '${format}'`);
+  const format = formatOf('agreement', values.format, ['text', 'json']);
   if (positionals.length !== 1)
-    throw new UsageError('agreement: give exactly one folder (a perspective folder, its results/, or the corpus root)');
+    throw new UsageError(`agreement: ${t('give exactly one folder (a perspective folder, its results/, or the corpus root)')}`);
   useCache(values);
   const dirs = perspectiveFolders(positionals[0], 'agreement');
   const inputs = dirs.map((dir) => loadPerspective(dir, { judge: true }, warn));
@@ -27,31 +30,56 @@ export function runAgreement(args: string[]): number {
     process.stdout.write(`${JSON.stringify(agreementJson(report, names), null, 2)}\n`);
     return 0;
   }
-  const lines = [`Agreement · ${names.join(', ')} · ${report.runs} runs (tags in ${report.sources.tag}, judge in ${report.sources.judge})`];
+  const lines = [
+    t('Agreement · {0} · {1} runs (tags in {2}, judge in {3})', names.join(', '), report.runs, report.sources.tag, report.sources.judge),
+  ];
   // keys named from the folder holding the perspectives: 'reliability-design/answer-key-round-001.md'
   const base = dirname(resolve(dirs[0]));
-  const keyName = (key: string | null) => (key === null ? 'key unknown' : relative(base, resolve(key)));
-  for (const p of report.pairs) lines.push('', ...pairText(p, keyName));
+  const keyName = (key: string | null) => (key === null ? t('key unknown') : relative(base, resolve(key)));
+  for (const p of report.pairs) lines.push('', ...pairText(p, keyName, cliTranslator()));
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function pairText(p: PairAgreement, keyName: (key: string | null) => string): string[] {
-  const head = `${SOURCE_NAME[p.a]} vs ${SOURCE_NAME[p.b]}`;
-  if (p.kappa === null || p.exact === null) return [`${head}: ${p.note ?? 'no overlap'}`];
-  const out = [`${head}: ${p.n} verdicts graded by both · κ ${fmt(p.kappa)} (linear-weighted) · ${pct(p.exact)} the same`];
+/** The sources' short names as core/agreement's SOURCE_NAME gives them: tags, judge, auto. */
+function sourceName(s: VerdictSource, t: Translate): string {
+  if (s === 'tag') return t('tags');
+  return s === 'judge' ? t('judge') : t('auto');
+}
+
+function pairText(p: PairAgreement, keyName: (key: string | null) => string, t: Translate): string[] {
+  const head = `${sourceName(p.a, t)} vs ${sourceName(p.b, t)}`;
+  if (p.kappa === null || p.exact === null) return [`${head}: ${noOverlapText(p, t)}`];
+  const out = [t('{0}: {1} verdicts graded by both · κ {2} (linear-weighted) · {3} the same', head, p.n, fmt(p.kappa), pct(p.exact))];
   // rows: the reference source (a), columns: the compared one (b)
-  const corner = `${SOURCE_NAME[p.a]} \\ ${SOURCE_NAME[p.b]}`;
-  const width = p.confusion.flat().reduce((w, c) => Math.max(w, String(c).length + 2), 5);
-  const cells = (xs: string[]) => xs.map((x) => x.padStart(width)).join('');
+  const corner = `${sourceName(p.a, t)} \\ ${sourceName(p.b, t)}`;
+  const cellWidth = p.confusion.flat().reduce((w, c) => Math.max(w, String(c).length + 2), 5);
+  const cells = (xs: string[]) => xs.map((x) => x.padStart(cellWidth)).join('');
   out.push(`  ${corner}${cells(ORDER.map((v) => MARK[v]))}`);
-  ORDER.forEach((v, i) => out.push(`  ${MARK[v].padEnd(corner.length)}${cells(p.confusion[i].map(String))}`));
-  out.push(`  lean: ${p.lean ? p.lean.text : 'none, they never disagree'}`);
+  ORDER.forEach((v, i) => out.push(`  ${pad(MARK[v], width(corner))}${cells(p.confusion[i].map(String))}`));
+  out.push(`  ${t('lean: {0}', p.lean ? leanText(p, t) : t('none, they never disagree'))}`);
   if (p.disputed.length) {
-    out.push('  most disputed:');
-    for (const d of p.disputed) out.push(`    ${d.problem} ${d.title} — ${keyName(d.key)}: ${d.runs} of ${d.of} runs`);
+    out.push(`  ${t('most disputed:')}`);
+    for (const d of p.disputed) out.push(`    ${t('{0} {1} — {2}: {3} of {4} runs', d.problem, d.title, keyName(d.key), d.runs, d.of)}`);
   }
   return out;
+}
+
+/** core/agreement's lean sentence, one message per pair so each language can order it its own way. */
+function leanText(p: PairAgreement, t: Translate): string {
+  const l = p.lean!;
+  if (cliLanguage() === 'en') return l.text;
+  const args = [MARK[l.b], MARK[l.a], l.count, l.of] as const;
+  if (p.a === 'tag' && p.b === 'judge') return t('the judge gives {0} where your tags say {1} in {2} of {3} cases', ...args);
+  if (p.a === 'tag' && p.b === 'auto') return t('the matcher gives {0} where your tags say {1} in {2} of {3} cases', ...args);
+  if (p.a === 'judge' && p.b === 'auto') return t('the matcher gives {0} where the judge says {1} in {2} of {3} cases', ...args);
+  return l.text;
+}
+
+/** Why two sources never met: core/agreement's note, or its gist in the UI language. */
+function noOverlapText(p: PairAgreement, t: Translate): string {
+  if (cliLanguage() === 'en') return p.note ?? 'no overlap';
+  return t('no overlap: the two never graded the same problem');
 }

@@ -8,6 +8,7 @@ import { loadJudge, loadKey } from '../inputs';
 import { assertNoEscape } from '../confine';
 import { formatDiagnostic } from '../format/diagnostics';
 import { settingsFor } from '../project';
+import { t } from '../locale';
 
 export function runAudit(args: string[]): number {
   const { values, positionals } = parse('audit', args, { key: { type: 'string' }, 'bonus-cap': { type: 'string' } });
@@ -27,8 +28,12 @@ export function runAudit(args: string[]): number {
     for (const d of diagnostics) process.stdout.write(`${formatDiagnostic(path, d)}\n`);
     found += diagnostics.filter((d) => d.severity !== 'info').length;
   }
-  process.stderr.write(
-    `${found === 0 ? 'no problems' : `${found} problem${found === 1 ? '' : 's'}`} in ${positionals.length} report${positionals.length === 1 ? '' : 's'}\n`,
-  );
+  process.stderr.write(`${auditSummary(found, positionals.length)}\n`);
   return found === 0 ? 0 : 1;
+}
+
+/** "2 problems in 1 report" / 「レポート 1 件: 不整合 2 件」 */
+function auditSummary(found: number, reports: number): string {
+  const what = found === 0 ? t('no problems') : found === 1 ? t('{0} problem', found) : t('{0} problems', found);
+  return t('{0} in {1}', what, reports === 1 ? t('{0} report', reports) : t('{0} reports', reports));
 }

@@ -2,7 +2,7 @@
 import { judgeRunOf } from '../../core/judge';
 import type { GradedReview } from '../../core/model';
 import { parseRunName, scoringPathFor } from '../../core/naming';
-import { bonusCapOf, needFiles, parse } from '../args';
+import { bonusCapOf, formatOf, needFiles, parse } from '../args';
 import { fileExists, say, UsageError, warn } from '../io';
 import { assertNoEscape } from '../confine';
 import { findKeyPath, loadJudge, loadKey, loadReview } from '../inputs';
@@ -11,6 +11,7 @@ import { gradeJson } from '../format/gradeJson';
 import { formatDiagnostic } from '../format/diagnostics';
 import { settingsFor } from '../project';
 import { CACHE_OPTIONS, gradeReviewCached, useCache } from '../cache';
+import { cliLanguage, t } from '../locale';
 
 /** `--judge auto`: the judge report beside each run, found by the naming convention. */
 export const AUTO_JUDGE = 'auto';
@@ -36,7 +37,7 @@ export function gradeFiles(files: string[], opts: { key?: string; judge?: string
   const keysWarned = new Set<string>();
   return files.map((file) => {
     if (parseRunName(file)?.kind === 'scoring')
-      throw new UsageError(`${file}: is a judge's scoring report, not a review run; pass it with --judge`);
+      throw new UsageError(`${file}: ${t("is a judge's scoring report, not a review run; pass it with --judge")}`);
     const review = loadReview(file);
     // the nearest .review-grader.json(c) (cli/project.ts); --bonus-cap wins over it
     const settings = settingsFor(file, { bonusCap: opts.bonusCap });
@@ -45,7 +46,7 @@ export function gradeFiles(files: string[], opts: { key?: string; judge?: string
     const key = loadKey(keyPath);
     // Grading against a file with no P-items (a review passed as --key, say) is a usage slip, not a score of 0.
     if (key.value.problems.length === 0)
-      throw new UsageError(`${keyPath}: no problems found (expected '### P01: Title' items); is it an answer key?`);
+      throw new UsageError(`${keyPath}: ${t("no problems found (expected '### P01: Title' items); is it an answer key?")}`);
     review.warnings.concat(keysWarned.has(keyPath) ? [] : key.warnings).forEach(warn);
     // Parse messages name their own file: the key's once, each review's with it.
     if (!keysWarned.has(keyPath))
@@ -55,7 +56,9 @@ export function gradeFiles(files: string[], opts: { key?: string; judge?: string
     let judgeRun: ReturnType<typeof judgeRunOf>;
     const judgePath = judgePathFor(file, opts.judge);
     if (opts.judge === AUTO_JUDGE && !judgePath)
-      warn(`${file}: no judge report beside it (looked for ${scoringPathFor(file) ?? 'vNNN-variant-scoring.md'}); graded without a judge`);
+      warn(
+        `${file}: ${t('no judge report beside it (looked for {0}); graded without a judge', scoringPathFor(file) ?? 'vNNN-variant-scoring.md')}`,
+      );
     if (judgePath) {
       if (opts.judge === AUTO_JUDGE) assertNoEscape(judgePath);
       const judge = loadJudge(
@@ -64,7 +67,7 @@ export function gradeFiles(files: string[], opts: { key?: string; judge?: string
       );
       const run = review.value.run;
       judgeRun = judgeRunOf(judge.value, run);
-      if (!judgeRun) warn(`${judgePath}: no verdicts for run ${run ?? '?'} of ${file}; judge ignored for it`);
+      if (!judgeRun) warn(`${judgePath}: ${t('no verdicts for run {0} of {1}; judge ignored for it', run ?? '?', file)}`);
     }
     const graded = gradeFlat(file, () =>
       gradeReviewCached(key.value, review.value, { autoOnly: opts.autoOnly, judge: judgeRun, rubric, match: settings.match, keyPath }),
@@ -80,7 +83,7 @@ function gradeFlat<T>(file: string, grade: () => T): T {
   try {
     return grade();
   } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(`${file}: too large to grade (${e.message}); try a smaller review`);
+    if (e instanceof RangeError) throw new UsageError(`${file}: ${t('too large to grade ({0}); try a smaller review', e.message)}`);
     throw e;
   }
 }
@@ -96,21 +99,28 @@ export function runGrade(args: string[]): number {
   });
   needFiles('grade', positionals, 'review file');
   useCache(values);
-  const format = values.format;
-  if (format !== 'text' && format !== 'json') throw new UsageError(`grade: --format must be text or json, got '${format}'`);
+  const format = formatOf('grade', values.format, ['text', 'json']);
   const graded = gradeFiles(positionals, {
     key: values.key,
     judge: values.judge,
     autoOnly: values['auto-only'],
     bonusCap: bonusCapOf('grade', values['bonus-cap']),
   });
-  process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded));
+  process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded, cliLanguage()));
   // The editor reads the judge beside a run by default; the CLI only when asked. Say so, once.
   if (format === 'text' && values.judge === undefined) {
     const beside = judgesBeside(positionals);
     if (beside.length)
       process.stdout.write(
-        `\nnote: judge report beside it: ${beside[0]}${beside.length > 1 ? ` (and ${beside.length - 1} more)` : ''}; pass --judge to use it (--judge auto finds each run's)\n`,
+        `\n${
+          beside.length > 1
+            ? t(
+                "note: judge report beside it: {0} (and {1} more); pass --judge to use it (--judge auto finds each run's)",
+                beside[0]!,
+                beside.length - 1,
+              )
+            : t("note: judge report beside it: {0}; pass --judge to use it (--judge auto finds each run's)", beside[0]!)
+        }\n`,
       );
   }
   return 0;

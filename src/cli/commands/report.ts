@@ -4,6 +4,7 @@ import { bonusCapOf, needFiles, parse } from '../args';
 import { writeOutput } from '../write';
 import { gradeFiles, judgePathFor } from './grade';
 import { CACHE_OPTIONS, useCache } from '../cache';
+import { cliLanguage, t } from '../locale';
 
 export function runReport(args: string[]): number {
   const { values, positionals } = parse('report', args, {
@@ -19,7 +20,7 @@ export function runReport(args: string[]): number {
   useCache(values);
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
   const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
-  const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap });
+  const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap, locale: cliLanguage() });
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report
     const inputs = [
@@ -28,7 +29,7 @@ export function runReport(args: string[]): number {
       ...positionals.map((f) => judgePathFor(f, values.judge) ?? ''),
     ].filter(Boolean);
     writeOutput('report', values.out, markdown, { inputs, force: values.force });
-    process.stderr.write(`wrote ${values.out}\n`);
+    process.stderr.write(`${t('wrote {0}', values.out)}\n`);
   } else process.stdout.write(markdown);
   return 0;
 }

@@ -1,11 +1,11 @@
 // bonus-without-condition: a bonus row that does not say when it is awarded
 // cannot be graded consistently.
-import type { LintRule } from './rule';
+import { atLine, type LintRule } from './rule';
 
 export const bonusWithoutCondition: LintRule = {
   code: 'bonus-without-condition',
   description: 'Every bonus row states its bonus condition',
-  check: ({ key }) =>
+  check: ({ key, t }) =>
     key.bonus
       .filter((b) => !b.condition || !b.condition.replace(/[-–—\s]/g, ''))
       .map((b) => ({
@@ -13,6 +13,10 @@ export const bonusWithoutCondition: LintRule = {
         severity: 'warning' as const,
         line: b.span.start.line,
         span: b.span,
-        message: `line ${b.span.start.line}: bonus ${b.id} has no bonus condition (expected a 'Bonus Condition' / 'ボーナス条件' saying when the bonus is awarded)`,
+        message: atLine(
+          t,
+          b.span.start.line,
+          t("bonus {0} has no bonus condition (expected a 'Bonus Condition' / 'ボーナス条件' saying when the bonus is awarded)", b.id),
+        ),
       })),
 };

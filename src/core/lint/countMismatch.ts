@@ -1,12 +1,12 @@
 // count-mismatch: the header's "Embedded Problems: N" disagrees with the
 // problems actually written, a common slip when a key is edited.
 import { statedCountRange } from '../answerKey/header';
-import type { LintRule } from './rule';
+import { atLine, type LintRule } from './rule';
 
 export const countMismatch: LintRule = {
   code: 'count-mismatch',
   description: 'The stated problem count equals the number of problems',
-  check: ({ key, ix, text }) => {
+  check: ({ key, ix, text, t }) => {
     const stated = key.statedCount;
     const found = key.problems.length;
     if (stated === undefined || stated === found) return [];
@@ -20,8 +20,14 @@ export const countMismatch: LintRule = {
         severity: 'warning',
         line,
         span: ix.span(l.start, l.end),
-        message: `line ${line}: the header states ${stated} problems but ${found} problem heading${found === 1 ? ' was' : 's were'} found${ids}; expected the two to agree`,
-        fix: range ? { title: `Change the stated count to ${found}`, edits: [{ ...range, newText: String(found) }] } : undefined,
+        message: atLine(
+          t,
+          line,
+          found === 1
+            ? t('the header states {0} problems but {1} problem heading was found{2}; expected the two to agree', stated, found, ids)
+            : t('the header states {0} problems but {1} problem headings were found{2}; expected the two to agree', stated, found, ids),
+        ),
+        fix: range ? { title: t('Change the stated count to {0}', found), edits: [{ ...range, newText: String(found) }] } : undefined,
       },
     ];
   },

@@ -4,10 +4,11 @@
 // (id-order stays silent about a duplicate, so the line is not reported twice).
 import { canonicalId } from '../answerKey/vocabulary';
 import type { AnswerKey, Diagnostic, Span } from '../model';
-import type { LintRule } from './rule';
+import type { Translate } from '../i18n';
+import { atLine, type LintRule } from './rule';
 
 /** The renumbering fix for a duplicated classic problem id, when the id its place expects is free. */
-function renumber(key: AnswerKey, text: string, index: number): Diagnostic['fix'] {
+function renumber(key: AnswerKey, text: string, index: number, t: Translate): Diagnostic['fix'] {
   if (key.shape) return undefined;
   const p = key.problems[index]!;
   const expected = canonicalId('P', index + 1);
@@ -15,10 +16,18 @@ function renumber(key: AnswerKey, text: string, index: number): Diagnostic['fix'
   const m = /P-?\d{1,3}/i.exec(text.slice(p.headingSpan.start.offset, p.headingSpan.end.offset));
   if (!m) return undefined;
   const start = p.headingSpan.start.offset + m.index;
-  return { title: `Renumber ${m[0]} to ${expected}`, edits: [{ start, end: start + m[0].length, newText: expected }] };
+  return { title: t('Renumber {0} to {1}', m[0], expected), edits: [{ start, end: start + m[0].length, newText: expected }] };
 }
 
-function duplicates(items: { id: string; span: Span }[], what: string, fixOf?: (i: number) => Diagnostic['fix']): Diagnostic[] {
+type What = 'problem' | 'item' | 'bonus';
+
+function alreadyUsed(t: Translate, what: What, id: string, first: number): string {
+  if (what === 'problem') return t('problem id {0} is already used on line {1}; each problem needs its own id', id, first);
+  if (what === 'item') return t('item id {0} is already used on line {1}; each item needs its own id', id, first);
+  return t('bonus id {0} is already used on line {1}; each bonus needs its own id', id, first);
+}
+
+function duplicates(items: { id: string; span: Span }[], what: What, t: Translate, fixOf?: (i: number) => Diagnostic['fix']): Diagnostic[] {
   const seen = new Map<string, number>();
   const out: Diagnostic[] = [];
   items.forEach((it, i) => {
@@ -33,7 +42,7 @@ function duplicates(items: { id: string; span: Span }[], what: string, fixOf?: (
       severity: 'error',
       line,
       span: it.span,
-      message: `line ${line}: ${what} id ${it.id} is already used on line ${first}; each ${what} needs its own id`,
+      message: atLine(t, line, alreadyUsed(t, what, it.id, first)),
       fix: fixOf?.(i),
     });
   });
@@ -43,12 +52,13 @@ function duplicates(items: { id: string; span: Span }[], what: string, fixOf?: (
 export const duplicateId: LintRule = {
   code: 'duplicate-id',
   description: 'Problem and bonus ids are unique',
-  check: ({ key, text }) => [
+  check: ({ key, text, t }) => [
     ...duplicates(
       key.problems.map((p) => ({ id: p.id, span: p.headingSpan })),
       key.shape ? 'item' : 'problem',
-      (i) => renumber(key, text, i),
+      t,
+      (i) => renumber(key, text, i, t),
     ),
-    ...duplicates(key.bonus, 'bonus'),
+    ...duplicates(key.bonus, 'bonus', t),
   ],
 };

@@ -3,18 +3,20 @@
 import { parseKeyFile, type KeyFile } from '../answerKey';
 import { LineIndex } from '../answerKey/lines';
 import type { AnswerKey, Diagnostic } from '../model';
+import { english, type Translate } from '../i18n';
 import { bonusWithoutCondition } from './bonusWithoutCondition';
 import { countMismatch } from './countMismatch';
 import { duplicateId } from './duplicateId';
 import { idOrder } from './idOrder';
 import { itemWithoutCriteria } from './itemWithoutCriteria';
 import { missingCriterion } from './missingCriterion';
-import type { LintRule } from './rule';
+import { atLine, type LintRule } from './rule';
 import { unknownBankRef } from './unknownBankRef';
 import { unknownSeverity } from './unknownSeverity';
 import { weightSum } from './weightSum';
 
 export type { LintContext, LintRule } from './rule';
+export { atLine } from './rule';
 
 export const RULES: readonly LintRule[] = [
   duplicateId,
@@ -34,23 +36,35 @@ const SUPERSEDED = new Set(['no-criteria']);
 /**
  * Lint an answer key file. Pass `key` when it is already parsed from this very
  * text; a key that is one scenario of several is re-read so every scenario is
- * linted. Never throws.
+ * linted. `t` translates the rules' messages and fix titles (the editor passes
+ * vscode.l10n.t, the CLI its --lang; English by default). Never throws.
  */
-export function lintAnswerKey(text: string, path?: string, key?: AnswerKey): Diagnostic[] {
+export function lintAnswerKey(text: string, path?: string, key?: AnswerKey, t: Translate = english): Diagnostic[] {
   const src = typeof text === 'string' ? text : '';
   const file: KeyFile =
     key && !(key.scenarios && key.scenarios.length > 1) ? { path, sections: [key], diagnostics: [] } : parseKeyFile(src, path);
-  return lintFile(src, path, file);
+  return lintFile(src, path, file, t);
 }
 
 /** Lint every section of a file, with the parsed file (the CLI's JSON lists the sections). */
-export function lintKeyFile(text: string, path?: string): { file: KeyFile; diagnostics: Diagnostic[] } {
+export function lintKeyFile(text: string, path?: string, t: Translate = english): { file: KeyFile; diagnostics: Diagnostic[] } {
   const src = typeof text === 'string' ? text : '';
   const file = parseKeyFile(src, path);
-  return { file, diagnostics: lintFile(src, path, file) };
+  return { file, diagnostics: lintFile(src, path, file, t) };
 }
 
-function lintFile(src: string, path: string | undefined, file: KeyFile): Diagnostic[] {
+/**
+ * A message without its leading 'line N: ' for the line it names (a caller that
+ * prints the line itself): the English prefix the parser writes, or the
+ * translated one the rules write with `t`.
+ */
+export function withoutLinePrefix(d: Diagnostic, t: Translate = english): string {
+  for (const prefix of [`line ${d.line}: `, atLine(t, d.line, '')])
+    if (prefix && d.message.startsWith(prefix)) return d.message.slice(prefix.length);
+  return d.message;
+}
+
+function lintFile(src: string, path: string | undefined, file: KeyFile, t: Translate): Diagnostic[] {
   const out: Diagnostic[] = [];
   // file-level messages are copied into every section: report each once
   const seen = new Set<string>();
@@ -71,13 +85,13 @@ function lintFile(src: string, path: string | undefined, file: KeyFile): Diagnos
     if (!ix) continue;
     for (const rule of RULES) {
       try {
-        rule.check({ text: src, path, key: section, ix }).forEach(add);
+        rule.check({ text: src, path, key: section, ix, t }).forEach(add);
       } catch (e) {
         add({
           code: rule.code,
           severity: 'error',
           line: 1,
-          message: `rule ${rule.code} failed: ${e instanceof Error ? e.message : String(e)}`,
+          message: t('rule {0} failed: {1}', rule.code, e instanceof Error ? e.message : String(e)),
         });
       }
     }

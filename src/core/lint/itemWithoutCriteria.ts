@@ -3,12 +3,12 @@
 // no item states criteria is fine: the rubric's generic definitions apply.)
 // Classic '### P01:' keys report this as missing-criterion, with a fix.
 import type { Diagnostic } from '../model';
-import type { LintRule } from './rule';
+import { atLine, type LintRule } from './rule';
 
 export const itemWithoutCriteria: LintRule = {
   code: 'item-without-criteria',
   description: 'In a key whose items state criteria, every item does',
-  check: ({ key }) => {
+  check: ({ key, t }) => {
     if (!key.shape) return [];
     const withCriteria = key.problems.filter((p) => p.criteriaSource === 'key');
     if (withCriteria.length === 0) return [];
@@ -22,7 +22,23 @@ export const itemWithoutCriteria: LintRule = {
           severity: 'warning',
           line,
           span: p.headingSpan,
-          message: `line ${line}: ${p.id} states no ○/△/× criteria while the other items do (e.g. ${model.id} on line ${model.headingSpan.start.line}); expected its own criteria${p.shape === 'row' ? ' in the Full / Partial / Miss cells' : " lines '○ …', '△ …', '× …' under it"}`,
+          message: atLine(
+            t,
+            line,
+            p.shape === 'row'
+              ? t(
+                  '{0} states no ○/△/× criteria while the other items do (e.g. {1} on line {2}); expected its own criteria in the Full / Partial / Miss cells',
+                  p.id,
+                  model.id,
+                  model.headingSpan.start.line,
+                )
+              : t(
+                  "{0} states no ○/△/× criteria while the other items do (e.g. {1} on line {2}); expected its own criteria lines '○ …', '△ …', '× …' under it",
+                  p.id,
+                  model.id,
+                  model.headingSpan.start.line,
+                ),
+          ),
         };
       });
   },

@@ -3,7 +3,8 @@
 // lines with a placeholder, written the way this key writes its criteria.
 import { matchCriterion, VERDICTS } from '../answerKey/vocabulary';
 import { MARK, type Criterion, type Diagnostic, type Language, type Problem, type Verdict } from '../model';
-import type { LintContext, LintRule } from './rule';
+import { verdictWord } from '../i18n';
+import { atLine, type LintContext, type LintRule } from './rule';
 
 const LABELS: Record<string, Record<Verdict, string>> = {
   ja: { detected: '検出', partial: '部分検出', missed: '未検出' },
@@ -53,7 +54,7 @@ function spaced(marker: string): string {
 }
 
 function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['fix'] {
-  const { ix, key } = ctx;
+  const { ix, key, t } = ctx;
   const eol = ix.eol;
   const present = VERDICTS.filter((v) => p.criteria[v]);
   const siblings = present.map((v) => p.criteria[v]!);
@@ -75,7 +76,7 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
     const body = missing.map(lineFor).join(eol);
     if (criteriaField) {
       const end = ix.line(criteriaField.span.end.line).end;
-      return { title: 'Insert ○/△/× criteria', edits: [{ start: end, end, newText: eol + body }] };
+      return { title: t('Insert ○/△/× criteria'), edits: [{ start: end, end, newText: eol + body }] };
     }
     const label =
       key.problems.flatMap((q) => q.fields).find((f) => f.name === 'criteria')?.label ??
@@ -83,7 +84,7 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
     let last = p.span.end.line;
     while (last > p.headingSpan.start.line && ix.line(last).unclosed) last--;
     const end = ix.line(last).end;
-    return { title: 'Insert detection criteria', edits: [{ start: end, end, newText: `${eol}- **${label}**:${eol}${body}` }] };
+    return { title: t('Insert detection criteria'), edits: [{ start: end, end, newText: `${eol}- **${label}**:${eol}${body}` }] };
   }
   // group missing lines by where they go: after the previous present verdict, else before the next
   const groups = new Map<number, { after: boolean; lines: string[] }>();
@@ -102,7 +103,8 @@ function fixFor(ctx: LintContext, p: Problem, missing: Verdict[]): Diagnostic['f
     end: at,
     newText: g.after ? eol + g.lines.join(eol) : g.lines.join(eol) + eol,
   }));
-  return { title: `Insert the missing ${missing.map((v) => MARK[v]).join('')} criteri${missing.length > 1 ? 'a' : 'on'}`, edits };
+  const marks = missing.map((v) => MARK[v]).join('');
+  return { title: missing.length > 1 ? t('Insert the missing {0} criteria', marks) : t('Insert the missing {0} criterion', marks), edits };
 }
 
 export const missingCriterion: LintRule = {
@@ -116,14 +118,21 @@ export const missingCriterion: LintRule = {
       // outside classic keys an item with no criteria at all is item-without-criteria's (or the generic rubric's)
       if (ctx.key.shape && p.criteriaSource === 'generic') continue;
       const line = p.headingSpan.start.line;
-      const names = missing.map((v) => `${MARK[v]} (${v})`).join(', ');
-      const what = missing.length === 3 ? 'has no detection criteria' : `lacks the ${names} criteri${missing.length > 1 ? 'a' : 'on'}`;
+      const { t } = ctx;
+      const names = missing.map((v) => t('{0} ({1})', MARK[v], verdictWord(v, t))).join(', ');
+      const what =
+        missing.length === 3
+          ? t('has no detection criteria')
+          : missing.length > 1
+            ? t('lacks the {0} criteria', names)
+            : t('lacks the {0} criterion', names);
+      const expected = p.shape === 'row' ? t('a ○, △ and × cell in its row') : t('○, △ and × lines under its detection criteria');
       out.push({
         code: 'missing-criterion',
         severity: 'warning',
         line,
         span: p.headingSpan,
-        message: `line ${line}: ${p.id} ${what} (expected ${p.shape === 'row' ? 'a ○, △ and × cell in its row' : '○, △ and × lines under its detection criteria'})`,
+        message: atLine(t, line, t('{0} {1} (expected {2})', p.id, what, expected)),
         fix: p.shape === 'row' ? undefined : fixFor(ctx, p, missing),
       });
     }

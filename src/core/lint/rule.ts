@@ -2,6 +2,7 @@
 // description, and a check over the parsed key plus its text.
 import type { AnswerKey, Diagnostic } from '../model';
 import type { LineIndex } from '../answerKey';
+import type { Translate } from '../i18n';
 
 export interface LintContext {
   text: string;
@@ -9,6 +10,13 @@ export interface LintContext {
   key: AnswerKey;
   /** line table of `text`, for offsets of fixes */
   ix: LineIndex;
+  /** messages and fix titles in the UI language (English by default) */
+  t: Translate;
+}
+
+/** 'line 12: …' (「12 行目: …」): every rule's message starts with its line, as the parser's do. */
+export function atLine(t: Translate, line: number, message: string): string {
+  return t('line {0}: {1}', line, message);
 }
 
 export interface LintRule {

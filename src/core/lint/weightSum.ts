@@ -1,12 +1,12 @@
 // weight-sum: the item weights do not add up to the total the key states
 // (a total row, 'Total weight: 5'), a common slip when an item is added;
 // the normalised score would silently differ from the author's intent.
-import type { LintRule } from './rule';
+import { atLine, type LintRule } from './rule';
 
 export const weightSum: LintRule = {
   code: 'weight-sum',
   description: 'Item weights add up to the stated total',
-  check: ({ key, ix }) => {
+  check: ({ key, ix, t }) => {
     const s = key.scoring;
     if (!s || s.statedWeight === undefined) return [];
     const weighted = key.problems.filter((p) => p.weight !== undefined);
@@ -15,7 +15,11 @@ export const weightSum: LintRule = {
     const line = s.statedWeightLine ?? 1;
     const l = ix.line(line);
     const unweighted = key.problems.length - weighted.length;
-    const note = unweighted ? `; ${unweighted} item${unweighted === 1 ? ' has' : 's have'} no weight` : '';
+    const note = !unweighted
+      ? ''
+      : unweighted === 1
+        ? t('; {0} item has no weight', unweighted)
+        : t('; {0} items have no weight', unweighted);
     // the fix restates the total as the sum (the number on the stated line that equals the stated total)
     let at: { start: number; end: number } | undefined;
     for (const m of l.text.matchAll(/\d+(?:\.\d+)?/g))
@@ -24,13 +28,19 @@ export const weightSum: LintRule = {
       {
         fix:
           at && unweighted === 0
-            ? { title: `Change the stated total weight to ${sum}`, edits: [{ ...at, newText: String(sum) }] }
+            ? { title: t('Change the stated total weight to {0}', sum), edits: [{ ...at, newText: String(sum) }] }
             : undefined,
         code: 'weight-sum',
         severity: 'warning',
         line,
         span: ix.span(l.start, l.end),
-        message: `line ${line}: the key states a total weight of ${s.statedWeight} but its items' weights add up to ${sum}${note}${key.scenario ? ` (scenario ${key.scenario.id})` : ''}`,
+        message: atLine(
+          t,
+          line,
+          t("the key states a total weight of {0} but its items' weights add up to {1}", s.statedWeight, sum) +
+            note +
+            (key.scenario ? t(' (scenario {0})', key.scenario.id) : ''),
+        ),
       },
     ];
   },
