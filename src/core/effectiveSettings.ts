@@ -4,10 +4,11 @@
 // override's patterns are tried first, then the project file's.
 import type { ProjectConfig } from './project';
 import type { Verdict } from './model';
-import { DEFAULT_RUBRIC, type RubricOptions } from './score';
+import { DEFAULT_ROUND_RULE, DEFAULT_RUBRIC, type RoundRule, type RubricOptions } from './score';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './match/verdict';
 
-export interface EffectiveSettings {
+/** `stability`, `recommendation` and `convergence` are the round rule (core/score RoundRule). */
+export interface EffectiveSettings extends RoundRule {
   rubric: RubricOptions;
   /** the automatic matcher's ○ / △ scores (partial ≤ detected) */
   match: Thresholds;
@@ -20,9 +21,6 @@ export interface EffectiveSettings {
   ratings?: Partial<Record<Verdict, number>>;
   weights?: Record<string, number>;
   scale?: number;
-  stability: { high: number; medium: number };
-  recommendation: { clear: number; close: number };
-  convergence: number;
 }
 
 /** What a host states explicitly; each one set wins over the project file. */
@@ -40,9 +38,9 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   match: { ...DEFAULT_THRESHOLDS },
   keyPatterns: [],
   runPatterns: [],
-  stability: { high: 0.5, medium: 1.0 },
-  recommendation: { clear: 1.0, close: 0.5 },
-  convergence: 0.5,
+  stability: { ...DEFAULT_ROUND_RULE.stability },
+  recommendation: { ...DEFAULT_ROUND_RULE.recommendation },
+  convergence: DEFAULT_ROUND_RULE.convergence,
 };
 
 const pick = <T>(...xs: (T | undefined)[]): T => xs.find((x) => x !== undefined) as T;

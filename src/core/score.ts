@@ -81,16 +81,34 @@ export function sd(xs: number[]): number {
   return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / xs.length);
 }
 
-/** SD ≤ 0.5 high, ≤ 1.0 medium, else low. */
-export function stability(sdValue: number): Stability {
-  if (sdValue <= 0.5 + 1e-9) return 'high';
-  if (sdValue <= 1.0 + 1e-9) return 'medium';
+/**
+ * The round-level thresholds: DESIGN.md's rubric by default, a project
+ * file's `thresholds` where it sets them (effectiveSettings.ts reads them).
+ */
+export interface RoundRule {
+  /** SD ≤ high is high stability, ≤ medium is medium, else low */
+  stability: { high: number; medium: number };
+  /** gap > clear → the variant; close ≤ gap ≤ clear → the lower SD; below close → the baseline */
+  recommendation: { clear: number; close: number };
+  /** two rounds in a row improving less than this: may have converged */
+  convergence: number;
+}
+export const DEFAULT_ROUND_RULE: RoundRule = {
+  stability: { high: 0.5, medium: 1.0 },
+  recommendation: { clear: 1.0, close: 0.5 },
+  convergence: 0.5,
+};
+
+/** SD ≤ 0.5 high, ≤ 1.0 medium, else low (by default). */
+export function stability(sdValue: number, rule: RoundRule = DEFAULT_ROUND_RULE): Stability {
+  if (sdValue <= rule.stability.high + 1e-9) return 'high';
+  if (sdValue <= rule.stability.medium + 1e-9) return 'medium';
   return 'low';
 }
 
-export function summarizeVariant(variant: string, scores: number[]): VariantSummary {
+export function summarizeVariant(variant: string, scores: number[], rule: RoundRule = DEFAULT_ROUND_RULE): VariantSummary {
   const s = sd(scores);
-  return { variant, scores, mean: round(mean(scores)), sd: round(s), stability: stability(s) };
+  return { variant, scores, mean: round(mean(scores)), sd: round(s), stability: stability(s, rule) };
 }
 
 export interface Recommendation {
@@ -112,13 +130,14 @@ export interface Recommendation {
  * < 0.5, every negative gap included → the baseline. Compared on values
  * rounded to 2 decimals, so 7.6 − 7.1 is exactly 0.5.
  */
-export function recommend(baseline: VariantSummary, variant: VariantSummary): Recommendation {
+export function recommend(baseline: VariantSummary, variant: VariantSummary, rule: RoundRule = DEFAULT_ROUND_RULE): Recommendation {
+  const { clear, close } = rule.recommendation;
   const gap = round(variant.mean - baseline.mean);
   const g = `mean gap ${signed(gap)} (${variant.variant} ${fmt(variant.mean)} − ${baseline.variant} ${fmt(baseline.mean)})`;
-  if (gap > 1.0) {
-    return { winner: variant.variant, rule: 'higher-mean', gap, reason: `${g} > 1.0: the higher mean wins` };
+  if (gap > round(clear)) {
+    return { winner: variant.variant, rule: 'higher-mean', gap, reason: `${g} > ${fmt1(clear)}: the higher mean wins` };
   }
-  if (gap >= 0.5) {
+  if (gap >= round(close)) {
     const vs = round(variant.sd);
     const bs = round(baseline.sd);
     if (vs === bs) {
@@ -126,7 +145,7 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary): Re
         winner: variant.variant,
         rule: 'lower-sd',
         gap,
-        reason: `${g} is within 0.5–1.0, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}`,
+        reason: `${g} is within ${fmt1(close)}–${fmt1(clear)}, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}`,
       };
     }
     const winner = vs < bs ? variant : baseline;
@@ -134,11 +153,11 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary): Re
       winner: winner.variant,
       rule: 'lower-sd',
       gap,
-      reason: `${g} is within 0.5–1.0: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})`,
+      reason: `${g} is within ${fmt1(close)}–${fmt1(clear)}: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})`,
     };
   }
   const why = gap < 0 ? ' (a variant below the baseline is never adopted)' : '';
-  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < 0.5: keep the baseline${why}` };
+  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < ${fmt1(close)}: keep the baseline${why}` };
 }
 
 /**
@@ -147,9 +166,9 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary): Re
  * broken by the lower SD; a tie on both is left to a person (the winner is
  * then the first in the given order, and the reason says so).
  */
-export function recommendRound(baseline: VariantSummary, variants: VariantSummary[]): Recommendation {
+export function recommendRound(baseline: VariantSummary, variants: VariantSummary[], rule: RoundRule = DEFAULT_ROUND_RULE): Recommendation {
   if (variants.length === 0) return { winner: baseline.variant, rule: 'keep-baseline', gap: 0, reason: 'no variant to compare' };
-  const results = variants.map((v) => ({ v, r: recommend(baseline, v) }));
+  const results = variants.map((v) => ({ v, r: recommend(baseline, v, rule) }));
   const adopted = results.filter((x) => x.r.winner === x.v.variant);
   if (adopted.length === 0) {
     // None qualifies: explain with the strongest challenger (first of equals in the given order).
@@ -189,8 +208,11 @@ export function improvement(baseline: VariantSummary, rec: Recommendation, varia
  * Input: each round's improvement, oldest first; undefined for a round with
  * no call (no baseline, or nothing to compare), which breaks the run of two.
  */
-export function convergence(improvements: (number | undefined)[]): { converged: boolean; improvements: (number | undefined)[] } {
-  const small = (x: number | undefined) => x !== undefined && round(x) < 0.5;
+export function convergence(
+  improvements: (number | undefined)[],
+  rule: RoundRule = DEFAULT_ROUND_RULE,
+): { converged: boolean; improvements: (number | undefined)[] } {
+  const small = (x: number | undefined) => x !== undefined && round(x) < round(rule.convergence);
   const n = improvements.length;
   const converged = n >= 2 && small(improvements[n - 1]) && small(improvements[n - 2]);
   return { converged, improvements: improvements.map((x) => (x === undefined ? undefined : round(x))) };
@@ -204,6 +226,11 @@ export function round(x: number): number {
 /** Numbers as a person writes them: 6.5, 7, 0.25. */
 export function fmt(x: number): string {
   return String(round(x));
+}
+
+/** A threshold as the rubric writes it: 1.0, 0.5, 0.75. */
+function fmt1(x: number): string {
+  return Number.isInteger(round(x)) ? round(x).toFixed(1) : fmt(x);
 }
 
 /** A gap with its sign: +0.75, −0.5, 0. */

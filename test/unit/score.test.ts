@@ -135,3 +135,21 @@ test('convergence: two rounds in a row with an improvement < 0.5', () => {
   assert.equal(convergence([0, undefined, 0]).converged, false);
   assert.deepEqual(convergence([0.1 + 0.2, undefined]).improvements, [0.3, undefined]);
 });
+
+test("a project file's round thresholds are the rule: stability, recommendation gaps and convergence", () => {
+  const rule = { stability: { high: 0.2, medium: 0.4 }, recommendation: { clear: 2, close: 1 }, convergence: 1 };
+  assert.equal(stability(0.3), 'high');
+  assert.equal(stability(0.3, rule), 'medium');
+  assert.equal(stability(0.5, rule), 'low');
+  const base = summarizeVariant('v001-baseline', [7, 7], rule);
+  const better = summarizeVariant('v001-variant', [8.5, 8.5], rule); // +1.5: clear by default, close under this rule
+  assert.equal(recommend(base, better).rule, 'higher-mean');
+  const r = recommend(base, better, rule);
+  assert.equal(r.rule, 'lower-sd');
+  assert.match(r.reason, /within 1\.0–2\.0/);
+  const small = summarizeVariant('v001-small', [7.8, 7.8], rule); // +0.8: below this rule's close
+  assert.equal(recommendRound(base, [small], rule).rule, 'keep-baseline');
+  assert.match(recommendRound(base, [small], rule).reason, /< 1\.0: keep the baseline/);
+  assert.equal(convergence([0.8, 0.9]).converged, false);
+  assert.equal(convergence([0.8, 0.9], rule).converged, true);
+});
