@@ -4,7 +4,7 @@
 // `locale` (English by default); the seal the CLI appends is not part of it.
 import type { GradedReview, ProblemGrade } from './model';
 import { MARK } from './model';
-import { DEFAULT_RUBRIC, fmt, summarizeVariant } from './score';
+import { DEFAULT_ROUND_RULE, DEFAULT_RUBRIC, fmt, summarizeVariant, type RoundRule } from './score';
 import { GENERIC_NOTE } from './answerKey/generic';
 import { basename } from './naming';
 import { verdictEvidence } from './grade';
@@ -17,6 +17,8 @@ export interface ReportOptions {
   bonusCap?: number;
   /** the report's language (default English); ids, marks and numbers are the same in every language */
   locale?: Locale;
+  /** the round thresholds (stability words) in force: a project file's, else the rubric's */
+  rule?: RoundRule;
 }
 
 /** One report per variant present in `graded`, runs in run order. */
@@ -80,7 +82,7 @@ function renderVariant(name: string, runs: GradedReview[], opts: ReportOptions, 
   );
   // appended line by line: a run with 150 000 unmatched findings must not become 150 000 call arguments
   for (const r of runs) renderRun(r, out, t);
-  for (const line of renderSummary(name, runs, t)) out.push(line);
+  for (const line of renderSummary(name, runs, t, opts.rule ?? DEFAULT_ROUND_RULE)) out.push(line);
   return `${out.join('\n')}\n`;
 }
 
@@ -117,10 +119,11 @@ function renderRun(g: GradedReview, out: string[], t: Translate): void {
   );
 }
 
-function renderSummary(name: string, runs: GradedReview[], t: Translate): string[] {
+function renderSummary(name: string, runs: GradedReview[], t: Translate, rule: RoundRule): string[] {
   const v = summarizeVariant(
     name,
     runs.map((r) => r.score.total),
+    rule,
   );
   const out = [t('## Summary'), '', t('| Run | Detection | Bonus | Penalty | Total |'), '|---|--:|--:|--:|--:|'];
   for (const r of runs)

@@ -2,6 +2,7 @@
 import { renderScoringReport } from '../../core/report';
 import { bonusCapOf, needFiles, parse } from '../args';
 import { writeOutput } from '../write';
+import { settingsFor } from '../project';
 import { gradeFiles, judgePathFor } from './grade';
 import { CACHE_OPTIONS, useCache } from '../cache';
 import { cliLanguage, t } from '../locale';
@@ -20,7 +21,9 @@ export function runReport(args: string[]): number {
   useCache(values);
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
   const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
-  const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap, locale: cliLanguage() });
+  // the first run's project file states the round thresholds (stability words), as it does the cap
+  const rule = positionals[0] ? settingsFor(positionals[0]) : undefined;
+  const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap, locale: cliLanguage(), rule });
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report
     const inputs = [
