@@ -220,7 +220,7 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
 
   test('one object of exactly the documented shape', () => {
     const out = json('dashboard', folder);
-    assert.deepEqual(Object.keys(out), ['perspective', 'rounds', 'convergence']);
+    assert.deepEqual(Object.keys(out), ['perspective', 'rounds', 'convergence', 'agreement']);
     assert.equal(out.perspective, 'made-up');
     for (const r of out.rounds) {
       assert.deepEqual(Object.keys(r), ['round', 'key', 'variants', 'recommendation']);
@@ -229,6 +229,11 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
       assert.deepEqual(Object.keys(r.recommendation), ['winner', 'rule', 'gap', 'reason']);
     }
     assert.deepEqual(Object.keys(out.convergence), ['converged', 'improvements']);
+    // the agreement section's figures: exactly `agreement --format json`, less the perspective's name
+    const agreement = json('agreement', folder);
+    delete agreement.perspective;
+    assert.deepEqual(out.agreement, agreement);
+    assert.deepEqual(Object.keys(out.agreement), ['runs', 'sources', 'scale', 'pairs']);
   });
 
   test('every rubric rule holds through the CLI', () => {
