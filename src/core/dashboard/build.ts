@@ -153,7 +153,11 @@ function cellTip(p: ProblemGrade, runLabel: string, t: Translate, key?: AnswerKe
   // under the key's own rule an item earns its rating × weight, not the classic credit
   const s = key?.scoring;
   const weight = s?.weighted ? (key!.problems.find((x) => x.id === p.id)?.weight ?? 1) : 1;
-  const points = s ? (s.weighted ? t('{0} × weight {1}', fmt(s.ratings[p.verdict]), fmt(weight)) : fmt(s.ratings[p.verdict])) : fmt(p.credit);
+  const points = s
+    ? s.weighted
+      ? t('{0} × weight {1}', fmt(s.ratings[p.verdict]), fmt(weight))
+      : fmt(s.ratings[p.verdict])
+    : fmt(p.credit);
   const w = (v: Verdict) => `${MARK[v]} ${verdictWord(v, t)}`;
   const from = p.source === 'tag' ? t('from the human tag') : p.source === 'judge' ? t('from the judge') : t('from the auto matcher');
   const lines = [

@@ -48,6 +48,8 @@ export interface ShellPerspective {
 export interface ShellOptions extends DashboardRenderOptions {
   /** the live status line ("grading 3 of 88 runs…"); left out on a finished static page */
   status?: string;
+  /** the status line's state, a class on it: grading, done, cancelled */
+  statusState?: 'grading' | 'done' | 'cancelled';
   /** the rubric sentence's figures (rubricWords), once known */
   rubric?: string;
   /** webview: a page generation the script posts back with 'ready' and matches messages against */
@@ -93,9 +95,12 @@ function assemble(perspectives: ShellPerspective[], body: string, nonce: string,
   const csp = `default-src 'none'; img-src data:${src}; style-src 'nonce-${nonce}'${src}; script-src 'nonce-${nonce}';`;
   const title = opts.title ?? t('Review Grader dashboard — {0}', perspectives.map((p) => p.name).join(', '));
   const toc = perspectives.map((p) => renderToc(p, t)).join('\n');
-  const live = opts.generation !== undefined ? ` data-generation="${opts.generation}"${opts.jump ? ` data-jump="${esc(opts.jump)}"` : ''}` : '';
+  const live =
+    opts.generation !== undefined ? ` data-generation="${opts.generation}"${opts.jump ? ` data-jump="${esc(opts.jump)}"` : ''}` : '';
   const status =
-    opts.status !== undefined ? `<p id="rg-status" class="status" role="status" aria-live="polite">${esc(opts.status)}</p>\n` : '';
+    opts.status !== undefined
+      ? `<p id="rg-status" class="status${opts.statusState ? ` ${opts.statusState}` : ''}" role="status" aria-live="polite">${esc(opts.status)}</p>\n`
+      : '';
   const rubric = `<span id="rg-rubric">${esc(opts.rubric ?? '…')}</span>`;
   return `<!DOCTYPE html>
 <html lang="${opts.locale ?? 'en'}"><head><meta charset="utf-8">

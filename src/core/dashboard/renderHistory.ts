@@ -85,8 +85,12 @@ function seriesChart(p: PerspectiveView, s: HistorySeries, t: Translate): string
     });
   }
   const title = s.doc !== undefined ? t('Document {0}', s.doc) : t('Mean score per round');
-  const perRound = pts.map((q) => `${shortLabel(q.label)} ${q.improvement === undefined ? t('no call') : signed(q.improvement)}`).join(', ') || t('none');
-  const convergeTip = t("improvement per round = recommended mean − that round's baseline mean (0 when the baseline is kept):\n{0}", perRound);
+  const perRound =
+    pts.map((q) => `${shortLabel(q.label)} ${q.improvement === undefined ? t('no call') : signed(q.improvement)}`).join(', ') || t('none');
+  const convergeTip = t(
+    "improvement per round = recommended mean − that round's baseline mean (0 when the baseline is kept):\n{0}",
+    perRound,
+  );
   return `<figure class="hist">
 <figcaption>${esc(title)} <span class="lg-line baseline">${esc(t('baseline'))}</span> <span class="lg-line best">${esc(t('best variant'))}</span> <span class="muted">${esc(t('(dot = mean, bar = ± SD)'))}</span></figcaption>
 <svg viewBox="0 0 ${C.w} ${C.h}" width="${C.w}" height="${C.h}" role="img" aria-label="${esc(t('{0} {1}: baseline and best variant mean per round', p.name, title))}">${parts.join('')}</svg>

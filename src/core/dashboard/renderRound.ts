@@ -63,7 +63,8 @@ function renderVariants(r: RoundView, t: Translate): string {
   const x = (v: number) => STRIP.pad + ((v - lo) / Math.max(hi - lo, 1)) * (STRIP.w - 2 * STRIP.pad);
   const rows = r.variants.map((v) => variantRow(r, v, x, base, lo, hi, t)).join('\n');
   const heads = [t('Variant'), t('Runs'), t('Mean'), t('SD'), t('Stability'), t('Bonus points'), t('Penalty points')];
-  const stripHead = base !== undefined ? t('Run scores ● · mean ┃ · SD band · zones above the baseline') : t('Run scores ● · mean ┃ · SD band');
+  const stripHead =
+    base !== undefined ? t('Run scores ● · mean ┃ · SD band · zones above the baseline') : t('Run scores ● · mean ┃ · SD band');
   const stripKey =
     base !== undefined
       ? t(
@@ -199,7 +200,9 @@ function footRow(label: string, cols: ColumnView[], cell: (c: ColumnView) => str
 function judgeCompare(ours: number, stated: number | undefined, tip: string, what: 'detection' | 'total', t: Translate): string {
   if (stated === undefined || Math.abs(stated - ours) < 1e-9) {
     const same =
-      what === 'detection' ? t("the judge's report states the same detection ({0})", fmt(stated ?? 0)) : t("the judge's report states the same total ({0})", fmt(stated ?? 0));
+      what === 'detection'
+        ? t("the judge's report states the same detection ({0})", fmt(stated ?? 0))
+        : t("the judge's report states the same total ({0})", fmt(stated ?? 0));
     return num(ours, stated === undefined ? tip : `${tip}\n${same}`, 'num foot');
   }
   const differs =
@@ -218,8 +221,14 @@ function renderCell(c: CellView, t: Translate, cellLink?: CellLinker): string {
   ];
   const alt = others.filter(([s, v]) => s !== c.source && v && v !== c.verdict);
   const label =
-    t('{0}, {1} run {2}: {3} by {4}', c.target.problemId, c.target.variant, c.target.run, verdictWord(c.verdict, t), sourceWord(c.source, t)) +
-    alt.map(([s, v]) => t('; {0} says {1}', sourceWord(s, t), verdictWord(v as Verdict, t))).join('');
+    t(
+      '{0}, {1} run {2}: {3} by {4}',
+      c.target.problemId,
+      c.target.variant,
+      c.target.run,
+      verdictWord(c.verdict, t),
+      sourceWord(c.source, t),
+    ) + alt.map(([s, v]) => t('; {0} says {1}', sourceWord(s, t), verdictWord(v as Verdict, t))).join('');
   const inner =
     `<span class="mark" aria-hidden="true">${MARK[c.verdict]}</span><span class="src" aria-hidden="true">${SOURCE_LETTER[c.source]}</span>` +
     (alt.length ? `<span class="alt" aria-hidden="true">${alt.map(([s, v]) => `${s[0]}${MARK[v as Verdict]}`).join(' ')}</span>` : '');
