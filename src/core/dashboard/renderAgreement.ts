@@ -10,6 +10,7 @@ import { english, verdictWord, type Translate } from '../i18n';
 import { fmt } from '../score';
 import { esc, num } from './html';
 import type { PerspectiveView } from './model';
+import { shortLabel } from './renderHistory';
 
 function sourceName(s: VerdictSource, t: Translate): string {
   if (s === 'tag') return t('human tags');
@@ -114,7 +115,7 @@ function disputedTable(p: PerspectiveView, pair: PairAgreement, t: Translate): s
   const rows = pair.disputed.map((d) => disputedRow(p, d, t)).join('\n');
   return `<div class="conf-wrap"><table class="disputed">
 <caption>${esc(t('Problems they disagree on most'))}</caption>
-<thead><tr><th scope="col">${esc(t('Problem'))}</th><th scope="col">${esc(t('Key'))}</th><th scope="col">${esc(t('Runs that differ'))}</th></tr></thead>
+<thead><tr><th scope="col">${esc(t('Problem'))}</th><th scope="col">${esc(t('Round'))}</th><th scope="col">${esc(t('Runs that differ'))}</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>`;
@@ -125,6 +126,8 @@ function disputedRow(p: PerspectiveView, d: DisputedProblem, t: Translate): stri
   const round = d.key === null ? undefined : p.rounds.find((r) => r.keyPath === d.key);
   const label = `<span class="pid">${esc(d.problem)}</span> ${esc(d.title)}`;
   const problem = round ? `<a href="#${esc(round.id)}">${label}</a>` : label;
+  // the round names the key briefly; the key's file name is its tooltip (or the cell, for a key the page does not show)
   const key = d.key === null ? t('key unknown') : (d.key.split('/').pop() ?? d.key);
-  return `<tr><th scope="row">${problem}</th><td><code>${esc(key)}</code></td><td>${esc(t('{0} of {1}', d.runs, d.of))}</td></tr>`;
+  const where = round ? `<span title="${esc(key)}">${esc(shortLabel(round.label))}</span>` : `<code>${esc(key)}</code>`;
+  return `<tr><th scope="row">${problem}</th><td>${where}</td><td>${esc(t('{0} of {1}', d.runs, d.of))}</td></tr>`;
 }

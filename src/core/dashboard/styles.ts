@@ -24,6 +24,7 @@ table{border-collapse:collapse}
 th,td{padding:3px 8px;text-align:left;vertical-align:middle}
 .variants th,.variants td{border-bottom:1px solid var(--border);white-space:nowrap}
 .variants thead th,.cats thead th{font-size:11px;color:var(--muted);font-weight:600}
+.variants th.strip-h{white-space:normal;min-width:200px}
 .variants tr.axis td{border-bottom:0;padding-top:0}.strip-key{font-size:11px;color:var(--muted);text-align:right;white-space:normal!important}
 .pill{font-size:10px;padding:1px 6px;border-radius:9px;background:var(--panel);border:1px solid var(--border);color:var(--muted);font-weight:normal}
 .pill.win{border-color:var(--ok);color:var(--ok);font-weight:600}
@@ -104,7 +105,7 @@ main,section.perspective,section.round,section.history,section.agreement{min-wid
 section.round.pending{opacity:.7}
 section.agreement{margin:14px 0 22px;padding:14px 16px;border:1px solid var(--border);border-radius:8px}
 .agree-body{display:flex;flex-wrap:wrap;gap:14px 28px;align-items:flex-start}
-article.pair{flex:1 1 300px;min-width:0;max-width:100%}article.pair h4{margin:0 0 4px;font-size:14px}
+article.pair{flex:1 1 340px;min-width:0;max-width:100%}article.pair.none{flex:0 1 240px}article.pair h4{margin:0 0 4px;font-size:14px}
 .kappa .kappa-v{font-weight:700;font-size:15px}.kappa .kw{color:var(--muted)}
 .lean{margin:4px 0 8px}
 .conf-wrap{overflow-x:auto;max-width:100%;margin:6px 0}
