@@ -8,7 +8,8 @@ const TIMEOUT_SECONDS = Number(process.env.TEST_WEB_TIMEOUT ?? 240);
 
 checkInputs();
 const launched = [];
-useSystemChromium(launched);
+// a persistent profile, so webviews load (webSetup.mjs): the dashboard's page is measured and answers
+useSystemChromium(launched, [], { persistent: true });
 const watchdog = startWatchdog(TIMEOUT_SECONDS, () => Promise.all(launched.map((b) => b.close())));
 
 const commit = prepareOfflineBuild(dataDir);

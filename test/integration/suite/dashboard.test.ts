@@ -80,25 +80,30 @@ suite('round dashboard', () => {
     await vscode.window.tabGroups.close(dashboardTabs());
   });
 
-  test(`timings on the largest folder (${LARGEST}): first paint and complete, cold and warm (printed)`, async () => {
+  test(`timings on the largest folder (${LARGEST}): first paint and complete, cold and warm (printed)`, async function () {
+    this.timeout(240_000);
     const t0 = performance.now();
     const pending = open(LARGEST);
     // the frame: the page's script has run and said so, while grading has barely begun
-    const framed = await until((s) => s.timings.ready !== undefined, 'the frame');
+    // the frame: set in the webview while grading has barely begun (first paint: its script has run and said so)
+    const framed = await until((s) => s.title.includes(LARGEST) && s.timings.frame !== undefined, 'the frame');
     const seenFrame = performance.now() - t0;
     ok(framed.phase === 'grading' && framed.graded < framed.total, `the frame came only after grading: ${framed.graded}/${framed.total}`);
-    const cold = await pending;
+    await pending;
     const coldWall = performance.now() - t0;
+    // a webview that loads says it is ready (the Electron and web hosts do; a host without webviews never would)
+    const cold = await until((s) => s.timings.ready !== undefined, 'the page script', 10_000).catch(() => state() as Promise<State>);
     equal(cold.phase, 'done', 'cold phase:');
     ok(cold.summary && /<section class="agreement"/.test(cold.html), 'no agreement section');
     console.log(
-      `[perf] dashboard ${LARGEST} (${cold.total} runs, ${cold.roundsTotal} rounds) cold: frame set ${ms(cold.timings.frame)}, first paint ${ms(cold.timings.ready)} (seen by the test at ${ms(seenFrame)}), complete ${ms(cold.timings.complete)} (${ms(coldWall)} round trip); memo ${cold.memo.misses} parsed`,
+      `[perf] dashboard ${LARGEST} (${cold.total} runs, ${cold.roundsTotal} rounds) cold: frame set ${ms(cold.timings.frame)}, first paint ${ms(cold.timings.ready)} (frame seen by the test at ${ms(seenFrame)}), complete ${ms(cold.timings.complete)} (${ms(coldWall)} round trip); memo ${cold.memo.misses} parsed`,
     );
     // warm, second open: the panel closed and opened again (a new webview, the graded files remembered)
     await vscode.window.tabGroups.close(dashboardTabs());
     const t1 = performance.now();
-    const warm = await open(LARGEST);
+    await open(LARGEST);
     const warmWall = performance.now() - t1;
+    const warm = await until((s) => s.timings.ready !== undefined, 'the page script', 10_000).catch(() => state() as Promise<State>);
     equal(warm.phase, 'done', 'warm phase:');
     equal(warm.cellCount, cold.cellCount, 'the same matrix warm:');
     console.log(
@@ -112,7 +117,8 @@ suite('round dashboard', () => {
     );
   });
 
-  test('the frame comes first, then the rounds one by one, then history and agreement', async () => {
+  test('the frame comes first, then the rounds one by one, then history and agreement', async function () {
+    this.timeout(120_000);
     const folder = 'structural-quality-design';
     const pending = open(folder);
     const framed = await until((s) => s.title.includes(folder) && s.total > 0, 'the frame');
