@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
 import {
-  buildPerspective,
   gatherRuns,
   ReadError,
   roundGroups,
@@ -13,12 +12,11 @@ import {
   runFilesOf,
   slug,
   type DashboardRunInput,
-  type PerspectiveView,
   type RunFile,
 } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName, scoringPathFor } from '../core/naming';
-import { english, type Translate } from '../core/i18n';
-import { DashboardMemo } from './dashboardMemo';
+import type { Translate } from '../core/i18n';
+import type { DashboardMemo } from './dashboardMemo';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';
@@ -29,13 +27,6 @@ export interface DashboardScope {
   round?: number;
   /** the older one-key-per-document layout */
   doc?: number;
-}
-
-export interface GatheredDashboard {
-  views: PerspectiveView[];
-  /** every file read (uri strings): a change to one of them refreshes the panel */
-  files: Set<string>;
-  warnings: string[];
 }
 
 export function scopeTitle(s: DashboardScope): string {
@@ -197,31 +188,6 @@ export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Prom
     step = gen.next(text);
   }
   return step.value;
-}
-
-/** Grade the whole scope at once (no progress): the perspective's view. */
-export async function gatherDashboard(
-  scope: DashboardScope,
-  config: ReviewGraderConfig,
-  keyLookup?: Omit<FindKeyOptions, 'explicit'>,
-  memo = new DashboardMemo(),
-  t: Translate = english,
-): Promise<GatheredDashboard> {
-  const plan = await planDashboard(scope, t);
-  const ctx: GradeRoundContext = {
-    scope,
-    config,
-    keyLookup,
-    memo,
-    reads: new Map(),
-    files: new Set(),
-    warnings: [],
-    cancelled: () => false,
-    onRun: () => undefined,
-  };
-  const runs: DashboardRunInput[] = [];
-  for (const r of plan.rounds) for (const x of await gradeRound(ctx, r.files)) runs.push(x);
-  return { views: [buildPerspective({ name: plan.name, runs }, t)], files: ctx.files, warnings: ctx.warnings };
 }
 
 async function list(folder: vscode.Uri): Promise<string[] | undefined> {
