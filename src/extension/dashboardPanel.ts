@@ -85,6 +85,9 @@ export interface DashboardState {
   memo: { hits: number; misses: number };
   /** shows that graded every run, refreshes included */
   shows: number;
+  /** times the webview's html was set; and whether its page has said it is ready */
+  pageSets: number;
+  pageReady: boolean;
 }
 
 class DashboardPanel implements vscode.Disposable {
@@ -97,7 +100,9 @@ class DashboardPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private cancelSource: vscode.CancellationTokenSource | undefined;
   // the page in the webview: its generation (messages carry it), nonce, and what was posted into it
-  private page = { generation: 0, nonce: '', ready: false, outbox: [] as unknown[], stale: false };
+  private page = { generation: 0, nonce: '', ready: false, outbox: [] as unknown[], posted: false };
+  /** times the webview's html was set (a new page, or the page as it stands after the webview reloaded) */
+  private pageSets = 0;
   private rounds = new Map<string, string>();
   private summary: { inner: string; toc: string; rubric: string } | undefined;
   private status = '';
@@ -109,6 +114,7 @@ class DashboardPanel implements vscode.Disposable {
   /** shows that graded every run (a refresh counts) */
   private shows = 0;
   private onReady: (() => void) | undefined;
+  private lastView: { visible: boolean; column: vscode.ViewColumn | undefined };
   private locale: Locale = localeOf(vscode.env.language);
   private t: Translate = translator(this.locale);
 
@@ -120,6 +126,7 @@ class DashboardPanel implements vscode.Disposable {
     /** outlives the panel: a dashboard closed and opened again is not parsed again */
     private readonly memo: DashboardMemo,
   ) {
+    this.lastView = { visible: panel.visible, column: panel.viewColumn };
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => {
@@ -127,9 +134,12 @@ class DashboardPanel implements vscode.Disposable {
         if (x && x.type === 'ready') this.pageReady(x.generation);
         else void vscode.commands.executeCommand(OPEN_CELL, m);
       }),
-      // hidden, the webview forgets what was posted into it; shown again, it gets the page as it stands
+      // Hidden or moved to another group, the webview is rebuilt from its html, which holds none of what
+      // was posted into it since: shown again, it gets the page as it stands (its scroll is in its state).
       panel.onDidChangeViewState(() => {
-        if (panel.visible && this.page.stale) this.setPage(this.page.generation);
+        const reloaded = (panel.visible && !this.lastView.visible) || panel.viewColumn !== this.lastView.column;
+        this.lastView = { visible: panel.visible, column: panel.viewColumn };
+        if (reloaded && panel.visible && this.page.posted) this.setPage(this.page.generation);
       }),
       // 'review-grader:config' is the service's "settings changed" signal: everything may differ.
       service.onDidChange((uri) => {
@@ -216,7 +226,13 @@ class DashboardPanel implements vscode.Disposable {
             this.post({ type: 'status', status: this.status, state: 'grading' });
           }
         } catch (e) {
-          if (!(e instanceof Cancelled)) throw e;
+          if (!(e instanceof Cancelled)) {
+            // a bug, not bad input (gather skips unreadable runs): say so on the page too, not only in the log
+            this.phase = 'cancelled';
+            this.status = vscode.l10n.t('Grading stopped by an error: {0}', (e as Error)?.message ?? String(e));
+            this.post({ type: 'status', status: this.status, state: 'cancelled' });
+            throw e;
+          }
           if (mine !== this.generation) return; // superseded: the newer show speaks
           this.phase = 'cancelled';
           this.files = files;
@@ -329,7 +345,8 @@ class DashboardPanel implements vscode.Disposable {
 
   /** Set the webview's html to the page as it stands; posts wait until its script says it is ready. */
   private setPage(generation: number): void {
-    this.page = { generation, nonce: nonce(), ready: false, outbox: [], stale: false };
+    this.page = { generation, nonce: nonce(), ready: false, outbox: [], posted: false };
+    this.pageSets++;
     this.panel.webview.html = this.composed(generation);
   }
 
@@ -364,9 +381,10 @@ class DashboardPanel implements vscode.Disposable {
 
   private post(message: Record<string, unknown>): void {
     const m = { ...message, generation: this.page.generation };
-    // a hidden webview drops posts; it gets the whole page when shown again
-    if (!this.panel.visible) this.page.stale = true;
-    else if (this.page.ready) void this.panel.webview.postMessage(m);
+    this.page.posted = true;
+    // a hidden webview drops posts: it gets the whole page when shown again
+    if (!this.panel.visible) return;
+    if (this.page.ready) void this.panel.webview.postMessage(m);
     else this.page.outbox.push(m);
   }
 
@@ -401,6 +419,8 @@ class DashboardPanel implements vscode.Disposable {
       timings: { ...this.timings },
       memo: { hits: this.memo.hits - this.memoStart.hits, misses: this.memo.misses - this.memoStart.misses },
       shows: this.shows,
+      pageSets: this.pageSets,
+      pageReady: this.page.ready,
     };
   }
 

@@ -26,6 +26,8 @@ interface State {
   timings: { frame?: number; ready?: number; complete?: number };
   memo: { hits: number; misses: number };
   shows: number;
+  pageSets: number;
+  pageReady: boolean;
 }
 
 // the corpus's largest perspective folder by runs (88), and two others
@@ -150,6 +152,24 @@ suite('round dashboard', () => {
     ok(/data-pair="judge-auto" data-kappa="-?\d/.test(done.html), 'no judge-vs-matcher kappa');
     ok(/<table class="confusion">\n<caption>Rows: judge · columns: auto matcher<\/caption>/.test(done.html), 'no confusion matrix');
     ok(/Lean:<\/strong> the matcher gives [○△×] where the judge says [○△×] in \d+ of \d+ cases/.test(done.html), 'no lean in words');
+  });
+
+  test('hidden and shown again, the webview gets the page as it stands (what was posted into it included)', async () => {
+    const before = await until((s) => s.phase === 'done' && s.pageReady, 'the previous page');
+    const tab = dashboardTabs()[0];
+    ok(tab, 'no dashboard tab');
+    // another editor on top of the panel hides it; revealing it rebuilds the webview from its html
+    const doc = await vscode.workspace.openTextDocument({ content: 'cover', language: 'plaintext' });
+    await vscode.window.showTextDocument(doc, { viewColumn: tab.group.viewColumn, preview: false });
+    ok(!dashboardTabs()[0].isActive, 'the panel is still in front');
+    await vscode.commands.executeCommand('workbench.action.previousEditor'); // the dashboard's tab, left of it
+    const after = await until((s) => s.pageSets > before.pageSets && s.pageReady, 'the page set again after the reveal', 15_000);
+    equal(after.roundsShown, before.roundsShown, 'rounds after the reveal:');
+    ok(after.html.includes('<section class="agreement"'), 'the reloaded page lacks the agreement section');
+    const cover = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === doc.uri.toString());
+    await vscode.window.tabGroups.close(cover, true);
   });
 
   test('Cancel stops grading and the page says so', async () => {
