@@ -5,6 +5,7 @@
 // disagree on most, and the pair's systematic lean in words. Pure: graded
 // runs in, a report object out.
 import { accuracy, confusion, linearKappa, ORDER } from './match/metrics';
+import { english, type Translate } from './i18n';
 import { MARK, type GradedReview, type ProblemGrade, type Verdict, type VerdictSource } from './model';
 
 /** One graded run (a DashboardRunInput fits). */
@@ -68,8 +69,6 @@ export const SOURCE_PAIRS: [VerdictSource, VerdictSource][] = [
 
 /** Short names for headings and tables. */
 export const SOURCE_NAME: Record<VerdictSource, string> = { tag: 'tags', judge: 'judge', auto: 'auto' };
-const SAYS: Record<VerdictSource, string> = { tag: 'your tags say', judge: 'the judge says', auto: 'the matcher says' };
-const GIVES: Record<VerdictSource, string> = { tag: 'your tags give', judge: 'the judge gives', auto: 'the matcher gives' };
 const RUN_WITH: Record<VerdictSource, string> = { tag: 'carries grading tags', judge: 'has judge verdicts', auto: 'was matched' };
 const RUNS_WITH: Record<VerdictSource, string> = { tag: 'carry grading tags', judge: 'have judge verdicts', auto: 'were matched' };
 
@@ -141,14 +140,29 @@ export function leanOf(m: number[][], a: VerdictSource, b: VerdictSource): Lean 
   if (!best) return null;
   const va = ORDER[best.i];
   const vb = ORDER[best.j];
-  const cases = best.of === 1 ? 'case' : 'cases';
-  return {
-    a: va,
-    b: vb,
-    count: best.count,
-    of: best.of,
-    text: `${GIVES[b]} ${MARK[vb]} where ${SAYS[a]} ${MARK[va]} in ${best.count} of ${best.of} ${cases}`,
-  };
+  const lean = { a: va, b: vb, count: best.count, of: best.of };
+  return { ...lean, text: leanWords(a, b, lean, english) };
+}
+
+/**
+ * The pair's lean as a sentence, "the judge gives △ where your tags say ○ in
+ * 14 of 20 cases": one message per pair (of SOURCE_PAIRS), so each language
+ * can order it its own way.
+ */
+export function leanWords(a: VerdictSource, b: VerdictSource, lean: Omit<Lean, 'text'>, t: Translate): string {
+  const args = [MARK[lean.b], MARK[lean.a], lean.count, lean.of] as const;
+  const one = lean.of === 1;
+  if (a === 'tag' && b === 'judge')
+    return one
+      ? t('the judge gives {0} where your tags say {1} in {2} of {3} case', ...args)
+      : t('the judge gives {0} where your tags say {1} in {2} of {3} cases', ...args);
+  if (a === 'tag')
+    return one
+      ? t('the matcher gives {0} where your tags say {1} in {2} of {3} case', ...args)
+      : t('the matcher gives {0} where your tags say {1} in {2} of {3} cases', ...args);
+  return one
+    ? t('the matcher gives {0} where the judge says {1} in {2} of {3} case', ...args)
+    : t('the matcher gives {0} where the judge says {1} in {2} of {3} cases', ...args);
 }
 
 /** `agreement --format json`: one object; "perspective" for one folder, "perspectives" for a root holding several. */

@@ -3,8 +3,20 @@
 // The grouping and grading logic is the CLI's own (core/dashboard/gather).
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
-import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
-import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
+import {
+  gatherRuns,
+  ReadError,
+  roundGroups,
+  roundId,
+  roundLabel,
+  runFilesOf,
+  slug,
+  type DashboardRunInput,
+  type RunFile,
+} from '../core/dashboard';
+import { basename, isAnswerKeyName, parseRunName, scoringPathFor } from '../core/naming';
+import type { Translate } from '../core/i18n';
+import type { DashboardMemo } from './dashboardMemo';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';
@@ -17,17 +29,15 @@ export interface DashboardScope {
   doc?: number;
 }
 
-export interface GatheredDashboard {
-  views: PerspectiveView[];
-  /** every file read (uri strings): a change to one of them refreshes the panel */
-  files: Set<string>;
-  warnings: string[];
-}
-
 export function scopeTitle(s: DashboardScope): string {
   const round = s.round !== undefined ? ` R${s.round}` : '';
   const doc = s.doc !== undefined ? ` doc ${s.doc}` : '';
-  return `Round Dashboard: ${basename(s.folder.path)}${round}${doc}`;
+  return vscode.l10n.t('Round Dashboard: {0}', `${basename(s.folder.path)}${round}${doc}`);
+}
+
+/** Two scopes show the same page. */
+export function sameScope(a: DashboardScope | undefined, b: DashboardScope): boolean {
+  return !!a && a.folder.toString() === b.folder.toString() && a.round === b.round && a.doc === b.doc;
 }
 
 /** The scope of a file: a key's or a run's perspective folder and round. */
@@ -55,22 +65,24 @@ export function scopeOfFolder(uri: vscode.Uri): DashboardScope {
 export async function pickPerspective(): Promise<DashboardScope | undefined> {
   const folder = await pickFolderHolding(
     '**/answer-key*.md',
-    'Review Grader: no answer-key*.md in the workspace, so no round to show.',
-    'Perspective folder to show on the Round Dashboard',
+    vscode.l10n.t('Review Grader: no answer-key*.md in the workspace, so no round to show.'),
+    vscode.l10n.t('Perspective folder to show on the Round Dashboard'),
   );
   return folder && scopeOfFolder(folder);
 }
 
-/**
- * Grade the scope's runs with the same settings as the editor features; `keyLookup`
- * (GradingService.keyLookupOptions) carries the pairings and key patterns, so a
- * review paired by hand is graded here too.
- */
-export async function gatherDashboard(
-  scope: DashboardScope,
-  config: ReviewGraderConfig,
-  keyLookup?: Omit<FindKeyOptions, 'explicit'>,
-): Promise<GatheredDashboard> {
+/** What a dashboard will show, known from the folder listing alone (no file read): enough for the frame. */
+export interface DashboardPlan {
+  scope: DashboardScope;
+  name: string;
+  /** the perspective's anchor id (core/dashboard slug) */
+  id: string;
+  /** the runs, by round (oldest first); each round's id and label as the page will show them */
+  rounds: { id: string; label: string; files: RunFile[] }[];
+  runCount: number;
+}
+
+export async function planDashboard(scope: DashboardScope, t: Translate): Promise<DashboardPlan> {
   const results = vscode.Uri.joinPath(scope.folder, 'results');
   const listed = (await list(results)) ?? [];
   const names = listed.length ? listed : ((await list(scope.folder)) ?? []);
@@ -79,26 +91,103 @@ export async function gatherDashboard(
     names.map((n) => vscode.Uri.joinPath(dir, n).path),
     scope,
   );
-  const read = new Set<string>();
-  const warnings: string[] = [];
-  const opts = {
-    judge: config.useJudgeReports,
-    rubric: config.rubric, // the project file's rubric under the user's settings (config.withProject)
-    match: config.thresholds,
-    round: scope.round,
-    doc: scope.doc,
-    keyLookup,
-  };
-  const fs = workspaceFiles(scope.folder);
-  // readText prefers an open editor's (unsaved) text, like the lenses do.
-  const runs = await driveAsync(
-    gatherRuns(files, opts, (w) => warnings.push(w)),
-    (path) => {
-      read.add(fs.uri(path).toString());
-      return fs.read(path);
-    },
+  const name = basename(scope.folder.path);
+  const id = slug(name);
+  const rounds = roundGroups(files.map((f) => ({ ...f, round: f.name.round, doc: f.name.doc }))).map((g) => ({
+    id: roundId(id, g[0].round, g[0].doc),
+    label: roundLabel(g[0].round, g[0].doc, t),
+    files: g.map(({ path, name }) => ({ path, name })),
+  }));
+  return { scope, name, id, rounds, runCount: files.length };
+}
+
+/** Stop grading: the user cancelled, or a newer show took over. */
+export class Cancelled extends Error {}
+
+export interface GradeRoundContext {
+  scope: DashboardScope;
+  config: ReviewGraderConfig;
+  keyLookup?: Omit<FindKeyOptions, 'explicit'>;
+  memo: DashboardMemo;
+  /** reads of this show, each path once (runs, keys, judge reports, and the key lookup's probes) */
+  reads: Map<string, Promise<string | undefined>>;
+  /** every file read (uri strings): a change to one of them refreshes the panel */
+  files: Set<string>;
+  warnings: string[];
+  cancelled: () => boolean;
+  /** called as each run's grading starts */
+  onRun: (path: string) => void;
+}
+
+/** Read a path once per show; runs and their judge reports are fetched ahead (see prefetch). */
+function readOnce(ctx: GradeRoundContext, path: string): Promise<string | undefined> {
+  let p = ctx.reads.get(path);
+  if (!p) {
+    const fs = workspaceFiles(ctx.scope.folder);
+    ctx.files.add(fs.uri(path).toString());
+    // readText prefers an open editor's (unsaved) text, like the lenses do.
+    p = fs.read(path);
+    ctx.reads.set(path, p);
+  }
+  return p;
+}
+
+/** Start reading the rounds' runs and judge reports, a few at a time, so reading overlaps grading. */
+export function prefetch(ctx: GradeRoundContext, order: DashboardPlan['rounds']): void {
+  const paths = order.flatMap((r) =>
+    r.files.flatMap((f) => {
+      const scoring = ctx.config.useJudgeReports ? scoringPathFor(f.path) : undefined;
+      return scoring ? [f.path, scoring] : [f.path];
+    }),
   );
-  return { views: [buildPerspective({ name: basename(scope.folder.path), runs })], files: read, warnings };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length && !ctx.cancelled()) {
+      const path = paths[next++];
+      await readOnce(ctx, path).catch(() => undefined);
+    }
+  };
+  for (let i = 0; i < Math.min(8, paths.length); i++) void worker();
+}
+
+/**
+ * Grade one round's runs with the same settings as the editor features
+ * (`keyLookup`, GradingService.dashboardSettings, carries the pairings and key
+ * patterns, so a review paired by hand is graded here too). The logic is the
+ * CLI's own (core/dashboard/gather); between runs the event loop gets a turn.
+ */
+export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Promise<DashboardRunInput[]> {
+  const opts = {
+    judge: ctx.config.useJudgeReports,
+    rubric: ctx.config.rubric, // the project file's rubric under the user's settings (config.withProject)
+    match: ctx.config.thresholds,
+    keyLookup: ctx.keyLookup,
+    parse: ctx.memo.parse,
+  };
+  const runs = new Set(files.map((f) => f.path));
+  const gen = gatherRuns(files, opts, (w) => ctx.warnings.push(w));
+  let step = gen.next();
+  while (!step.done) {
+    const path = step.value;
+    if (runs.has(path)) {
+      // a run's grading is about to start: let the extension host breathe, and stop here if asked
+      await new Promise((r) => setTimeout(r, 0));
+      if (ctx.cancelled()) {
+        gen.return([]);
+        throw new Cancelled();
+      }
+      ctx.onRun(path);
+    }
+    let text: string | undefined;
+    try {
+      text = await readOnce(ctx, path);
+    } catch (e) {
+      step = gen.throw(new ReadError((e as Error)?.message ?? String(e)));
+      continue;
+    }
+    step = gen.next(text);
+  }
+  return step.value;
 }
 
 async function list(folder: vscode.Uri): Promise<string[] | undefined> {

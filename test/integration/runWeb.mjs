@@ -16,7 +16,8 @@ const locale = (process.argv.find((a) => a.startsWith('--locale='))?.slice('--lo
 
 checkInputs();
 const launched = [];
-useSystemChromium(launched, [], { locale });
+// a persistent profile, so webviews load (webSetup.mjs): the dashboard's page is measured and answers
+useSystemChromium(launched, [], { persistent: true, locale });
 const watchdog = startWatchdog(TIMEOUT_SECONDS, () => Promise.all(launched.map((b) => b.close())));
 
 // another language: its own build folder (a parallel English run keeps its own) and the l10n suite alone

@@ -4,11 +4,24 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { buildPerspective, compareNames, renderDashboardPage } from '../../src/core/dashboard';
+import {
+  buildPerspective,
+  compareNames,
+  renderDashboardPage,
+  renderDashboardShell,
+  renderRound,
+  roundId,
+  roundLabel,
+  type DashboardRunInput,
+} from '../../src/core/dashboard';
+import { agreementReport } from '../../src/core/agreement';
+import { translator } from '../../src/core/i18n';
+import { fmt } from '../../src/core/score';
+import { DashboardMemo } from '../../src/extension/dashboardMemo';
 import { key, run } from '../fixtures/dashboard/graded';
 import { writePerspective } from '../fixtures/dashboard/folder';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
@@ -189,6 +202,166 @@ describe('dashboard model (pure)', () => {
   });
 });
 
+// ------------------------------------------------- agreement, languages, frame
+
+describe('dashboard agreement section, Japanese page, progressive frame (pure)', () => {
+  const k = key(['Fault', 'Fault', 'Data', 'Ops']);
+  // the judge's verdicts are `marks`; the matcher's differ where `auto` says
+  const runs = (): DashboardRunInput[] => [
+    run(k, { round: 1, variant: 'baseline', run: 1, marks: '○○△×', auto: '△○△×', judged: true }),
+    run(k, { round: 1, variant: 'baseline', run: 2, marks: '○○○×', auto: '△○○×', judged: true }),
+    run(k, { round: 1, variant: 'v', run: 1, marks: '○△○×', auto: '△△○○', judged: true }),
+    run(k, { round: 1, variant: 'v', run: 2, marks: '○○○○', judged: true }),
+  ];
+  const tagged = (): DashboardRunInput[] => {
+    const rs = runs();
+    // a human tagged P01 ○ in every run (the judge agrees, the matcher mostly not), P04 × in one
+    for (const r of rs) r.graded.problems[0].tag = 'detected';
+    rs[1].graded.problems[3].tag = 'missed';
+    return rs;
+  };
+
+  test('agreement: kappa, n, the confusion matrix with headers and caption, the lean in words, disputed problems linked to their round', () => {
+    const input = runs();
+    const view = buildPerspective({ name: 'P', runs: input });
+    const html = renderDashboardPage([view], { nonce: 'n' });
+    const section = html.slice(
+      html.indexOf('<section class="agreement"'),
+      html.indexOf('</section>', html.indexOf('<section class="agreement"')),
+    );
+    assert.ok(section.length > 0, 'an agreement section');
+    assert.match(section, /id="p-agreement" aria-labelledby="p-agreement-h"/);
+    assert.match(html, /<a href="#p-agreement">agreement<\/a>/, 'in the contents');
+    // the figures are core/agreement's, not recomputed here
+    const report = agreementReport(input);
+    const ja = report.pairs.find((p) => p.a === 'judge' && p.b === 'auto')!;
+    assert.equal(ja.n, 16);
+    assert.ok(ja.kappa !== null);
+    assert.match(section, new RegExp(`data-pair="judge-auto" data-kappa="${fmt(ja.kappa)}" data-n="16"`));
+    assert.match(section, new RegExp(`κ ${fmt(ja.kappa).replace('.', '\\.')}</span>`));
+    assert.match(section, /n = 16/);
+    // the matrix: a caption, column and row headers, and the counts (judge ○ / matcher △ three times)
+    assert.match(section, /<caption>Rows: judge · columns: auto matcher<\/caption>/);
+    assert.equal((section.match(/<th scope="col">[○△×] (detected|partial|missed)<\/th>/g) ?? []).length, 3);
+    assert.equal((section.match(/<th scope="row">[○△×] (detected|partial|missed)<\/th>/g) ?? []).length, 3);
+    assert.match(section, /judge ○, auto matcher △: 3 verdicts/);
+    // the lean: the largest off-diagonal cell relative to its row (× → ○ 1 of 3 beats ○ → △ 3 of 11), said as the issue asks
+    assert.match(section, /<strong>Lean:<\/strong> the matcher gives ○ where the judge says × in 1 of 3 cases<\/p>/);
+    // most disputed: P01 differs in 3 of 4 runs, linked to round 1's matrix
+    assert.match(
+      section,
+      /<a href="#p-r1"><span class="pid">P01<\/span> Problem 1 &lt;b&gt;<\/a><\/th><td><span title="answer-key\.md">R1<\/span><\/td><td>3 of 4<\/td>/,
+    );
+    // no tags anywhere: both tag pairs say why they have no figures
+    assert.equal((section.match(/No overlap: no run carries grading tags\./g) ?? []).length, 2);
+  });
+
+  test('agreement with human tags: the judge and the matcher measured against them', () => {
+    const view = buildPerspective({ name: 'P', runs: tagged() });
+    const html = renderDashboardPage([view], { nonce: 'n' });
+    assert.match(html, /data-pair="tag-judge" data-kappa="1" data-n="5"/);
+    assert.match(html, /data-pair="tag-judge"[\s\S]*?they never disagree/);
+    assert.match(html, /the matcher gives △ where your tags say ○ in 3 of 4 cases/);
+    assert.doesNotMatch(html, /No overlap/);
+  });
+
+  test('dashboard JSON carries the agreement figures', async () => {
+    const { dashboardJson } = await import('../../src/core/dashboard');
+    const j = dashboardJson(buildPerspective({ name: 'P', runs: tagged() }));
+    assert.deepEqual(j.agreement.sources, { tag: 4, judge: 4, auto: 4 });
+    assert.deepEqual(
+      j.agreement.pairs.map((p) => [p.a, p.b, p.n]),
+      [
+        ['tag', 'judge', 5],
+        ['tag', 'auto', 5],
+        ['judge', 'auto', 16],
+      ],
+    );
+    assert.deepEqual(j.agreement.scale, ['detected', 'partial', 'missed']);
+  });
+
+  test('Japanese page: lang="ja", headings, verdict words, the lean and the tooltips in Japanese; same bytes twice', () => {
+    const t = translator('ja');
+    const page = () => renderDashboardPage([buildPerspective({ name: 'P', runs: tagged() }, t)], { locale: 'ja' });
+    const html = page();
+    assert.equal(html, page());
+    assert.match(html, /<html lang="ja">/);
+    for (const text of ['ラウンド 1', '履歴', '採点元の間の一致度', '検出マトリクス', '問題カテゴリ別の検出率', 'ベースライン', '安定性'])
+      assert.ok(html.includes(text), `missing ${text}`);
+    assert.match(html, /○ 検出 1<\/span><span class="lg v-partial">△ 部分検出 0\.5/);
+    assert.match(html, /あなたのタグが ○ のところを自動照合は △ としています（4 件中 3 件）/);
+    assert.match(html, /検出 \d+(\.\d+)? = ○ \d+ × 1/); // a score tooltip
+    // no English left in the page's own words (the recommendation's reason is core/score's and stays English)
+    for (const text of [
+      'Agreement between sources',
+      'Detection rate by problem category',
+      'History <small>',
+      '>Variant<',
+      'Hover or focus',
+    ])
+      assert.ok(!html.includes(text), `English left: ${text}`);
+    // English stays the default
+    assert.match(
+      renderDashboardPage([buildPerspective({ name: 'P', runs: tagged() })], {}),
+      /<html lang="en">[\s\S]*Agreement between sources/,
+    );
+  });
+
+  test('frame: a status line and a pending section per round, with the ids the graded rounds take', () => {
+    const input = runs();
+    const view = buildPerspective({ name: 'P', runs: input });
+    const id = roundId('p', 1);
+    assert.equal(view.rounds[0].id, id);
+    assert.equal(roundLabel(1, undefined), view.rounds[0].label);
+    const frame = renderDashboardShell([{ name: 'P', id: 'p', rounds: [{ id, label: roundLabel(1, undefined) }] }], {
+      nonce: 'n1',
+      status: 'Grading 0 of 4 runs…',
+      statusState: 'grading',
+      generation: 3,
+    });
+    assert.match(frame, /<body data-generation="3">/);
+    assert.match(frame, /<p id="rg-status" class="status grading" role="status" aria-live="polite">Grading 0 of 4 runs…<\/p>/);
+    assert.match(frame, new RegExp(`<section class="round pending" id="${id}"[^>]*aria-busy="true">`));
+    assert.match(frame, /<div class="summary" id="p-summary"><p class="muted pending-summary">History and agreement appear/);
+    assert.match(frame, /<script nonce="n1">/);
+    // filled with every part, the frame is the static page plus its live attributes and status line
+    const full = renderDashboardPage([view], { nonce: 'n1' });
+    const filled = renderDashboardShell(
+      [{ name: 'P', id: 'p', rounds: [{ id, label: view.rounds[0].label, html: renderRound(view.rounds[0]) }] }],
+      { nonce: 'n1' },
+    );
+    assert.equal(
+      filled.replace(/<div class="summary"[\s\S]*?(?=\n<section class="round")/, ''),
+      full
+        .replace(/<div class="summary"[\s\S]*?(?=\n<section class="round")/, '')
+        .replace(/<span id="rg-rubric">[^<]*/, '<span id="rg-rubric">…'),
+    );
+  });
+
+  test('memo: the same text is parsed and graded once; a changed text is parsed again', async () => {
+    const memo = new DashboardMemo();
+    const keyText =
+      '# Answer key\n\n### P01: Retries\n\n**Detection Criteria**\n- ○ (Detected): retries with backoff\n- △ (Partial): retries\n- × (Missed): none\n';
+    const review = '# Review\n\n### C1: Retries without backoff\n\nThe client retries at once.\n';
+    const a = memo.parse.key!(keyText, 'answer-key-round-001.md');
+    const r1 = memo.parse.review!(review, 'results/v001-baseline-run1.md');
+    const g1 = memo.parse.grade!(a, r1, { keyPath: 'answer-key-round-001.md' });
+    assert.equal(memo.parse.key!(keyText, 'answer-key-round-001.md'), a);
+    assert.equal(memo.parse.review!(review, 'results/v001-baseline-run1.md'), r1);
+    assert.equal(memo.parse.grade!(a, r1, { keyPath: 'answer-key-round-001.md' }), g1);
+    assert.equal(memo.hits, 3);
+    // a different text, path or option is another entry
+    const r2 = memo.parse.review!(`${review}\nMore.\n`, 'results/v001-baseline-run1.md');
+    assert.notEqual(r2, r1);
+    assert.notEqual(memo.parse.review!(review, 'results/v001-baseline-run2.md'), r1);
+    assert.notEqual(memo.parse.grade!(a, r1, { keyPath: 'answer-key-round-001.md', autoOnly: true }), g1);
+    // and what it returns is what the core would
+    const { gradeReview } = await import('../../src/core/grade');
+    const { parseReview } = await import('../../src/core/review');
+    assert.deepEqual(g1, gradeReview(a, parseReview(review, 'results/v001-baseline-run1.md'), { keyPath: 'answer-key-round-001.md' }));
+  });
+});
+
 // ------------------------------------------------------- CLI, made-up folder
 
 describe('dashboard --format json on a made-up folder (the rubric, end to end)', () => {
@@ -220,7 +393,7 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
 
   test('one object of exactly the documented shape', () => {
     const out = json('dashboard', folder);
-    assert.deepEqual(Object.keys(out), ['perspective', 'rounds', 'convergence']);
+    assert.deepEqual(Object.keys(out), ['perspective', 'rounds', 'convergence', 'agreement']);
     assert.equal(out.perspective, 'made-up');
     for (const r of out.rounds) {
       assert.deepEqual(Object.keys(r), ['round', 'key', 'variants', 'recommendation']);
@@ -229,6 +402,11 @@ describe('dashboard --format json on a made-up folder (the rubric, end to end)',
       assert.deepEqual(Object.keys(r.recommendation), ['winner', 'rule', 'gap', 'reason']);
     }
     assert.deepEqual(Object.keys(out.convergence), ['converged', 'improvements']);
+    // the agreement section's figures: exactly `agreement --format json`, less the perspective's name
+    const agreement = json('agreement', folder);
+    delete agreement.perspective;
+    assert.deepEqual(out.agreement, agreement);
+    assert.deepEqual(Object.keys(out.agreement), ['runs', 'sources', 'scale', 'pairs']);
   });
 
   test('every rubric rule holds through the CLI', () => {
@@ -411,18 +589,91 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && `no ${CH
     }
   });
 
-  test('half width (900 px and 680 px): the page never scrolls sideways; the matrix scrolls inside, its first column pinned', async () => {
+  test('progressive page: says ready, takes rounds and the summary as posted, ignores another generation, keeps its scroll', async () => {
+    const k = key(['Fault', 'Data']);
+    const input = [1, 2].flatMap((round) =>
+      ['baseline', 'v'].flatMap((variant) => [1, 2].map((n) => run(k, { round, variant, run: n, marks: '○△', judged: true, auto: '○×' }))),
+    );
+    const view = buildPerspective({ name: 'P', runs: input });
+    const rounds = view.rounds.map((r) => ({ id: r.id, label: r.label }));
+    const frame = join(tmp, 'frame.html');
+    writeFileSync(
+      frame,
+      renderDashboardShell([{ name: 'P', id: 'p', rounds }], { nonce: 'n1', status: 'Grading 0 of 8 runs…', generation: 7 }),
+    );
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     try {
-      for (const width of [900, 680]) {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 500 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      // the webview's API, recording what the page posts and keeps
+      // (a string: tsx would wrap named functions in a helper the page lacks)
+      await page.addInitScript(
+        'window.posted = []; window.saved = undefined; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), setState: (s) => { window.saved = s; }, getState: () => window.saved });',
+      );
+      await page.goto(pathToFileURL(frame).href);
+      assert.deepEqual(errors, []);
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { posted: unknown[] }).posted), [{ type: 'ready', generation: 7 }]);
+      assert.equal(await page.locator('section.round.pending').count(), 2);
+      const send = (m: Record<string, unknown>) => page.evaluate((x) => window.postMessage(x, '*'), m);
+      // an older page's message is ignored; this page's round replaces its pending section, tooltips ready
+      await send({ type: 'round', generation: 6, id: view.rounds[1].id, html: renderRound(view.rounds[1]) });
+      await send({
+        type: 'round',
+        generation: 7,
+        id: view.rounds[1].id,
+        html: renderRound(view.rounds[1]),
+        status: 'Grading 4 of 8 runs…',
+        state: 'grading',
+      });
+      await page.waitForFunction(() => document.querySelectorAll('section.round.pending').length === 1);
+      assert.equal(await page.locator(`#${view.rounds[1].id} td.c`).count(), 2 * 4);
+      assert.equal(await page.locator(`#${view.rounds[1].id} [title]`).count(), 0, 'titles moved to data-tip');
+      assert.equal(await page.locator('#rg-status').textContent(), 'Grading 4 of 8 runs…');
+      await send({ type: 'round', generation: 7, id: view.rounds[0].id, html: renderRound(view.rounds[0]) });
+      await page.evaluate(() => scrollTo(0, 300));
+      const y = await page.evaluate(() => scrollY);
+      const { summaryBox, renderSummary, renderToc } = await import('../../src/core/dashboard');
+      await send({
+        type: 'summary',
+        generation: 7,
+        id: 'p-summary',
+        html: summaryBox('p', renderSummary(view)),
+        toc: renderToc({ name: 'P', id: 'p', rounds }),
+        rubric: 'bonus +0.5 each',
+        absent: [],
+        status: 'done',
+        state: 'done',
+      });
+      await page.waitForSelector('section.agreement');
+      assert.equal(await page.locator('section.history').count(), 1);
+      assert.equal(await page.locator('#rg-rubric').textContent(), 'bonus +0.5 each');
+      assert.equal(await page.locator('#rg-status').getAttribute('class'), 'status done');
+      assert.equal(await page.locator('section.round.pending').count(), 0);
+      // the position is kept in the webview state (a reload restores it)
+      await page.waitForFunction(() => (window as unknown as { saved?: { y: number } }).saved !== undefined);
+      const saved = await page.evaluate(() => (window as unknown as { saved: { y: number } }).saved.y);
+      assert.ok(Math.abs(saved - y) < 2 || saved > 0, `scroll state ${saved} vs ${y}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('half width (1200, 900 and 680 px): the page never scrolls sideways; the matrix scrolls inside, its first column pinned', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      // 1200 px: between the wide layout and the narrow one, where the variants' strip header once pushed the page wider
+      for (const width of [1200, 900, 680]) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
         await page.goto(pathToFileURL(out).href);
         const m = await page.evaluate(() => {
           const de = document.documentElement;
           // anything poking past the viewport outside the two scrolling wrappers
           const wide = Array.from(document.querySelectorAll('body *'))
-            .filter((e) => !e.closest('.matrix-wrap, .cat-wrap') && e.getBoundingClientRect().right > de.clientWidth + 1)
+            .filter((e) => !e.closest('.matrix-wrap, .cat-wrap, .conf-wrap') && e.getBoundingClientRect().right > de.clientWidth + 1)
             .slice(0, 3)
             .map((e) => `${e.tagName}.${e.getAttribute('class') ?? ''}`);
           // the widest matrix (the round with the most runs)
@@ -442,8 +693,11 @@ describe('dashboard page in Chromium', { skip: !existsSync(CHROMIUM) && `no ${CH
           };
         });
         assert.equal(m.scrollW, m.clientW, `${width}px: the page scrolls sideways (${m.wide.join(', ')})`);
-        assert.ok(m.scrolls && m.moved > 0, `${width}px: the matrix scrolls inside its own box`);
-        assert.ok(m.pinned, `${width}px: the problem column stays in view`);
+        // at 1200 px the widest matrix may fit; narrower, it scrolls inside its box with the problem column pinned
+        if (width <= 900) {
+          assert.ok(m.scrolls && m.moved > 0, `${width}px: the matrix scrolls inside its own box`);
+          assert.ok(m.pinned, `${width}px: the problem column stays in view`);
+        }
         await page.close();
       }
     } finally {

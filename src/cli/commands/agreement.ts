@@ -4,7 +4,7 @@
 // from core/agreement. Control characters are escaped at the stream (cli/terminal).
 // The text follows --lang; the JSON is the same in every language.
 import { dirname, relative, resolve } from 'node:path';
-import { agreementJson, agreementReport, type PairAgreement } from '../../core/agreement';
+import { agreementJson, agreementReport, leanWords, type PairAgreement } from '../../core/agreement';
 import { MARK, type VerdictSource } from '../../core/model';
 import type { Translate } from '../../core/i18n';
 import { ORDER } from '../../core/match/metrics';
@@ -59,23 +59,12 @@ function pairText(p: PairAgreement, keyName: (key: string | null) => string, t: 
   const cells = (xs: string[]) => xs.map((x) => x.padStart(cellWidth)).join('');
   out.push(`  ${corner}${cells(ORDER.map((v) => MARK[v]))}`);
   ORDER.forEach((v, i) => out.push(`  ${pad(MARK[v], width(corner))}${cells(p.confusion[i].map(String))}`));
-  out.push(`  ${t('lean: {0}', p.lean ? leanText(p, t) : t('none, they never disagree'))}`);
+  out.push(`  ${t('lean: {0}', p.lean ? leanWords(p.a, p.b, p.lean, t) : t('none, they never disagree'))}`);
   if (p.disputed.length) {
     out.push(`  ${t('most disputed:')}`);
     for (const d of p.disputed) out.push(`    ${t('{0} {1} — {2}: {3} of {4} runs', d.problem, d.title, keyName(d.key), d.runs, d.of)}`);
   }
   return out;
-}
-
-/** core/agreement's lean sentence, one message per pair so each language can order it its own way. */
-function leanText(p: PairAgreement, t: Translate): string {
-  const l = p.lean!;
-  if (cliLanguage() === 'en') return l.text;
-  const args = [MARK[l.b], MARK[l.a], l.count, l.of] as const;
-  if (p.a === 'tag' && p.b === 'judge') return t('the judge gives {0} where your tags say {1} in {2} of {3} cases', ...args);
-  if (p.a === 'tag' && p.b === 'auto') return t('the matcher gives {0} where your tags say {1} in {2} of {3} cases', ...args);
-  if (p.a === 'judge' && p.b === 'auto') return t('the matcher gives {0} where the judge says {1} in {2} of {3} cases', ...args);
-  return l.text;
 }
 
 /** Why two sources never met: core/agreement's note, or its gist in the UI language. */

@@ -32,8 +32,8 @@ export function runAudit(args: string[]): number {
   return found === 0 ? 0 : 1;
 }
 
-/** "2 problems in 1 report" / 「レポート 1 件: 不整合 2 件」 */
+/** "2 inconsistencies in 1 report" / 「レポート 1 件: 不整合 2 件」 ("problem" is the key's P-items) */
 function auditSummary(found: number, reports: number): string {
-  const what = found === 0 ? t('no problems') : found === 1 ? t('{0} problem', found) : t('{0} problems', found);
+  const what = found === 0 ? t('no inconsistencies') : found === 1 ? t('{0} inconsistency', found) : t('{0} inconsistencies', found);
   return t('{0} in {1}', what, reports === 1 ? t('{0} report', reports) : t('{0} reports', reports));
 }

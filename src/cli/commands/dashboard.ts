@@ -14,11 +14,13 @@ import {
   type PerspectiveInput,
 } from '../../core/dashboard';
 import { isAnswerKeyName } from '../../core/naming';
+import { translator, type Locale } from '../../core/i18n';
 import { bonusCapOf, parse } from '../args';
 import { fileExists, UsageError, warn } from '../io';
 import { confinedReader } from '../confine';
 import { writeOutput } from '../write';
 import { settingsFor } from '../project';
+import { cliLanguage } from '../locale';
 import { CACHE_OPTIONS, gradeReviewCached, parseAnswerKeyCached, parseReviewCached, useCache } from '../cache';
 
 export interface DashboardLoadOptions {
@@ -110,7 +112,9 @@ export function runDashboard(args: string[]): number {
   useCache(values);
   const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
   const readPaths = new Set<string>();
-  const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn, readPaths)));
+  const locale: Locale = cliLanguage(); // --lang, else LC_ALL / LC_MESSAGES / LANG
+  const t = translator(locale);
+  const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn, readPaths), t));
   const out = values.out;
   // Links to the reviews are relative to where the page lands, so the page and corpus can move together.
   const base = out ? dirname(resolve(out)) : process.cwd();
@@ -121,7 +125,18 @@ export function runDashboard(args: string[]): number {
     format === 'json'
       ? json()
       : renderDashboardPage(views, {
-          note: `Graded ${views.reduce((a, v) => a + v.runCount, 0)} runs · ${opts.judge ? 'judge reports beside each run used where present (J), auto matcher otherwise (A)' : 'judge reports ignored (--no-judge)'}${opts.autoOnly ? ' · grading tags ignored (--auto-only)' : ' · human grading tags win (T)'}.`,
+          locale,
+          note:
+            [
+              t(
+                'Graded {0} runs',
+                views.reduce((a, v) => a + v.runCount, 0),
+              ),
+              opts.judge
+                ? t('judge reports beside each run used where present (J), auto matcher otherwise (A)')
+                : t('judge reports ignored (--no-judge)'),
+              opts.autoOnly ? t('grading tags ignored (--auto-only)') : t('human grading tags win (T)'),
+            ].join(' · ') + '.',
           cellLink: (t) => ({ href: relative(base, resolve(t.path)).split(sep).map(encodeURIComponent).join('/') }),
         });
   if (!out) {

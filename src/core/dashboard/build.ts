@@ -6,6 +6,8 @@ import { CREDIT, MARK, type AnswerKey, type GradedReview, type ProblemGrade, typ
 import { GENERIC_NOTE } from '../answerKey/generic';
 import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
 import { compareNames } from './order';
+import { agreementReport } from '../agreement';
+import { english, verdictWord, type Translate } from '../i18n';
 import type {
   CategoryRow,
   CellView,
@@ -17,8 +19,6 @@ import type {
   RoundView,
   VariantView,
 } from './model';
-
-const WORD: Record<Verdict, string> = { detected: 'detected', partial: 'partial', missed: 'missed' };
 
 export function isBaseline(variant: string): boolean {
   return /^baseline$/i.test(variant) || /(^|-)baseline$/i.test(variant);
@@ -38,37 +38,56 @@ export function slug(s: string): string {
   );
 }
 
-export function buildPerspective(input: PerspectiveInput): PerspectiveView {
-  const id = slug(input.name);
-  const groups = new Map<string, DashboardRunInput[]>();
-  for (const r of input.runs) {
+/** The runs grouped by round (and document, in the -docK- layout), oldest first. */
+export function roundGroups<T extends { round: number; doc?: number }>(runs: T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const r of runs) {
     const k = `${r.round}\u0000${r.doc ?? ''}`;
     const g = groups.get(k);
     if (g) g.push(r);
     else groups.set(k, [r]);
   }
-  const rounds = [...groups.values()]
-    .map((runs) => buildRound(input.name, id, runs))
-    .sort((a, b) => a.round - b.round || (a.doc ?? 0) - (b.doc ?? 0));
-  return { name: input.name, id, rounds, series: buildSeries(rounds), categories: buildCategories(rounds), runCount: input.runs.length };
+  return [...groups.values()].sort((a, b) => a[0].round - b[0].round || (a[0].doc ?? 0) - (b[0].doc ?? 0));
 }
 
-export function buildRound(perspective: string, perspectiveId: string, runs: DashboardRunInput[]): RoundView {
+/** A round's anchor id in the page: the same whether the round is built or still pending. */
+export function roundId(perspectiveId: string, round: number, doc?: number): string {
+  return `${perspectiveId}-r${round}${doc !== undefined ? `-d${doc}` : ''}`;
+}
+
+export function roundLabel(round: number, doc: number | undefined, t: Translate = english): string {
+  return doc !== undefined ? t('Round {0} · doc {1}', round, doc) : t('Round {0}', round);
+}
+
+export function buildPerspective(input: PerspectiveInput, t: Translate = english): PerspectiveView {
+  const id = slug(input.name);
+  const rounds = roundGroups(input.runs).map((runs) => buildRound(input.name, id, runs, t));
+  return {
+    name: input.name,
+    id,
+    rounds,
+    series: buildSeries(rounds, t),
+    categories: buildCategories(rounds, t),
+    runCount: input.runs.length,
+    agreement: agreementReport(input.runs),
+  };
+}
+
+export function buildRound(perspective: string, perspectiveId: string, runs: DashboardRunInput[], t: Translate = english): RoundView {
   const sorted = [...runs].sort((a, b) => variantOrder(a.variant, b.variant) || a.run - b.run);
   const first = sorted[0];
   const key = first.graded.key;
-  const docPart = first.doc !== undefined ? ` · doc ${first.doc}` : '';
   const columns: ColumnView[] = sorted.map((r) => ({
     variant: r.variant,
     run: r.run,
     path: r.path,
     score: r.graded.score,
-    tip: scoreTip(r.graded, `${r.variant} run ${r.run}`),
+    tip: scoreTip(r.graded, t('{0} run {1}', r.variant, r.run), t),
     judge: r.judge,
   }));
   const problems = key.problems.map((p) => ({ id: p.id, title: p.title, category: p.category }));
-  const cells = problems.map((p) => sorted.map((r) => cellView(p.id, r)));
-  const variants = buildVariants(columns);
+  const cells = problems.map((p) => sorted.map((r) => cellView(p.id, r, t)));
+  const variants = buildVariants(columns, t);
   const baseline = variants.find((v) => v.isBaseline)?.summary;
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
   const recommendation = baseline && others.length ? recommendRound(baseline, others) : undefined;
@@ -77,11 +96,11 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
     ...(own.detectionRule ? { detectionRule: own.detectionRule, detectionMax: own.detectionMax } : {}),
     ...(key.genericCriteria ? { genericNote: GENERIC_NOTE[key.language] } : {}),
     improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
-    id: `${perspectiveId}-r${first.round}${first.doc !== undefined ? `-d${first.doc}` : ''}`,
+    id: roundId(perspectiveId, first.round, first.doc),
     perspective,
     round: first.round,
     doc: first.doc,
-    label: `Round ${first.round}${docPart}`,
+    label: roundLabel(first.round, first.doc, t),
     keyPath: first.graded.keyPath,
     problems,
     columns,
@@ -89,30 +108,34 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
     variants,
     baseline: baseline?.variant,
     recommendation,
-    verdictSentence: sentence(baseline, others, recommendation),
+    verdictSentence: sentence(baseline, others, recommendation, t),
     disagreements: cells.flat().filter((c) => c.disagreement).length,
   };
 }
 
-function sentence(baseline: VariantSummary | undefined, others: VariantSummary[], rec: RoundView['recommendation']): string {
+/** The recommendation in one sentence; the reason itself is core/score's (English). */
+function sentence(baseline: VariantSummary | undefined, others: VariantSummary[], rec: RoundView['recommendation'], t: Translate): string {
   if (rec && baseline) {
-    const verb = rec.winner === baseline.variant ? 'Keep' : 'Adopt';
-    return `${verb} ${rec.winner}: ${rec.reason}.`;
+    return rec.winner === baseline.variant ? t('Keep {0}: {1}.', rec.winner, rec.reason) : t('Adopt {0}: {1}.', rec.winner, rec.reason);
   }
   if (!baseline) {
     const best = [...others].sort((a, b) => b.mean - a.mean)[0];
     return best
-      ? `No baseline ran in this round, so the rubric has nothing to compare against; highest mean: ${best.variant} (${fmt(best.mean)}).`
-      : 'No runs.';
+      ? t(
+          'No baseline ran in this round, so the rubric has nothing to compare against; highest mean: {0} ({1}).',
+          best.variant,
+          fmt(best.mean),
+        )
+      : t('No runs.');
   }
-  return `Only the baseline ran in this round (mean ${fmt(baseline.mean)}); nothing to compare.`;
+  return t('Only the baseline ran in this round (mean {0}); nothing to compare.', fmt(baseline.mean));
 }
 
-function cellView(problemId: string, r: DashboardRunInput): CellView {
+function cellView(problemId: string, r: DashboardRunInput, t: Translate): CellView {
   const p = r.graded.problems.find((x) => x.id === problemId);
   const target = { path: r.path, problemId, variant: r.variant, run: r.run, round: r.round, line: p?.evidence[0]?.line };
   if (!p) {
-    return { verdict: 'missed', source: 'auto', auto: 'missed', disagreement: false, tip: `${problemId}: not graded`, target };
+    return { verdict: 'missed', source: 'auto', auto: 'missed', disagreement: false, tip: t('{0}: not graded', problemId), target };
   }
   return {
     verdict: p.verdict,
@@ -121,55 +144,80 @@ function cellView(problemId: string, r: DashboardRunInput): CellView {
     judge: p.judge,
     tag: p.tag,
     disagreement: p.disagreement,
-    tip: cellTip(p, `${r.variant} run ${r.run}`, r.graded.key),
+    tip: cellTip(p, t('{0} run {1}', r.variant, r.run), t, r.graded.key),
     target,
   };
 }
 
-function cellTip(p: ProblemGrade, runLabel: string, key?: AnswerKey): string {
+function cellTip(p: ProblemGrade, runLabel: string, t: Translate, key?: AnswerKey): string {
   // under the key's own rule an item earns its rating × weight, not the classic credit
   const s = key?.scoring;
   const weight = s?.weighted ? (key!.problems.find((x) => x.id === p.id)?.weight ?? 1) : 1;
-  const points = s ? (s.weighted ? `${fmt(s.ratings[p.verdict])} × weight ${fmt(weight)}` : fmt(s.ratings[p.verdict])) : fmt(p.credit);
+  const points = s
+    ? s.weighted
+      ? t('{0} × weight {1}', fmt(s.ratings[p.verdict]), fmt(weight))
+      : fmt(s.ratings[p.verdict])
+    : fmt(p.credit);
+  const w = (v: Verdict) => `${MARK[v]} ${verdictWord(v, t)}`;
+  const from = p.source === 'tag' ? t('from the human tag') : p.source === 'judge' ? t('from the judge') : t('from the auto matcher');
   const lines = [
     `${p.id} · ${p.title}`,
-    `${runLabel}: ${MARK[p.verdict]} ${WORD[p.verdict]} (${points}), from the ${p.source === 'tag' ? 'human tag' : p.source}`,
-    `auto: ${MARK[p.auto.verdict]} ${WORD[p.auto.verdict]} (confidence ${p.auto.confidence.toFixed(2)})`,
+    `${runLabel}: ${w(p.verdict)} (${points}), ${from}`,
+    t('auto: {0} (confidence {1})', w(p.auto.verdict), p.auto.confidence.toFixed(2)),
   ];
-  if (p.judge) lines.push(`judge: ${MARK[p.judge]} ${WORD[p.judge]}`);
-  if (p.tag) lines.push(`tag: ${MARK[p.tag]} ${WORD[p.tag]}`);
-  if (p.disagreement) lines.push('⚠ the sources disagree');
+  if (p.judge) lines.push(t('judge: {0}', w(p.judge)));
+  if (p.tag) lines.push(t('tag: {0}', w(p.tag)));
+  if (p.disagreement) lines.push(t('⚠ the sources disagree'));
   for (const e of p.evidence.slice(0, 2)) {
-    lines.push(`evidence: ${e.label || 'finding'} (line ${e.line}, ${e.score.toFixed(2)}) ${e.excerpt.slice(0, 90)}`);
+    lines.push(t('evidence: {0} (line {1}, {2}) {3}', e.label || t('finding'), e.line, e.score.toFixed(2), e.excerpt.slice(0, 90)));
   }
   return lines.join('\n');
 }
 
-export function scoreTip(g: GradedReview, runLabel: string): string {
+export function scoreTip(g: GradedReview, runLabel: string, t: Translate = english): string {
   const count = (v: Verdict) => g.problems.filter((p) => p.verdict === v).length;
   const s = g.score;
   return [
     `${runLabel}`,
     s.detectionRule
-      ? `detection ${fmt(s.detection)} by the key's rule (${s.detectionRule}): ${count('detected')} ○, ${count('partial')} △, ${count('missed')} × of ${g.problems.length}`
-      : `detection ${fmt(s.detection)} = ${count('detected')} ○ × 1 + ${count('partial')} △ × 0.5 (${count('missed')} ×, of ${g.problems.length})`,
-    `bonus +${fmt(s.bonus)}: ${bonusWords(s)}`,
-    `penalty −${fmt(s.penalty)}: ${penaltyWords(s)}`,
-    `total ${fmt(s.total)} = ${fmt(s.detection)} + ${fmt(s.bonus)} − ${fmt(s.penalty)}`,
+      ? t(
+          "detection {0} by the key's rule ({1}): {2} ○, {3} △, {4} × of {5}",
+          fmt(s.detection),
+          s.detectionRule,
+          count('detected'),
+          count('partial'),
+          count('missed'),
+          g.problems.length,
+        )
+      : t(
+          'detection {0} = {1} ○ × 1 + {2} △ × 0.5 ({3} ×, of {4})',
+          fmt(s.detection),
+          count('detected'),
+          count('partial'),
+          count('missed'),
+          g.problems.length,
+        ),
+    t('bonus +{0}: {1}', fmt(s.bonus), bonusWords(s, t)),
+    t('penalty −{0}: {1}', fmt(s.penalty), penaltyWords(s, t)),
+    t('total {0} = {1} + {2} − {3}', fmt(s.total), fmt(s.detection), fmt(s.bonus), fmt(s.penalty)),
   ].join('\n');
 }
 
 /** Bonus findings counted apart from points: "8 found, 5 count (at most 5) × 0.5". */
-export function bonusWords(s: RunScore): string {
+export function bonusWords(s: RunScore, t: Translate = english): string {
   const counted = Math.min(s.bonusCount, s.rubric.bonusCap);
-  return `${s.bonusCount} bonus finding${s.bonusCount === 1 ? '' : 's'} found, ${counted} count (at most ${s.rubric.bonusCap}) × ${fmt(s.rubric.bonusPoints)}`;
+  return s.bonusCount === 1
+    ? t('1 bonus finding found, {0} count (at most {1}) × {2}', counted, s.rubric.bonusCap, fmt(s.rubric.bonusPoints))
+    : t('{0} bonus findings found, {1} count (at most {2}) × {3}', s.bonusCount, counted, s.rubric.bonusCap, fmt(s.rubric.bonusPoints));
 }
 
-export function penaltyWords(s: RunScore): string {
-  return `${s.penaltyCount} penalt${s.penaltyCount === 1 ? 'y' : 'ies'} found × ${fmt(s.rubric.penaltyPoints)} (no cap)`;
+export function penaltyWords(s: RunScore, t: Translate = english): string {
+  return s.penaltyCount === 1
+    ? t('1 penalty found × {0} (no cap)', fmt(s.rubric.penaltyPoints))
+    : t('{0} penalties found × {1} (no cap)', s.penaltyCount, fmt(s.rubric.penaltyPoints));
 }
 
-function buildVariants(columns: ColumnView[]): VariantView[] {
+function buildVariants(columns: ColumnView[], t: Translate): VariantView[] {
   const names = [...new Set(columns.map((c) => c.variant))];
   return names.map((name) => {
     const idx = columns.flatMap((c, i) => (c.variant === name ? [i] : []));
@@ -182,13 +230,27 @@ function buildVariants(columns: ColumnView[]): VariantView[] {
       columns: idx,
       bonusCount: idx.reduce((a, i) => a + columns[i].score.bonusCount, 0),
       penaltyCount: idx.reduce((a, i) => a + columns[i].score.penaltyCount, 0),
-      meanTip: `mean of ${scores.length} run total${scores.length === 1 ? '' : 's'} (${list}) = ${fmt(summary.mean)}`,
-      sdTip: `population SD of (${list}) = ${fmt(summary.sd)}; stability ${summary.stability} (≤ 0.5 high, ≤ 1.0 medium, else low)`,
+      meanTip:
+        scores.length === 1
+          ? t('mean of 1 run total ({0}) = {1}', list, fmt(summary.mean))
+          : t('mean of {0} run totals ({1}) = {2}', scores.length, list, fmt(summary.mean)),
+      sdTip: t(
+        'population SD of ({0}) = {1}; stability {2} (≤ 0.5 high, ≤ 1.0 medium, else low)',
+        list,
+        fmt(summary.sd),
+        stabilityWord(summary.stability, t),
+      ),
     };
   });
 }
 
-function buildSeries(rounds: RoundView[]): HistorySeries[] {
+export function stabilityWord(s: VariantSummary['stability'], t: Translate): string {
+  if (s === 'high') return t('high');
+  if (s === 'medium') return t('medium');
+  return t('low');
+}
+
+function buildSeries(rounds: RoundView[], t: Translate): HistorySeries[] {
   const docs = [...new Set(rounds.map((r) => r.doc))];
   return docs.map((doc) => {
     const own = rounds.filter((r) => r.doc === doc);
@@ -203,17 +265,17 @@ function buildSeries(rounds: RoundView[]): HistorySeries[] {
     // Every round has a new test document, so means are not compared across rounds:
     // a round's improvement is its recommended prompt over its own baseline.
     const c = convergence(own.map((r) => r.improvement));
-    const last = c.improvements.slice(-2).map((x) => (x === undefined ? 'no call' : signed(x)));
+    const last = c.improvements.slice(-2).map((x) => (x === undefined ? t('no call') : signed(x)));
     const sentence = c.converged
-      ? `May have converged: the last two rounds improved on their baseline by ${last.join(' then ')} (each < 0.5).`
+      ? t('May have converged: the last two rounds improved on their baseline by {0} then {1} (each < 0.5).', last[0], last[1])
       : c.improvements.length < 2
-        ? `Too few rounds (${points.length}) to judge convergence: it needs two rounds in a row improving by < 0.5; keep going.`
-        : `Keep going: the last two rounds improved on their baseline by ${last.join(' then ')} (converged needs both < 0.5).`;
+        ? t('Too few rounds ({0}) to judge convergence: it needs two rounds in a row improving by < 0.5; keep going.', points.length)
+        : t('Keep going: the last two rounds improved on their baseline by {0} then {1} (converged needs both < 0.5).', last[0], last[1]);
     return { doc, points, converged: c.converged, improvements: c.improvements, sentence };
   });
 }
 
-function buildCategories(rounds: RoundView[]): CategoryRow[] {
+function buildCategories(rounds: RoundView[], t: Translate): CategoryRow[] {
   const rows = new Map<string, CategoryRow>();
   for (const r of rounds) {
     r.problems.forEach((p, i) => {
@@ -222,7 +284,7 @@ function buildCategories(rounds: RoundView[]): CategoryRow[] {
         (p.category ?? '')
           .replace(/\s*[(（][^)）]*[)）]\s*$/, '')
           .replace(/\s+/g, ' ')
-          .trim() || '(no category)';
+          .trim() || t('(no category)');
       // "A & B Design" and "A/B Design" are one category written two ways; the first spelling names it.
       const k = name.toLowerCase().replace(/\band\b|[\s&/,、・]+/g, '');
       const row = rows.get(k) ?? { category: name, byRound: {}, credit: 0, count: 0 };

@@ -26,7 +26,7 @@ export interface GatherOptions {
   /** how a run finds its key besides the conventions: pairings made by hand, user key patterns, link confinement */
   keyLookup?: Omit<FindKeyOptions, 'explicit'>;
   /** the parsers, when the host caches them (cli/cache.ts); they must return what the core's would */
-  parse?: { review?: typeof parseReview; key?: typeof parseAnswerKey; grade?: typeof gradeReview };
+  parse?: { review?: typeof parseReview; key?: typeof parseAnswerKey; grade?: typeof gradeReview; judge?: typeof parseJudgeReport };
 }
 
 /** A file that exists but cannot be read: the run is skipped with this message. */
@@ -59,6 +59,7 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
   const parseKey = opts.parse?.key ?? parseAnswerKey;
   const parseRun = opts.parse?.review ?? parseReview;
   const grade = opts.parse?.grade ?? gradeReview;
+  const parseJudge = opts.parse?.judge ?? parseJudgeReport;
   // Rounds share keys and variants share judge reports: read each once.
   const keys = new Map<string, AnswerKey>(); // by path, or path#scenario for one scenario of a rubric
   const keyTexts = new Map<string, string>(); // by path: the other scenarios of a file are read from it
@@ -79,7 +80,7 @@ export function* gatherRuns(files: RunFile[], opts: GatherOptions, warn: (line: 
           scoring,
           judgeText === undefined
             ? undefined
-            : parseJudgeReport(
+            : parseJudge(
                 judgeText,
                 scoring,
                 key.problems.map((p) => p.id),

@@ -3,6 +3,7 @@
 // a perspective in the -docK- layout adds "doc" to each round.
 import type { Stability } from '../score';
 import type { PerspectiveView } from './model';
+import { agreementJson, type AgreementJson } from '../agreement';
 
 export interface DashboardJson {
   perspective: string;
@@ -24,6 +25,8 @@ export interface DashboardJson {
    * own and "converged" needs every document to have converged.
    */
   convergence: { converged: boolean; improvements: (number | null)[] };
+  /** how far the sources agree over the perspective's runs: `agreement --format json` without its perspective name */
+  agreement: Omit<AgreementJson, 'perspective' | 'perspectives'>;
 }
 
 export function dashboardJson(p: PerspectiveView): DashboardJson {
@@ -51,5 +54,10 @@ export function dashboardJson(p: PerspectiveView): DashboardJson {
       converged: p.series.length > 0 && p.series.every((s) => s.converged),
       improvements: p.rounds.map((r) => r.improvement ?? null),
     },
+    agreement: withoutName(agreementJson(p.agreement, [p.name])),
   };
+}
+
+function withoutName(j: AgreementJson): DashboardJson['agreement'] {
+  return { runs: j.runs, sources: j.sources, scale: j.scale, pairs: j.pairs };
 }

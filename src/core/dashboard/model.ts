@@ -3,6 +3,7 @@
 // a webview and a standalone page show exactly the same figures.
 import type { GradedReview, RunScore, Verdict, VerdictSource } from '../model';
 import type { Recommendation, Stability, VariantSummary } from '../score';
+import type { AgreementReport } from '../agreement';
 
 /** What a judge's own report states about one run (may disagree with its verdicts). */
 export interface JudgeStated {
@@ -139,6 +140,8 @@ export interface PerspectiveView {
   series: HistorySeries[];
   categories: CategoryRow[];
   runCount: number;
+  /** how far the sources (tags, judge, matcher) agree over all of the perspective's runs (core/agreement) */
+  agreement: AgreementReport;
 }
 
 export type { Stability };

@@ -2,7 +2,8 @@
 // SD / stability as a strip on a shared axis, and the detection matrix.
 import { MARK, type Verdict, type VerdictSource } from '../model';
 import { detectionRuleText, fmt } from '../score';
-import { bonusWords, penaltyWords } from './build';
+import { bonusWords, penaltyWords, stabilityWord } from './build';
+import { english, verdictWord, type Translate } from '../i18n';
 import { attrs, esc, num, px, svgTip } from './html';
 import type { CellTarget, CellView, ColumnView, RoundView, VariantView } from './model';
 
@@ -11,17 +12,23 @@ export type CellLink = { href: string } | { message: unknown };
 export type CellLinker = (target: CellTarget) => CellLink | undefined;
 
 const SOURCE_LETTER: Record<VerdictSource, string> = { tag: 'T', judge: 'J', auto: 'A' };
-const SOURCE_NAME: Record<VerdictSource, string> = { tag: 'human tag', judge: 'judge', auto: 'auto' };
+function sourceWord(s: VerdictSource, t: Translate): string {
+  if (s === 'tag') return t('human tag');
+  if (s === 'judge') return t('judge');
+  return t('auto');
+}
 const STRIP = { w: 340, h: 28, pad: 12 };
 
-export function renderRound(r: RoundView, cellLink?: CellLinker): string {
+export function renderRound(r: RoundView, cellLink?: CellLinker, t: Translate = english): string {
   const rec = r.recommendation;
   const cls = rec ? (rec.winner === r.baseline ? 'keep' : 'adopt') : 'none';
+  const verb = rec ? (cls === 'keep' ? t('Keep') : t('Adopt')) : t('No call');
+  const said = rec ? t('{0}: {1}.', rec.winner, rec.reason) : r.verdictSentence;
   return `<section class="round" id="${esc(r.id)}" aria-labelledby="${esc(r.id)}-h">
-<h3 id="${esc(r.id)}-h">${esc(r.label)} <small>${esc(r.perspective)} · ${r.problems.length} problems · ${r.columns.length} runs${r.keyPath ? ` · <code>${esc(tail(r.keyPath))}</code>` : ''}</small></h3>
-<p class="verdict ${cls}" data-winner="${esc(rec?.winner ?? '')}"><strong>${rec ? (cls === 'keep' ? 'Keep' : 'Adopt') : 'No call'}</strong> ${esc(r.verdictSentence.replace(/^(Keep|Adopt) /, ''))}</p>
-${ruleLines(r)}${renderVariants(r)}
-${renderMatrix(r, cellLink)}
+<h3 id="${esc(r.id)}-h">${esc(r.label)} <small>${esc(r.perspective)} · ${esc(t('{0} problems', r.problems.length))} · ${esc(t('{0} runs', r.columns.length))}${r.keyPath ? ` · <code>${esc(tail(r.keyPath))}</code>` : ''}</small></h3>
+<p class="verdict ${cls}" data-winner="${esc(rec?.winner ?? '')}"><strong>${esc(verb)}</strong> ${esc(said)}</p>
+${ruleLines(r)}${renderVariants(r, t)}
+${renderMatrix(r, t, cellLink)}
 </section>`;
 }
 
@@ -37,7 +44,7 @@ function tail(p: string): string {
 
 // ------------------------------------------------------------ variant strips
 
-function renderVariants(r: RoundView): string {
+function renderVariants(r: RoundView, t: Translate): string {
   const scores = r.columns.map((c) => c.score.total);
   const base = r.variants.find((v) => v.isBaseline)?.summary.mean;
   // Bounds by a loop: one value per run, never spread into Math.min.
@@ -54,24 +61,41 @@ function renderVariants(r: RoundView): string {
   lo = Math.floor(lo - 0.5);
   hi = Math.ceil(hi + 0.5);
   const x = (v: number) => STRIP.pad + ((v - lo) / Math.max(hi - lo, 1)) * (STRIP.w - 2 * STRIP.pad);
-  const rows = r.variants.map((v) => variantRow(r, v, x, base, lo, hi)).join('\n');
-  return `<table class="variants" aria-label="${esc(r.label)}: variant scores">
-<thead><tr><th scope="col">Variant</th><th scope="col">Runs</th><th scope="col">Mean</th><th scope="col">SD</th><th scope="col">Stability</th><th scope="col">Bonus points</th><th scope="col">Penalty points</th><th scope="col" class="strip-h">Run scores ● · mean ┃ · SD band${base !== undefined ? ' · zones above the baseline' : ''}</th></tr></thead>
+  const rows = r.variants.map((v) => variantRow(r, v, x, base, lo, hi, t)).join('\n');
+  const heads = [t('Variant'), t('Runs'), t('Mean'), t('SD'), t('Stability'), t('Bonus points'), t('Penalty points')];
+  const stripHead =
+    base !== undefined ? t('Run scores ● · mean ┃ · SD band · zones above the baseline') : t('Run scores ● · mean ┃ · SD band');
+  const stripKey =
+    base !== undefined
+      ? t(
+          'Gap = variant mean − baseline mean (dashed), signed: a mean left of +0.5 keeps the baseline (every mean below it too) · +0.5 to +1.0 the lower SD decides (equal SDs: the variant) · right of +1.0 the variant wins',
+        )
+      : '';
+  return `<table class="variants" aria-label="${esc(t('{0}: variant scores', r.label))}">
+<thead><tr>${heads.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}<th scope="col" class="strip-h">${esc(stripHead)}</th></tr></thead>
 <tbody>
 ${rows}
-<tr class="axis"><td colspan="7" class="strip-key">${base !== undefined ? 'Gap = variant mean − baseline mean (dashed), signed: a mean left of +0.5 keeps the baseline (every mean below it too) · +0.5 to +1.0 the lower SD decides (equal SDs: the variant) · right of +1.0 the variant wins' : ''}</td><td>${axis(lo, hi, x)}</td></tr>
+<tr class="axis"><td colspan="7" class="strip-key">${esc(stripKey)}</td><td>${axis(lo, hi, x)}</td></tr>
 </tbody></table>`;
 }
 
-function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base: number | undefined, lo: number, hi: number): string {
+function variantRow(
+  r: RoundView,
+  v: VariantView,
+  x: (n: number) => number,
+  base: number | undefined,
+  lo: number,
+  hi: number,
+  t: Translate,
+): string {
   const s = v.summary;
   const runs = v.columns.map((i) => runNumber(r.columns[i])).join(' ');
   const judgeStated = v.columns.map((i) => r.columns[i].judge?.total).filter((t): t is number => t !== undefined);
   const bonusTip = v.columns
-    .map((i) => `run ${r.columns[i].run}: ${bonusWords(r.columns[i].score)} = +${fmt(r.columns[i].score.bonus)}`)
+    .map((i) => t('run {0}: {1} = +{2}', r.columns[i].run, bonusWords(r.columns[i].score, t), fmt(r.columns[i].score.bonus)))
     .join('\n');
   const penTip = v.columns
-    .map((i) => `run ${r.columns[i].run}: ${penaltyWords(r.columns[i].score)} = −${fmt(r.columns[i].score.penalty)}`)
+    .map((i) => t('run {0}: {1} = −{2}', r.columns[i].run, penaltyWords(r.columns[i].score, t), fmt(r.columns[i].score.penalty)))
     .join('\n');
   const bonusPts = v.columns.map((i) => `+${fmt(r.columns[i].score.bonus)}`).join(' ');
   const penPts = v.columns.map((i) => `−${fmt(r.columns[i].score.penalty)}`).join(' ');
@@ -106,14 +130,14 @@ function variantRow(r: RoundView, v: VariantView, x: (n: number) => number, base
     parts.push(svgTip('circle', { class: 'pt', cx: px(x(c.score.total)), cy: px(mid + (dup % 2 ? 5 : dup ? -5 : 0)), r: 4.5 }, c.tip));
   });
   return `<tr${attrs({ 'data-variant': s.variant, class: v.isBaseline ? 'is-baseline' : undefined })}>
-<th scope="row">${esc(s.variant)}${v.isBaseline ? ' <span class="pill">baseline</span>' : ''}${r.recommendation?.winner === s.variant ? ' <span class="pill win">recommended</span>' : ''}</th>
-<td class="runs">${runs}${judgeStated.length && judgeStated.some((t, i) => t !== r.columns[v.columns[i]]?.score.total) ? ` <span class="judge-note" title="${esc(`the judge's report states totals ${judgeStated.map(fmt).join(', ')}`)}">judge: ${judgeStated.map(fmt).join(', ')}</span>` : ''}</td>
+<th scope="row">${esc(s.variant)}${v.isBaseline ? ` <span class="pill">${esc(t('baseline'))}</span>` : ''}${r.recommendation?.winner === s.variant ? ` <span class="pill win">${esc(t('recommended'))}</span>` : ''}</th>
+<td class="runs">${runs}${judgeStated.length && judgeStated.some((x, i) => x !== r.columns[v.columns[i]]?.score.total) ? ` <span class="judge-note" title="${esc(t("the judge's report states totals {0}", judgeStated.map(fmt).join(', ')))}">${esc(t('judge: {0}', judgeStated.map(fmt).join(', ')))}</span>` : ''}</td>
 <td>${num(s.mean, v.meanTip, 'num mean')}</td>
 <td>${num(s.sd, v.sdTip)}</td>
-<td><span class="st st-${s.stability}">${s.stability}</span></td>
+<td><span class="st st-${s.stability}">${esc(stabilityWord(s.stability, t))}</span></td>
 <td>${num(bonusPts, bonusTip)}</td>
 <td>${num(penPts, penTip)}</td>
-<td class="strip"><svg viewBox="0 0 ${STRIP.w} ${STRIP.h}" width="${STRIP.w}" height="${STRIP.h}" role="img" aria-label="${esc(`${s.variant}: runs ${s.scores.map(fmt).join(', ')}, mean ${fmt(s.mean)}, SD ${fmt(s.sd)}`)}">${parts.join('')}</svg></td>
+<td class="strip"><svg viewBox="0 0 ${STRIP.w} ${STRIP.h}" width="${STRIP.w}" height="${STRIP.h}" role="img" aria-label="${esc(t('{0}: runs {1}, mean {2}, SD {3}', s.variant, s.scores.map(fmt).join(', '), fmt(s.mean), fmt(s.sd)))}">${parts.join('')}</svg></td>
 </tr>`;
 }
 
@@ -132,57 +156,64 @@ function axis(lo: number, hi: number, x: (n: number) => number): string {
 
 // -------------------------------------------------------------------- matrix
 
-function renderMatrix(r: RoundView, cellLink?: CellLinker): string {
+function renderMatrix(r: RoundView, t: Translate, cellLink?: CellLinker): string {
   const groups = r.variants
     .map((v) => `<th scope="colgroup" colspan="${v.columns.length}" class="vg">${esc(v.summary.variant)}</th>`)
     .join('');
-  const runHeads = r.columns.map((c) => `<th scope="col" class="rh">run ${c.run}</th>`).join('');
+  const runHeads = r.columns.map((c) => `<th scope="col" class="rh">${esc(t('run {0}', c.run))}</th>`).join('');
   const body = r.problems
     .map(
       (p, i) =>
-        `<tr><th scope="row" class="ph" title="${esc(`${p.id}: ${p.title}${p.category ? `\ncategory: ${p.category}` : ''}`)}"><span class="pid">${esc(p.id)}</span> ${esc(p.title)}</th>${r.cells[i].map((c) => renderCell(c, cellLink)).join('')}</tr>`,
+        `<tr><th scope="row" class="ph" title="${esc(`${p.id}: ${p.title}${p.category ? `\n${t('category: {0}', p.category)}` : ''}`)}"><span class="pid">${esc(p.id)}</span> ${esc(p.title)}</th>${r.cells[i].map((c) => renderCell(c, t, cellLink)).join('')}</tr>`,
     )
     .join('\n');
   const foot = [
-    footRow('Detection', r.columns, (c) => judgeCompare(c.score.detection, c.judge?.detection, c.tip, 'detection')),
+    footRow(t('Detection'), r.columns, (c) => judgeCompare(c.score.detection, c.judge?.detection, c.tip, 'detection', t)),
     footRow(
-      'Bonus',
+      t('Bonus'),
       r.columns,
       (c) =>
-        `${num(`+${fmt(c.score.bonus)}`, c.tip)} <small class="count">${esc(`${c.score.bonusCount} found, ${Math.min(c.score.bonusCount, c.score.rubric.bonusCap)} count`)}</small>`,
+        `${num(`+${fmt(c.score.bonus)}`, c.tip)} <small class="count">${esc(t('{0} found, {1} count', c.score.bonusCount, Math.min(c.score.bonusCount, c.score.rubric.bonusCap)))}</small>`,
     ),
     footRow(
-      'Penalty',
+      t('Penalty'),
       r.columns,
-      (c) => `${num(`−${fmt(c.score.penalty)}`, c.tip)} <small class="count">${esc(`${c.score.penaltyCount} found`)}</small>`,
+      (c) => `${num(`−${fmt(c.score.penalty)}`, c.tip)} <small class="count">${esc(t('{0} found', c.score.penaltyCount))}</small>`,
     ),
-    footRow('Total', r.columns, (c) => judgeCompare(c.score.total, c.judge?.total, c.tip, 'total')),
+    footRow(t('Total'), r.columns, (c) => judgeCompare(c.score.total, c.judge?.total, c.tip, 'total', t)),
   ].join('\n');
-  return `<div class="matrix-wrap"><table class="matrix" aria-label="${esc(r.label)}: detection matrix, problems by variant and run">
-<thead><tr><th rowspan="2" scope="col" class="corner">Problem</th>${groups}</tr><tr>${runHeads}</tr></thead>
+  return `<div class="matrix-wrap"><table class="matrix" aria-label="${esc(t('{0}: detection matrix, problems by variant and run', r.label))}">
+<thead><tr><th rowspan="2" scope="col" class="corner">${esc(t('Problem'))}</th>${groups}</tr><tr>${runHeads}</tr></thead>
 <tbody>
 ${body}
 </tbody><tfoot>
 ${foot}
 </tfoot></table></div>
-${legend(r)}`;
+${legend(r, t)}`;
 }
 
 function footRow(label: string, cols: ColumnView[], cell: (c: ColumnView) => string): string {
-  return `<tr><th scope="row">${label}</th>${cols.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`;
+  return `<tr><th scope="row">${esc(label)}</th>${cols.map((c) => `<td>${cell(c)}</td>`).join('')}</tr>`;
 }
 
 /** Our figure, and the judge's stated one beside it when they differ. */
-function judgeCompare(ours: number, stated: number | undefined, tip: string, what: string): string {
+function judgeCompare(ours: number, stated: number | undefined, tip: string, what: 'detection' | 'total', t: Translate): string {
   if (stated === undefined || Math.abs(stated - ours) < 1e-9) {
-    const note = stated === undefined ? '' : `\nthe judge's report states the same ${what} (${fmt(stated)})`;
-    return num(ours, tip + note, 'num foot');
+    const same =
+      what === 'detection'
+        ? t("the judge's report states the same detection ({0})", fmt(stated ?? 0))
+        : t("the judge's report states the same total ({0})", fmt(stated ?? 0));
+    return num(ours, stated === undefined ? tip : `${tip}\n${same}`, 'num foot');
   }
-  const t = `${tip}\n⚠ the judge's report states ${what} ${fmt(stated)}, but its own verdicts and counts give ${fmt(ours)}`;
-  return `${num(ours, t, 'num foot differs')} <span class="stated" title="${esc(t)}" data-stated="${fmt(stated)}">judge ${esc(fmt(stated))}</span>`;
+  const differs =
+    what === 'detection'
+      ? t("⚠ the judge's report states detection {0}, but its own verdicts and counts give {1}", fmt(stated), fmt(ours))
+      : t("⚠ the judge's report states total {0}, but its own verdicts and counts give {1}", fmt(stated), fmt(ours));
+  const full = `${tip}\n${differs}`;
+  return `${num(ours, full, 'num foot differs')} <span class="stated" title="${esc(full)}" data-stated="${fmt(stated)}">${esc(t('judge {0}', fmt(stated)))}</span>`;
 }
 
-function renderCell(c: CellView, cellLink?: CellLinker): string {
+function renderCell(c: CellView, t: Translate, cellLink?: CellLinker): string {
   const others: [VerdictSource, Verdict | undefined][] = [
     ['auto', c.auto],
     ['judge', c.judge],
@@ -190,8 +221,14 @@ function renderCell(c: CellView, cellLink?: CellLinker): string {
   ];
   const alt = others.filter(([s, v]) => s !== c.source && v && v !== c.verdict);
   const label =
-    `${c.target.problemId}, ${c.target.variant} run ${c.target.run}: ${c.verdict} by ${SOURCE_NAME[c.source]}` +
-    alt.map(([s, v]) => `; ${s} says ${v}`).join('');
+    t(
+      '{0}, {1} run {2}: {3} by {4}',
+      c.target.problemId,
+      c.target.variant,
+      c.target.run,
+      verdictWord(c.verdict, t),
+      sourceWord(c.source, t),
+    ) + alt.map(([s, v]) => t('; {0} says {1}', sourceWord(s, t), verdictWord(v as Verdict, t))).join('');
   const inner =
     `<span class="mark" aria-hidden="true">${MARK[c.verdict]}</span><span class="src" aria-hidden="true">${SOURCE_LETTER[c.source]}</span>` +
     (alt.length ? `<span class="alt" aria-hidden="true">${alt.map(([s, v]) => `${s[0]}${MARK[v as Verdict]}`).join(' ')}</span>` : '');
@@ -216,7 +253,8 @@ function renderCell(c: CellView, cellLink?: CellLinker): string {
   })}>${el}</td>`;
 }
 
-function legend(r: RoundView): string {
-  return `<p class="legend" aria-label="legend"><span class="lg v-detected">○ detected 1</span><span class="lg v-partial">△ partial 0.5</span><span class="lg v-missed">× missed 0</span>
-<span class="lg-src"><b>J</b> judge report · <b>A</b> auto matcher · <b>T</b> human tag</span><span class="lg-dis">corner mark + small a△ / j○ = another source disagrees (${r.disagreements} here)</span><span class="lg-hint">Hover or focus any figure to see what it sums · arrow keys move through the matrix</span></p>`;
+function legend(r: RoundView, t: Translate): string {
+  const v = (x: Verdict, credit: string) => `<span class="lg v-${x}">${MARK[x]} ${esc(verdictWord(x, t))} ${credit}</span>`;
+  return `<p class="legend" aria-label="${esc(t('legend'))}">${v('detected', '1')}${v('partial', '0.5')}${v('missed', '0')}
+<span class="lg-src"><b>J</b> ${esc(t('judge report'))} · <b>A</b> ${esc(t('auto matcher'))} · <b>T</b> ${esc(t('human tag'))}</span><span class="lg-dis">${esc(t('corner mark + small a△ / j○ = another source disagrees ({0} here)', r.disagreements))}</span><span class="lg-hint">${esc(t('Hover or focus any figure to see what it sums · arrow keys move through the matrix'))}</span></p>`;
 }

@@ -24,6 +24,7 @@ table{border-collapse:collapse}
 th,td{padding:3px 8px;text-align:left;vertical-align:middle}
 .variants th,.variants td{border-bottom:1px solid var(--border);white-space:nowrap}
 .variants thead th,.cats thead th{font-size:11px;color:var(--muted);font-weight:600}
+.variants th.strip-h{white-space:normal;min-width:200px}
 .variants tr.axis td{border-bottom:0;padding-top:0}.strip-key{font-size:11px;color:var(--muted);text-align:right;white-space:normal!important}
 .pill{font-size:10px;padding:1px 6px;border-radius:9px;background:var(--panel);border:1px solid var(--border);color:var(--muted);font-weight:normal}
 .pill.win{border-color:var(--ok);color:var(--ok);font-weight:600}
@@ -88,10 +89,10 @@ figure.hist svg{max-width:100%;height:auto}
 .matrix th.ph,.matrix th.corner,.matrix tfoot th,.cats tbody th,.cats thead th:first-child{position:sticky;left:0;z-index:1;background:var(--bg)}
 .matrix tfoot th,.matrix th.corner{background:var(--panel)}
 .matrix-wrap,.cat-wrap{max-width:100%}
-main,section.perspective,section.round,section.history{min-width:0;max-width:100%}
+main,section.perspective,section.round,section.history,section.agreement{min-width:0;max-width:100%}
 @media (max-width:1100px){
  body{padding:14px 14px 40px}
- section.round,section.history{padding:10px}
+ section.round,section.history,section.agreement{padding:10px}
  .variants th,.variants td{white-space:normal;padding:3px 5px}
  .variants th[scope=row]{overflow-wrap:break-word}
  .judge-note{white-space:normal}
@@ -99,6 +100,20 @@ main,section.perspective,section.round,section.history{min-width:0;max-width:100
  .matrix th.ph{max-width:34vw}
  .rounds{margin-top:8px}
 }
+.status{position:sticky;top:0;z-index:2;margin:0 0 8px;padding:6px 10px;border-radius:6px;background:var(--panel);border-left:4px solid var(--best)}
+.status.done{border-left-color:var(--ok)}.status.cancelled{border-left-color:var(--miss)}
+section.round.pending{opacity:.7}
+section.agreement{margin:14px 0 22px;padding:14px 16px;border:1px solid var(--border);border-radius:8px}
+.agree-body{display:flex;flex-wrap:wrap;gap:14px 28px;align-items:flex-start}
+article.pair{flex:1 1 340px;min-width:0;max-width:100%}article.pair.none{flex:0 1 240px}article.pair h4{margin:0 0 4px;font-size:14px}
+.kappa .kappa-v{font-weight:700;font-size:15px}.kappa .kw{color:var(--muted)}
+.lean{margin:4px 0 8px}
+.conf-wrap{overflow-x:auto;max-width:100%;margin:6px 0}
+.confusion caption,.disputed caption{text-align:left;font-weight:600;padding:2px 0;font-size:12px}
+.confusion th,.confusion td,.disputed th,.disputed td{border:1px solid var(--border);font-size:12px}
+.confusion td{text-align:center;min-width:46px}.confusion td.diag{background:color-mix(in srgb,var(--ok) 15%,var(--bg))}
+.confusion td.off{background:color-mix(in srgb,var(--miss) 12%,var(--bg))}.confusion td.zero{color:var(--muted)}
+.disputed th{font-weight:normal}.disputed td{white-space:nowrap}
 #rg-tip{position:fixed;z-index:10;max-width:460px;padding:7px 9px;border-radius:6px;white-space:pre-wrap;font-size:12px;pointer-events:none;
  color:var(--vscode-editorHoverWidget-foreground,#1f2328);background:var(--vscode-editorHoverWidget-background,#fffbe6);
  border:1px solid var(--vscode-editorHoverWidget-border,#d4a72c);box-shadow:0 3px 10px rgba(0,0,0,.15)}
