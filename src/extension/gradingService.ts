@@ -1,48 +1,58 @@
 // One graded model per review text, shared by every feature (lenses,
-// hover, tree, status bar): parse once per edit, never twice. A cached model
-// is keyed by the review's URI and the stamps (version + content hash) of the
-// three texts it was built from — review, key, judge report — so a file
-// reopened after it changed on disk (VS Code restarts it at version 1) or a
-// judge report rewritten on disk is graded afresh. Entries are dropped when
-// their document closes; key and judge files are watched. Also pairs a
-// review with its key (explicit pairing > link comment > naming convention)
-// and tells which review is "active" for a key editor. The judge reports'
-// cache is judgeCache.ts; what the key lookup is given, keyLookupOptions.ts.
+// hover, tree, status bar, Grade Folder): parse once per text, never twice.
+// Parsed reviews, keys, judge reports and graded results live in one cache
+// per content hash (gradingCache.ts): each named by the texts it was built
+// from, their paths and the settings that change the result, not by URI, so
+// two features or two URIs with the same text share one parse, a closed file
+// reopened is not parsed again, and (persisted in the workspace storage) a
+// reload starts warm. Per URI we only remember which graded result a review
+// had last and which key and judge report it was built from, so a change on
+// disk re-renders the views that used them. Also pairs a review with its key
+// (explicit pairing > link comment > naming convention) and tells which review
+// is "active" for a key editor. The judge reports' cache is judgeCache.ts;
+// what the key lookup is given, keyLookupOptions.ts; foreground before
+// round-wide work, backgroundWork.ts.
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { gradeReview } from '../core/grade';
+import { gradedText } from '../core/cache';
 import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
 import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
 import { workspaceFiles } from './files';
-import { TextStamps, textStamp } from './textStamp';
+import { TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
 import { JudgeCache } from './judgeCache';
+import { GradingCache } from './gradingCache';
+import { Slicer, WorkQueue } from './backgroundWork';
 import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
 
 export type DocKind = 'key' | 'review' | 'other';
 
-interface Cached<T> {
+/** A review's last graded result: its cache id, and the key and judge report it was built from. */
+interface CachedGrade {
   stamp: string;
-  value: T;
-}
-interface CachedGrade extends Cached<GradedReview | undefined> {
+  value: GradedReview;
   keyUri: string;
   judgeUri?: string;
 }
 
+export interface GradeOptions {
+  /** round-wide work: waits for the editor's own gradings (the open review's lenses first) */
+  background?: boolean;
+}
+
 export class GradingService implements vscode.Disposable {
   private readonly refusedLinks = new Set<string>();
-  private readonly keys = new Map<string, Cached<AnswerKey>>();
-  private readonly reviews = new Map<string, Cached<Review>>();
   private readonly graded = new Map<string, CachedGrade>();
   private readonly stamps = new TextStamps();
-  private readonly judges = new JudgeCache(this.stamps);
+  private readonly judges: JudgeCache;
+  private readonly work = new WorkQueue();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -58,12 +68,16 @@ export class GradingService implements vscode.Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly log?: Logger,
+    /** the content cache (default: memory only, of its own) */
+    readonly cache: GradingCache = new GradingCache(),
   ) {
+    this.judges = new JudgeCache(this.stamps, cache);
     this.projects = new ProjectFiles(log);
     // keys and judge reports are read from disk when not open: a change there must reach the views
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       this.changed,
+      this.cache,
       watcher,
       this.projects,
       // a project file changed: every graded model may score differently (as after a settings change)
@@ -106,18 +120,47 @@ export class GradingService implements vscode.Disposable {
 
   /** The key a document holds; in a multi-scenario rubric, the scenario named (else its first). */
   keyOf(doc: vscode.TextDocument, scenario?: string): AnswerKey {
-    if (!scenario) return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path));
-    return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path, scenario), `#${scenario.toLowerCase()}`);
+    const text = () => doc.getText();
+    const parse = scenario ? () => parseAnswerKey(text(), doc.uri.path, scenario) : () => parseAnswerKey(text(), doc.uri.path);
+    return this.cache.make(this.keyId(doc, scenario), 'key', this.sizeOf(doc), parse, !doc.isDirty);
   }
 
   reviewOf(doc: vscode.TextDocument): Review {
-    return this.cached(this.reviews, doc, () => parseReview(doc.getText(), doc.uri.path));
+    return this.cache.make(this.reviewId(doc), 'review', this.sizeOf(doc), () => parseReview(doc.getText(), doc.uri.path), !doc.isDirty);
+  }
+
+  /** A document's weight in the memory cache: its parsed model is a few times its text (whose length leads its hash). */
+  private sizeOf(doc: vscode.TextDocument): number {
+    return Number.parseInt(this.stamps.hashOf(doc), 10) * 3 + 1024;
+  }
+
+  private keyId(doc: vscode.TextDocument, scenario?: string): string {
+    return this.cache.id({ kind: 'key', path: doc.uri.path, scenario: scenario?.toLowerCase(), text: this.stamps.hashOf(doc) });
+  }
+
+  private reviewId(doc: vscode.TextDocument): string {
+    return this.cache.id({ kind: 'review', path: doc.uri.path, text: this.stamps.hashOf(doc) });
+  }
+
+  /** Give the event loop back between the runs of round-wide work, once it held it for a slice. */
+  slicer(): Slicer {
+    return new Slicer();
   }
 
   /** The graded model of a review document, or undefined when it has no key. */
-  async gradedOf(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
+  async gradedOf(doc: vscode.TextDocument, opts: GradeOptions = {}): Promise<GradedReview | undefined> {
+    if (opts.background) await this.work.idle();
+    const done = opts.background ? undefined : this.work.begin();
+    try {
+      return await this.grade(doc);
+    } finally {
+      done?.();
+    }
+  }
+
+  private async grade(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
     // the settings once: the key lookup (its patterns) and the grading both use them
-    const { config, project } = await this.settingsWithProject(doc.uri);
+    const { config } = await this.settingsWithProject(doc.uri);
     const found = await this.keyLookupFor(doc, config);
     if (!found.ok) return undefined;
     const keyUri = workspaceFiles(doc.uri).uri(found.path);
@@ -125,25 +168,34 @@ export class GradingService implements vscode.Disposable {
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeText = judgeUri && (await this.judges.textOf(judgeUri));
-    const stamp = [
-      this.stamps.of(doc),
-      `${keyDoc.uri.toString()}#${found.scenario ?? ''}@${this.stamps.of(keyDoc)}`,
-      judgeText ? `judge@${judgeText.stamp}` : 'no judge',
-      project ? `project@${project.path}@${textStamp(project.text)}` : 'no project',
-    ].join('|');
+    const keyPath = vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : '');
+    const path = vscode.workspace.asRelativePath(doc.uri);
+    const reviewId = this.reviewId(doc);
+    const keyId = this.keyId(keyDoc, found.scenario);
+    // every input of the grading, by content: a change to any names another entry
+    const judgePart =
+      judgeUri && judgeText?.text !== undefined ? [judgeUri.path, judgeText.hash, parseRunName(doc.uri.path)?.run ?? null] : null;
+    const inputs = [reviewId, keyId, judgePart, config.rubric, config.thresholds, keyPath, path, vscode.env.language];
+    const stamp = this.cache.id({ kind: 'graded', path: doc.uri.path, text: gradedText(inputs) });
     const id = doc.uri.toString();
     this.gradedWith.set(id, config);
-    const hit = this.graded.get(id);
-    if (hit && hit.stamp === stamp) return hit.value;
-    const key = this.keyOf(keyDoc, found.scenario);
-    const judge = judgeUri && judgeText?.text !== undefined ? this.judges.runFor(doc, judgeUri, judgeText.text, key) : undefined;
-    const value = gradeReview(key, this.reviewOf(doc), {
-      judge,
-      keyPath: vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : ''),
-      rubric: config.rubric,
-      match: config.thresholds,
-    });
-    value.path = vscode.workspace.asRelativePath(doc.uri);
+    const last = this.graded.get(id);
+    if (last && last.stamp === stamp) return last.value;
+    const sizes = { review: this.sizeOf(doc), key: this.sizeOf(keyDoc), graded: this.sizeOf(doc) / 2 };
+    let value = await this.cache.gradedFromStorage(stamp, reviewId, keyId, sizes);
+    if (!value) {
+      const key = this.keyOf(keyDoc, found.scenario);
+      const review = this.reviewOf(doc);
+      const judge =
+        judgeUri && judgeText?.text !== undefined
+          ? this.judges.runFor(doc, judgeUri, { ...judgeText, text: judgeText.text }, key)
+          : undefined;
+      const graded = this.cache.timed(() => gradeReview(key, review, { judge, keyPath, rubric: config.rubric, match: config.thresholds }));
+      graded.path = path;
+      // a graded result of unsaved text is kept in memory only: the disk holds what a reopened file has
+      this.cache.putGraded(stamp, graded, sizes.graded, !doc.isDirty && !keyDoc.isDirty && !judgeText?.dirty);
+      value = graded;
+    }
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
   }
@@ -241,15 +293,6 @@ export class GradingService implements vscode.Disposable {
     return undefined;
   }
 
-  private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T, variant = ''): T {
-    const stamp = this.stamps.of(doc) + variant;
-    const hit = map.get(doc.uri.toString() + variant);
-    if (hit && hit.stamp === stamp) return hit.value;
-    const value = make();
-    map.set(doc.uri.toString() + variant, { stamp, value });
-    return value;
-  }
-
   /** Debounce: features re-render once typing pauses, from the cached model. */
   private touch(doc: vscode.TextDocument): void {
     if (doc.languageId === 'markdown') this.fireSoon(doc.uri);
@@ -267,12 +310,9 @@ export class GradingService implements vscode.Disposable {
     );
   }
 
-  /** A closed document's models go: reopened, it is parsed from its new text. */
+  /** A closed document's link to its graded result goes; the content cache keeps the models, so reopening the same text is instant. */
   private forget(uri: vscode.Uri): void {
     const id = uri.toString();
-    this.keys.delete(id);
-    for (const k of [...this.keys.keys()]) if (k.startsWith(`${id}#`)) this.keys.delete(k); // its scenarios
-    this.reviews.delete(id);
     this.graded.delete(id);
     this.gradedWith.delete(id);
     this.judges.forgetText(id);
@@ -305,5 +345,13 @@ export class GradingService implements vscode.Disposable {
     this.graded.clear();
     this.judges.forgetTexts();
     this.changed.fire(vscode.Uri.parse('review-grader:config'));
+  }
+
+  /** As after a reload (tests, bench): the persisted cache written, everything in memory forgotten. */
+  async forgetMemory(): Promise<void> {
+    await this.cache.flush();
+    this.graded.clear();
+    this.judges.forgetTexts();
+    this.cache.clearMemory();
   }
 }

@@ -77,7 +77,16 @@ test('overBudget drops the least recently used until the rest fits, and anything
 });
 
 test('a graded entry is named by every input: changing any one names another entry', () => {
-  const base = ['review-id', 'key-id', 'judge:123@run1', { bonusCap: 5 }, { detected: 0.6 }, 'results/a.md', 'answer-key.md', 'en'];
+  const base: unknown[] = [
+    'review-id',
+    'key-id',
+    'judge:123@run1',
+    { bonusCap: 5 },
+    { detected: 0.6 },
+    'results/a.md',
+    'answer-key.md',
+    'en',
+  ];
   const name = (inputs: unknown[]) => cacheId({ kind: 'graded', version: '1', build: 'b', path: '/a.md', text: gradedText(inputs) });
   const seen = new Set([name(base)]);
   for (let i = 0; i < base.length; i++) {

@@ -70,7 +70,9 @@ async function gradeFolder(folder: vscode.Uri): Promise<{ result: GradeFolderRes
   win.showInformationMessage = (() => Promise.resolve(undefined)) as typeof vscode.window.showInformationMessage;
   try {
     const start = performance.now();
-    const { value, blockedMs } = await longestBlock(async () => vscode.commands.executeCommand<GradeFolderResult>('reviewGrader.gradeFolder', folder));
+    const { value, blockedMs } = await longestBlock(async () =>
+      vscode.commands.executeCommand<GradeFolderResult>('reviewGrader.gradeFolder', folder),
+    );
     ok(value, 'gradeFolder returned nothing');
     return { result: value, ms: performance.now() - start, blockedMs };
   } finally {
@@ -120,7 +122,9 @@ suite('performance (logged)', () => {
     const reopenStart = performance.now();
     const again = await openKeyAndReview(ITS_KEY, LARGEST_REVIEW);
     const reopened = await timeLenses(again.reviewDoc.uri);
-    console.log(`[perf] review lenses after close + reopen: ${ms(reopened.roundTrip)} round trip (${ms(performance.now() - reopenStart)} from opening)`);
+    console.log(
+      `[perf] review lenses after close + reopen: ${ms(reopened.roundTrip)} round trip (${ms(performance.now() - reopenStart)} from opening)`,
+    );
 
     // a reload: the persisted cache written, everything in memory forgotten, the files opened anew
     const dropped = await cacheCommand('reload');
