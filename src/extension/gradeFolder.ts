@@ -98,7 +98,10 @@ async function gradeRuns(
   // a few runs graded ahead, so reading the next files overlaps parsing this one; in the background, so the open review's lenses go first
   const next = lookahead(
     groups.flatMap(([, files]) => files),
-    async (f) => service.gradedOf(await vscode.workspace.openTextDocument(f.uri), { background: true }),
+    async (f) => {
+      const doc = await service.runDocument(f.uri);
+      return doc && service.gradedOf(doc, { background: true });
+    },
   );
   const slicer = service.slicer();
   for (const [variant, files] of groups) {

@@ -34,10 +34,15 @@ export interface CacheStats {
   persistedRejected: number;
   persistedEntries?: number;
   persistedSize?: number;
+  persistError?: string;
+  persistedMissed?: Partial<Record<CacheKind, number>>;
   /** parses and gradings actually done */
   built: number;
+  builtBy: Record<string, number>;
   /** the longest single parse or grading, ms (one synchronous stretch) */
   longestSliceMs: number;
+  /** ms spent, summed, waiting in each step of a grading (they overlap when gradings run side by side) and in parsing */
+  phases: Record<string, number>;
 }
 
 const DEFAULT_CAPACITY = 96 * 1024 * 1024;
@@ -49,7 +54,10 @@ export class GradingCache implements vscode.Disposable {
   private hits = 0;
   private misses = 0;
   private built = 0;
+  private readonly reading = new Map<string, Promise<unknown>>();
+  private readonly builtBy: Record<string, number> = {};
   private longest = 0;
+  private readonly phases: Record<string, number> = {};
 
   constructor(opts: GradingCacheOptions = {}) {
     this.version = opts.version ?? 'dev';
@@ -82,20 +90,33 @@ export class GradingCache implements vscode.Disposable {
   make<T>(id: string, kind: 'review' | 'key' | undefined, size: number, make: () => T, persist: boolean): T {
     const hit = this.get<T>(id);
     if (hit !== undefined) return hit;
-    const value = this.timed(make);
+    const value = this.timed(make, kind ?? 'judge');
     this.memory.set(id, value, size);
     if (persist && kind) this.persisted?.put(id, kind, value as Review | AnswerKey);
     return value;
   }
 
   /** Time one synchronous stretch (a parse, a grading). */
-  timed<T>(work: () => T): T {
+  timed<T>(work: () => T, what = 'graded'): T {
     const started = performance.now();
     try {
       return work();
     } finally {
+      const ms = performance.now() - started;
       this.built++;
-      this.longest = Math.max(this.longest, performance.now() - started);
+      this.builtBy[what] = (this.builtBy[what] ?? 0) + 1;
+      this.longest = Math.max(this.longest, ms);
+      this.phases.build = (this.phases.build ?? 0) + ms;
+    }
+  }
+
+  /** Time an awaited step of a grading (for the stats: where a grading waits). */
+  async phase<T>(name: string, step: Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await step;
+    } finally {
+      this.phases[name] = (this.phases[name] ?? 0) + performance.now() - started;
     }
   }
 
@@ -126,12 +147,28 @@ export class GradingCache implements vscode.Disposable {
     return value;
   }
 
-  private async fromStorage<T>(id: string, kind: CacheKind, size: number): Promise<T | undefined> {
+  /** Bring an entry from the disk into memory, if it is there and not in memory already. */
+  async load(id: string, kind: CacheKind, size: number): Promise<void> {
+    if (this.persisted && !this.memory.has(id)) await this.fromStorage(id, kind, size);
+  }
+
+  private fromStorage<T>(id: string, kind: CacheKind, size: number): Promise<T | undefined> {
     const memo = this.memory.get(id) as T | undefined;
-    if (memo !== undefined) return memo;
-    const value = (await this.persisted?.read(id, kind)) as T | undefined;
-    if (value !== undefined) this.memory.set(id, value, size);
-    return value;
+    if (memo !== undefined || !this.persisted) return Promise.resolve(memo);
+    // one read per entry however many gradings ask for it at once
+    let reading = this.reading.get(id);
+    if (!reading) {
+      reading = this.persisted
+        .read(id, kind)
+        .catch(() => undefined)
+        .then((value) => {
+          this.reading.delete(id);
+          if (value !== undefined && !this.memory.has(id)) this.memory.set(id, value, size);
+          return value;
+        });
+      this.reading.set(id, reading);
+    }
+    return reading as Promise<T | undefined>;
   }
 
   /** Write what is queued for the disk now. */
@@ -155,8 +192,12 @@ export class GradingCache implements vscode.Disposable {
       persistedRejected: this.persisted?.rejected ?? 0,
       persistedEntries: disk?.entries,
       persistedSize: disk?.size,
+      persistError: this.persisted?.lastError,
+      persistedMissed: this.persisted?.missed,
       built: this.built,
+      builtBy: { ...this.builtBy },
       longestSliceMs: Math.round(this.longest * 10) / 10,
+      phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, Math.round(v)])),
     };
   }
 

@@ -22,7 +22,7 @@ import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPath
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
-import { workspaceFiles } from './files';
+import { readText, workspaceFiles } from './files';
 import { TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
@@ -53,6 +53,7 @@ export class GradingService implements vscode.Disposable {
   private readonly stamps = new TextStamps();
   private readonly judges: JudgeCache;
   private readonly work = new WorkQueue();
+  private readonly inflight = new WeakMap<vscode.TextDocument, { version: number; graded: Promise<GradedReview | undefined> }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -142,6 +143,29 @@ export class GradingService implements vscode.Disposable {
     return this.cache.id({ kind: 'review', path: doc.uri.path, text: this.stamps.hashOf(doc) });
   }
 
+  /**
+   * Bring a document's parsed model (its key, or its review) from the
+   * persisted cache into memory when it is there, so a synchronous keyOf /
+   * reviewOf right after (diagnostics on open) does not parse it again.
+   */
+  async loadStored(doc: vscode.TextDocument): Promise<void> {
+    const kind = this.kindOf(doc);
+    if (kind === 'key') await this.cache.load(this.keyId(doc), 'key', this.sizeOf(doc));
+    else if (kind === 'review') await this.cache.load(this.reviewId(doc), 'review', this.sizeOf(doc));
+  }
+
+  /**
+   * A review run for round-wide work: its open document (unsaved edits count),
+   * else a read-only snapshot of the file, so grading a folder does not open
+   * (and have every feature react to) a document per run. Undefined: unreadable.
+   */
+  async runDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open;
+    const text = await readText(uri);
+    return text === undefined ? undefined : snapshot(uri, text);
+  }
+
   /** Give the event loop back between the runs of round-wide work, once it held it for a slice. */
   slicer(): Slicer {
     return new Slicer();
@@ -152,7 +176,17 @@ export class GradingService implements vscode.Disposable {
     if (opts.background) await this.work.idle();
     const done = opts.background ? undefined : this.work.begin();
     try {
-      return await this.grade(doc);
+      // features asking at once for the same document version (lenses, status bar, diagnostics on open) share one grading
+      const running = this.inflight.get(doc);
+      if (running && running.version === doc.version) return await running.graded;
+      const graded = this.grade(doc);
+      const entry = { version: doc.version, graded };
+      this.inflight.set(doc, entry);
+      try {
+        return await graded;
+      } finally {
+        if (this.inflight.get(doc) === entry) this.inflight.delete(doc);
+      }
     } finally {
       done?.();
     }
@@ -160,14 +194,17 @@ export class GradingService implements vscode.Disposable {
 
   private async grade(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
     // the settings once: the key lookup (its patterns) and the grading both use them
-    const { config } = await this.settingsWithProject(doc.uri);
-    const found = await this.keyLookupFor(doc, config);
-    if (!found.ok) return undefined;
-    const keyUri = workspaceFiles(doc.uri).uri(found.path);
-    const keyDoc = await vscode.workspace.openTextDocument(keyUri);
+    const { config } = await this.cache.phase('settings', this.settingsWithProject(doc.uri));
+    // the judge report is read while the key is looked up (one round trip less on a cold open)
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
-    const judgeText = judgeUri && (await this.judges.textOf(judgeUri));
+    const judgeRead = judgeUri && this.judges.textOf(judgeUri);
+    judgeRead?.catch(() => undefined); // awaited below, unless the review has no key
+    const found = await this.cache.phase('keyLookup', this.keyLookupFor(doc, config));
+    if (!found.ok) return undefined;
+    const keyUri = workspaceFiles(doc.uri).uri(found.path);
+    const keyDoc = await this.cache.phase('openKey', Promise.resolve(vscode.workspace.openTextDocument(keyUri)));
+    const judgeText = judgeRead && (await this.cache.phase('readJudge', judgeRead));
     const keyPath = vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : '');
     const path = vscode.workspace.asRelativePath(doc.uri);
     const reviewId = this.reviewId(doc);
@@ -182,7 +219,7 @@ export class GradingService implements vscode.Disposable {
     const last = this.graded.get(id);
     if (last && last.stamp === stamp) return last.value;
     const sizes = { review: this.sizeOf(doc), key: this.sizeOf(keyDoc), graded: this.sizeOf(doc) / 2 };
-    let value = await this.cache.gradedFromStorage(stamp, reviewId, keyId, sizes);
+    let value = await this.cache.phase('storage', this.cache.gradedFromStorage(stamp, reviewId, keyId, sizes));
     if (!value) {
       const key = this.keyOf(keyDoc, found.scenario);
       const review = this.reviewOf(doc);
@@ -354,4 +391,23 @@ export class GradingService implements vscode.Disposable {
     this.judges.forgetTexts();
     this.cache.clearMemory();
   }
+}
+
+/** What grading reads of a document (uri, text, version, dirtiness, language), for a file not open in the editor. */
+function snapshot(uri: vscode.Uri, text: string): vscode.TextDocument {
+  const doc: Pick<
+    vscode.TextDocument,
+    'uri' | 'fileName' | 'version' | 'isDirty' | 'isClosed' | 'isUntitled' | 'languageId' | 'getText' | 'lineCount'
+  > = {
+    uri,
+    fileName: uri.path,
+    version: 0,
+    isDirty: false,
+    isClosed: false,
+    isUntitled: false,
+    languageId: 'markdown',
+    getText: () => text,
+    lineCount: text.split('\n').length,
+  };
+  return doc as vscode.TextDocument;
 }

@@ -40,6 +40,10 @@ export class PersistedCache {
   /** entries read back / found unusable (for the stats) */
   hits = 0;
   rejected = 0;
+  /** reads of entries the index does not list, per kind */
+  readonly missed: Partial<Record<CacheKind, number>> = {};
+  /** why the last write failed, if one did */
+  lastError: string | undefined;
 
   constructor(
     storage: vscode.Uri,
@@ -65,7 +69,10 @@ export class PersistedCache {
     if (queued) return queued.kind === kind ? queued.value : undefined;
     const index = await this.load();
     const known = index.get(id);
-    if (!known || known.kind !== kind) return undefined;
+    if (!known || known.kind !== kind) {
+      this.missed[kind] = (this.missed[kind] ?? 0) + 1;
+      return undefined;
+    }
     let value: Stored | undefined;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file(id)));
@@ -189,6 +196,7 @@ export class PersistedCache {
     } catch (e) {
       // the storage cannot be written: the cache stays in memory; results are not affected
       this.queue.clear();
+      this.lastError = String((e as Error)?.message ?? e);
       this.opts.log?.warn(
         vscode.l10n.t('Review Grader: cannot write the grading cache ({0}); results are not affected.', String((e as Error)?.message ?? e)),
       );

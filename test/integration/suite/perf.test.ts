@@ -161,13 +161,20 @@ suite('performance (logged)', () => {
     const folder = corpusUri(LARGEST_FOLDER);
     const written: vscode.Uri[] = [];
     try {
+      const phases = async (when: string) => {
+        const c = await cacheCommand('stats');
+        if (c) console.log(`[perf]   cache after ${when}: ${JSON.stringify(c)}`);
+      };
+      await phases('the lens tests');
       const cold = await gradeFolder(folder);
+      await phases('Grade Folder cold');
       written.push(...cold.result.written);
       const runs = (await vscode.workspace.fs.readDirectory(folder)).filter(([n]) => /-run\d+\.md$/.test(n)).length;
       console.log(
         `[perf] Grade Folder ${LARGEST_FOLDER} (${runs} runs, ${cold.result.written.length} reports) cold: ${ms(cold.ms)}; event loop blocked at most ${ms(cold.blockedMs)}`,
       );
       const warm = await gradeFolder(folder);
+      await phases('Grade Folder warm');
       written.push(...warm.result.written);
       console.log(`[perf] Grade Folder ${LARGEST_FOLDER} warm: ${ms(warm.ms)}; event loop blocked at most ${ms(warm.blockedMs)}`);
       if (await cacheCommand('reload')) {
@@ -177,8 +184,7 @@ suite('performance (logged)', () => {
           `[perf] Grade Folder ${LARGEST_FOLDER} after a simulated reload: ${ms(reloaded.ms)}; event loop blocked at most ${ms(reloaded.blockedMs)}`,
         );
       }
-      const cache = await cacheCommand('stats');
-      if (cache) console.log(`[perf] cache: ${JSON.stringify(cache)}`);
+      await phases('Grade Folder after the reload');
     } finally {
       // the reports were written into the in-memory mount: remove them so later tests see the corpus as it is
       for (const u of new Set(written.map(String))) await vscode.workspace.fs.delete(vscode.Uri.parse(u)).then(undefined, () => undefined);
