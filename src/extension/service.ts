@@ -68,7 +68,7 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   const cache = new GradingCache({
     version: String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'dev'),
     storage: context.storageUri,
-    build: () => buildIdentity(context.extensionUri),
+    build: () => buildIdentity(context),
     log,
   });
   const service = new GradingService(context.workspaceState, log, cache);
@@ -97,16 +97,25 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   return service;
 }
 
-/** A new build never reads the entries an older one persisted: the bundles' sizes and times (stat only; '' where it cannot stat). */
-async function buildIdentity(extension: vscode.Uri): Promise<string> {
+/**
+ * A new build never reads the entries an older one persisted: the bundles'
+ * sizes and times where they can be stat'ed (a file: extension). Where they
+ * cannot (the web host serves the extension over http) an installed release
+ * goes by its version alone, but a development or test session never trusts
+ * what an earlier session wrote: a rebuilt parser must not meet its old results.
+ */
+async function buildIdentity(context: vscode.ExtensionContext): Promise<string> {
   const parts: string[] = [];
   for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
     try {
-      const st = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension, bundle));
+      const st = await vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, bundle));
       parts.push(`${st.size}@${st.mtime}`);
     } catch {
-      parts.push('-');
+      /* not stat-able here */
     }
   }
-  return parts.join(',');
+  if (parts.length) return parts.join(',');
+  return context.extensionMode === vscode.ExtensionMode.Production
+    ? 'release'
+    : `session-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
