@@ -23,7 +23,7 @@ import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
 import { readText, workspaceFiles } from './files';
-import { TextStamps } from './textStamp';
+import { contentHash, TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
@@ -53,6 +53,9 @@ export class GradingService implements vscode.Disposable {
   private readonly stamps = new TextStamps();
   private readonly judges: JudgeCache;
   private readonly work = new WorkQueue();
+  /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
+  private readonly lookups = new Map<string, KeyLookup>();
+  private lookupGeneration = 0;
   private readonly inflight = new WeakMap<vscode.TextDocument, { version: number; graded: Promise<GradedReview | undefined> }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -84,8 +87,8 @@ export class GradingService implements vscode.Disposable {
       // a project file changed: every graded model may score differently (as after a settings change)
       this.projects.onDidChange(() => this.invalidateAll()),
       watcher.onDidChange((u) => this.fileChanged(u)),
-      watcher.onDidCreate((u) => this.fileChanged(u)),
-      watcher.onDidDelete((u) => this.fileChanged(u)),
+      watcher.onDidCreate((u) => this.fileChanged(u, true)),
+      watcher.onDidDelete((u) => this.fileChanged(u, true)),
       vscode.workspace.onDidChangeTextDocument((e) => this.touch(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => this.touch(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
@@ -281,12 +284,19 @@ export class GradingService implements vscode.Disposable {
 
   /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
   async keyLookupFor(doc: vscode.TextDocument, settings?: ReviewGraderConfig): Promise<KeyLookup> {
+    const generation = this.lookupGeneration;
     const files = workspaceFiles(doc.uri);
     const config = settings ?? (await this.settingsWithProject(doc.uri)).config;
-    const found = await findKey(doc.uri.path, linkRegion(doc), files, {
-      ...this.keyLookupOptions(doc.uri, doc.uri),
-      patterns: config.keyPatterns,
-    });
+    const options = { ...this.keyLookupOptions(doc.uri, doc.uri), patterns: config.keyPatterns };
+    const region = linkRegion(doc);
+    // a key found is remembered (a few file checks less per grading) until a .md file is created or deleted,
+    // a pairing or a setting changes; a key not found is looked for again each time
+    const memo =
+      vscode.workspace.getWorkspaceFolder(doc.uri) && `${doc.uri.toString()}\n${JSON.stringify(options)}\n${contentHash(region)}`;
+    const known = memo && this.lookups.get(memo);
+    if (known) return known;
+    const found = await findKey(doc.uri.path, region, files, options);
+    if (memo && found.ok && !found.refusedLink && this.lookupGeneration === generation) this.lookups.set(memo, found);
     // outside the workspace: not read, graded by the conventions; said once, not on every lens refresh
     if (found.ok && found.refusedLink && !this.refusedLinks.has(found.refusedLink)) {
       this.refusedLinks.add(found.refusedLink);
@@ -306,6 +316,7 @@ export class GradingService implements vscode.Disposable {
   async pair(review: vscode.Uri, key: vscode.Uri): Promise<void> {
     const all = { ...storedPairings(this.state), [review.toString()]: key.toString() };
     await this.state.update(PAIRINGS, all);
+    this.forgetLookups();
     this.graded.delete(review.toString());
     this.changed.fire(review);
   }
@@ -357,7 +368,8 @@ export class GradingService implements vscode.Disposable {
   }
 
   /** A .md file changed on disk: drop what was read from it, and re-render what was graded with it. */
-  private fileChanged(uri: vscode.Uri): void {
+  private fileChanged(uri: vscode.Uri, createdOrDeleted = false): void {
+    if (createdOrDeleted) this.forgetLookups(); // a key may now be found, or be gone
     const id = uri.toString();
     const wasRead = this.judges.forgetText(id);
     const usedBy = this.dropDependents(id);
@@ -378,7 +390,13 @@ export class GradingService implements vscode.Disposable {
     return any;
   }
 
+  private forgetLookups(): void {
+    this.lookups.clear();
+    this.lookupGeneration++;
+  }
+
   private invalidateAll(): void {
+    this.forgetLookups();
     this.graded.clear();
     this.judges.forgetTexts();
     this.changed.fire(vscode.Uri.parse('review-grader:config'));
@@ -387,6 +405,7 @@ export class GradingService implements vscode.Disposable {
   /** As after a reload (tests, bench): the persisted cache written, everything in memory forgotten. */
   async forgetMemory(): Promise<void> {
     await this.cache.flush();
+    this.forgetLookups();
     this.graded.clear();
     this.judges.forgetTexts();
     this.cache.clearMemory();

@@ -113,7 +113,7 @@ suite('grading cache: one parse per content, persisted', () => {
   test('from memory, reopened, or persisted and read back after a reload: identical to a cold grading, parsed once', async () => {
     const docs = [
       ...(await Promise.all(RUNS.map(open))),
-      await vscode.workspace.openTextDocument(corpusUri('reliability-design/results/v008-baseline-run1.md')),
+      await vscode.workspace.openTextDocument(corpusUri('reliability-design/results/v007-variant-priority-severity-run2.md')),
     ];
     const cold = service();
     const expected: string[] = [];
