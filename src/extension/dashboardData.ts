@@ -3,7 +3,7 @@
 // The grouping and grading logic is the CLI's own (core/dashboard/gather).
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
-import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type PerspectiveView } from '../core/dashboard';
+import { buildPerspective, driveAsync, gatherRuns, runFilesOf, type GatherOptions, type PerspectiveView } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName } from '../core/naming';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
@@ -70,6 +70,7 @@ export async function gatherDashboard(
   scope: DashboardScope,
   config: ReviewGraderConfig,
   keyLookup?: Omit<FindKeyOptions, 'explicit'>,
+  parse?: GatherOptions['parse'],
 ): Promise<GatheredDashboard> {
   const results = vscode.Uri.joinPath(scope.folder, 'results');
   const listed = (await list(results)) ?? [];
@@ -88,6 +89,7 @@ export async function gatherDashboard(
     round: scope.round,
     doc: scope.doc,
     keyLookup,
+    parse, // the GradingService's content cache, shared with the editor's features
   };
   const fs = workspaceFiles(scope.folder);
   // readText prefers an open editor's (unsaved) text, like the lenses do.

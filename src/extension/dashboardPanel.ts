@@ -64,8 +64,8 @@ class DashboardPanel implements vscode.Disposable {
     const gathered = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: `Review Grader: grading ${this.panel.title}` },
       async () => {
-        const { config, keyLookup } = await this.service.dashboardSettings(scope.folder, this.config());
-        return gatherDashboard(scope, config, keyLookup);
+        const { config, keyLookup, parse } = await this.service.dashboardSettings(scope.folder, this.config());
+        return gatherDashboard(scope, config, keyLookup, parse);
       },
     );
     if (mine !== this.generation) return; // a newer show/refresh won

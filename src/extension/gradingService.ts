@@ -17,6 +17,7 @@ import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { gradeReview } from '../core/grade';
 import { gradedText } from '../core/cache';
+import type { GatherOptions } from '../core/dashboard';
 import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
 import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
@@ -33,6 +34,9 @@ import { Slicer, WorkQueue } from './backgroundWork';
 import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
 
 export type DocKind = 'key' | 'review' | 'other';
+
+/** What core/dashboard's gatherRuns takes as `parse`. */
+export type DashboardParsers = NonNullable<GatherOptions['parse']>;
 
 /** A review's last graded result: its cache id, and the key and judge report it was built from. */
 interface CachedGrade {
@@ -271,9 +275,43 @@ export class GradingService implements vscode.Disposable {
   async dashboardSettings(
     folder: vscode.Uri,
     base = configOf(vscode.workspace),
-  ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'> }> {
+  ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'>; parse: DashboardParsers }> {
     const { config } = await this.settingsWithProject(folder, true, base);
-    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns } };
+    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns }, parse: this.parsers() };
+  }
+
+  /**
+   * The parsers a Round Dashboard grades with (core/dashboard gatherRuns'
+   * `parse`), through the same content cache as the editor's features: a run
+   * or key parsed for a lens or by Grade Folder is not parsed again for the
+   * dashboard, nor the reverse. Its graded results are kept in memory, named by
+   * the ids of the models graded and every grading option.
+   */
+  parsers(): DashboardParsers {
+    const idOf = new WeakMap<object, string>();
+    const size = (text: string) => text.length * 3 + 1024;
+    return {
+      review: (text, path) => {
+        const id = this.cache.id({ kind: 'review', path, text: contentHash(text) });
+        const review = this.cache.make(id, 'review', size(text), () => parseReview(text, path), true);
+        idOf.set(review, id);
+        return review;
+      },
+      key: (text, path, scenario) => {
+        const id = this.cache.id({ kind: 'key', path, scenario: scenario?.toLowerCase(), text: contentHash(text) });
+        const parse = scenario ? () => parseAnswerKey(text, path, scenario) : () => parseAnswerKey(text, path);
+        const key = this.cache.make(id, 'key', size(text), parse, true);
+        idOf.set(key, id);
+        return key;
+      },
+      grade: (key, review, opts = {}) => {
+        const keyId = idOf.get(key);
+        const reviewId = idOf.get(review);
+        if (!keyId || !reviewId) return gradeReview(key, review, opts);
+        const id = this.cache.id({ kind: 'graded', text: gradedText(['dashboard', keyId, reviewId, opts]) });
+        return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false);
+      },
+    };
   }
 
   /** Explicit pairing > link comment > naming convention > key patterns (core/findKey, as the CLI). */

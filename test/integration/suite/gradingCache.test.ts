@@ -252,8 +252,19 @@ suite('grading cache: one parse per content, persisted', () => {
       equal(fromCache, cold, 'report bytes from the cache:');
       const after = await vscode.commands.executeCommand<{ built: number }>('reviewGrader._cache', 'stats');
       equal(after.built, stats.built, 'parses in the second Grade Folder:');
+
+      // the Round Dashboard goes through the same cache: the runs and the key Grade Folder parsed are not parsed again
+      type Built = { builtBy: Record<string, number> };
+      const beforeDashboard = await vscode.commands.executeCommand<Built>('reviewGrader._cache', 'stats');
+      const shown = await vscode.commands.executeCommand<{ cellCount: number }>('reviewGrader.openDashboard', uri('results'));
+      ok(shown && shown.cellCount > 0, 'the dashboard shows no cells');
+      const afterDashboard = await vscode.commands.executeCommand<Built>('reviewGrader._cache', 'stats');
+      equal(afterDashboard.builtBy.review ?? 0, beforeDashboard.builtBy.review ?? 0, 'reviews parsed again for the dashboard:');
+      equal(afterDashboard.builtBy.key ?? 0, beforeDashboard.builtBy.key ?? 0, 'keys parsed again for the dashboard:');
     } finally {
       win.showInformationMessage = realShow;
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+      await vscode.window.tabGroups.close(tabs);
     }
   });
 });
