@@ -39,6 +39,8 @@ export interface CacheStats {
   /** parses and gradings actually done */
   built: number;
   builtBy: Record<string, number>;
+  /** the longest single parse or grading of each kind, ms */
+  longestBy: Record<string, number>;
   /** the longest single parse or grading, ms (one synchronous stretch) */
   longestSliceMs: number;
   /** ms spent, summed, waiting in each step of a grading (they overlap when gradings run side by side) and in parsing */
@@ -54,6 +56,7 @@ export class GradingCache implements vscode.Disposable {
   private hits = 0;
   private misses = 0;
   private built = 0;
+  private readonly longestBy: Record<string, number> = {};
   private readonly reading = new Map<string, Promise<unknown>>();
   private readonly builtBy: Record<string, number> = {};
   private longest = 0;
@@ -105,6 +108,7 @@ export class GradingCache implements vscode.Disposable {
       const ms = performance.now() - started;
       this.built++;
       this.builtBy[what] = (this.builtBy[what] ?? 0) + 1;
+      this.longestBy[what] = Math.max(this.longestBy[what] ?? 0, Math.round(ms));
       this.longest = Math.max(this.longest, ms);
       this.phases.build = (this.phases.build ?? 0) + ms;
     }
@@ -196,6 +200,7 @@ export class GradingCache implements vscode.Disposable {
       persistedMissed: this.persisted?.missed,
       built: this.built,
       builtBy: { ...this.builtBy },
+      longestBy: { ...this.longestBy },
       longestSliceMs: Math.round(this.longest * 10) / 10,
       phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, Math.round(v)])),
     };

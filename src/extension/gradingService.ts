@@ -227,19 +227,31 @@ export class GradingService implements vscode.Disposable {
     if (last && last.stamp === stamp) return last.value;
     const sizes = { review: this.sizeOf(doc), key: this.sizeOf(keyDoc), graded: this.sizeOf(doc) / 2 };
     let value = await this.cache.phase('storage', this.cache.gradedFromStorage(stamp, reviewId, keyId, sizes));
+    // each parse is its own turn of the event loop (a cold key, review and grading in one go can hold it for long)
+    const slicer = new Slicer(15);
+    const versions = `${doc.version}/${keyDoc.version}`;
+    const moved = () => `${doc.version}/${keyDoc.version}` !== versions; // typed into while we waited: grade the new text
     if (!value) {
+      if (moved()) return this.grade(doc);
       const key = this.keyOf(keyDoc, found.scenario);
+      await slicer.pause();
+      if (moved()) return this.grade(doc);
       const review = this.reviewOf(doc);
+      await slicer.pause();
+      if (moved()) return this.grade(doc);
       const judge =
         judgeUri && judgeText?.text !== undefined
           ? this.judges.runFor(doc, judgeUri, { ...judgeText, text: judgeText.text }, key)
           : undefined;
+      await slicer.pause();
+      if (moved()) return this.grade(doc);
       const graded = this.cache.timed(() => gradeReview(key, review, { judge, keyPath, rubric: config.rubric, match: config.thresholds }));
       graded.path = path;
       // a graded result of unsaved text is kept in memory only: the disk holds what a reopened file has
       this.cache.putGraded(stamp, graded, sizes.graded, !doc.isDirty && !keyDoc.isDirty && !judgeText?.dirty);
       value = graded;
     }
+    if (moved()) return this.grade(doc);
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
   }
