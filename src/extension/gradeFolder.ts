@@ -3,8 +3,8 @@
 // core renderScoringReport. A file we did not write, or one edited since we
 // wrote it (core/output's sealed hash), is never replaced; symlinks are not
 // written through; each report goes to a temp file renamed into place.
-// The runs are graded in the background (the open review's lenses first), a
-// few ahead of the one awaited, giving the event loop back between slices.
+// The runs are read a few ahead and graded one at a time in the background
+// (the open review's lenses first), giving the event loop back between slices.
 // "Compare with Judge": where our verdicts differ from the judge's report.
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
@@ -95,13 +95,10 @@ async function gradeRuns(
   let done = 0;
   progress.report({ message: `0 of ${runs.length} runs` });
   const groups = [...byVariant(runs)];
-  // a few runs graded ahead, so reading the next files overlaps parsing this one; in the background, so the open review's lenses go first
+  // the next few runs read ahead, so reading overlaps grading; graded one at a time, in the background, so the open review's lenses go first
   const next = lookahead(
     groups.flatMap(([, files]) => files),
-    async (f) => {
-      const doc = await service.runDocument(f.uri);
-      return doc && service.gradedOf(doc, { background: true });
-    },
+    (f) => service.runDocument(f.uri),
   );
   const slicer = service.slicer();
   for (const [variant, files] of groups) {
@@ -110,7 +107,8 @@ async function gradeRuns(
       // the event loop back once a slice is used: the notification repaints and a cancel can arrive
       await slicer.pause();
       if (token.isCancellationRequested) return { result: { ...result, cancelled: true }, short };
-      const g = await next();
+      const doc = await next();
+      const g = doc && (await service.gradedOf(doc, { background: true }));
       if (g) graded.push(g);
       else result.ungraded.push(f.uri);
       done++;
@@ -135,7 +133,7 @@ async function gradeRuns(
   return { result, short };
 }
 
-/** How many runs are graded ahead of the one awaited. */
+/** How many runs are read ahead of the one graded. */
 const LOOKAHEAD = 4;
 
 /** Each call resolves to the next item's result, in order, with up to LOOKAHEAD items started ahead. */
