@@ -60,7 +60,12 @@ export class GradingService implements vscode.Disposable {
   /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
   private readonly lookups = new Map<string, KeyLookup>();
   private lookupGeneration = 0;
-  private readonly inflight = new WeakMap<vscode.TextDocument, { version: number; graded: Promise<GradedReview | undefined> }>();
+  private readonly inflight = new WeakMap<
+    vscode.TextDocument,
+    { version: number; generation: number; graded: Promise<GradedReview | undefined> }
+  >();
+  /** bumped when settings, a pairing or a file on disk changed: a grading in flight then is not shared */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -184,10 +189,11 @@ export class GradingService implements vscode.Disposable {
     const done = opts.background ? undefined : this.work.begin();
     try {
       // features asking at once for the same document version (lenses, status bar, diagnostics on open) share one grading
+      // (not across a change of settings, pairing or a file on disk: that one grades afresh)
       const running = this.inflight.get(doc);
-      if (running && running.version === doc.version) return await running.graded;
+      if (running && running.version === doc.version && running.generation === this.generation) return await running.graded;
       const graded = this.grade(doc);
-      const entry = { version: doc.version, graded };
+      const entry = { version: doc.version, generation: this.generation, graded };
       this.inflight.set(doc, entry);
       try {
         return await graded;
@@ -419,6 +425,7 @@ export class GradingService implements vscode.Disposable {
 
   /** A .md file changed on disk: drop what was read from it, and re-render what was graded with it. */
   private fileChanged(uri: vscode.Uri, createdOrDeleted = false): void {
+    this.generation++;
     if (createdOrDeleted) this.forgetLookups(); // a key may now be found, or be gone
     const id = uri.toString();
     const wasRead = this.judges.forgetText(id);
@@ -441,6 +448,7 @@ export class GradingService implements vscode.Disposable {
   }
 
   private forgetLookups(): void {
+    this.generation++;
     this.lookups.clear();
     this.lookupGeneration++;
   }
