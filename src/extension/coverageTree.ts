@@ -156,7 +156,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const scores: number[] = [];
     for (const run of runs) {
       const g =
-        run.uri.toString() === doc.uri.toString() ? graded : await this.service.gradedOf(await vscode.workspace.openTextDocument(run.uri));
+        run.uri.toString() === doc.uri.toString()
+          ? graded
+          : await this.service.gradedOf(await vscode.workspace.openTextDocument(run.uri), { background: true });
       if (!g) continue;
       scores.push(g.score.total);
       const path = vscode.workspace.asRelativePath(run.uri);

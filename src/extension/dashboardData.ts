@@ -16,7 +16,7 @@ import {
 } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName, scoringPathFor } from '../core/naming';
 import type { Translate } from '../core/i18n';
-import type { DashboardMemo } from './dashboardMemo';
+import type { DashboardParsers } from './gradingService';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';
@@ -108,7 +108,8 @@ export interface GradeRoundContext {
   scope: DashboardScope;
   config: ReviewGraderConfig;
   keyLookup?: Omit<FindKeyOptions, 'explicit'>;
-  memo: DashboardMemo;
+  /** the GradingService's parsers: one content cache with the editor's features */
+  parse: DashboardParsers;
   /** reads of this show, each path once (runs, keys, judge reports, and the key lookup's probes) */
   reads: Map<string, Promise<string | undefined>>;
   /** every file read (uri strings): a change to one of them refreshes the panel */
@@ -162,7 +163,7 @@ export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Prom
     rubric: ctx.config.rubric, // the project file's rubric under the user's settings (config.withProject)
     match: ctx.config.thresholds,
     keyLookup: ctx.keyLookup,
-    parse: ctx.memo.parse,
+    parse: ctx.parse,
   };
   const runs = new Set(files.map((f) => f.path));
   const gen = gatherRuns(files, opts, (w) => ctx.warnings.push(w));

@@ -39,7 +39,6 @@ import {
   type DashboardScope,
   type GradeRoundContext,
 } from './dashboardData';
-import { DashboardMemo } from './dashboardMemo';
 import type { GradingService } from './gradingService';
 import type { ReviewGraderConfig } from './config';
 import type { Services } from './service';
@@ -81,8 +80,6 @@ export interface DashboardState {
   summary: boolean;
   /** ms from the show: the frame set, the page's script running (first paint), everything in */
   timings: { frame?: number; ready?: number; complete?: number };
-  /** parse/grade memo hits and misses of the last show */
-  memo: { hits: number; misses: number };
   /** shows that graded every run, refreshes included */
   shows: number;
   /** times the webview's html was set; and whether its page has said it is ready */
@@ -110,7 +107,6 @@ class DashboardPanel implements vscode.Disposable {
   private progress = { graded: 0, total: 0 };
   private timings: DashboardState['timings'] = {};
   private started = 0;
-  private memoStart = { hits: 0, misses: 0 };
   /** shows that graded every run (a refresh counts) */
   private shows = 0;
   private onReady: (() => void) | undefined;
@@ -123,8 +119,6 @@ class DashboardPanel implements vscode.Disposable {
     private readonly service: GradingService,
     private readonly config: () => ReviewGraderConfig,
     private readonly onDispose: () => void,
-    /** outlives the panel: a dashboard closed and opened again is not parsed again */
-    private readonly memo: DashboardMemo,
   ) {
     this.lastView = { visible: panel.visible, column: panel.viewColumn };
     this.subscriptions.push(
@@ -156,7 +150,6 @@ class DashboardPanel implements vscode.Disposable {
     this.cancelSource = cancel;
     this.started = since;
     this.timings = {};
-    this.memoStart = { hits: this.memo.hits, misses: this.memo.misses };
     const t = this.t;
     const previous = this.scope;
     const plan = await planDashboard(scope, t);
@@ -193,12 +186,12 @@ class DashboardPanel implements vscode.Disposable {
       },
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
-        const { config, keyLookup } = await this.service.dashboardSettings(scope.folder, this.config());
+        const { config, keyLookup, parse } = await this.service.dashboardSettings(scope.folder, this.config());
         const ctx: GradeRoundContext = {
           scope,
           config,
           keyLookup,
-          memo: this.memo,
+          parse,
           reads: new Map(),
           files,
           warnings,
@@ -417,7 +410,6 @@ class DashboardPanel implements vscode.Disposable {
       roundsTotal: this.plan?.rounds.length ?? 0,
       summary: this.summary !== undefined,
       timings: { ...this.timings },
-      memo: { hits: this.memo.hits - this.memoStart.hits, misses: this.memo.misses - this.memoStart.misses },
       shows: this.shows,
       pageSets: this.pageSets,
       pageReady: this.page.ready,
@@ -474,7 +466,6 @@ async function scopeFor(arg: unknown): Promise<DashboardScope | undefined> {
 
 export function registerDashboard(context: vscode.ExtensionContext, deps: Services): void {
   let current: DashboardPanel | undefined;
-  const memo = new DashboardMemo();
   const service = deps.grading;
   const open = async (arg?: unknown): Promise<DashboardState | undefined> => {
     const since = performance.now(); // first paint and completion are timed from the command, panel creation included
@@ -493,15 +484,9 @@ export function registerDashboard(context: vscode.ExtensionContext, deps: Servic
           enableFindWidget: true,
         },
       );
-      current = new DashboardPanel(
-        panel,
-        service,
-        deps.config,
-        () => {
-          current = undefined;
-        },
-        memo,
-      );
+      current = new DashboardPanel(panel, service, deps.config, () => {
+        current = undefined;
+      });
     }
     await current.show(scope, since);
     return current.state();

@@ -3,6 +3,8 @@
 // core renderScoringReport. A file we did not write, or one edited since we
 // wrote it (core/output's sealed hash), is never replaced; symlinks are not
 // written through; each report goes to a temp file renamed into place.
+// The runs are read a few ahead and graded one at a time in the background
+// (the open review's lenses first), giving the event loop back between slices.
 // "Compare with Judge": where our verdicts differ from the judge's report.
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
@@ -92,13 +94,21 @@ async function gradeRuns(
   };
   let done = 0;
   progress.report({ message: `0 of ${runs.length} runs` });
-  for (const [variant, files] of byVariant(runs)) {
+  const groups = [...byVariant(runs)];
+  // the next few runs read ahead, so reading overlaps grading; graded one at a time, in the background, so the open review's lenses go first
+  const next = lookahead(
+    groups.flatMap(([, files]) => files),
+    (f) => service.runDocument(f.uri),
+  );
+  const slicer = service.slicer();
+  for (const [variant, files] of groups) {
     const graded: GradedReview[] = [];
     for (const f of files) {
-      // a turn of the event loop per file: the notification repaints and a cancel can arrive
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // the event loop back once a slice is used: the notification repaints and a cancel can arrive
+      await slicer.pause();
       if (token.isCancellationRequested) return { result: { ...result, cancelled: true }, short };
-      const g = await service.gradedOf(await vscode.workspace.openTextDocument(f.uri));
+      const doc = await next();
+      const g = doc && (await service.gradedOf(doc, { background: true }));
       if (g) graded.push(g);
       else result.ungraded.push(f.uri);
       done++;
@@ -121,6 +131,23 @@ async function gradeRuns(
     else result.written.push(target);
   }
   return { result, short };
+}
+
+/** How many runs are read ahead of the one graded. */
+const LOOKAHEAD = 4;
+
+/** Each call resolves to the next item's result, in order, with up to LOOKAHEAD items started ahead. */
+function lookahead<T, R>(items: T[], work: (item: T) => Promise<R>): () => Promise<R> {
+  const started: Promise<R>[] = [];
+  let taken = 0;
+  return () => {
+    for (let i = started.length; i < Math.min(items.length, taken + 1 + LOOKAHEAD); i++) {
+      const p = work(items[i]!);
+      p.catch(() => undefined); // awaited (and its error raised) when its turn comes
+      started.push(p);
+    }
+    return started[taken++]!;
+  };
 }
 
 /** One line: "Review Grader: wrote 49 reports in results/ — 2 left alone (edited since written)". */

@@ -1,48 +1,72 @@
 // One graded model per review text, shared by every feature (lenses,
-// hover, tree, status bar): parse once per edit, never twice. A cached model
-// is keyed by the review's URI and the stamps (version + content hash) of the
-// three texts it was built from — review, key, judge report — so a file
-// reopened after it changed on disk (VS Code restarts it at version 1) or a
-// judge report rewritten on disk is graded afresh. Entries are dropped when
-// their document closes; key and judge files are watched. Also pairs a
-// review with its key (explicit pairing > link comment > naming convention)
-// and tells which review is "active" for a key editor. The judge reports'
-// cache is judgeCache.ts; what the key lookup is given, keyLookupOptions.ts.
+// hover, tree, status bar, Grade Folder): parse once per text, never twice.
+// Parsed reviews, keys, judge reports and graded results live in one cache
+// per content hash (gradingCache.ts): each named by the texts it was built
+// from, their paths and the settings that change the result, not by URI, so
+// two features or two URIs with the same text share one parse, a closed file
+// reopened is not parsed again, and (persisted in the workspace storage) a
+// reload starts warm. Per URI we only remember which graded result a review
+// had last and which key and judge report it was built from, so a change on
+// disk re-renders the views that used them. Also pairs a review with its key
+// (explicit pairing > link comment > naming convention) and tells which review
+// is "active" for a key editor. The judge reports' cache is judgeCache.ts;
+// what the key lookup is given, keyLookupOptions.ts; foreground before
+// round-wide work, backgroundWork.ts.
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
+import { parseJudgeReport } from '../core/judge';
 import { gradeReview } from '../core/grade';
+import { gradedText } from '../core/cache';
+import type { GatherOptions } from '../core/dashboard';
 import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
 import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
-import { workspaceFiles } from './files';
-import { TextStamps, textStamp } from './textStamp';
+import { readText, workspaceFiles } from './files';
+import { contentHash, TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
 import { JudgeCache } from './judgeCache';
+import { GradingCache } from './gradingCache';
+import { Slicer, WorkQueue } from './backgroundWork';
 import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
 
 export type DocKind = 'key' | 'review' | 'other';
 
-interface Cached<T> {
+/** What core/dashboard's gatherRuns takes as `parse`. */
+export type DashboardParsers = NonNullable<GatherOptions['parse']>;
+
+/** A review's last graded result: its cache id, and the key and judge report it was built from. */
+interface CachedGrade {
   stamp: string;
-  value: T;
-}
-interface CachedGrade extends Cached<GradedReview | undefined> {
+  value: GradedReview;
   keyUri: string;
   judgeUri?: string;
 }
 
+export interface GradeOptions {
+  /** round-wide work: waits for the editor's own gradings (the open review's lenses first) */
+  background?: boolean;
+}
+
 export class GradingService implements vscode.Disposable {
   private readonly refusedLinks = new Set<string>();
-  private readonly keys = new Map<string, Cached<AnswerKey>>();
-  private readonly reviews = new Map<string, Cached<Review>>();
   private readonly graded = new Map<string, CachedGrade>();
   private readonly stamps = new TextStamps();
-  private readonly judges = new JudgeCache(this.stamps);
+  private readonly judges: JudgeCache;
+  private readonly work = new WorkQueue();
+  /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
+  private readonly lookups = new Map<string, KeyLookup>();
+  private lookupGeneration = 0;
+  private readonly inflight = new WeakMap<
+    vscode.TextDocument,
+    { version: number; generation: number; graded: Promise<GradedReview | undefined> }
+  >();
+  /** bumped when settings, a pairing or a file on disk changed: a grading in flight then is not shared */
+  private generation = 0;
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -58,19 +82,23 @@ export class GradingService implements vscode.Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly log?: Logger,
+    /** the content cache (default: memory only, of its own) */
+    readonly cache: GradingCache = new GradingCache(),
   ) {
+    this.judges = new JudgeCache(this.stamps, cache);
     this.projects = new ProjectFiles(log);
     // keys and judge reports are read from disk when not open: a change there must reach the views
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
       this.changed,
+      this.cache,
       watcher,
       this.projects,
       // a project file changed: every graded model may score differently (as after a settings change)
       this.projects.onDidChange(() => this.invalidateAll()),
       watcher.onDidChange((u) => this.fileChanged(u)),
-      watcher.onDidCreate((u) => this.fileChanged(u)),
-      watcher.onDidDelete((u) => this.fileChanged(u)),
+      watcher.onDidCreate((u) => this.fileChanged(u, true)),
+      watcher.onDidDelete((u) => this.fileChanged(u, true)),
       vscode.workspace.onDidChangeTextDocument((e) => this.touch(e.document)),
       vscode.workspace.onDidSaveTextDocument((d) => this.touch(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
@@ -106,44 +134,131 @@ export class GradingService implements vscode.Disposable {
 
   /** The key a document holds; in a multi-scenario rubric, the scenario named (else its first). */
   keyOf(doc: vscode.TextDocument, scenario?: string): AnswerKey {
-    if (!scenario) return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path));
-    return this.cached(this.keys, doc, () => parseAnswerKey(doc.getText(), doc.uri.path, scenario), `#${scenario.toLowerCase()}`);
+    const text = () => doc.getText();
+    const parse = scenario ? () => parseAnswerKey(text(), doc.uri.path, scenario) : () => parseAnswerKey(text(), doc.uri.path);
+    return this.cache.make(this.keyId(doc, scenario), 'key', this.sizeOf(doc), parse, !doc.isDirty);
   }
 
   reviewOf(doc: vscode.TextDocument): Review {
-    return this.cached(this.reviews, doc, () => parseReview(doc.getText(), doc.uri.path));
+    return this.cache.make(this.reviewId(doc), 'review', this.sizeOf(doc), () => parseReview(doc.getText(), doc.uri.path), !doc.isDirty);
+  }
+
+  /** A document's weight in the memory cache: its parsed model is a few times its text (whose length leads its hash). */
+  private sizeOf(doc: vscode.TextDocument): number {
+    return Number.parseInt(this.stamps.hashOf(doc), 10) * 3 + 1024;
+  }
+
+  private keyId(doc: vscode.TextDocument, scenario?: string): string {
+    return this.cache.id({ kind: 'key', path: doc.uri.path, scenario: scenario?.toLowerCase(), text: this.stamps.hashOf(doc) });
+  }
+
+  private reviewId(doc: vscode.TextDocument): string {
+    return this.cache.id({ kind: 'review', path: doc.uri.path, text: this.stamps.hashOf(doc) });
+  }
+
+  /**
+   * Bring a document's parsed model (its key, or its review) from the
+   * persisted cache into memory when it is there, so a synchronous keyOf /
+   * reviewOf right after (diagnostics on open) does not parse it again.
+   */
+  async loadStored(doc: vscode.TextDocument): Promise<void> {
+    const kind = this.kindOf(doc);
+    if (kind === 'key') await this.cache.load(this.keyId(doc), 'key', this.sizeOf(doc));
+    else if (kind === 'review') await this.cache.load(this.reviewId(doc), 'review', this.sizeOf(doc));
+  }
+
+  /**
+   * A review run for round-wide work: its open document (unsaved edits count),
+   * else a read-only snapshot of the file, so grading a folder does not open
+   * (and have every feature react to) a document per run. Undefined: unreadable.
+   */
+  async runDocument(uri: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return open;
+    const text = await readText(uri);
+    return text === undefined ? undefined : snapshot(uri, text);
+  }
+
+  /** Give the event loop back between the runs of round-wide work, once it held it for a slice. */
+  slicer(): Slicer {
+    return new Slicer();
   }
 
   /** The graded model of a review document, or undefined when it has no key. */
-  async gradedOf(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
+  async gradedOf(doc: vscode.TextDocument, opts: GradeOptions = {}): Promise<GradedReview | undefined> {
+    if (opts.background) await this.work.idle();
+    const done = opts.background ? undefined : this.work.begin();
+    try {
+      // features asking at once for the same document version (lenses, status bar, diagnostics on open) share one grading
+      // (not across a change of settings, pairing or a file on disk: that one grades afresh)
+      const running = this.inflight.get(doc);
+      if (running && running.version === doc.version && running.generation === this.generation) return await running.graded;
+      const graded = this.grade(doc);
+      const entry = { version: doc.version, generation: this.generation, graded };
+      this.inflight.set(doc, entry);
+      try {
+        return await graded;
+      } finally {
+        if (this.inflight.get(doc) === entry) this.inflight.delete(doc);
+      }
+    } finally {
+      done?.();
+    }
+  }
+
+  private async grade(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
     // the settings once: the key lookup (its patterns) and the grading both use them
-    const { config, project } = await this.settingsWithProject(doc.uri);
-    const found = await this.keyLookupFor(doc, config);
-    if (!found.ok) return undefined;
-    const keyUri = workspaceFiles(doc.uri).uri(found.path);
-    const keyDoc = await vscode.workspace.openTextDocument(keyUri);
+    const { config } = await this.cache.phase('settings', this.settingsWithProject(doc.uri));
+    // the judge report is read while the key is looked up (one round trip less on a cold open)
     const scoring = config.useJudgeReports ? scoringPathFor(doc.uri.path) : undefined;
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
-    const judgeText = judgeUri && (await this.judges.textOf(judgeUri));
-    const stamp = [
-      this.stamps.of(doc),
-      `${keyDoc.uri.toString()}#${found.scenario ?? ''}@${this.stamps.of(keyDoc)}`,
-      judgeText ? `judge@${judgeText.stamp}` : 'no judge',
-      project ? `project@${project.path}@${textStamp(project.text)}` : 'no project',
-    ].join('|');
+    const judgeRead = judgeUri && this.judges.textOf(judgeUri);
+    judgeRead?.catch(() => undefined); // awaited below, unless the review has no key
+    const found = await this.cache.phase('keyLookup', this.keyLookupFor(doc, config));
+    if (!found.ok) return undefined;
+    const keyUri = workspaceFiles(doc.uri).uri(found.path);
+    const keyDoc = await this.cache.phase('openKey', Promise.resolve(vscode.workspace.openTextDocument(keyUri)));
+    const judgeText = judgeRead && (await this.cache.phase('readJudge', judgeRead));
+    const keyPath = vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : '');
+    const path = vscode.workspace.asRelativePath(doc.uri);
+    const reviewId = this.reviewId(doc);
+    const keyId = this.keyId(keyDoc, found.scenario);
+    // every input of the grading, by content: a change to any names another entry
+    const judgePart =
+      judgeUri && judgeText?.text !== undefined ? [judgeUri.path, judgeText.hash, parseRunName(doc.uri.path)?.run ?? null] : null;
+    const inputs = [reviewId, keyId, judgePart, config.rubric, config.thresholds, keyPath, path, vscode.env.language];
+    const stamp = this.cache.id({ kind: 'graded', path: doc.uri.path, text: gradedText(inputs) });
     const id = doc.uri.toString();
     this.gradedWith.set(id, config);
-    const hit = this.graded.get(id);
-    if (hit && hit.stamp === stamp) return hit.value;
-    const key = this.keyOf(keyDoc, found.scenario);
-    const judge = judgeUri && judgeText?.text !== undefined ? this.judges.runFor(doc, judgeUri, judgeText.text, key) : undefined;
-    const value = gradeReview(key, this.reviewOf(doc), {
-      judge,
-      keyPath: vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : ''),
-      rubric: config.rubric,
-      match: config.thresholds,
-    });
-    value.path = vscode.workspace.asRelativePath(doc.uri);
+    const last = this.graded.get(id);
+    if (last && last.stamp === stamp) return last.value;
+    const sizes = { review: this.sizeOf(doc), key: this.sizeOf(keyDoc), graded: this.sizeOf(doc) / 2 };
+    let value = await this.cache.phase('storage', this.cache.gradedFromStorage(stamp, reviewId, keyId, sizes));
+    // each parse is its own turn of the event loop (a cold key, review and grading in one go can hold it for long)
+    const slicer = new Slicer(15);
+    const versions = `${doc.version}/${keyDoc.version}`;
+    const moved = () => `${doc.version}/${keyDoc.version}` !== versions; // typed into while we waited: grade the new text
+    if (!value) {
+      if (moved()) return this.grade(doc);
+      const key = this.keyOf(keyDoc, found.scenario);
+      await slicer.pause();
+      if (moved()) return this.grade(doc);
+      const review = this.reviewOf(doc);
+      await slicer.pause();
+      if (moved()) return this.grade(doc);
+      const judge =
+        judgeUri && judgeText?.text !== undefined
+          ? this.judges.runFor(doc, judgeUri, { ...judgeText, text: judgeText.text }, key)
+          : undefined;
+      await slicer.pause();
+      if (moved()) return this.grade(doc);
+      const graded = this.cache.timed(() => gradeReview(key, review, { judge, keyPath, rubric: config.rubric, match: config.thresholds }));
+      graded.path = path;
+      // a graded result of unsaved text is kept in memory only: the disk holds what a reopened file has
+      this.cache.putGraded(stamp, graded, sizes.graded, !doc.isDirty && !keyDoc.isDirty && !judgeText?.dirty);
+      value = graded;
+    }
+    if (moved()) return this.grade(doc);
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
   }
@@ -179,9 +294,52 @@ export class GradingService implements vscode.Disposable {
   async dashboardSettings(
     folder: vscode.Uri,
     base = configOf(vscode.workspace),
-  ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'> }> {
+  ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'>; parse: DashboardParsers }> {
     const { config } = await this.settingsWithProject(folder, true, base);
-    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns } };
+    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns }, parse: this.parsers() };
+  }
+
+  /**
+   * The parsers a Round Dashboard grades with (core/dashboard gatherRuns'
+   * `parse`), through the same content cache as the editor's features: a run
+   * or key parsed for a lens or by Grade Folder is not parsed again for the
+   * dashboard, nor the reverse. Its graded results are kept in memory, named by
+   * the ids of the models graded and every grading option.
+   */
+  parsers(): DashboardParsers {
+    const idOf = new WeakMap<object, string>();
+    const size = (text: string) => text.length * 3 + 1024;
+    return {
+      review: (text, path) => {
+        const id = this.cache.id({ kind: 'review', path, text: contentHash(text) });
+        const review = this.cache.make(id, 'review', size(text), () => parseReview(text, path), true);
+        idOf.set(review, id);
+        return review;
+      },
+      key: (text, path, scenario) => {
+        const id = this.cache.id({ kind: 'key', path, scenario: scenario?.toLowerCase(), text: contentHash(text) });
+        const parse = scenario ? () => parseAnswerKey(text, path, scenario) : () => parseAnswerKey(text, path);
+        const key = this.cache.make(id, 'key', size(text), parse, true);
+        idOf.set(key, id);
+        return key;
+      },
+      // the id judgeCache.ts gives the same report, so a lens and the dashboard share one parse
+      judge: (text, path, ids) =>
+        this.cache.make(
+          `judge\n${path ?? ''}\n${contentHash(text)}\n${(ids ?? []).join(',')}`,
+          undefined,
+          text.length * 2,
+          () => parseJudgeReport(text, path, ids),
+          false,
+        ),
+      grade: (key, review, opts = {}) => {
+        const keyId = idOf.get(key);
+        const reviewId = idOf.get(review);
+        if (!keyId || !reviewId) return gradeReview(key, review, opts);
+        const id = this.cache.id({ kind: 'graded', text: gradedText(['dashboard', keyId, reviewId, opts]) });
+        return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false);
+      },
+    };
   }
 
   /** Explicit pairing > link comment > naming convention > key patterns (core/findKey, as the CLI). */
@@ -192,12 +350,19 @@ export class GradingService implements vscode.Disposable {
 
   /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
   async keyLookupFor(doc: vscode.TextDocument, settings?: ReviewGraderConfig): Promise<KeyLookup> {
+    const generation = this.lookupGeneration;
     const files = workspaceFiles(doc.uri);
     const config = settings ?? (await this.settingsWithProject(doc.uri)).config;
-    const found = await findKey(doc.uri.path, linkRegion(doc), files, {
-      ...this.keyLookupOptions(doc.uri, doc.uri),
-      patterns: config.keyPatterns,
-    });
+    const options = { ...this.keyLookupOptions(doc.uri, doc.uri), patterns: config.keyPatterns };
+    const region = linkRegion(doc);
+    // a key found is remembered (a few file checks less per grading) until a .md file is created or deleted,
+    // a pairing or a setting changes; a key not found is looked for again each time
+    const memo =
+      vscode.workspace.getWorkspaceFolder(doc.uri) && `${doc.uri.toString()}\n${JSON.stringify(options)}\n${contentHash(region)}`;
+    const known = memo && this.lookups.get(memo);
+    if (known) return known;
+    const found = await findKey(doc.uri.path, region, files, options);
+    if (memo && found.ok && !found.refusedLink && this.lookupGeneration === generation) this.lookups.set(memo, found);
     // outside the workspace: not read, graded by the conventions; said once, not on every lens refresh
     if (found.ok && found.refusedLink && !this.refusedLinks.has(found.refusedLink)) {
       this.refusedLinks.add(found.refusedLink);
@@ -217,6 +382,7 @@ export class GradingService implements vscode.Disposable {
   async pair(review: vscode.Uri, key: vscode.Uri): Promise<void> {
     const all = { ...storedPairings(this.state), [review.toString()]: key.toString() };
     await this.state.update(PAIRINGS, all);
+    this.forgetLookups();
     this.graded.delete(review.toString());
     this.changed.fire(review);
   }
@@ -241,15 +407,6 @@ export class GradingService implements vscode.Disposable {
     return undefined;
   }
 
-  private cached<T>(map: Map<string, Cached<T>>, doc: vscode.TextDocument, make: () => T, variant = ''): T {
-    const stamp = this.stamps.of(doc) + variant;
-    const hit = map.get(doc.uri.toString() + variant);
-    if (hit && hit.stamp === stamp) return hit.value;
-    const value = make();
-    map.set(doc.uri.toString() + variant, { stamp, value });
-    return value;
-  }
-
   /** Debounce: features re-render once typing pauses, from the cached model. */
   private touch(doc: vscode.TextDocument): void {
     if (doc.languageId === 'markdown') this.fireSoon(doc.uri);
@@ -267,12 +424,9 @@ export class GradingService implements vscode.Disposable {
     );
   }
 
-  /** A closed document's models go: reopened, it is parsed from its new text. */
+  /** A closed document's link to its graded result goes; the content cache keeps the models, so reopening the same text is instant. */
   private forget(uri: vscode.Uri): void {
     const id = uri.toString();
-    this.keys.delete(id);
-    for (const k of [...this.keys.keys()]) if (k.startsWith(`${id}#`)) this.keys.delete(k); // its scenarios
-    this.reviews.delete(id);
     this.graded.delete(id);
     this.gradedWith.delete(id);
     this.judges.forgetText(id);
@@ -280,7 +434,9 @@ export class GradingService implements vscode.Disposable {
   }
 
   /** A .md file changed on disk: drop what was read from it, and re-render what was graded with it. */
-  private fileChanged(uri: vscode.Uri): void {
+  private fileChanged(uri: vscode.Uri, createdOrDeleted = false): void {
+    this.generation++;
+    if (createdOrDeleted) this.forgetLookups(); // a key may now be found, or be gone
     const id = uri.toString();
     const wasRead = this.judges.forgetText(id);
     const usedBy = this.dropDependents(id);
@@ -301,9 +457,44 @@ export class GradingService implements vscode.Disposable {
     return any;
   }
 
+  private forgetLookups(): void {
+    this.generation++;
+    this.lookups.clear();
+    this.lookupGeneration++;
+  }
+
   private invalidateAll(): void {
+    this.forgetLookups();
     this.graded.clear();
     this.judges.forgetTexts();
     this.changed.fire(vscode.Uri.parse('review-grader:config'));
   }
+
+  /** As after a reload (tests, bench): the persisted cache written, everything in memory forgotten. */
+  async forgetMemory(): Promise<void> {
+    await this.cache.flush();
+    this.forgetLookups();
+    this.graded.clear();
+    this.judges.forgetTexts();
+    this.cache.clearMemory();
+  }
+}
+
+/** What grading reads of a document (uri, text, version, dirtiness, language), for a file not open in the editor. */
+function snapshot(uri: vscode.Uri, text: string): vscode.TextDocument {
+  const doc: Pick<
+    vscode.TextDocument,
+    'uri' | 'fileName' | 'version' | 'isDirty' | 'isClosed' | 'isUntitled' | 'languageId' | 'getText' | 'lineCount'
+  > = {
+    uri,
+    fileName: uri.path,
+    version: 0,
+    isDirty: false,
+    isClosed: false,
+    isUntitled: false,
+    languageId: 'markdown',
+    getText: () => text,
+    lineCount: text.split('\n').length,
+  };
+  return doc as vscode.TextDocument;
 }

@@ -76,6 +76,7 @@ async function publish(
   generations.set(id, mine); // a slower earlier grading must not overwrite a newer result
   const kind = service.kindOf(doc);
   try {
+    await service.loadStored(doc); // a model persisted by an earlier session, rather than a parse now
     if (kind === 'key')
       return collection.set(
         doc.uri,

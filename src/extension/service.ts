@@ -4,9 +4,11 @@
 // extension.ts creates them once and passes them to each feature's register
 // function; providers take them in their constructors, never from a global.
 // Also remembers which review is in front, so a key editor knows whose
-// verdicts to show.
+// verdicts to show. The service's content cache persists in this workspace's
+// storage folder (context.storageUri), and nowhere when the host gives none.
 import * as vscode from 'vscode';
 import { GradingService } from './gradingService';
+import { GradingCache } from './gradingCache';
 import { configGetter, type ReviewGraderConfig } from './config';
 
 /** Where the extension's features report what went wrong (an OutputChannel in the editor, a no-op in tests). */
@@ -26,6 +28,7 @@ export interface Services {
 export const nullLogger: Logger = { error() {}, warn() {}, info() {} };
 
 let instance: GradingService | undefined;
+const CACHE_COMMAND = 'reviewGrader._cache';
 let channel: vscode.LogOutputChannel | undefined;
 const activeReviewChanged = new vscode.EventEmitter<void>();
 
@@ -61,7 +64,14 @@ export async function showReviewOnKey(service: GradingService, review: vscode.Te
 
 export function sharedGradingService(context: vscode.ExtensionContext): GradingService {
   if (instance) return instance;
-  const service = new GradingService(context.workspaceState, outputChannel(context));
+  const log = outputChannel(context);
+  const cache = new GradingCache({
+    version: String((context.extension?.packageJSON as { version?: unknown } | undefined)?.version ?? 'dev'),
+    storage: context.storageUri,
+    build: () => buildIdentity(context),
+    log,
+  });
+  const service = new GradingService(context.workspaceState, log, cache);
   instance = service;
   const note = async (editor: vscode.TextEditor | undefined) => {
     if (!editor || service.kindOf(editor.document) !== 'review') return;
@@ -71,6 +81,12 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   context.subscriptions.push(
     service,
     vscode.window.onDidChangeActiveTextEditor((e) => void note(e)),
+    // internal, for the perf test and bench: the cache's counts; 'reload' writes it and forgets memory, as a reload would
+    vscode.commands.registerCommand(CACHE_COMMAND, async (op?: unknown) => {
+      if (op === 'reload') await service.forgetMemory();
+      else if (op === 'flush') await cache.flush();
+      return cache.stats();
+    }),
     {
       dispose: () => {
         instance = undefined;
@@ -79,4 +95,27 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   );
   void note(vscode.window.activeTextEditor);
   return service;
+}
+
+/**
+ * A new build never reads the entries an older one persisted: the bundles'
+ * sizes and times where they can be stat'ed (a file: extension). Where they
+ * cannot (the web host serves the extension over http) an installed release
+ * goes by its version alone, but a development or test session never trusts
+ * what an earlier session wrote: a rebuilt parser must not meet its old results.
+ */
+async function buildIdentity(context: vscode.ExtensionContext): Promise<string> {
+  const parts: string[] = [];
+  for (const bundle of ['dist/extension.js', 'dist/web/extension.js']) {
+    try {
+      const st = await vscode.workspace.fs.stat(vscode.Uri.joinPath(context.extensionUri, bundle));
+      parts.push(`${st.size}@${st.mtime}`);
+    } catch {
+      /* not stat-able here */
+    }
+  }
+  if (parts.length) return parts.join(',');
+  return context.extensionMode === vscode.ExtensionMode.Production
+    ? 'release'
+    : `session-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

@@ -2,7 +2,9 @@
 // 53-bit hash of its content, computed once per document object and version.
 // The graded-model cache is keyed by these, so a file reopened after it
 // changed on disk (VS Code restarts it at version 1) is never mistaken for the
-// text graded before. No 'vscode' import: unit-tested in Node.
+// text graded before. contentHash is the content-only identity the editor's
+// cache (gradingCache.ts) names entries by: two hashes, 106 bits, as a
+// persisted cache outlives a session. No 'vscode' import: unit-tested in Node.
 
 /** What a stamp needs of a document (vscode.TextDocument has it). */
 export interface VersionedText {
@@ -29,9 +31,15 @@ export function textStamp(text: string): string {
   return `${text.length}:${hashText(text)}`;
 }
 
+/** `length:hash:hash` of a text, two seeds: what the cache names a text's entries by. */
+export function contentHash(text: string): string {
+  return `${text.length}:${hashText(text)}:${hashText(text, 0x9e3779b9)}`;
+}
+
 /** Stamps of documents, memoized per document object and version (a reopened document is a new object). */
 export class TextStamps {
   private readonly memo = new WeakMap<VersionedText, { version: number; stamp: string }>();
+  private readonly hashes = new WeakMap<VersionedText, { version: number; hash: string }>();
 
   of(doc: VersionedText): string {
     const hit = this.memo.get(doc);
@@ -39,5 +47,14 @@ export class TextStamps {
     const stamp = `v${doc.version}:${textStamp(doc.getText())}`;
     this.memo.set(doc, { version: doc.version, stamp });
     return stamp;
+  }
+
+  /** The document's contentHash, once per document object and version. */
+  hashOf(doc: VersionedText): string {
+    const hit = this.hashes.get(doc);
+    if (hit && hit.version === doc.version) return hit.hash;
+    const hash = contentHash(doc.getText());
+    this.hashes.set(doc, { version: doc.version, hash });
+    return hash;
   }
 }

@@ -21,7 +21,6 @@ import {
 import { agreementReport } from '../../src/core/agreement';
 import { translator } from '../../src/core/i18n';
 import { fmt } from '../../src/core/score';
-import { DashboardMemo } from '../../src/extension/dashboardMemo';
 import { key, run } from '../fixtures/dashboard/graded';
 import { writePerspective } from '../fixtures/dashboard/folder';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
@@ -336,29 +335,6 @@ describe('dashboard agreement section, Japanese page, progressive frame (pure)',
         .replace(/<div class="summary"[\s\S]*?(?=\n<section class="round")/, '')
         .replace(/<span id="rg-rubric">[^<]*/, '<span id="rg-rubric">…'),
     );
-  });
-
-  test('memo: the same text is parsed and graded once; a changed text is parsed again', async () => {
-    const memo = new DashboardMemo();
-    const keyText =
-      '# Answer key\n\n### P01: Retries\n\n**Detection Criteria**\n- ○ (Detected): retries with backoff\n- △ (Partial): retries\n- × (Missed): none\n';
-    const review = '# Review\n\n### C1: Retries without backoff\n\nThe client retries at once.\n';
-    const a = memo.parse.key!(keyText, 'answer-key-round-001.md');
-    const r1 = memo.parse.review!(review, 'results/v001-baseline-run1.md');
-    const g1 = memo.parse.grade!(a, r1, { keyPath: 'answer-key-round-001.md' });
-    assert.equal(memo.parse.key!(keyText, 'answer-key-round-001.md'), a);
-    assert.equal(memo.parse.review!(review, 'results/v001-baseline-run1.md'), r1);
-    assert.equal(memo.parse.grade!(a, r1, { keyPath: 'answer-key-round-001.md' }), g1);
-    assert.equal(memo.hits, 3);
-    // a different text, path or option is another entry
-    const r2 = memo.parse.review!(`${review}\nMore.\n`, 'results/v001-baseline-run1.md');
-    assert.notEqual(r2, r1);
-    assert.notEqual(memo.parse.review!(review, 'results/v001-baseline-run2.md'), r1);
-    assert.notEqual(memo.parse.grade!(a, r1, { keyPath: 'answer-key-round-001.md', autoOnly: true }), g1);
-    // and what it returns is what the core would
-    const { gradeReview } = await import('../../src/core/grade');
-    const { parseReview } = await import('../../src/core/review');
-    assert.deepEqual(g1, gradeReview(a, parseReview(review, 'results/v001-baseline-run1.md'), { keyPath: 'answer-key-round-001.md' }));
   });
 });
 

@@ -38,3 +38,16 @@ test('hashText spreads near-identical texts', () => {
   assert.notEqual(textStamp('ab'), textStamp('ba'));
   assert.equal(textStamp(''), `0:${hashText('')}`);
 });
+
+test('contentHash names the text only: same text in two documents, same hash; any change, another', async () => {
+  const { contentHash } = await import('../../src/extension/textStamp');
+  const stamps = new TextStamps();
+  const a = doc(1, '#### C1: A\nbody\n');
+  const b = doc(7, '#### C1: A\nbody\n');
+  assert.equal(stamps.hashOf(a), stamps.hashOf(b), 'the version is not part of it');
+  assert.equal(stamps.hashOf(a), contentHash('#### C1: A\nbody\n'));
+  assert.notEqual(contentHash('#### C1: A\nbody\n'), contentHash('#### C1: A\nbody \n'));
+  assert.match(contentHash('x'), /^1:[0-9a-z]+:[0-9a-z]+$/);
+  stamps.hashOf(a);
+  assert.equal(a.calls(), 1, 'hashed once per version');
+});

@@ -4,10 +4,13 @@
 // written)") with Open Folder / Show Details, replaces on a second run only
 // the reports nobody edited, and a cancelled run writes nothing more. The
 // made-up perspective is written into the in-memory mount (the corpus on
-// disk is untouched) and removed afterwards.
+// disk is untouched) and removed afterwards. Runs not open in an editor are
+// read as snapshots (no document opened per run); an open run's unsaved
+// edits count.
 import * as vscode from 'vscode';
 import { detailLines, type GradeFolderResult } from '../../../src/extension/gradeFolder';
 import { corpusUri, encode, equal, extension, ok } from './helpers';
+import { until } from './keyHelpers';
 
 const DIR = 'zz-grade-progress';
 const KEY_TEXT = [
@@ -167,5 +170,32 @@ suite('grade folder: progress and one summary', () => {
     );
     ok(await exists(inResults(REPORTS[0])), 'the report written before the cancel is missing');
     ok(!(await exists(inResults(REPORTS[1]))), 'a report was written after the cancel');
+  });
+  test('an open run is graded with its unsaved edits; the other runs are read without opening a document each', async () => {
+    for (const name of REPORTS) await vscode.workspace.fs.delete(inResults(name)).then(undefined, () => undefined);
+    const closed = RUNS.slice(1).map((n) => inResults(n).toString());
+    const before = (await gradeFolder()).result;
+    equal(before.written.length, 2, 'written:');
+    const original = await read(inResults(REPORTS[0]));
+    ok(!vscode.workspace.textDocuments.some((d) => closed.includes(d.uri.toString())), 'Grade Folder opened a document per run');
+
+    const doc = await vscode.workspace.openTextDocument(inResults(RUNS[0]));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), '<!-- grade: P01 × -->\n');
+    ok(await vscode.workspace.applyEdit(edit), 'edit not applied');
+    try {
+      await gradeFolder();
+      const withEdit = await read(inResults(REPORTS[0]));
+      ok(withEdit !== original, 'the unsaved tag did not reach the report');
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    await until(async () => !doc.isDirty && !doc.getText().includes('P01 ×'), 'the revert to reach the extension host');
+    await gradeFolder();
+    const after = (await read(inResults(REPORTS[0]))).split('\n');
+    const lines = original.split('\n');
+    const differ = after.map((l, i) => (l === lines[i] ? '' : `${i + 1}: ${l} | was ${lines[i]}`)).filter(Boolean);
+    equal(differ.join('\n'), '', 'the report after the revert differs:');
   });
 });
