@@ -4,7 +4,7 @@
 // `locale` (English by default); the seal the CLI appends is not part of it.
 import type { GradedReview, ProblemGrade } from './model';
 import { MARK } from './model';
-import { DEFAULT_ROUND_RULE, DEFAULT_RUBRIC, fmt, summarizeVariant, type RoundRule } from './score';
+import { DEFAULT_ROUND_RULE, DEFAULT_RUBRIC, fmt, summarizeVariant, threshold, type RoundRule } from './score';
 import { GENERIC_NOTE } from './answerKey/generic';
 import { basename } from './naming';
 import { verdictEvidence } from './grade';
@@ -134,7 +134,12 @@ function renderSummary(name: string, runs: GradedReview[], t: Translate, rule: R
     '',
     t('- **Mean**: {0}', fmt(v.mean)),
     t('- **SD**: {0} (population)', fmt(v.sd)),
-    t('- **Stability**: {0} (SD ≤ 0.5 high, ≤ 1.0 medium, else low)', stabilityWord(v.stability, t)),
+    t(
+      '- **Stability**: {0} (SD ≤ {1} high, ≤ {2} medium, else low)',
+      stabilityWord(v.stability, t),
+      threshold(rule.stability.high),
+      threshold(rule.stability.medium),
+    ),
   );
   const disagreements = runs.flatMap((r) => r.problems.filter((p) => p.disagreement).map((p) => `${inline(runLabel(r))} ${inline(p.id)}`));
   if (disagreements.length) out.push(t('- **Disagreements** between sources: {0}', disagreements.join(', ')));

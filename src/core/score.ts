@@ -135,7 +135,7 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary, rul
   const gap = round(variant.mean - baseline.mean);
   const g = `mean gap ${signed(gap)} (${variant.variant} ${fmt(variant.mean)} − ${baseline.variant} ${fmt(baseline.mean)})`;
   if (gap > round(clear)) {
-    return { winner: variant.variant, rule: 'higher-mean', gap, reason: `${g} > ${fmt1(clear)}: the higher mean wins` };
+    return { winner: variant.variant, rule: 'higher-mean', gap, reason: `${g} > ${threshold(clear)}: the higher mean wins` };
   }
   if (gap >= round(close)) {
     const vs = round(variant.sd);
@@ -145,7 +145,7 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary, rul
         winner: variant.variant,
         rule: 'lower-sd',
         gap,
-        reason: `${g} is within ${fmt1(close)}–${fmt1(clear)}, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}`,
+        reason: `${g} is within ${threshold(close)}–${threshold(clear)}, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}`,
       };
     }
     const winner = vs < bs ? variant : baseline;
@@ -153,11 +153,11 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary, rul
       winner: winner.variant,
       rule: 'lower-sd',
       gap,
-      reason: `${g} is within ${fmt1(close)}–${fmt1(clear)}: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})`,
+      reason: `${g} is within ${threshold(close)}–${threshold(clear)}: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})`,
     };
   }
   const why = gap < 0 ? ' (a variant below the baseline is never adopted)' : '';
-  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < ${fmt1(close)}: keep the baseline${why}` };
+  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < ${threshold(close)}: keep the baseline${why}` };
 }
 
 /**
@@ -229,7 +229,7 @@ export function fmt(x: number): string {
 }
 
 /** A threshold as the rubric writes it: 1.0, 0.5, 0.75. */
-function fmt1(x: number): string {
+export function threshold(x: number): string {
   return Number.isInteger(round(x)) ? round(x).toFixed(1) : fmt(x);
 }
 

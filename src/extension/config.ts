@@ -5,7 +5,7 @@
 // an in-memory configuration (as VS Code's markdown tests do).
 import type * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../core/match/verdict';
-import { DEFAULT_RUBRIC, type RubricOptions } from '../core/score';
+import { DEFAULT_ROUND_RULE, DEFAULT_RUBRIC, type RoundRule, type RubricOptions } from '../core/score';
 import { effectiveSettings, type SettingsOverrides } from '../core/effectiveSettings';
 import type { ProjectConfig } from '../core/project';
 
@@ -22,6 +22,8 @@ export interface ReviewGraderConfig {
   useJudgeReports: boolean;
   /** bonus cap and points, penalty points (the settings give only the cap; the project file the rest) */
   rubric: RubricOptions;
+  /** stability, recommendation and convergence thresholds: the rubric's, or the project file's */
+  roundRule: RoundRule;
   /**
    * The settings the user set (user, workspace or folder level): these win over
    * a project file (.review-grader.json(c)); unset ones give way to it.
@@ -80,6 +82,7 @@ export function readConfig(source: ConfigSource): ReviewGraderConfig {
     keyPatterns,
     useJudgeReports: bool(source.get<boolean>('useJudgeReports'), DEFAULTS.useJudgeReports),
     rubric: { ...DEFAULT_RUBRIC, bonusCap },
+    roundRule: DEFAULT_ROUND_RULE,
     overrides,
   };
 }
@@ -92,7 +95,8 @@ export function readConfig(source: ConfigSource): ReviewGraderConfig {
 export function withProject(config: ReviewGraderConfig, project: ProjectConfig | undefined): ReviewGraderConfig {
   if (!project) return config;
   const s = effectiveSettings(project, config.overrides);
-  return { ...config, bonusCap: s.rubric.bonusCap, thresholds: s.match, keyPatterns: s.keyPatterns, rubric: s.rubric };
+  const roundRule = { stability: s.stability, recommendation: s.recommendation, convergence: s.convergence };
+  return { ...config, bonusCap: s.rubric.bonusCap, thresholds: s.match, keyPatterns: s.keyPatterns, rubric: s.rubric, roundRule };
 }
 
 /** The settings now, for code that has no getter passed in yet (`configOf(vscode.workspace)`). */

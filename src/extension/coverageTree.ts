@@ -168,7 +168,9 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         tooltip: `${path}\n${scoreFormula(g.score)}`,
       });
     }
-    const s = summarizeVariant(runs[0].variant, scores);
+    // the stability word by the folder's project file, as the dashboard says it
+    const { config } = await this.service.dashboardSettings(vscode.Uri.joinPath(doc.uri, '..'), this.deps.config());
+    const s = summarizeVariant(runs[0].variant, scores, config.roundRule);
     return {
       label: vscode.l10n.t('Runs: mean {0}', fmt(s.mean)),
       description: vscode.l10n.t('SD {0} · {1}', fmt(s.sd), stabilityWord(s.stability, t)),

@@ -25,6 +25,7 @@ import {
   type ShellPerspective,
 } from '../core/dashboard';
 import { localeOf, translator, type Locale, type Translate } from '../core/i18n';
+import { DEFAULT_ROUND_RULE, type RoundRule } from '../core/score';
 import {
   Cancelled,
   gradeRound,
@@ -113,6 +114,8 @@ class DashboardPanel implements vscode.Disposable {
   private lastView: { visible: boolean; column: vscode.ViewColumn | undefined };
   private locale: Locale = localeOf(vscode.env.language);
   private t: Translate = translator(this.locale);
+  /** the round thresholds of the shown folder (its project file's, else the rubric's) */
+  private rule: RoundRule = DEFAULT_ROUND_RULE;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -187,6 +190,7 @@ class DashboardPanel implements vscode.Disposable {
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
         const { config, keyLookup, parse } = await this.service.dashboardSettings(scope.folder, this.config());
+        this.rule = config.roundRule;
         const ctx: GradeRoundContext = {
           scope,
           config,
@@ -259,7 +263,7 @@ class DashboardPanel implements vscode.Disposable {
   }
 
   private showRound(runs: DashboardRunInput[], plan: DashboardPlan): void {
-    const round = buildRound(plan.name, plan.id, runs, this.t);
+    const round = buildRound(plan.name, plan.id, runs, this.t, this.rule);
     const html = renderRound(round, this.cellLink(plan.scope), this.t);
     this.rounds.set(round.id, html);
     this.post({ type: 'round', id: round.id, html });
@@ -267,7 +271,7 @@ class DashboardPanel implements vscode.Disposable {
 
   private showSummary(runs: DashboardRunInput[], plan: DashboardPlan): void {
     const t = this.t;
-    const view = buildPerspective({ name: plan.name, runs }, t);
+    const view = buildPerspective({ name: plan.name, runs, rule: this.rule }, t);
     const inner = renderSummary(view, t);
     const shown = new Set(view.rounds.map((r) => r.id));
     // rounds whose every run was skipped (no key, unreadable) leave the page; the note says why
@@ -329,6 +333,7 @@ class DashboardPanel implements vscode.Disposable {
       status: this.status,
       statusState: this.phase,
       rubric: this.summary?.rubric,
+      rule: this.rule,
       locale: this.locale,
       generation,
       // one round asked for: open at its matrix, not at the (one-point) history above it

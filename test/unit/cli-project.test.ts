@@ -4,6 +4,7 @@
 // source (tsx) in a made-up folder used as the working directory.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsFor } from '../../src/cli/project';
 import { UsageError } from '../../src/cli/io';
@@ -112,4 +113,30 @@ test('in one process, every file below a broken project file stops, not only the
   } finally {
     process.chdir(cwd);
   }
+});
+
+test("dashboard decides by the project file's recommendation thresholds, and says them", () => {
+  const baseline = PROJECT_REVIEW.replace('<!-- grade: P01 ○ -->', '<!-- grade: P01 × -->').replace(/<!-- grade: bonus -->/g, '');
+  const files = (project?: string) =>
+    folder({
+      ...(project ? { 'perspective/.review-grader.json': project } : {}),
+      'perspective/answer-key-round-001.md': KEY,
+      'perspective/results/v001-baseline-run1.md': baseline, // 0
+      'perspective/results/v001-baseline-run2.md': baseline,
+      'perspective/results/v001-variant-run1.md': REVIEW, // 1 + 1.5 = 2.5
+      'perspective/results/v001-variant-run2.md': REVIEW,
+    });
+  const round = (dir: string) => {
+    const r = cli(dir, 'dashboard', 'perspective', '--format', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout).rounds[0];
+  };
+  assert.equal(round(files()).recommendation.rule, 'higher-mean', 'gap +2.5 > 1.0 by the rubric');
+  const strict = files('{ "thresholds": { "recommendation": { "clear": 3, "close": 2 } } }');
+  const rec = round(strict).recommendation;
+  assert.equal(rec.rule, 'lower-sd', 'gap +2.5 within 2–3 by the project file');
+  assert.match(rec.reason, /within 2\.0–3\.0/);
+  const page = cli(strict, 'dashboard', 'perspective', '-o', 'page.html');
+  assert.equal(page.status, 0, page.stderr);
+  assert.match(readFileSync(join(strict, 'page.html'), 'utf8'), /&gt; 3\.0 → the variant; 2\.0 to 3\.0 → the lower SD/);
 });

@@ -91,7 +91,8 @@ export function loadPerspective(
     read,
   );
   if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
-  return { name: basename(resolve(dir)), runs };
+  const rule = { stability: settings.stability, recommendation: settings.recommendation, convergence: settings.convergence };
+  return { name: basename(resolve(dir)), runs, rule };
 }
 
 export function runDashboard(args: string[]): number {
@@ -126,6 +127,7 @@ export function runDashboard(args: string[]): number {
       ? json()
       : renderDashboardPage(views, {
           locale,
+          rule: views[0]?.rounds[0]?.rule, // the header states one rule: the first perspective's
           note:
             [
               t(

@@ -4,7 +4,18 @@
 // can be audited by hovering.
 import { CREDIT, MARK, type AnswerKey, type GradedReview, type ProblemGrade, type RunScore, type Verdict } from '../model';
 import { GENERIC_NOTE } from '../answerKey/generic';
-import { convergence, fmt, improvement, recommendRound, signed, summarizeVariant, type VariantSummary } from '../score';
+import {
+  convergence,
+  DEFAULT_ROUND_RULE,
+  fmt,
+  threshold,
+  improvement,
+  recommendRound,
+  signed,
+  summarizeVariant,
+  type RoundRule,
+  type VariantSummary,
+} from '../score';
 import { compareNames } from './order';
 import { agreementReport } from '../agreement';
 import { english, verdictWord, type Translate } from '../i18n';
@@ -61,19 +72,26 @@ export function roundLabel(round: number, doc: number | undefined, t: Translate 
 
 export function buildPerspective(input: PerspectiveInput, t: Translate = english): PerspectiveView {
   const id = slug(input.name);
-  const rounds = roundGroups(input.runs).map((runs) => buildRound(input.name, id, runs, t));
+  const rule = input.rule ?? DEFAULT_ROUND_RULE;
+  const rounds = roundGroups(input.runs).map((runs) => buildRound(input.name, id, runs, t, rule));
   return {
     name: input.name,
     id,
     rounds,
-    series: buildSeries(rounds, t),
+    series: buildSeries(rounds, t, rule),
     categories: buildCategories(rounds, t),
     runCount: input.runs.length,
     agreement: agreementReport(input.runs),
   };
 }
 
-export function buildRound(perspective: string, perspectiveId: string, runs: DashboardRunInput[], t: Translate = english): RoundView {
+export function buildRound(
+  perspective: string,
+  perspectiveId: string,
+  runs: DashboardRunInput[],
+  t: Translate = english,
+  rule: RoundRule = DEFAULT_ROUND_RULE,
+): RoundView {
   const sorted = [...runs].sort((a, b) => variantOrder(a.variant, b.variant) || a.run - b.run);
   const first = sorted[0];
   const key = first.graded.key;
@@ -87,16 +105,17 @@ export function buildRound(perspective: string, perspectiveId: string, runs: Das
   }));
   const problems = key.problems.map((p) => ({ id: p.id, title: p.title, category: p.category }));
   const cells = problems.map((p) => sorted.map((r) => cellView(p.id, r, t)));
-  const variants = buildVariants(columns, t);
+  const variants = buildVariants(columns, t, rule);
   const baseline = variants.find((v) => v.isBaseline)?.summary;
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
-  const recommendation = baseline && others.length ? recommendRound(baseline, others) : undefined;
+  const recommendation = baseline && others.length ? recommendRound(baseline, others, rule) : undefined;
   const own = first.graded.score;
   return {
     ...(own.detectionRule ? { detectionRule: own.detectionRule, detectionMax: own.detectionMax } : {}),
     ...(key.genericCriteria ? { genericNote: GENERIC_NOTE[key.language] } : {}),
     improvement: baseline && recommendation ? improvement(baseline, recommendation, others) : undefined,
     id: roundId(perspectiveId, first.round, first.doc),
+    rule,
     perspective,
     round: first.round,
     doc: first.doc,
@@ -217,12 +236,12 @@ export function penaltyWords(s: RunScore, t: Translate = english): string {
     : t('{0} penalties found × {1} (no cap)', s.penaltyCount, fmt(s.rubric.penaltyPoints));
 }
 
-function buildVariants(columns: ColumnView[], t: Translate): VariantView[] {
+function buildVariants(columns: ColumnView[], t: Translate, rule: RoundRule): VariantView[] {
   const names = [...new Set(columns.map((c) => c.variant))];
   return names.map((name) => {
     const idx = columns.flatMap((c, i) => (c.variant === name ? [i] : []));
     const scores = idx.map((i) => columns[i].score.total);
-    const summary = summarizeVariant(name, scores);
+    const summary = summarizeVariant(name, scores, rule);
     const list = scores.map(fmt).join(', ');
     return {
       summary,
@@ -235,10 +254,12 @@ function buildVariants(columns: ColumnView[], t: Translate): VariantView[] {
           ? t('mean of 1 run total ({0}) = {1}', list, fmt(summary.mean))
           : t('mean of {0} run totals ({1}) = {2}', scores.length, list, fmt(summary.mean)),
       sdTip: t(
-        'population SD of ({0}) = {1}; stability {2} (≤ 0.5 high, ≤ 1.0 medium, else low)',
+        'population SD of ({0}) = {1}; stability {2} (≤ {3} high, ≤ {4} medium, else low)',
         list,
         fmt(summary.sd),
         stabilityWord(summary.stability, t),
+        threshold(rule.stability.high),
+        threshold(rule.stability.medium),
       ),
     };
   });
@@ -250,7 +271,7 @@ export function stabilityWord(s: VariantSummary['stability'], t: Translate): str
   return t('low');
 }
 
-function buildSeries(rounds: RoundView[], t: Translate): HistorySeries[] {
+function buildSeries(rounds: RoundView[], t: Translate, rule: RoundRule): HistorySeries[] {
   const docs = [...new Set(rounds.map((r) => r.doc))];
   return docs.map((doc) => {
     const own = rounds.filter((r) => r.doc === doc);
@@ -264,13 +285,22 @@ function buildSeries(rounds: RoundView[], t: Translate): HistorySeries[] {
     });
     // Every round has a new test document, so means are not compared across rounds:
     // a round's improvement is its recommended prompt over its own baseline.
-    const c = convergence(own.map((r) => r.improvement));
+    const c = convergence(
+      own.map((r) => r.improvement),
+      rule,
+    );
+    const limit = threshold(rule.convergence);
     const last = c.improvements.slice(-2).map((x) => (x === undefined ? t('no call') : signed(x)));
     const sentence = c.converged
-      ? t('May have converged: the last two rounds improved on their baseline by {0} then {1} (each < 0.5).', last[0], last[1])
+      ? t('May have converged: the last two rounds improved on their baseline by {0} then {1} (each < {2}).', last[0], last[1], limit)
       : c.improvements.length < 2
-        ? t('Too few rounds ({0}) to judge convergence: it needs two rounds in a row improving by < 0.5; keep going.', points.length)
-        : t('Keep going: the last two rounds improved on their baseline by {0} then {1} (converged needs both < 0.5).', last[0], last[1]);
+        ? t('Too few rounds ({0}) to judge convergence: it needs two rounds in a row improving by < {1}; keep going.', points.length, limit)
+        : t(
+            'Keep going: the last two rounds improved on their baseline by {0} then {1} (converged needs both < {2}).',
+            last[0],
+            last[1],
+            limit,
+          );
     return { doc, points, converged: c.converged, improvements: c.improvements, sentence };
   });
 }

@@ -2,7 +2,7 @@
 // the view model built from it. Pure types; the renderer reads only these, so
 // a webview and a standalone page show exactly the same figures.
 import type { GradedReview, RunScore, Verdict, VerdictSource } from '../model';
-import type { Recommendation, Stability, VariantSummary } from '../score';
+import type { Recommendation, RoundRule, Stability, VariantSummary } from '../score';
 import type { AgreementReport } from '../agreement';
 
 /** What a judge's own report states about one run (may disagree with its verdicts). */
@@ -31,6 +31,8 @@ export interface DashboardRunInput {
 export interface PerspectiveInput {
   name: string;
   runs: DashboardRunInput[];
+  /** the round thresholds in force (a project file's, else the rubric's) */
+  rule?: RoundRule;
 }
 
 /** Where a matrix cell points: the host turns it into a link or a message. */
@@ -82,6 +84,8 @@ export interface VariantView {
 export interface RoundView {
   /** unique anchor id within the page */
   id: string;
+  /** the round thresholds it was judged by */
+  rule: RoundRule;
   perspective: string;
   round: number;
   doc?: number;

@@ -5,7 +5,7 @@
 // (title, a status line, a pending section per round) at once, and the same
 // pieces (renderRound, renderSummary) fill it as runs are graded, so the
 // finished panel and the CLI's page are made of the same markup.
-import { fmt } from '../score';
+import { DEFAULT_ROUND_RULE, fmt, threshold, type RoundRule } from '../score';
 import { english, translator, type Locale, type Translate } from '../i18n';
 import { esc } from './html';
 import type { PerspectiveView } from './model';
@@ -25,6 +25,8 @@ export interface DashboardRenderOptions {
   /** extra CSP source for a webview (webview.cspSource); none on a standalone page */
   cspSource?: string;
   title?: string;
+  /** the round thresholds the page states (a project file's, else the rubric's) */
+  rule?: RoundRule;
   /** one line under the title: how the page was graded */
   note?: string;
   /** where clicking a matrix cell goes; without it cells are focusable but inert */
@@ -110,7 +112,7 @@ function assemble(perspectives: ShellPerspective[], body: string, nonce: string,
 <style nonce="${nonce}">${DASHBOARD_CSS}</style>
 </head><body${live}>
 <header><h1>${esc(title)}</h1>${opts.note ? `<p>${esc(opts.note)}</p>` : ''}
-<p>${esc(t('Rubric: ○ 1, △ 0.5, × 0;'))} ${rubric}. ${esc(t('Stability: SD ≤ 0.5 high, ≤ 1.0 medium, else low. Recommendation on the signed gap (variant mean − baseline mean): > 1.0 → the variant; 0.5 to 1.0 → the lower SD (equal SDs: the variant); below 0.5, every negative gap included → keep the baseline. Several variants: the highest mean among those adopted.'))}</p>
+<p>${esc(t('Rubric: ○ 1, △ 0.5, × 0;'))} ${rubric}. ${esc(ruleWords(opts.rule ?? DEFAULT_ROUND_RULE, t))}</p>
 <nav class="toc" id="rg-toc" aria-label="${esc(t('contents'))}">${toc}</nav></header>
 <main>
 ${status}${body}
@@ -180,4 +182,21 @@ ${rounds}
 /** The element holding a perspective's summary: the webview replaces it whole (one element). */
 export function summaryBox(perspectiveId: string, inner: string): string {
   return `<div class="summary" id="${esc(perspectiveId)}-summary">${inner}</div>`;
+}
+
+/** The round rule as the page's header states it, with the thresholds in force. */
+function ruleWords(rule: RoundRule, t: Translate): string {
+  const [high, medium, clear, close] = [
+    rule.stability.high,
+    rule.stability.medium,
+    rule.recommendation.clear,
+    rule.recommendation.close,
+  ].map(threshold);
+  return t(
+    'Stability: SD ≤ {0} high, ≤ {1} medium, else low. Recommendation on the signed gap (variant mean − baseline mean): > {2} → the variant; {3} to {2} → the lower SD (equal SDs: the variant); below {3}, every negative gap included → keep the baseline. Several variants: the highest mean among those adopted.',
+    high,
+    medium,
+    clear,
+    close,
+  );
 }

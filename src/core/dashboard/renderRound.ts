@@ -1,7 +1,7 @@
 // One round: the recommendation in a sentence, each variant's runs / mean /
 // SD / stability as a strip on a shared axis, and the detection matrix.
 import { MARK, type Verdict, type VerdictSource } from '../model';
-import { detectionRuleText, fmt } from '../score';
+import { detectionRuleText, fmt, threshold } from '../score';
 import { bonusWords, penaltyWords, stabilityWord } from './build';
 import { english, verdictWord, type Translate } from '../i18n';
 import { attrs, esc, num, px, svgTip } from './html';
@@ -68,7 +68,9 @@ function renderVariants(r: RoundView, t: Translate): string {
   const stripKey =
     base !== undefined
       ? t(
-          'Gap = variant mean − baseline mean (dashed), signed: a mean left of +0.5 keeps the baseline (every mean below it too) · +0.5 to +1.0 the lower SD decides (equal SDs: the variant) · right of +1.0 the variant wins',
+          'Gap = variant mean − baseline mean (dashed), signed: a mean left of +{0} keeps the baseline (every mean below it too) · +{0} to +{1} the lower SD decides (equal SDs: the variant) · right of +{1} the variant wins',
+          threshold(r.rule.recommendation.close),
+          threshold(r.rule.recommendation.clear),
         )
       : '';
   return `<table class="variants" aria-label="${esc(t('{0}: variant scores', r.label))}">
@@ -103,7 +105,7 @@ function variantRow(
   const parts: string[] = [];
   if (base !== undefined) {
     // The signed rule: only means above the baseline can adopt the variant, so the zones are one-sided.
-    const [x0, xKeep, xSd, x1] = [x(lo), x(base + 0.5), x(base + 1), x(hi)];
+    const [x0, xKeep, xSd, x1] = [x(lo), x(base + r.rule.recommendation.close), x(base + r.rule.recommendation.clear), x(hi)];
     parts.push(`<rect class="zone-keep" data-zone="keep" x="${px(x0)}" y="0" width="${px(xKeep - x0)}" height="${STRIP.h}"/>`);
     parts.push(`<rect class="zone-sd" data-zone="lower-sd" x="${px(xKeep)}" y="0" width="${px(xSd - xKeep)}" height="${STRIP.h}"/>`);
     parts.push(`<rect class="zone-adopt" data-zone="adopt" x="${px(xSd)}" y="0" width="${px(x1 - xSd)}" height="${STRIP.h}"/>`);
