@@ -142,3 +142,12 @@ test('names of Object.prototype members are unknown settings, and "__proto__" is
     assert.equal(Object.getPrototypeOf(r.config), Object.prototype);
   }
 });
+
+test("the README's project-file example is one the reader takes without a warning", () => {
+  const block = /```jsonc\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1];
+  assert.ok(block, 'no jsonc example in README.md');
+  const parsed = parseProjectFile(block, '.review-grader.jsonc');
+  assert.deepEqual(parsed.diagnostics, []);
+  assert.equal(parsed.config?.rubric?.bonus?.cap, 3);
+  assert.equal(parsed.config?.thresholds?.recommendation?.clear, 1.0);
+});
