@@ -10,7 +10,7 @@ import { runAgreement } from './commands/agreement';
 import { USAGE, VERSION } from './usage';
 import { guardStream } from './terminal';
 
-export type Command = (args: string[]) => number;
+export type Command = (args: string[]) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   grade: runGrade,
@@ -21,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
   agreement: runAgreement,
 };
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(USAGE);
@@ -41,10 +41,11 @@ export function main(argv: string[]): number {
   return command(rest);
 }
 
-function run(): void {
+// async: grade and report wait for their worker threads
+async function run(): Promise<void> {
   let code: number;
   try {
-    code = main(process.argv.slice(2));
+    code = await main(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`review-grader: ${e.message}\n`);
     else if (e instanceof RangeError && /call stack/i.test(e.message))
@@ -63,5 +64,5 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 if (!process.env.REVIEW_GRADER_NO_AUTORUN) {
   guardStream(process.stdout);
   guardStream(process.stderr);
-  run();
+  void run();
 }

@@ -4,8 +4,9 @@ import { bonusCapOf, needFiles, parse } from '../args';
 import { writeOutput } from '../write';
 import { gradeFiles, judgePathFor } from './grade';
 import { CACHE_OPTIONS, useCache } from '../cache';
+import { JOBS_OPTION, jobsOf, prefetchGrades } from '../parallel/prefetch';
 
-export function runReport(args: string[]): number {
+export async function runReport(args: string[]): Promise<number> {
   const { values, positionals } = parse('report', args, {
     key: { type: 'string' },
     judge: { type: 'string' },
@@ -14,11 +15,14 @@ export function runReport(args: string[]): number {
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
     ...CACHE_OPTIONS,
+    ...JOBS_OPTION,
   });
   needFiles('report', positionals, 'review run');
   useCache(values);
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
-  const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
+  const opts = { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap };
+  await prefetchGrades(positionals, opts, jobsOf('report', values.jobs));
+  const graded = gradeFiles(positionals, opts);
   const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap });
   if (values.out) {
     // every file the report was made from: the runs, their keys and the judge's report

@@ -1,0 +1,38 @@
+// `--jobs N` / `-j N` for grade and report: how many threads parse and grade
+// (default: the machine's available parallelism; 1 = all in this thread, as
+// before). Like `make -j` and mocha's `--jobs`. With the default, a small run
+// stays on one thread, where starting a worker (loading the parser again,
+// ~70 ms) would cost more than it saves; an explicit N is always honoured.
+import { availableParallelism } from 'node:os';
+import { english } from '../../core/i18n';
+import { UsageError } from '../io';
+import { hasReviewEntry } from '../cache';
+import { planGrading, type PlanOptions } from './plan';
+import { runPool } from './pool';
+
+const t = english;
+
+export const JOBS_OPTION = { jobs: { type: 'string', short: 'j' } } as const;
+
+/** Below this much review text the default stays on one thread (remark parses ~0.5 MB/s per core). */
+export const AUTO_PARALLEL_CHARS = 48_000;
+
+/** `--jobs` as a thread count, undefined for the default. */
+export function jobsOf(command: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(t('{0}: --jobs takes a whole number ≥ 1, got \'{1}\'', command, value));
+  return n;
+}
+
+/** Parse and grade `files` on several threads ahead of the sequential run, when that pays. */
+export async function prefetchGrades(files: string[], opts: Omit<PlanOptions, 'skip'>, jobs: number | undefined): Promise<void> {
+  const threads = jobs ?? availableParallelism();
+  if (threads <= 1 || files.length < 2) return;
+  const plan = planGrading(files, { ...opts, skip: hasReviewEntry });
+  if (plan.jobs.length < 2) return;
+  let chars = 0;
+  for (const j of plan.jobs) chars += j.text.length;
+  if (jobs === undefined && chars < AUTO_PARALLEL_CHARS) return;
+  await runPool(plan, Math.min(threads, plan.jobs.length));
+}
