@@ -6,7 +6,18 @@
 // Entries are written to a temporary file and renamed into place (as
 // write.ts does); nothing is followed through a symlink.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { cacheId, entryText, readEntry, DEFAULT_CACHE_LOCATION, type CacheKind, type GradedEntry } from '../core/cache';
 import { gradeReview, type GradeOptions } from '../core/grade';

@@ -70,7 +70,13 @@ export function planGrading(files: string[], opts: PlanOptions): Plan {
       const judgePath = judgePathFor(file, opts.judge);
       if (judgePath && opts.judge === AUTO_JUDGE) assertNoEscape(judgePath);
       const judge = judgePath ? { path: judgePath, text: readTextFile(judgePath).text } : undefined;
-      jobs.push({ path: file, text, key, judge, opts: { autoOnly: opts.autoOnly, rubric: settings.rubric, match: settings.match, keyPath: ref } });
+      jobs.push({
+        path: file,
+        text,
+        key,
+        judge,
+        opts: { autoOnly: opts.autoOnly, rubric: settings.rubric, match: settings.match, keyPath: ref },
+      });
     } catch {
       // the sequential run meets this file in order and reports it
     }

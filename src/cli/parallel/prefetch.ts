@@ -8,7 +8,8 @@ import { english } from '../../core/i18n';
 import { UsageError } from '../io';
 import { hasReviewEntry } from '../cache';
 import { planGrading, type PlanOptions } from './plan';
-import { runPool } from './pool';
+import { runPool, testHooks } from './pool';
+import { taken } from './store';
 
 const t = english;
 
@@ -21,7 +22,7 @@ export const AUTO_PARALLEL_CHARS = 48_000;
 export function jobsOf(command: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(t('{0}: --jobs takes a whole number ≥ 1, got \'{1}\'', command, value));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(t("{0}: --jobs takes a whole number ≥ 1, got '{1}'", command, value));
   return n;
 }
 
@@ -34,5 +35,11 @@ export async function prefetchGrades(files: string[], opts: Omit<PlanOptions, 's
   let chars = 0;
   for (const j of plan.jobs) chars += j.text.length;
   if (jobs === undefined && chars < AUTO_PARALLEL_CHARS) return;
+  if (testHooks.includes('trace'))
+    process.once('exit', () =>
+      process.stderr.write(
+        `pool-trace: ${plan.jobs.length} jobs; taken ${taken.reviews} reviews, ${taken.keys} keys, ${taken.grades} grades\n`,
+      ),
+    );
   await runPool(plan, Math.min(threads, plan.jobs.length));
 }

@@ -13,6 +13,8 @@ const keys = new Map<string, { text: string; value: AnswerKey }>();
 const grades = new Map<string, GradedReview>();
 /** where a model handed out came from: a grade is found by its key's and review's origins */
 const origin = new WeakMap<object, string>();
+/** how many values were taken, for the pool's `trace` test hook */
+export const taken = { reviews: 0, keys: 0, grades: 0 };
 
 const reviewOrigin = (path: string | undefined) => `review\0${path ?? ''}`;
 const keyOrigin = (path: string | undefined, scenario: string | undefined) => `key\0${path ?? ''}\0${scenario ?? ''}`;
@@ -36,6 +38,7 @@ export function takeReview(text: string, path: string | undefined): Review | und
   const hit = reviews.get(id);
   if (!hit || hit.text !== text) return undefined;
   reviews.delete(id);
+  taken.reviews++;
   origin.set(hit.value, id);
   return hit.value;
 }
@@ -45,6 +48,7 @@ export function takeKey(text: string, path: string | undefined, scenario: string
   const hit = keys.get(id);
   if (!hit || hit.text !== text) return undefined;
   keys.delete(id);
+  taken.keys++;
   origin.set(hit.value, id);
   return hit.value;
 }
@@ -58,6 +62,7 @@ export function takeGrade(key: AnswerKey, review: Review, opts: unknown): Graded
   const hit = grades.get(id);
   if (!hit) return undefined;
   grades.delete(id);
+  taken.grades++;
   hit.key = key;
   hit.review = review;
   return hit;
