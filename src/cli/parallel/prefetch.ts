@@ -15,8 +15,12 @@ const t = english;
 
 export const JOBS_OPTION = { jobs: { type: 'string', short: 'j' } } as const;
 
-/** Below this much review text the default stays on one thread (remark parses ~0.5 MB/s per core). */
-export const AUTO_PARALLEL_CHARS = 48_000;
+/**
+ * The default gives each thread at least this much review text (remark parses
+ * ~0.5 MB/s per core, and a new thread's parser starts cold), so a small run
+ * stays on one thread and a many-core machine does not start a thread per file.
+ */
+export const AUTO_CHARS_PER_THREAD = 32_000;
 
 /** `--jobs` as a thread count, undefined for the default. */
 export function jobsOf(command: string, value: string | undefined): number | undefined {
@@ -34,12 +38,13 @@ export async function prefetchGrades(files: string[], opts: Omit<PlanOptions, 's
   if (plan.jobs.length < 2) return;
   let chars = 0;
   for (const j of plan.jobs) chars += j.text.length;
-  if (jobs === undefined && chars < AUTO_PARALLEL_CHARS) return;
+  const wanted = Math.min(threads, plan.jobs.length, jobs === undefined ? Math.floor(chars / AUTO_CHARS_PER_THREAD) : threads);
+  if (wanted <= 1) return;
   if (testHooks.includes('trace'))
     process.once('exit', () =>
       process.stderr.write(
         `pool-trace: ${plan.jobs.length} jobs; taken ${taken.reviews} reviews, ${taken.keys} keys, ${taken.grades} grades\n`,
       ),
     );
-  await runPool(plan, Math.min(threads, plan.jobs.length));
+  await runPool(plan, wanted);
 }
