@@ -13,6 +13,7 @@ import { parseReview } from '../../src/core/review';
 import { gradeReview } from '../../src/core/grade';
 import { clearStore, putGrade, putKey, putReview, takeGrade, takeKey, takeReview } from '../../src/cli/parallel/store';
 import { computeJob, type GradeJob } from '../../src/cli/parallel/jobs';
+import { idleThreads } from '../../src/cli/parallel/prefetch';
 import { runCli, writeFolder } from './cliHarness';
 
 const KEY = `# Answer Key - Round 001
@@ -192,4 +193,14 @@ test('the store hands a value out once, and only for the very inputs it was comp
   assert.equal(g.key, k);
   assert.equal(takeGrade(k, r, ahead.opts), undefined, 'taken once');
   clearStore();
+});
+
+test('the default thread count heeds the load average: one per idle core, this process counted', () => {
+  assert.equal(idleThreads(2, 0), 2, 'a quiet machine: both cores');
+  assert.equal(idleThreads(2, 1), 2, 'the run itself is the load');
+  assert.equal(idleThreads(2, 1.4), 2);
+  assert.equal(idleThreads(2, 1.6), 1, 'the other core is mostly busy');
+  assert.equal(idleThreads(2, 8), 1, 'a busy machine: this thread only');
+  assert.equal(idleThreads(8, 3), 6);
+  assert.equal(idleThreads(1, 0), 1);
 });
