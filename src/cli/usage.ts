@@ -40,8 +40,8 @@ Options:
                    their grades on disk, keyed by a hash of the texts, paths, grading
                    options and the tool's build; a later run reads them. Same results.
   --cache-location DIR  the cache folder (default .review-grader-cache here); implies --cache
-  -j, --jobs N     (grade, report) threads that parse and grade (default: one per idle
-                   core, by the load average; 1 = this thread only). Same output for any N
+  -j, --jobs N     (grade, report) threads that parse and grade (default 1, this thread;
+                   auto: one per idle core, by the load average). Same output for any N
   -o, --out FILE   write the report here instead of standard output. An existing file
                    is replaced only if review-grader wrote it and nobody edited it since
                    (its last line holds a hash); never an input, never through a symlink

@@ -76,7 +76,7 @@ const same = (a: ReturnType<typeof runCli>, b: ReturnType<typeof runCli>, what: 
   assert.equal(a.status, b.status, `${what}: exit code`);
 };
 
-test('grade and report print the same bytes with -j 1, -j 2, -j 3 and the default, run after run', () => {
+test('grade and report print the same bytes with -j 1, -j 2, -j 3, -j auto and the default, run after run', () => {
   const dir = folder();
   // invalid UTF-8 in one run: a warning naming its line, in its place among the others
   writeFileSync(join(dir, RUNS[2]), Buffer.concat([Buffer.from(review(3)), Buffer.from([0xff, 0x0a])]));
@@ -88,7 +88,7 @@ test('grade and report print the same bytes with -j 1, -j 2, -j 3 and the defaul
   for (const args of commands) {
     const one = runCli(dir, ...args, '-j', '1');
     assert.equal(one.status, 0, one.stderr);
-    for (const jobs of [['-j', '2'], ['--jobs', '3'], [], ['-j', '2']])
+    for (const jobs of [['-j', '2'], ['--jobs', '3'], [], ['-j', 'auto'], ['-j', '2']])
       same(runCli(dir, ...args, ...jobs), one, `${args[0]} ${jobs.join(' ')}`);
     // every file done by a worker, and every result taken from the store, not computed again
     const workers = hooked(dir, 'idle-main trace', ...args, '-j', '3');
@@ -143,12 +143,12 @@ test('a worker that dies is one warning: every file is still graded, same output
   }
 });
 
-test('--jobs takes a whole number ≥ 1', () => {
+test('--jobs takes a whole number ≥ 1 or auto', () => {
   const dir = folder();
   for (const bad of ['0', 'x', '-1', '1.5']) {
     const r = runCli(dir, 'grade', RUNS[0], `--jobs=${bad}`);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, new RegExp(`grade: --jobs takes a whole number ≥ 1, got '${bad.replace('.', '\\.')}'`));
+    assert.match(r.stderr, new RegExp(`grade: --jobs takes a whole number ≥ 1 or auto, got '${bad.replace('.', '\\.')}'`));
   }
 });
 
@@ -195,7 +195,7 @@ test('the store hands a value out once, and only for the very inputs it was comp
   clearStore();
 });
 
-test('the default thread count heeds the load average: one per idle core, this process counted', () => {
+test('-j auto heeds the load average: one per idle core, this process counted', () => {
   assert.equal(idleThreads(2, 0), 2, 'a quiet machine: both cores');
   assert.equal(idleThreads(2, 1), 2, 'the run itself is the load');
   assert.equal(idleThreads(2, 1.4), 2);

@@ -1,9 +1,11 @@
-// `--jobs N` / `-j N` for grade and report: how many threads parse and grade
-// (1 = all in this thread, as before). Like `make -j` and mocha's `--jobs`.
-// The default is one thread per idle core: a worker costs ~25% more CPU in
-// all (its parser starts cold), which pays only when a core would otherwise
-// sit idle, so like `make -l` the load average is heeded, and a small run
-// stays on one thread. An explicit N is always honoured.
+// `--jobs N|auto` / `-j` for grade and report: how many threads parse and
+// grade. Like ESLint's `--concurrency` (default off, `auto` on request), the
+// default is 1, all in this thread: on the 2-core VM this was measured on, a
+// second thread made a run slower, not faster (remark's parse allocates
+// heavily, and the two vCPUs share one core's caches and memory bandwidth, so
+// each thread ran at ~60%; V8's GC and JIT helpers lose their spare core).
+// `auto` is one thread per idle core by the load average (as `make -l`), and
+// a small run stays on one thread; an explicit N is always honoured.
 import { availableParallelism, loadavg } from 'node:os';
 import { english } from '../../core/i18n';
 import { UsageError } from '../io';
@@ -23,15 +25,16 @@ export const JOBS_OPTION = { jobs: { type: 'string', short: 'j' } } as const;
  */
 export const AUTO_CHARS_PER_THREAD = 32_000;
 
-/** `--jobs` as a thread count, undefined for the default. */
+/** `--jobs` as a thread count; undefined for `auto`. */
 export function jobsOf(command: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined) return 1;
+  if (value.trim() === 'auto') return undefined;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(t("{0}: --jobs takes a whole number ≥ 1, got '{1}'", command, value));
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(t("{0}: --jobs takes a whole number ≥ 1 or auto, got '{1}'", command, value));
   return n;
 }
 
-/** Threads for the default: this one plus one per core the load average leaves idle (this process counts as one). */
+/** Threads for `auto`: this one plus one per core the load average leaves idle (this process counts as one). */
 export function idleThreads(cores = availableParallelism(), load = loadavg()[0]): number {
   const spare = Math.floor(cores - Math.max(load, 1) + 0.5);
   return Math.max(1, Math.min(cores, spare + 1));
