@@ -9,8 +9,10 @@ const benches = [
   'bench/judge.ts',
   'bench/keyShapes.ts',
 ];
+// `npm run bench -- speed judge`: only the benchmarks whose names are given
+const only = process.argv.slice(2);
 let failed = 0;
-for (const file of benches) {
+for (const file of benches.filter((f) => only.length === 0 || only.some((name) => f.includes(name)))) {
   console.log(`\n━━ ${file}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
   if (r.status !== 0) failed++;

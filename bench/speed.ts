@@ -1,7 +1,11 @@
 // Speed: the CLI grading all labelled runs (one process per key) against
 // remark-parse alone on the same files; and the core's per-review latency.
+// The CLI runs on one thread by default; the `-j 2` line is the same run on
+// both cores (worker threads). Wall times: on a machine other work keeps busy, the figures say
+// little (the load average is printed next to them). Only this part:
+// `npm run bench -- speed`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -44,12 +48,14 @@ function timeProcesses(cmd: (key: string, reviews: string[]) => string[]): numbe
 const runs = 3;
 const remarkTimes: number[] = [];
 const cliTimes: number[] = [];
+const twoThreadTimes: number[] = [];
 const coldTimes: number[] = [];
 const warmTimes: number[] = [];
 for (let i = 0; i < runs; i++) {
   remarkTimes.push(timeProcesses((key, reviews) => ['-e', remarkScript, key, ...reviews]));
   const grade = (key: string, reviews: string[]) => ['dist/cli.js', 'grade', '--key', key, '--format', 'json', ...reviews];
   cliTimes.push(timeProcesses(grade));
+  twoThreadTimes.push(timeProcesses((key, reviews) => [...grade(key, reviews), '-j', '2']));
   // --cache: an empty cache folder (cold, entries written), then the same run again (warm, entries read)
   const cache = mkdtempSync(join(tmpdir(), 'rg-bench-cache-'));
   const cached = (key: string, reviews: string[]) => [...grade(key, reviews), '--cache-location', cache];
@@ -77,9 +83,15 @@ for (const r of records) {
 
 const remark = median(remarkTimes);
 const cli = median(cliTimes);
+const twoThreads = median(twoThreadTimes);
+const load = loadavg()[0];
 console.log(`speed (${records.length} runs, ${byKey.size} keys, ${files.length} files; median of ${runs})`);
+console.log(
+  `  machine                                 : ${availableParallelism()} cores, load average ${load.toFixed(1)}${load >= availableParallelism() ? ' (busy: wall times are not comparable)' : ''}`,
+);
 console.log(`  remark-parse alone, one process per key : ${remark.toFixed(0)} ms`);
 console.log(`  review-grader grade, one process per key: ${cli.toFixed(0)} ms  (${(cli / remark).toFixed(2)}× remark; bar ≤ 3×)`);
+console.log(`  the same with -j 2 (worker threads)      : ${twoThreads.toFixed(0)} ms  (${(twoThreads / remark).toFixed(2)}× remark)`);
 const cold = median(coldTimes);
 const warm = median(warmTimes);
 console.log(

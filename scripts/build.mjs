@@ -28,6 +28,15 @@ if (wanted('cli'))
       target: 'node20',
       banner: { js: '#!/usr/bin/env node' },
     }),
+    // the grading worker thread the CLI starts beside itself (src/cli/parallel/pool.ts): core only, no commands
+    build({
+      ...common,
+      entryPoints: ['src/cli/parallel/worker.ts'],
+      outfile: 'dist/cli-worker.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+    }),
   );
 if (wanted('extension') && existsSync('src/extension/extension.ts')) {
   jobs.push(

@@ -6,7 +6,18 @@
 // Entries are written to a temporary file and renamed into place (as
 // write.ts does); nothing is followed through a symlink.
 import { createHash } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { cacheId, entryText, readEntry, DEFAULT_CACHE_LOCATION, type CacheKind, type GradedEntry } from '../core/cache';
 import { gradeReview, type GradeOptions } from '../core/grade';
@@ -15,6 +26,8 @@ import { parseReview } from '../core/review';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { warn } from './io';
 import { VERSION } from './usage';
+import { takeGrade, takeKey, takeReview } from './parallel/store';
+import { pruneCache } from './cachePrune';
 
 const hash = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 
@@ -38,7 +51,12 @@ export function useCache(values: { cache?: boolean; 'cache-location'?: string })
   }
   location = dir;
   build = buildHash();
+  // entries this run did not use, past their age or the size cap, go when the command ends
+  process.once('exit', () => pruneCache(dir, used));
 }
+
+/** Entry file names read or written by this run: pruning never removes them. */
+const used = new Set<string>();
 
 /** Why `dir` cannot hold the cache, or undefined when it can (created if missing). */
 function unusable(dir: string): string | undefined {
@@ -76,14 +94,15 @@ function cached<T extends Review | AnswerKey>(
   scenario: string | undefined,
   parse: () => T,
 ): T {
-  if (location === undefined) return parse();
+  if (location === undefined) return (parseAhead(kind, text, path, scenario) as T | undefined) ?? parse();
   const id = cacheId({ kind, version: VERSION, build, path, scenario, text: hash(text) }, hash);
   const file = join(location, `${id}.json`);
-  let value = readHit(file, id, kind) as T | undefined;
-  if (!value) {
-    value = parse();
-    store(file, entryText(id, kind, value));
-  }
+  used.add(`${id}.json`);
+  // a model computed ahead (parallel/store.ts) was planned because its entry was missing
+  const ahead = parseAhead(kind, text, path, scenario) as T | undefined;
+  const hit = ahead ? undefined : (readHit(file, id, kind) as T | undefined);
+  const value = ahead ?? hit ?? parse();
+  if (!hit) store(file, entryText(id, kind, value));
   idOf.set(value, id);
   return value;
 }
@@ -92,15 +111,17 @@ function cached<T extends Review | AnswerKey>(
 export function gradeReviewCached(key: AnswerKey, review: Review, opts: GradeOptions = {}): GradedReview {
   const keyId = idOf.get(key);
   const reviewId = idOf.get(review);
-  if (location === undefined || !keyId || !reviewId) return gradeReview(key, review, opts);
+  const compute = () => takeGrade(key, review, opts) ?? gradeReview(key, review, opts);
+  if (location === undefined || !keyId || !reviewId) return compute();
   // every grading option is plain data (judge verdicts, rubric, thresholds, flags, key path)
   const text = hash(JSON.stringify([keyId, reviewId, opts]));
   const id = cacheId({ kind: 'graded', version: VERSION, build, text }, hash);
   const file = join(location, `${id}.json`);
+  used.add(`${id}.json`);
   const hit = readHit(file, id, 'graded') as GradedEntry | undefined;
   // the models are put back as the very objects the caller holds
   if (hit) return { ...hit, review, key };
-  const graded = gradeReview(key, review, opts);
+  const graded = compute();
   const { review: _review, key: _key, ...rest } = graded;
   store(file, entryText(id, 'graded', rest));
   return graded;
@@ -108,11 +129,26 @@ export function gradeReviewCached(key: AnswerKey, review: Review, opts: GradeOpt
 
 function readHit(file: string, id: string, kind: CacheKind): Review | AnswerKey | GradedEntry | undefined {
   try {
-    if (!lstatSync(file).isFile()) return undefined; // a symlink or anything else there is not read
+    const st = lstatSync(file);
+    if (!st.isFile()) return undefined; // a symlink or anything else there is not read
     const text = readFileSync(file, 'utf8');
+    touch(file, st.mtimeMs);
     return kind === 'review' ? readEntry(text, id, 'review') : kind === 'key' ? readEntry(text, id, 'key') : readEntry(text, id, 'graded');
   } catch {
     return undefined; // missing or unreadable: parsed again
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** An entry read is marked as used (its mtime), at most once a day, so pruning by age spares it. */
+function touch(file: string, mtimeMs: number): void {
+  const now = Date.now();
+  if (now - mtimeMs < DAY_MS) return;
+  try {
+    utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    /* a read-only cache still serves hits */
   }
 }
 
@@ -138,6 +174,17 @@ function store(file: string, text: string): void {
     if (!writeWarned) warn(`${location}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? e}); results are not affected`);
     writeWarned = true;
   }
+}
+
+function parseAhead(kind: CacheKind, text: string, path: string | undefined, scenario: string | undefined): Review | AnswerKey | undefined {
+  return kind === 'review' ? takeReview(text, path) : kind === 'key' ? takeKey(text, path, scenario) : undefined;
+}
+
+/** Is this review's parse already in the cache (so computing it ahead would be wasted)? False with the cache off. */
+export function hasReviewEntry(path: string, text: string): boolean {
+  if (location === undefined) return false;
+  const id = cacheId({ kind: 'review', version: VERSION, build, path, scenario: undefined, text: hash(text) }, hash);
+  return existsSync(join(location, `${id}.json`));
 }
 
 /** parseReview, through the cache when it is on. */

@@ -12,7 +12,7 @@ import { usage, VERSION } from './usage';
 import { guardStream } from './terminal';
 import { cliLocale, t, useLocale } from './locale';
 
-export type Command = (args: string[]) => number;
+export type Command = (args: string[]) => number | Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   grade: runGrade,
@@ -23,7 +23,7 @@ const COMMANDS: Record<string, Command> = {
   agreement: runAgreement,
 };
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
   // `review-grader --lang ja --help`: a leading --lang is the tool's, not a command name
   const lead = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
   const [name, ...rest] = argv.slice(lead);
@@ -47,10 +47,11 @@ export function main(argv: string[]): number {
   return command(rest);
 }
 
-function run(): void {
+// async: grade and report wait for their worker threads
+async function run(): Promise<void> {
   let code: number;
   try {
-    code = main(process.argv.slice(2));
+    code = await main(process.argv.slice(2));
   } catch (e) {
     if (e instanceof UsageError) process.stderr.write(`review-grader: ${e.message}\n`);
     else if (e instanceof RangeError && /call stack/i.test(e.message))
@@ -69,5 +70,5 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 if (!process.env.REVIEW_GRADER_NO_AUTORUN) {
   guardStream(process.stdout);
   guardStream(process.stderr);
-  run();
+  void run();
 }

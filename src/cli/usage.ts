@@ -76,6 +76,12 @@ export function usage(): string {
     ),
     `  --cache-location DIR  ${t('the cache folder (default .review-grader-cache here); implies --cache')}`,
     ...opt(
+      '-j, --jobs N',
+      t(
+        '(grade, report) threads that parse and grade (default 1, this thread;\nauto: one per idle core, by the load average). Same output for any N',
+      ),
+    ),
+    ...opt(
       '-o, --out FILE',
       t(
         'write the report here instead of standard output. An existing file\nis replaced only if review-grader wrote it and nobody edited it since\n(its last line holds a hash); never an input, never through a symlink',

@@ -12,6 +12,7 @@ import { formatDiagnostic } from '../format/diagnostics';
 import { settingsFor } from '../project';
 import { CACHE_OPTIONS, gradeReviewCached, useCache } from '../cache';
 import { cliLanguage, t } from '../locale';
+import { JOBS_OPTION, jobsOf, prefetchGrades } from '../parallel/prefetch';
 
 /** `--judge auto`: the judge report beside each run, found by the naming convention. */
 export const AUTO_JUDGE = 'auto';
@@ -88,7 +89,7 @@ function gradeFlat<T>(file: string, grade: () => T): T {
   }
 }
 
-export function runGrade(args: string[]): number {
+export async function runGrade(args: string[]): Promise<number> {
   const { values, positionals } = parse('grade', args, {
     key: { type: 'string' },
     format: { type: 'string', default: 'text' },
@@ -96,17 +97,21 @@ export function runGrade(args: string[]): number {
     judge: { type: 'string' },
     'bonus-cap': { type: 'string' },
     ...CACHE_OPTIONS,
+    ...JOBS_OPTION,
   });
   needFiles('grade', positionals, 'review file');
   useCache(values);
   const format = formatOf('grade', values.format, ['text', 'json']);
-  const graded = gradeFiles(positionals, {
-    key: values.key,
-    judge: values.judge,
-    autoOnly: values['auto-only'],
-    bonusCap: bonusCapOf('grade', values['bonus-cap']),
-  });
-  process.stdout.write(format === 'json' ? `${JSON.stringify(gradeJson(graded), null, 2)}\n` : renderGradeText(graded, cliLanguage()));
+  const opts = { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap: bonusCapOf('grade', values['bonus-cap']) };
+  // both cores: parsed and graded ahead in worker threads; gradeFiles then reads the results in order
+  await prefetchGrades(positionals, opts, jobsOf('grade', values.jobs));
+  const graded = gradeFiles(positionals, opts);
+  process.stdout.write(
+    format === 'json'
+      ? `${JSON.stringify(gradeJson(graded), null, 2)}
+`
+      : renderGradeText(graded, cliLanguage()),
+  );
   // The editor reads the judge beside a run by default; the CLI only when asked. Say so, once.
   if (format === 'text' && values.judge === undefined) {
     const beside = judgesBeside(positionals);

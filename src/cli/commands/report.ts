@@ -6,8 +6,9 @@ import { settingsFor } from '../project';
 import { gradeFiles, judgePathFor } from './grade';
 import { CACHE_OPTIONS, useCache } from '../cache';
 import { cliLanguage, t } from '../locale';
+import { JOBS_OPTION, jobsOf, prefetchGrades } from '../parallel/prefetch';
 
-export function runReport(args: string[]): number {
+export async function runReport(args: string[]): Promise<number> {
   const { values, positionals } = parse('report', args, {
     key: { type: 'string' },
     judge: { type: 'string' },
@@ -16,11 +17,14 @@ export function runReport(args: string[]): number {
     out: { type: 'string', short: 'o' },
     force: { type: 'boolean', default: false },
     ...CACHE_OPTIONS,
+    ...JOBS_OPTION,
   });
   needFiles('report', positionals, 'review run');
   useCache(values);
   const bonusCap = bonusCapOf('report', values['bonus-cap']);
-  const graded = gradeFiles(positionals, { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap });
+  const opts = { key: values.key, judge: values.judge, autoOnly: values['auto-only'], bonusCap };
+  await prefetchGrades(positionals, opts, jobsOf('report', values.jobs));
+  const graded = gradeFiles(positionals, opts);
   // the first run's project file states the round thresholds (stability words), as it does the cap
   const rule = positionals[0] ? settingsFor(positionals[0]) : undefined;
   const markdown = renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap, locale: cliLanguage(), rule });

@@ -1,0 +1,85 @@
+// The jobs a grade or report run will need, worked out ahead and silently:
+// the same key lookup, project settings and judge report as gradeFiles
+// (commands/grade.ts), but nothing is printed and nothing stops the run. A
+// file that would fail there, or that the confinement rules would not read,
+// gets no job; the sequential run reaches it in order and says why.
+import { dirname, resolve, sep } from 'node:path';
+import { effectiveSettings, type EffectiveSettings } from '../../core/effectiveSettings';
+import { findKeySync } from '../../core/findKey';
+import { findProjectFileSync } from '../../core/findProjectFile';
+import { linkedKeyPath, parseRunName, splitFragment } from '../../core/naming';
+import { assertNoEscape, linkRefusal } from '../confine';
+import { readTextFile } from '../io';
+import { nodeFiles } from '../nodeFiles';
+import { AUTO_JUDGE, judgePathFor } from '../commands/grade';
+import type { GradeJob, KeyInput } from './jobs';
+import type { Plan } from './pool';
+
+export interface PlanOptions {
+  key?: string;
+  judge?: string;
+  autoOnly?: boolean;
+  bonusCap?: number;
+  /** a review already in the disk cache needs no job */
+  skip?: (path: string, text: string) => boolean;
+}
+
+const slash = (p: string) => p.split(sep).join('/');
+
+export function planGrading(files: string[], opts: PlanOptions): Plan {
+  const keys: KeyInput[] = [];
+  const keyIndex = new Map<string, number>();
+  const jobs: GradeJob[] = [];
+  const seen = new Set<string>();
+  const settingsByFolder = new Map<string, EffectiveSettings>();
+  const settingsOf = (file: string): EffectiveSettings => {
+    const dir = slash(dirname(resolve(file)));
+    let s = settingsByFolder.get(dir);
+    if (!s) {
+      const read = (path: string) => {
+        const text = nodeFiles.read(path);
+        if (text !== undefined) assertNoEscape(path);
+        return text;
+      };
+      s = effectiveSettings(findProjectFileSync(dir, { read }, slash(process.cwd()))?.config, { bonusCap: opts.bonusCap });
+      settingsByFolder.set(dir, s);
+    }
+    return s;
+  };
+  for (const file of files) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    try {
+      if (parseRunName(file)?.kind === 'scoring') continue;
+      assertNoEscape(file);
+      const text = readTextFile(file).text;
+      if (opts.skip?.(file, text)) continue;
+      const settings = settingsOf(file);
+      const isAllowed = (path: string) => !linkRefusal(file, text, linkedKeyPath(text) ?? path, path);
+      const found = findKeySync(file, text, nodeFiles, { patterns: settings.keyPatterns, explicit: opts.key, isAllowed });
+      if (!found.ok) continue;
+      if (found.source !== 'explicit') assertNoEscape(found.path);
+      const ref = found.scenario ? `${found.path}#${found.scenario}` : found.path;
+      let key = keyIndex.get(ref);
+      if (key === undefined) {
+        const split = splitFragment(ref);
+        keys.push({ ref, path: split.path, scenario: split.fragment, text: readTextFile(split.path).text });
+        key = keys.length - 1;
+        keyIndex.set(ref, key);
+      }
+      const judgePath = judgePathFor(file, opts.judge);
+      if (judgePath && opts.judge === AUTO_JUDGE) assertNoEscape(judgePath);
+      const judge = judgePath ? { path: judgePath, text: readTextFile(judgePath).text } : undefined;
+      jobs.push({
+        path: file,
+        text,
+        key,
+        judge,
+        opts: { autoOnly: opts.autoOnly, rubric: settings.rubric, match: settings.match, keyPath: ref },
+      });
+    } catch {
+      // the sequential run meets this file in order and reports it
+    }
+  }
+  return { keys, jobs };
+}

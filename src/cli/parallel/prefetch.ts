@@ -1,0 +1,60 @@
+// `--jobs N|auto` / `-j` for grade and report: how many threads parse and
+// grade. Like ESLint's `--concurrency` (default off, `auto` on request), the
+// default is 1, all in this thread: on the 2-core VM this was measured on, a
+// second thread made a run slower, not faster (remark's parse allocates
+// heavily, and the two vCPUs share one core's caches and memory bandwidth, so
+// each thread ran at ~60%; V8's GC and JIT helpers lose their spare core).
+// `auto` is one thread per idle core by the load average (as `make -l`), and
+// a small run stays on one thread; an explicit N is always honoured.
+import { availableParallelism, loadavg } from 'node:os';
+import { english } from '../../core/i18n';
+import { UsageError } from '../io';
+import { hasReviewEntry } from '../cache';
+import { planGrading, type PlanOptions } from './plan';
+import { runPool, testHooks } from './pool';
+import { taken } from './store';
+
+const t = english;
+
+export const JOBS_OPTION = { jobs: { type: 'string', short: 'j' } } as const;
+
+/**
+ * The default gives each thread at least this much review text (remark parses
+ * ~0.5 MB/s per core, and a new thread's parser starts cold), so a small run
+ * stays on one thread and a many-core machine does not start a thread per file.
+ */
+export const AUTO_CHARS_PER_THREAD = 32_000;
+
+/** `--jobs` as a thread count; undefined for `auto`. */
+export function jobsOf(command: string, value: string | undefined): number | undefined {
+  if (value === undefined) return 1;
+  if (value.trim() === 'auto') return undefined;
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(t("{0}: --jobs takes a whole number ≥ 1 or auto, got '{1}'", command, value));
+  return n;
+}
+
+/** Threads for `auto`: this one plus one per core the load average leaves idle (this process counts as one). */
+export function idleThreads(cores = availableParallelism(), load = loadavg()[0]): number {
+  const spare = Math.floor(cores - Math.max(load, 1) + 0.5);
+  return Math.max(1, Math.min(cores, spare + 1));
+}
+
+/** Parse and grade `files` on several threads ahead of the sequential run, when that pays. */
+export async function prefetchGrades(files: string[], opts: Omit<PlanOptions, 'skip'>, jobs: number | undefined): Promise<void> {
+  const threads = jobs ?? idleThreads();
+  if (threads <= 1 || files.length < 2) return;
+  const plan = planGrading(files, { ...opts, skip: hasReviewEntry });
+  if (plan.jobs.length < 2) return;
+  let chars = 0;
+  for (const j of plan.jobs) chars += j.text.length;
+  const wanted = Math.min(threads, plan.jobs.length, jobs === undefined ? Math.floor(chars / AUTO_CHARS_PER_THREAD) : threads);
+  if (wanted <= 1) return;
+  if (testHooks.includes('trace'))
+    process.once('exit', () =>
+      process.stderr.write(
+        `pool-trace: ${plan.jobs.length} jobs; taken ${taken.reviews} reviews, ${taken.keys} keys, ${taken.grades} grades\n`,
+      ),
+    );
+  await runPool(plan, wanted);
+}
