@@ -89,11 +89,11 @@ export class GradingCache implements vscode.Disposable {
 
   /** The value under `id`, else made now (timed) and kept, in memory and (unless `persist` is false) on disk. */
   make<T extends Review | AnswerKey>(id: string, kind: 'review' | 'key', size: number, make: () => T, persist: boolean): T;
-  make<T>(id: string, kind: undefined, size: number, make: () => T, persist: false): T;
-  make<T>(id: string, kind: 'review' | 'key' | undefined, size: number, make: () => T, persist: boolean): T {
+  make<T>(id: string, kind: undefined, size: number, make: () => T, persist: false, label?: 'judge' | 'graded'): T;
+  make<T>(id: string, kind: 'review' | 'key' | undefined, size: number, make: () => T, persist: boolean, label?: string): T {
     const hit = this.get<T>(id);
     if (hit !== undefined) return hit;
-    const value = this.timed(make, kind ?? 'judge');
+    const value = this.timed(make, kind ?? label ?? 'judge'); // the stats' builtBy names what was built
     this.memory.set(id, value, size);
     if (persist && kind) this.persisted?.put(id, kind, value as Review | AnswerKey);
     return value;

@@ -337,7 +337,7 @@ export class GradingService implements vscode.Disposable {
         const reviewId = idOf.get(review);
         if (!keyId || !reviewId) return gradeReview(key, review, opts);
         const id = this.cache.id({ kind: 'graded', text: gradedText(['dashboard', keyId, reviewId, opts]) });
-        return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false);
+        return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false, 'graded');
       },
     };
   }
