@@ -146,13 +146,17 @@ test('contrast: background subtraction and exclusivity discount', () => {
     [0.8, 0.5, 0.2],
     [0.3, 0.6, 0.2],
   ];
-  assert.equal(backgroundOf([0.8, 0.5, 0.2]), 0.35);
+  // the mean of the other findings, with one virtual unrelated finding as a prior: (0.5 + 0.2) / (2 + 1)
+  const bg = 0.7 / 3;
+  assert.ok(Math.abs(backgroundOf([0.8, 0.5, 0.2]) - bg) < 1e-9);
   const ranked = contrastScores(raw, 0.1);
   assert.equal(ranked[0][0].at, 0);
-  assert.ok(Math.abs(ranked[0][0].score - 0.45) < 1e-9, 'best finding: coverage above the background, no discount');
+  assert.ok(Math.abs(ranked[0][0].score - (0.8 - bg)) < 1e-9, 'best finding: coverage above the background, no discount');
   // for P1, finding 1 is better explained by P2: discounted
-  assert.ok(Math.abs(ranked[0].find((r) => r.at === 1)!.score - (0.5 - 0.35 - 0.1)) < 1e-9);
-  assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - 0.15) < 1e-9);
+  assert.ok(Math.abs(ranked[0].find((r) => r.at === 1)!.score - (0.5 - bg - 0.1)) < 1e-9);
+  assert.ok(Math.abs(contrastScores(raw, 0)[0].find((r) => r.at === 1)!.score - (0.5 - bg)) < 1e-9);
+  // a two-finding review: before, the whole of the other finding's 0.3 was subtracted
+  assert.ok(Math.abs(backgroundOf([0.6, 0.3]) - 0.15) < 1e-9);
   // soft: a finding two sibling problems cover about equally loses only the margin, so it credits both
   const siblings = contrastScores(
     [
@@ -161,7 +165,7 @@ test('contrast: background subtraction and exclusivity discount', () => {
     ],
     0.1,
   );
-  assert.ok(Math.abs(siblings[1][0].score - (0.58 - 0.1 - 0.02)) < 1e-9, `before: the flat 0.1 discount gave ${0.58 - 0.1 - 0.1}`);
+  assert.ok(Math.abs(siblings[1][0].score - (0.58 - 0.2 / 3 - 0.02)) < 1e-9, `before: the flat 0.1 discount gave ${0.58 - 0.2 / 3 - 0.1}`);
   assert.deepEqual(contrastScores([[]]), [[]]);
   assert.deepEqual(contrastScores([]), []);
 });
