@@ -76,6 +76,32 @@ test('vocabulary bridges Japanese and English concepts', () => {
   }
 });
 
+test('vocabulary: common design-review perspectives beyond the corpus meet across languages', () => {
+  for (const [ja, en, id] of [
+    ['二重ループで計算量が大きい', 'a nested loop makes it quadratic', 'algorithmic-complexity'],
+    ['不要なカラムまで全カラム取得している', 'the query selects all columns for a list view', 'over-fetching'],
+    ['日付形式が既存APIと異なる', 'the date format is not ISO 8601 like the other APIs', 'date-format'],
+    ['中間テーブルがなく多対多を表現できない', 'there is no join table for the many to many link', 'relationship'],
+    ['null許容の扱いが未定義', 'which fields are nullable is not defined', 'nullability'],
+    ['マジックナンバーが散在している', 'magic numbers for the tax rates', 'magic-number'],
+    ['契約テストがない', 'no contract test between the services', 'test-levels'],
+    ['フィルタリングとソートの条件が未定義', 'filtering and sort order are not specified', 'query-parameters'],
+  ]) {
+    assert.ok(concepts(ja).includes(id), `${ja} → ${id}`);
+    assert.ok(concepts(en).includes(id), `${en} → ${id}`);
+  }
+});
+
+test('vocabulary: a phrase that is one word once stop words go does not stand for its concept', () => {
+  // before: "load all" compiled to the stem "load" and "fan out" to "fan", so every "load" named an unbounded scan
+  assert.ok(!concepts('the settings load at start-up').includes('unbounded-scan'));
+  assert.ok(!concepts('a fan in the server room').includes('fan-out'));
+  assert.ok(!concepts('rows are created and updated').includes('audit-columns'));
+  assert.ok(concepts('the job reads the entire table into memory').includes('unbounded-scan'));
+  assert.ok(concepts('a full table scan of the orders').includes('unbounded-scan'));
+  assert.ok(concepts('the event is broadcast with a fan-out to every device').includes('fan-out'));
+});
+
 test('a Japanese problem and an English finding about the same concept share features; unrelated ones do not', () => {
   const problem = textFeatures('外部APIのサーキットブレーカーとリトライ戦略が未定義');
   const same = textFeatures('No circuit breaker or retry policy for external API calls');
