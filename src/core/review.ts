@@ -58,7 +58,7 @@ function parse(text: string, path?: string): Review {
   const diagnostics: Diagnostic[] = [];
   const bom = bomLength(text);
   let drafts = headingDrafts(blocks, lines, false, bom);
-  if (tooCoarse(drafts, lines.length)) drafts = finerReading(drafts, blocks, lines, bom);
+  if (tooCoarse(drafts, lines.length)) drafts = finerReading(drafts, blocks, lines, bom, text);
   drafts.sort((a, b) => a.first - b.first);
   const pos = new PositionMap(lines, text.length);
   const { tags: looseTags } = readTags(text, undefined, lines);
@@ -93,14 +93,14 @@ const MAX_FINDING_SHARE = 0.6;
  * not document structure), and when even that names too few, the review's
  * paragraphs and list items.
  */
-function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: number): Draft[] {
+function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: number, text: string): Draft[] {
   let best = drafts;
   for (const alternative of [tableFindings(blocks), headingDrafts(blocks, lines, true, bom)]) {
     const n = issues(alternative);
     if (n > issues(best) && (n >= MIN_FINDINGS || issues(best) === 0)) best = alternative;
   }
   if (issues(best) >= MIN_FINDINGS) return best;
-  const prose = paragraphDrafts(blocks, lines);
+  const prose = paragraphDrafts(blocks, lines, text);
   return prose.length > issues(best) && (prose.length >= MIN_FINDINGS || issues(best) === 0) ? prose : best;
 }
 

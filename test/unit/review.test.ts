@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReview } from '../../src/core/review';
+import { applyEdits, tagEdits } from '../../src/core/tags';
 
 const FIX = path.resolve(process.cwd(), 'test/fixtures/reviews');
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
@@ -193,6 +194,18 @@ test('a review of running paragraphs is read paragraph by paragraph; connectives
   assert.match(r.findings[0].title, /^The order list issues one query per row/);
   assert.match(r.findings[1].body + r.findings[1].heading, /webhook events/);
   assert.ok(!r.diagnostics.some((d) => d.code === 'no-findings'));
+  // a tag written for a paragraph finding lands after the paragraph, reads back to it, and changes no finding
+  const text = readFileSync(path.join(FIX, 'shapes-prose.md'), 'utf8');
+  const tagged = applyEdits(text, tagEdits(text, r, 1, [{ kind: 'problem', id: 'P02', verdict: 'detected' }]));
+  const again = parseReview(tagged);
+  assert.deepEqual(
+    again.findings.map((f) => f.title),
+    r.findings.map((f) => f.title),
+  );
+  assert.deepEqual(
+    again.tags.map((t) => t.findingIndex),
+    [1],
+  );
 });
 
 test('tags are read with their finding', () => {

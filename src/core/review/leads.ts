@@ -93,10 +93,20 @@ function lead(heading: string, info: HeadingInfo, bodyAt: number, item: boolean,
   return { heading, info, bodyAt, item, labelled, name: name.replace(/[\s:：.\-–—]+$/, '') };
 }
 
+/** Characters before the first stop that can end a sentence. */
+const MIN_SENTENCE = 8;
+
 /** A title cut from running text: its first sentence, at most about a line. */
 export function firstSentence(text: string): string {
   const t = text.trim();
-  const end = t.search(/[。．]|[.!?](?=\s|$)/);
+  // a stop within the first few characters ends a label ('M1.', 'No. 3'), not a sentence
+  const m = /[。．]|[.!?](?=\s|$)/g;
+  let end = -1;
+  for (let x = m.exec(t); x; x = m.exec(t))
+    if (x.index >= MIN_SENTENCE) {
+      end = x.index;
+      break;
+    }
   const s = end > 0 ? t.slice(0, end) : t;
   return s.length > 120 ? `${s.slice(0, 117).replace(/\s+\S*$/, '')}…` : s;
 }
