@@ -94,6 +94,12 @@ const MAX_FINDING_SHARE = 0.6;
  * paragraphs and list items.
  */
 function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: number, text: string): Draft[] {
+  // a reading of praise alone ('## Positive Aspects' leads) may sit beside an issue table; nothing looser
+  // is tried then, since a loose reading would make any stray heading a finding
+  if (drafts.length > 0 && issues(drafts) === 0) {
+    const rows = tableFindings(blocks);
+    return issues(rows) > 0 ? rows : drafts;
+  }
   let best = drafts;
   for (const alternative of [tableFindings(blocks), headingDrafts(blocks, lines, true, bom)]) {
     const n = issues(alternative);
