@@ -5,13 +5,15 @@
 import type { Diagnostic, Finding, Review } from './model';
 import { parseMarkdownChecked } from './markdown';
 import type { Block } from './review/blocks';
-import { headingInfo, isPositiveGroup, isSeverityGroup, isStructural } from './review/classify';
+import { isPositiveGroup, isRestating, isSeverityGroup, isStructural } from './review/classify';
 import { inlineText, lineText } from './review/inline';
-import { PositionMap, splitLines, type Line } from './text';
+import { bomLength, PositionMap, splitLines, type Line } from './text';
 import { blocksFromMdast } from './review/mdastBlocks';
 import { detectLanguage, reviewMeta } from './review/meta';
 import { buildOutline, sectionFor, sectionTitle, type OutlineHeading } from './review/outline';
 import { tableFindings } from './review/tables';
+import { leadOf, type Lead } from './review/leads';
+import { paragraphDrafts } from './review/paragraphs';
 import { readTags } from './tags/read';
 import { pushAll } from './arrays';
 
@@ -54,16 +56,9 @@ function parse(text: string, path?: string): Review {
   // one markdown parse: remark's mdast, or the scanner's flat mdast for risky input
   const blocks = blocksFromMdast(parseMarkdownChecked(text).root, text, lines);
   const diagnostics: Diagnostic[] = [];
-  let drafts = headingDrafts(blocks, lines, false);
-  if (tooCoarse(drafts, lines.length)) {
-    // a review read as one or two findings, or one finding spanning most of the text, is
-    // usually a reading that missed the author's structure: take a finer reading if one exists
-    for (const alternative of [tableFindings(blocks), headingDrafts(blocks, lines, true)]) {
-      if (alternative.length > drafts.length && alternative.length >= MIN_FINDINGS) drafts = alternative;
-    }
-  }
-  if (drafts.length === 0) drafts = tableFindings(blocks);
-  if (drafts.length === 0) drafts = headingDrafts(blocks, lines, true);
+  const bom = bomLength(text);
+  let drafts = headingDrafts(blocks, lines, false, bom);
+  if (tooCoarse(drafts, lines.length)) drafts = finerReading(drafts, blocks, lines, bom, text);
   drafts.sort((a, b) => a.first - b.first);
   const pos = new PositionMap(lines, text.length);
   const { tags: looseTags } = readTags(text, undefined, lines);
@@ -91,16 +86,47 @@ const MIN_FINDINGS = 3;
 /** One finding spanning more than this share of the review's lines is a section read as a finding. */
 const MAX_FINDING_SHARE = 0.6;
 
+/**
+ * A review read as no finding, one or two, or one finding spanning most of
+ * the text is usually a reading that missed the author's structure: take the
+ * finer structured reading (issue table rows, then any heading or bold lead
+ * not document structure), and when even that names too few, the review's
+ * paragraphs and list items.
+ */
+function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: number, text: string): Draft[] {
+  // a reading of praise alone ('## Positive Aspects' leads) may sit beside an issue table; nothing looser
+  // is tried then, since a loose reading would make any stray heading a finding
+  if (drafts.length > 0 && issues(drafts) === 0) {
+    const rows = tableFindings(blocks);
+    return issues(rows) > 0 ? rows : drafts;
+  }
+  let best = drafts;
+  for (const alternative of [tableFindings(blocks), headingDrafts(blocks, lines, true, bom)]) {
+    const n = issues(alternative);
+    if (n > issues(best) && (n >= MIN_FINDINGS || issues(best) === 0)) best = alternative;
+  }
+  if (issues(best) >= MIN_FINDINGS) return best;
+  const prose = paragraphDrafts(blocks, lines, text);
+  return prose.length > issues(best) && (prose.length >= MIN_FINDINGS || issues(best) === 0) ? prose : best;
+}
+
+/** Findings that can detect a problem: positive aspects do not count towards a reading's size. */
+function issues(drafts: Draft[]): number {
+  let n = 0;
+  for (const d of drafts) if (!d.positive) n++;
+  return n;
+}
+
 function tooCoarse(drafts: Draft[], lineCount: number): boolean {
-  if (drafts.length === 0) return false;
-  if (drafts.length < MIN_FINDINGS) return true;
+  if (issues(drafts) < MIN_FINDINGS) return true;
   return drafts.some((d) => d.limit - d.first + 1 > lineCount * MAX_FINDING_SHARE);
 }
 
-function headingDrafts(blocks: Block[], lines: Line[], loose: boolean): Draft[] {
+function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0): Draft[] {
   const heads = blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ block: i, depth: b.depth ?? 1, raw: b.text ?? '' }] : []));
   const outline = buildOutline(heads, loose);
-  splitLeadFindings(blocks, outline);
+  const leads = findLeads(blocks, outline);
+  splitLeadFindings(blocks, outline, leads, loose);
   const drafts: Draft[] = [];
   const nextHeading = (i: number, depth: number) => {
     for (let k = i + 1; k < outline.length; k++) if (outline[k].depth <= depth || outline[k].kind === 'finding') return k;
@@ -112,74 +138,156 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean): Draft[] 
     const b = blocks[h.block];
     drafts.push({ ...describe(h, outline, i), first: b.first, headLast: b.last, limit: limitOf(nextHeading(i, h.depth)) });
   });
-  // bold lead paragraphs under a section (never inside a heading finding)
+  // leads under a section (never inside a heading finding)
   let hi = -1;
-  const leads: { draft: Draft; block: number }[] = [];
+  // the last group lead ('**Critical Issues:**') under the current heading: the findings after it belong to it
+  let group: FoundLead | undefined;
+  const taken: { draft: Draft; block: number }[] = [];
   blocks.forEach((b, bi) => {
-    if (b.kind === 'heading') hi++;
-    if (b.kind !== 'paragraph' || b.listy || !b.text?.startsWith('**')) return;
+    if (b.kind === 'heading') {
+      hi++;
+      group = undefined;
+    }
+    const lead = leads[bi];
+    if (!lead) return;
+    if (lead.group) {
+      group = lead;
+      return;
+    }
     const owner = hi >= 0 ? outline[hi] : undefined;
     if (owner && owner.kind !== 'section') return;
-    if (owner && isStructural(sectionTitle(owner)) && !isPositiveGroup(sectionTitle(owner)) && !isSeverityGroup(sectionTitle(owner)))
-      return;
-    const m = /^\*\*([^*\n]{1,300}?)\*\*/.exec(b.text);
-    if (!m) return;
-    const heading = inlineText(m[1]);
-    const info = headingInfo(heading);
-    if (!(info.label || (info.marker && owner)) || info.title.length < 2 || /[:：]$/.test(m[1].trim())) return;
+    const ownerTitle = owner ? sectionTitle(owner) : undefined;
+    if (ownerTitle !== undefined && isStructural(ownerTitle) && !isPositiveGroup(ownerTitle) && !isSeverityGroup(ownerTitle)) return;
+    if (!acceptsLead(lead, owner, loose, group !== undefined)) return;
     const sec = owner ? sectionFor(outline, hi) : undefined;
-    const secTitle = sec ? sectionTitle(sec) : undefined;
-    const positive = info.marker === 'positive' || (secTitle !== undefined && isPositiveGroup(secTitle) && !isSeverityGroup(secTitle));
-    const bodyFrom = lines[b.first].start + m[0].length;
-    leads.push({
+    const secTitle = group ? group.heading : sec ? sectionTitle(sec) : undefined;
+    const positive =
+      lead.info.marker === 'positive' ||
+      group?.group === 'positive' ||
+      (!group && secTitle !== undefined && isPositiveGroup(secTitle) && !isSeverityGroup(secTitle));
+    // a block's text leaves out a byte-order mark the line table counts
+    const bom = b.first === 0 ? bomAt : 0;
+    taken.push({
       block: bi,
       draft: {
-        label: info.label,
-        title: info.title,
-        heading,
+        label: lead.info.label,
+        title: lead.info.title,
+        heading: lead.heading,
         section: secTitle,
         positive,
         first: b.first,
         headLast: b.first,
-        bodyFrom,
+        bodyFrom: lines[b.first].start + bom + lead.bodyAt,
         limit: 0,
       },
     });
   });
-  // a lead runs to the next lead or heading
-  leads.forEach((l, k) => {
-    const stop = leads[k + 1]?.block ?? blocks.length;
+  // a lead runs to the next lead, group lead or heading
+  taken.forEach((l, k) => {
+    const stop = taken[k + 1]?.block ?? blocks.length;
     let bi = l.block + 1;
-    while (bi < stop && blocks[bi].kind !== 'heading') bi++;
+    while (bi < stop && blocks[bi].kind !== 'heading' && !leads[bi]?.group) bi++;
     l.draft.limit = bi < blocks.length ? blocks[bi].first - 1 : lines.length - 1;
     drafts.push(l.draft);
   });
   return drafts;
 }
 
-/** A bold lead that names a finding of its own: '**Issue #2: …**', '**C3: …**', '**Critical: …**'. */
-function leadInfo(text: string | undefined): ReturnType<typeof headingInfo> | undefined {
-  if (!text?.startsWith('**')) return undefined;
-  const m = /^\*\*([^*\n]{1,300}?)\*\*/.exec(text);
-  if (!m || /[:：]$/.test(m[1].trim())) return undefined;
-  const info = headingInfo(inlineText(m[1]));
-  return (info.label || info.marker) && info.title.length >= 2 ? info : undefined;
+/**
+ * Where a lead stands decides whether it starts a finding. A labelled lead
+ * ('**C3: …**', '問題1: …', '**Critical: …**' under a section) does anywhere
+ * outside a finding. A plain bold title does where the section around it is a
+ * list of findings: a severity, category or positive group, or a scored
+ * criterion section; and anywhere in the finer reading of a coarse review.
+ * A lead the review repeats ('**Impact**' in every finding) is a field name.
+ */
+function acceptsLead(lead: FoundLead, owner: OutlineHeading | undefined, loose: boolean, grouped: boolean): boolean {
+  // a summary or roadmap restates the findings ('## Priority Summary' › '### Critical Issues' › '1. **R-01: …**')
+  if (lead.field || lead.group || lead.score || lead.restated) return false;
+  if (lead.labelled) return !!lead.info.label || owner !== undefined;
+  if (lead.repeated) return false;
+  if (loose || grouped) return true;
+  if (!owner) return false;
+  const t = sectionTitle(owner);
+  return owner.info.scored || owner.holdsLeads === true || isSeverityGroup(t) || isPositiveGroup(t);
+}
+
+/** Is a heading inside a section that restates the findings (a summary, recommendations, next steps)? */
+function underStructure(outline: OutlineHeading[], i: number): boolean {
+  for (let a: number | undefined = i; a !== undefined && a >= 0; a = outline[a].parent) {
+    if (!outline[a].isTitle && isRestating(sectionTitle(outline[a]))) return true;
+  }
+  return false;
+}
+
+type FoundLead = Lead & { repeated: boolean; restated: boolean };
+
+/**
+ * The lead of every paragraph block (by block index), each marked when it
+ * stands in a section that restates findings, and when its words recur in
+ * the rest of the review (a field name does; a finding's title recurs only in
+ * a summary, which is not counted).
+ */
+function findLeads(blocks: Block[], outline: OutlineHeading[]): (FoundLead | undefined)[] {
+  let hi = -1;
+  const found = blocks.map((b) => {
+    if (b.kind === 'heading') hi++;
+    const l = b.kind === 'paragraph' && b.text ? leadOf(b.text) : undefined;
+    return l && { ...l, repeated: false, restated: underStructure(outline, hi) };
+  });
+  const count = new Map<string, number>();
+  for (const l of found) if (l && !l.labelled && !l.restated) count.set(l.name, (count.get(l.name) ?? 0) + 1);
+  for (const l of found) if (l && !l.labelled && !l.field && !l.restated) l.repeated = (count.get(l.name) ?? 0) >= 2;
+  return found;
 }
 
 /**
- * A heading read as one finding that holds two or more bold-lead findings
- * ('## 2. Data Handling' over '**Issue #1: …**', '**Issue #2: …**') is a
- * section of them: the leads become the findings.
+ * A heading read as one finding that holds two or more findings of its own
+ * is a section of them: labelled leads ('## 2. Data Handling' over
+ * '**Issue #1: …**', '**Issue #2: …**'), or plain bold titles when the
+ * heading scores a criterion ('## 1. API Conventions (Score: 2/5)' over
+ * '- **Naming style**: …', '- **Response envelope**: …') or, in the finer
+ * reading, names a topic with no author id of its own. A heading whose body
+ * is written in fields ('**Issue**:', '**影響:**') is one finding, and the
+ * bold points listed under its fields are details of it.
  */
-function splitLeadFindings(blocks: Block[], outline: OutlineHeading[]): void {
-  const leads = new Map<number, number>();
+function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (FoundLead | undefined)[], loose: boolean): void {
+  const labelled = new Map<number, number>();
+  const plain = new Map<number, number>();
+  const fielded = new Set<number>();
+  const grouped = new Set<number>();
+  const scoredBody = new Set<number>();
   let hi = -1;
-  for (const b of blocks) {
+  blocks.forEach((b, bi) => {
     if (b.kind === 'heading') hi++;
-    else if (hi >= 0 && b.kind === 'paragraph' && !b.listy && outline[hi].kind === 'finding' && leadInfo(b.text))
-      leads.set(hi, (leads.get(hi) ?? 0) + 1);
+    const l = leads[bi];
+    if (hi < 0 || !l || outline[hi].kind !== 'finding') return;
+    // a heading whose body opens with a group lead ('**Critical Issues:**') lists findings under it;
+    // one whose body opens with a field ('**Issue Description:**') is one finding written in fields
+    if (l.score) scoredBody.add(hi);
+    else if (l.group && !fielded.has(hi)) grouped.add(hi);
+    else if (l.field || l.repeated) fielded.add(hi);
+    // in a list, only a finding word with a number or a severity marks a finding ('- **Issue 2:** …', '- **High:** …');
+    // '- **P1:** do X' under a finding is a step of its fix
+    if (l.labelled && (!l.item || l.info.labelKind === 'word' || (l.info.marker && !l.info.label))) bump(labelled, hi);
+    else if (!l.labelled && !l.repeated && !l.field && !l.score && !l.group) bump(plain, hi);
+  });
+  for (const [h, n] of labelled) if (n >= 2) outline[h].kind = 'section';
+  for (const [h, n] of plain) {
+    const info = outline[h].info;
+    const topic = info.labelKind === undefined || info.labelKind === 'numeric';
+    // a topic heading over '**Critical Issues:**' and its points lists findings by severity
+    const byGroup = grouped.has(h) && topic;
+    const scored = info.scored || scoredBody.has(h);
+    if ((byGroup && n >= 1) || (n >= 2 && !fielded.has(h) && (scored || (loose && topic)))) {
+      outline[h].kind = 'section';
+      outline[h].holdsLeads = true;
+    }
   }
-  for (const [h, count] of leads) if (count >= 2) outline[h].kind = 'section';
+}
+
+function bump(m: Map<number, number>, k: number): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 function describe(h: OutlineHeading, outline: OutlineHeading[], i: number): Omit<Draft, 'first' | 'headLast' | 'limit'> {

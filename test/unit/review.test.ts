@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseReview } from '../../src/core/review';
+import { applyEdits, tagEdits } from '../../src/core/tags';
 
 const FIX = path.resolve(process.cwd(), 'test/fixtures/reviews');
 const CORPUS = path.resolve(process.cwd(), '../shared/corpus');
@@ -110,6 +111,103 @@ test('a review read as one finding spanning most of the text is re-read finer', 
   assert.match(r.findings[1].body, /books the slot twice/);
 });
 
+test('numbered and bulleted bold leads under a findings section, and "**Issue #n:** text" paragraphs, are findings; the summary restating them is not', () => {
+  // before: no findings at all (list items and label-only bold leads were never finding starts)
+  assert.deepEqual(brief(fixture('shapes-list-leads.md')), [
+    [undefined, 'N+1 queries in the order list', 'Findings', false],
+    [undefined, 'Dashboard polls every second', 'Findings', false],
+    [undefined, 'No pagination on the report endpoint', 'Findings', false],
+    ['Issue #4', 'The nightly export scans the whole events table without a date bound', 'Other Issues', false],
+    ['Issue #5', 'Aggregates are recomputed on every request instead of being kept in a summary table', 'Other Issues', false],
+  ]);
+  const r = fixture('shapes-list-leads.md');
+  assert.match(r.findings[1].body, /2 000 requests a second/, 'a nested item stays with the item above it');
+  assert.match(r.findings[3].body, /without a date bound/);
+});
+
+test('a scored category over "**Critical Issues:**" and bold titles holds findings; fields stay inside them; priority summaries are not findings', () => {
+  // before: 'Modularity & Coupling', 'Testability' and 'Immediate Action Required (Critical)' were the findings
+  const r = fixture('shapes-category.md');
+  assert.deepEqual(brief(r), [
+    [undefined, 'InvoiceService does everything', 'Critical Issues', false],
+    [undefined, 'Payment SDK called from controllers', 'Critical Issues', false],
+    [undefined, 'Magic numbers for tax rates', 'Moderate Issues', false],
+    [undefined, 'No unit tests below the HTTP layer', 'Critical Issues', false],
+    [undefined, 'Clear module names', 'Positive Aspects', true],
+  ]);
+  assert.match(r.findings[0].body, /split by responsibility/, 'the **Impact** / **Recommendation** fields are body');
+  assert.doesNotMatch(r.findings[1].body, /Moderate Issues/, 'a finding ends at the next group lead');
+});
+
+test('a self-scored criterion section holds its bullet findings; a score line and strengths are not findings', () => {
+  // before: two findings, 'API Conventions' and 'Input Validation Design'
+  assert.deepEqual(brief(fixture('shapes-scored-bullets.md')), [
+    [undefined, 'Naming style', 'API Conventions (Score: 2/5)', false],
+    [undefined, 'Response envelope', 'API Conventions (Score: 2/5)', false],
+    [undefined, 'No length limit on display names', 'Deficiencies', false],
+    [undefined, 'Dates are parsed leniently', 'Deficiencies', false],
+  ]);
+});
+
+test('a finding written in fields stays one finding, whatever bold points its fields list', () => {
+  // guards the splitting above: '**Issue Description:**', '- **Maintainability**: …', '**Improvement Suggestions:**'
+  assert.deepEqual(
+    fixture('shapes-fields.md').findings.map((f) => [f.label, f.title]),
+    [
+      ['1', 'CourseService is a god service'],
+      ['2', 'Services query the database directly'],
+      ['3', 'No API versioning'],
+    ],
+  );
+});
+
+test('【重大】-tagged headings and 問題1: paragraphs are findings, titles without the tag', () => {
+  // before: '【重大】…' titles kept the tag and '3. 保守性' was one finding over both 問題 paragraphs
+  assert.deepEqual(
+    fixture('shapes-ja-markers.md').findings.map((f) => [f.label, f.title]),
+    [
+      [undefined, '在庫一覧でN+1クエリが発生する'],
+      [undefined, 'ダッシュボードが毎秒ポーリングしている'],
+      ['問題1', '命名規則がキャメルケースとスネークケースで混在している'],
+      ['問題2', 'エラー処理の方式がサービスごとに異なる'],
+    ],
+  );
+});
+
+test('severity tags before or after a title ([MEDIUM], (High), Issue #4 (Low):) rate one finding; under recommendations they do not', () => {
+  // before: '[MEDIUM] …' and '(Low): …' stayed in the titles, '… (High)' was no finding, 'Immediate Action Required (Critical)' was one
+  assert.deepEqual(
+    fixture('shapes-severity-headings.md').findings.map((f) => [f.label, f.title]),
+    [
+      [undefined, 'Orders and invoices share one table'],
+      [undefined, 'N+1 lookups of the currency table'],
+      [undefined, 'Soft-deleted rows are never archived'],
+      ['Issue #4', 'Timestamps are stored without a time zone'],
+    ],
+  );
+});
+
+test('a review of running paragraphs is read paragraph by paragraph; connectives and the summary stay out', () => {
+  // before: no findings
+  const r = fixture('shapes-prose.md');
+  assert.equal(r.findings.length, 3);
+  assert.match(r.findings[0].title, /^The order list issues one query per row/);
+  assert.match(r.findings[1].body + r.findings[1].heading, /webhook events/);
+  assert.ok(!r.diagnostics.some((d) => d.code === 'no-findings'));
+  // a tag written for a paragraph finding lands after the paragraph, reads back to it, and changes no finding
+  const text = readFileSync(path.join(FIX, 'shapes-prose.md'), 'utf8');
+  const tagged = applyEdits(text, tagEdits(text, r, 1, [{ kind: 'problem', id: 'P02', verdict: 'detected' }]));
+  const again = parseReview(tagged);
+  assert.deepEqual(
+    again.findings.map((f) => f.title),
+    r.findings.map((f) => f.title),
+  );
+  assert.deepEqual(
+    again.tags.map((t) => t.findingIndex),
+    [1],
+  );
+});
+
 test('tags are read with their finding', () => {
   const r = fixture('tagged.md');
   assert.deepEqual(
@@ -149,11 +247,12 @@ test('every corpus review run parses into labelled findings with lines', { skip:
     min = Math.min(min, r.findings.length);
     assert.ok(r.variant && r.run, `${file}: no variant/run`);
     for (const f of r.findings) {
-      total++;
+      // positive aspects are listed as plain bold bullets; they do not count towards the labelled share
+      if (!f.positive) total++;
       assert.ok(f.headingSpan.start.line >= 1 && f.span.end.offset >= f.headingSpan.end.offset, `${file}: bad span`);
       assert.ok(f.title.trim().length > 0, `${file}:${f.headingSpan.start.line} empty title`);
       if (f.label === undefined) continue;
-      labelled++;
+      if (!f.positive) labelled++;
       assert.match(
         f.label,
         /^(?:[A-Za-z]{1,12}[-_]?\d{1,3}(?:\.\d+)?|\d{1,3}(?:[.-]\d{1,3})*|[A-Za-z -]{3,30} #?\d{1,3}(?:[.-]\d+)*)$/,
@@ -162,6 +261,7 @@ test('every corpus review run parses into labelled findings with lines', { skip:
     }
   }
   assert.ok(files.length >= 200, `found ${files.length} runs`);
-  assert.ok(labelled / total > 0.85, `only ${labelled}/${total} findings labelled`);
+  // measured 0.85: the unlabelled rest are bold-lead findings under severity groups ('**Critical Issues:**' › '**Title**')
+  assert.ok(labelled / total > 0.8, `only ${labelled}/${total} findings labelled`);
   assert.ok(min >= 5);
 });

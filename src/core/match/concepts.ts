@@ -51,7 +51,9 @@ export function vocabulary(): CompiledVocabulary {
   for (const entry of entries) {
     const asPhrase = (term: string) => {
       const stems = tokenize(term).stems;
-      if (stems.length === 0) return false;
+      // a phrase that keeps one word once stop words go ("time out", "on call", "created at") would be that
+      // word alone, far wider than the phrase: every "time" would name a timeout
+      if (stems.length === 0 || (stems.length === 1 && /\s/.test(term.trim()))) return false;
       addTo(phrases, stems.join(' '), entry.id);
       if (stems.length > 1) phraseStarts.add(stems[0]);
       maxPhraseWords = Math.max(maxPhraseWords, stems.length);

@@ -1,6 +1,11 @@
 // Bilingual design-review vocabulary: general software-design terms
 // (security, reliability, structure, performance, data, API, operations),
-// written from domain knowledge, not mined from any answer key. Two tables:
+// written from domain knowledge, not mined from any answer key. Beyond the
+// four perspectives of the shared corpus it covers what every common design
+// review looks at: performance (over-fetching, complexity, cold caches),
+// consistency with the existing code (formats, ids, stack, layout),
+// maintainability and testability, observability, data modelling
+// (nullability, enums, history, relationships) and API design. Two tables:
 //  - KATAKANA: loanwords → English, so タイムアウト meets "timeout" as a word;
 //  - CONCEPTS: concept groups, English phrases | Japanese terms, so 冪等性
 //    and "idempotency" meet as one concept feature.
@@ -77,7 +82,11 @@ const KATAKANA_TEXT = `
 コリレーション correlation; サンプリング sampling; プロファイリング profiling; ヒストグラム histogram; パーセンタイル percentile;
 ペイロードサイズ payload size; プリフェッチ prefetch; プリロード preload; イーガー eager; レイジー lazy; チャンク chunk;
 コンプレッション compression; デノーマライズ denormalize; ノーマライズ normalize; マテリアライズドビュー materialized view; 
-リレーション relation; リレーションシップ relationship; カーディナリティ cardinality; ユニーク制約 unique constraint
+リレーション relation; リレーションシップ relationship; カーディナリティ cardinality; ユニーク制約 unique constraint;
+マジックナンバー magic number; マジック magic; フィルタ filter; フィルター filter; フィルタリング filtering; ソート sort; ヌル null;
+シリアライゼーション serialization; ウォームアップ warm up; コールドスタート cold start; ラウンドトリップ round trip;
+オーバーフェッチ over fetch; エンドツーエンド end to end; フレーキー flaky; ディレクトリ directory; フォルダ folder; パッケージ package;
+レスポンスタイム response time; エニュム enum; イーナム enum; ユーユーアイディー uuid
 `;
 
 /** Concept groups: `id: english phrase, … | 日本語, …`. English phrases are stemmed like review text. */
@@ -204,6 +213,13 @@ n-plus-one: n plus one, lazy loading, eager loading, select in loop, query in lo
 query-performance: slow query, query performance, query optimization, execution plan, join | スロークエリ, クエリ性能, 実行計画, 結合
 pagination: pagination, paginate, paging, page size, cursor, limit offset, unbounded result | ページネーション, ページング, 件数制限, 全件取得, 上限なし
 data-model: data model, schema, normalization, denormalization, foreign key, constraint, referential integrity, table design | データモデル, スキーマ, 正規化, 非正規化, 外部キー, 制約, 参照整合性, テーブル設計
+nullability: nullable, not null, null value, null semantic, missing value, default value, optional field | null許容, not null制約, 未設定, デフォルト値, 任意項目, 必須項目
+enumeration: enum, enumeration, status column, status field, check constraint, lookup table, code table, magic string | 列挙型, 区分値, コード値, コードマスタ, 区分マスタ, check制約
+audit-columns: created at, updated at, created by, updated by, audit column, audit field, modification timestamp | 作成日時, 更新日時, 作成者, 更新者, 監査カラム
+data-history: history table, change history, record versioning, temporal table, effective date, valid from, slowly changing dimension | 履歴テーブル, 変更履歴, 履歴管理, 適用開始日, 有効開始日
+relationship: one to many, many to many, join table, junction table, association table, cardinality, relationship | 多対多, 一対多, 中間テーブル, 関連テーブル, リレーション, カーディナリティ
+uniqueness: unique constraint, uniqueness, unique index, natural key, composite key | 一意制約, ユニーク制約, 一意性, 複合キー, 自然キー
+semi-structured: json column, jsonb, document store, schemaless, schema less, entity attribute value, eav | json型, jsonb, スキーマレス, ドキュメント型
 data-type: data type, column type, varchar, decimal, float, precision, rounding, timezone, timestamp | データ型, 型, 精度, 丸め, タイムゾーン, 浮動小数点
 orphan-data: orphan, orphaned, dangling, cascade delete, soft delete, logical delete | 孤立, 孤児, 残存, 論理削除, 物理削除, カスケード削除
 sharding: sharding, shard, partition, partitioning, hot partition, hot spot | シャーディング, シャード, パーティション, ホットスポット
@@ -221,22 +237,34 @@ polling: polling, poll, long polling, busy wait, periodic check | ポーリン�
 event-driven: event driven, push notification, server sent event, sse, subscription, event notification, change data capture, cdc | イベント駆動, プッシュ通知, 変更通知, 購読
 fan-out: fan out, fanout, broadcast, scatter gather, one to many | ファンアウト, 一斉配信, 全件配信
 pre-aggregation: pre aggregation, precompute, pre compute, materialized view, rollup, summary table, aggregate table, denormalized counter | 事前集計, 集計テーブル, 事前計算, マテリアライズドビュー, 非正規化カウンタ
-unbounded-scan: full scan, table scan, unbounded query, unbounded scan, scan all, load all, fetch all, without limit, no limit | 全件スキャン, フルスキャン, 全件読み込み, 全件検索, 無制限
+unbounded-scan: full scan, table scan, unbounded query, unbounded scan, unbounded result, entire table, whole table, unlimited result | 全件スキャン, フルスキャン, 全件読み込み, 全件検索, 無制限
 archival: archive, archival, archiving, cold storage, tiered storage, data lifecycle, ttl expiry, purge old | アーカイブ, 退避, コールドストレージ, ライフサイクル, 古いデータの削除
 batching: batching, batch request, bulk insert, bulk operation, coalesce, debounce | 一括処理, 一括取得, 一括登録
 compression: compression, compress, gzip, payload size, response size | 圧縮, ペイロードサイズ, レスポンスサイズ
+over-fetching: over fetching, overfetching, select star, select all columns, unused columns, unused fields, large payload, oversized response | 過剰取得, 不要なカラム, 不要な項目, 全カラム取得
+algorithmic-complexity: time complexity, computational complexity, quadratic, nested loop, linear search, linear scan, in memory sort, in memory filter | 計算量, 二重ループ, 線形探索, 全件ループ, メモリ上でのソート
+cache-warming: cache warming, warm up, warmup, cold start, cold cache, cache miss, hit rate, hit ratio | キャッシュウォームアップ, コールドスタート, キャッシュミス, ヒット率
+serialization-cost: serialization, deserialization, serialize, marshalling, json parsing | シリアライズ, シリアライゼーション, 直列化, デシリアライズ
 # consistency / conventions
 naming-style: naming style, camel case, camelcase, snake case, snake_case, kebab case, pascal case, casing, prefix, suffix | 命名スタイル, キャメルケース, スネークケース, ケバブケース, パスカルケース, 大文字小文字, 接頭辞, 接尾辞
 plurality: plural, singular, pluralization, plural noun, singular noun | 複数形, 単数形
 response-envelope: response envelope, envelope, wrapper object, response format, response structure, response shape, data wrapper | レスポンス形式, レスポンス構造, エンベロープ, ラッパー, 応答形式
 convention: convention, conventions, existing pattern, existing convention, project standard, coding standard, style guide, deviates from | 規約, 慣例, 既存パターン, 既存の規約, 不統一, 逸脱
 data-access-pattern: data access, data access layer, repository pattern, orm, active record, dao, raw sql, query builder | データアクセス, データアクセス層, リポジトリパターン, orm, 生sql
+date-format: date format, datetime format, timestamp format, iso 8601, iso8601, epoch, unix time | 日付形式, 日時形式, 日付フォーマット, 日時フォーマット, iso 8601
+identifier-format: uuid, auto increment, autoincrement, serial id, sequential id, id format, id type, primary key type, surrogate key | 連番, 自動採番, 主キーの型, id形式, id体系
+technology-consistency: tech stack, technology stack, existing library, existing framework, different library, new dependency, another library | 技術スタック, 既存ライブラリ, 既存のライブラリ, 既存のフレームワーク, 新規依存, 別のライブラリ
+package-structure: package structure, directory structure, folder structure, module layout, file layout, project structure | パッケージ構成, ディレクトリ構成, フォルダ構成, ファイル構成, プロジェクト構成
 # api
 api-design: api design, rest api, restful, endpoint, http method, resource naming, uri design, url design | api設計, エンドポイント, restful, リソース設計, url設計
 api-versioning: versioning, api version, version, breaking change, deprecation, backward compatible api | バージョニング, バージョン管理, 破壊的変更, 非推奨, 互換性
 error-response: error response, error handling, error code, status code, http status, error format, problem details, exception handling, exception | エラーレスポンス, エラーハンドリング, エラー処理, エラーコード, ステータスコード, 例外処理, 例外
 api-contract: contract, openapi, swagger, api specification, interface definition, schema definition, dto | 契約, openapi, api仕様, インターフェース定義, 仕様書
 graphql: graphql, query depth, query complexity | graphql, クエリの深さ, クエリ複雑度
+http-semantics: http method, http verb, safe method, put versus patch, rest semantics, resource oriented, get with side effect | httpメソッド, http動詞, restの原則
+query-parameters: filtering, sorting, sort order, query parameter, search parameter, filter parameter | フィルタリング, ソート, 並び順, 検索条件, クエリパラメータ, 絞り込み
+long-running-operation: long running, long running operation, 202 accepted, job status endpoint, asynchronous api, async api | 長時間処理, 非同期api, ジョブの状態, 処理状況の確認
+api-granularity: coarse grained, fine grained, granularity, chatty api, too many calls, round trips | 粒度, 細粒度, 粗粒度, 往復回数
 # structure / maintainability
 coupling: coupling, tight coupling, tightly coupled, loosely coupled, loose coupling, dependency, dependencies, depend on, dependent | 結合, 密結合, 疎結合, 結合度, 依存, 依存関係
 cohesion: cohesion, single responsibility, srp, responsibility, responsibilities, separation of concerns, god class, god object, too many responsibilities | 凝集, 凝集度, 単一責任, 責務, 関心の分離, 責務過多, 肥大化
@@ -250,6 +278,13 @@ shared-database: shared database, shared schema, shared table, database per serv
 domain-model: domain model, anemic, anemic domain model, business logic, domain logic, entity, value object, aggregate | ドメインモデル, ドメインロジック, ビジネスロジック, エンティティ, 値オブジェクト, 集約, ドメイン
 extensibility: extensibility, extensible, extension, open closed, hardcoded, hard coded, hardcode, configurable, plugin, strategy pattern | 拡張性, 拡張, 開放閉鎖, ハードコード, 設定可能, 変更容易性, ストラテジー
 maintainability: maintainability, maintainable, maintenance, readability, complexity, technical debt | 保守性, 保守, 可読性, 複雑性, 複雑さ, 技術的負債
+magic-number: magic number, magic value, hardcoded value, hard coded value, literal value, unnamed constant | マジックナンバー, 定数化, ハードコードされた値, 直書き
+dead-code: dead code, unused code, unreachable code, commented out code | デッドコード, 未使用コード, 到達不能コード
+long-method: long method, long function, large class, method length, deep nesting, cyclomatic complexity | 長大なメソッド, 巨大なクラス, ネストが深い, 循環的複雑度
+test-data: test data, test fixture, seed data, test environment, flaky test, deterministic test, test isolation, clock dependency | テストデータ, テスト環境, テストの独立性, 再現性, 時刻依存
+test-levels: end to end test, e2e test, contract test, consumer driven contract, component test, test pyramid | e2eテスト, 契約テスト, コンポーネントテスト, テストピラミッド
+error-tracking: error tracking, exception tracking, crash reporting, sentry, error rate dashboard | エラー追跡, 例外通知, エラー通知
+log-correlation: log correlation, correlate logs, log context, contextual logging, mdc | ログの相関, ログコンテキスト, 文脈情報
 naming: naming, naming convention, inconsistent naming, name, terminology | 命名, 命名規則, 名前, 用語
 configuration: configuration, config, configuration management, environment, environment specific, settings, externalize configuration | 設定, 構成, 設定管理, 環境変数, 環境ごと, 設定ファイル
 state-management: state, stateful, stateless, global state, shared state, mutable state, session state | 状態, 状態管理, ステートフル, ステートレス, グローバル状態, 共有状態

@@ -31,6 +31,19 @@ const MARKER =
 const SCORE_SUFFIX =
   /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
 
+/** Severity words a reviewer tags one finding with (English and Japanese), for the tag and tail forms below. */
+const SEVERITY_WORDS = 'critical|high|medium|low|major|minor|moderate|significant|severe|blocker|重大|致命的|重要|高|中|低|軽微';
+/** A severity tag before the title ('【重大】 …', '[HIGH] …', '(High): …' after a label): one finding, rated. */
+const SEVERITY_TAG = new RegExp(
+  `^[[【(（]\\s*(?:(?:severity|priority|重要度|深刻度)\\s*[:：]\\s*)?(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?\\s*[\\]】)）]\\s*[:：.\\-–—]?\\s*(?=\\S)`,
+  'i',
+);
+/** A severity after the title ('N+1 queries (Critical)', '… [High]', '… — High'). */
+const SEVERITY_TAIL = new RegExp(
+  `\\s*(?:[[【(（]\\s*(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?\\s*[\\]】)）]|\\s[-–—|]\\s*(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?)\\s*$`,
+  'i',
+);
+
 export function headingInfo(text: string): HeadingInfo {
   const t = text.replace(LEAD_SYMBOLS, '').trim();
   let label: string | undefined;
@@ -55,14 +68,24 @@ export function headingInfo(text: string): HeadingInfo {
     rest = t.slice(m[0].length);
   }
   let marker: string | undefined;
+  const tag = SEVERITY_TAG.exec(rest);
+  if (tag) {
+    marker = tag[1].toLowerCase();
+    rest = rest.slice(tag[0].length);
+  }
   const mk = MARKER.exec(rest);
-  if (mk) marker = mk[1].toLowerCase();
+  if (mk) marker ??= mk[1].toLowerCase();
   for (let k = 0; k < 2; k++) {
     const p = PREFIX.exec(rest);
     if (!p) break;
     rest = rest.slice(p[0].length);
   }
   rest = rest.replace(BRACKET_SUFFIX, '') || rest;
+  const tail = SEVERITY_TAIL.exec(rest);
+  if (tail && tail.index > 0) {
+    marker ??= (tail[1] ?? tail[2]).toLowerCase();
+    rest = rest.slice(0, tail.index);
+  }
   const scored = SCORE_SUFFIX.test(rest);
   if (scored) rest = rest.replace(SCORE_SUFFIX, '') || rest;
   rest = rest.replace(/^[-–—:：.\s]+/, '').trim();
@@ -76,11 +99,24 @@ const SEVERITY =
   /^(?:(?:tier|level|priority|step|phase|stage|part)\s*\d+\s*[:：.\-–—]?\s*)?(?:\d+\.\s*)?(?:critical|significant|moderate|minor|major|high|medium|low|severe|serious|other|additional|cross[- ]cutting|detected|identified|key|remaining|further)\b[^:：\n]{0,40}?\b(?:issues?|problems?|findings?|improvements?|concerns?|risks?|gaps?|observations?|detection|weaknesses|vulnerabilities)\b/i;
 const SEVERITY_BARE = /^(?:critical|significant|moderate|minor|major|high|medium|low)(?:\s+(?:priority|severity))?(?:\s*\(.*\))?$/i;
 const GROUP =
-  /^(?:issues|findings|problems|detected issues|identified issues|improvement suggestions|improvements|confirmation items|vulnerabilities|weaknesses|concerns|risks)\b/i;
+  /^(?:issues|findings|problems|detected issues|identified issues|improvement suggestions|improvements|confirmation items|vulnerabilities|weaknesses|concerns|risks|deficiencies|shortcomings|gaps)\b/i;
 const JA_GROUP =
   /^(?:(?:重大|重要|中程度|中|軽微|軽度|その他|追加|主要|検出され)[たなの]?(?:問題|指摘|課題|改善|懸念)|改善提案|確認事項|指摘事項|問題点|改善点|懸念事項)/;
 const POSITIVE =
   /^(?:positive|strengths?\b|good (?:points|practices)|well[- ]designed|commendable|notable strengths|what works)|良い点|評価できる点|優れた点|長所|良好な点|評価（良い点）/i;
+
+/**
+ * Sections that restate findings made elsewhere: summaries, recommendations,
+ * roadmaps, priority lists. Unlike other document structure (an 'Evaluation'
+ * or 'Analysis' section holds the findings themselves), what they list under
+ * severity headings is a second mention, not a finding.
+ */
+const RESTATING =
+  /\b(?:summary|overview|conclusions?|recommendations?|recommended actions|next steps|action (?:items|plan)|roadmap|remediation plan|critical path|path to|improvement plan|appendix|prioriti[sz]ed|priority (?:list|order|matrix|summary))\b|総評|総合評価|まとめ|サマリ|結論|推奨|改善計画|対応計画|優先順位/i;
+
+export function isRestating(title: string): boolean {
+  return RESTATING.test(title);
+}
 
 /** The title names a group of findings by severity ('Critical Issues', '重大な問題', 'TIER 1: …'). */
 export function isSeverityGroup(title: string): boolean {

@@ -3,7 +3,7 @@
 // that extend its label ("2. Auth Design" over "2.1 …", "2.2 …"). Unlabeled
 // headings count only directly under a severity/positive group, or when the
 // review labels nothing at all.
-import { headingInfo, isPositiveGroup, isSectionHeading, isSeverityGroup, isStructural, type HeadingInfo } from './classify';
+import { headingInfo, isPositiveGroup, isRestating, isSectionHeading, isSeverityGroup, isStructural, type HeadingInfo } from './classify';
 import { inlineText } from './inline';
 
 export type HeadingKind = 'finding' | 'section' | 'inner';
@@ -17,6 +17,8 @@ export interface OutlineHeading {
   kind: HeadingKind;
   /** the single top-level document title */
   isTitle: boolean;
+  /** a heading read as a finding that turned out to hold findings of its own as bold leads (review.ts) */
+  holdsLeads?: boolean;
 }
 
 export function buildOutline(headings: { block: number; depth: number; raw: string }[], loose: boolean): OutlineHeading[] {
@@ -79,7 +81,9 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
     if (h.isTitle || container.has(i)) h.kind = 'section';
     else if (inside) h.kind = 'inner';
     else if (isSectionHeading(h.info, h.text)) h.kind = 'section';
-    else if (h.info.label || h.info.marker) h.kind = 'finding';
+    else if (h.info.label) h.kind = 'finding';
+    // a severity alone ('### Immediate Action Required (Critical)') rates a finding, except where findings are restated
+    else if (h.info.marker) h.kind = restated(out, i) ? 'section' : 'finding';
     else {
       const sec = nearestSection(out, i);
       const group =
@@ -88,6 +92,12 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
     }
   }
   return out;
+}
+
+/** Is the heading inside a section that restates findings (a summary, recommendations, a roadmap)? */
+function restated(out: OutlineHeading[], i: number): boolean {
+  for (let a = out[i].parent; a !== undefined; a = out[a].parent) if (!out[a].isTitle && isRestating(sectionTitle(out[a]))) return true;
+  return false;
 }
 
 /** '2' → '2.1', '2-1'; 'C1' → 'C1.2' */
