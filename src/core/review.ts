@@ -33,6 +33,8 @@ export interface Draft {
   limit: number;
   /** a table row's other cells, as its body */
   rowBody?: string;
+  /** read from a prose paragraph or list item: the review named no finding of its own (review/paragraphs.ts) */
+  prose?: boolean;
 }
 
 export function parseReview(text: string, path?: string): Review {
@@ -74,6 +76,14 @@ function parse(text: string, path?: string): Review {
   pushAll(diagnostics, reading.diagnostics);
   if (findings.length === 0)
     diagnostics.push({ code: 'no-findings', severity: 'warning', message: 'no findings recognised in this review', line: 1 });
+  else if (drafts.every((d) => d.prose))
+    // said, so a file that is not a review (or a review in a shape not read yet) does not pass silently
+    diagnostics.push({
+      code: 'findings-from-paragraphs',
+      severity: 'info',
+      message: `no finding headings, bold leads or labels recognised: each of its ${findings.length} paragraph(s) is read as a finding`,
+      line: findings[0].headingSpan.start.line,
+    });
   return { path, language: detectLanguage(text), ...reviewMeta(text, path), findings, tags: reading.tags, diagnostics };
 }
 

@@ -265,3 +265,17 @@ test('every corpus review run parses into labelled findings with lines', { skip:
   assert.ok(labelled / total > 0.8, `only ${labelled}/${total} findings labelled`);
   assert.ok(min >= 5);
 });
+
+test('a review read only from its paragraphs says so (info), and one with no point at all still warns no-findings', () => {
+  const prose = parseReview('# Design review\n\nThe ledger keeps one replica, so a node failure loses writes.\n');
+  assert.equal(prose.findings.length, 1);
+  assert.deepEqual(
+    prose.diagnostics.map((d) => [d.code, d.severity, d.line]),
+    [['findings-from-paragraphs', 'info', 3]],
+  );
+  assert.deepEqual(
+    parseReview('# Notes\n\nShort.\n').diagnostics.map((d) => d.code),
+    ['no-findings'],
+  );
+  assert.deepEqual(parseReview('# Review\n\n### C1: One replica\n\nA node failure loses writes.\n').diagnostics, []);
+});

@@ -33,7 +33,7 @@ suite('review diagnostics', function () {
     if (!enabled) return this.skip(); // needs the in-memory web mount
     const put = (p: string, t: string) => vscode.workspace.fs.writeFile(corpusUri(p), new TextEncoder().encode(t));
     await put(TAGGED, TAGGED_TEXT);
-    await put(EMPTY, 'Nothing but prose here, no finding headings at all.\n');
+    await put(EMPTY, '# Notes\n\nNothing here.\n'); // no heading, label or point long enough to be a finding
   });
   suiteTeardown(async () => {
     await closeAll();
