@@ -83,7 +83,15 @@ export function paragraphDrafts(all: Block[], lines: Line[], source: string): Dr
     for (let i = b.first; i <= b.last; i++) parts.push(lineText(source.slice(lines[i].start, lines[i].end)));
     const text = parts.join(' ').trim();
     // the whole paragraph is the finding's head, so a grading tag is written after it, never inside it
-    const draft: Draft = { title: firstSentence(text), heading: text, section, first: b.first, headLast: b.last, limit: b.last, prose: true };
+    const draft: Draft = {
+      title: firstSentence(text),
+      heading: text,
+      section,
+      first: b.first,
+      headLast: b.last,
+      limit: b.last,
+      prose: true,
+    };
     open = text.length >= MIN_POINT_CHARS ? draft : undefined;
     if (open) drafts.push((last = draft));
   }
