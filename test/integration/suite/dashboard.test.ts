@@ -6,28 +6,12 @@
 // show wins. Timings of the largest perspective folder are printed (not asserted).
 import * as vscode from 'vscode';
 import { corpusUri, equal, extension, ok, openCorpusFile } from './helpers';
+import type { DashboardState } from '../../../src/extension/dashboardPanel';
 
 const KEY = 'reliability-design/answer-key-round-007.md';
 const TITLE = 'Round Dashboard: reliability-design R7';
 
-interface State {
-  title: string;
-  html: string;
-  htmlLength: number;
-  cellCount: number;
-  csp?: string;
-  warnings: string[];
-  phase: 'grading' | 'done' | 'cancelled';
-  graded: number;
-  total: number;
-  roundsShown: number;
-  roundsTotal: number;
-  summary: boolean;
-  timings: { frame?: number; ready?: number; complete?: number };
-  shows: number;
-  pageSets: number;
-  pageReady: boolean;
-}
+type State = DashboardState;
 
 // the corpus's largest perspective folder by runs (88), and two others
 const LARGEST = 'security-design';
