@@ -5,7 +5,7 @@
 // extension, core translator(locale) in tests): this file stays free of vscode.
 import type { BonusGrade, Evidence, Finding, GradedReview, ProblemGrade, RunScore, TagEntry, VerdictSource } from '../core/model';
 import { MARK } from '../core/model';
-import { fmt, type Stability } from '../core/score';
+import { fmt } from '../core/score';
 import { verdictEvidence } from '../core/grade';
 import { verdictWord, type Translate } from '../core/i18n';
 
@@ -16,11 +16,9 @@ export function sourceMarker(p: ProblemGrade, t: Translate): string {
   return t('(auto {0})', p.confidence.toFixed(2));
 }
 
-/** The source as a word: "auto", "judge", "tag". */
-export function sourceWord(source: VerdictSource, t: Translate): string {
-  if (source === 'auto') return t('auto');
-  return source === 'judge' ? t('judge') : t('tag');
-}
+// the source ("auto", "judge", "tag") and stability (high / medium / low) as words: the core's, as the CLI says them
+import { sourceWord } from '../core/sourceWord';
+export { sourceWord, stabilityWord } from '../core/sourceWord';
 
 /** "auto 0.82", "judge", "tag": a problem's source with the matcher's confidence. */
 export function sourceWithConfidence(p: ProblemGrade, t: Translate): string {
@@ -161,11 +159,4 @@ export function bonusStatus(b: BonusGrade, counts: boolean, g: GradedReview, t: 
   if (b.source !== g.extrasSource)
     return g.extrasSource === 'judge' ? t("not counted: the judge's count is used") : t('not counted: your tags are used');
   return t('over the cap');
-}
-
-/** A variant's stability (how far its runs spread) in the UI language: high / medium / low. */
-export function stabilityWord(s: Stability, t: Translate): string {
-  if (s === 'high') return t('high');
-  if (s === 'medium') return t('medium');
-  return t('low');
 }

@@ -18,6 +18,7 @@ import {
 } from '../score';
 import { compareNames } from './order';
 import { agreementReport } from '../agreement';
+import { stabilityWord } from '../sourceWord';
 import { english, verdictWord, type Translate } from '../i18n';
 import type {
   CategoryRow,
@@ -263,12 +264,6 @@ function buildVariants(columns: ColumnView[], t: Translate, rule: RoundRule): Va
       ),
     };
   });
-}
-
-export function stabilityWord(s: VariantSummary['stability'], t: Translate): string {
-  if (s === 'high') return t('high');
-  if (s === 'medium') return t('medium');
-  return t('low');
 }
 
 function buildSeries(rounds: RoundView[], t: Translate, rule: RoundRule): HistorySeries[] {

@@ -4,7 +4,7 @@ import { fmt, signed, type VariantSummary } from '../score';
 import { esc, num, px, svgTip } from './html';
 import type { CategoryRow, HistorySeries, PerspectiveView } from './model';
 import { english, type Translate } from '../i18n';
-import { stabilityWord } from './build';
+import { stabilityWord } from '../sourceWord';
 
 const C = { w: 580, h: 240, left: 44, right: 16, top: 14, bottom: 34, inset: 24 };
 

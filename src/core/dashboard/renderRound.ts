@@ -2,7 +2,8 @@
 // SD / stability as a strip on a shared axis, and the detection matrix.
 import { MARK, type Verdict, type VerdictSource } from '../model';
 import { detectionRuleText, fmt, threshold } from '../score';
-import { bonusWords, penaltyWords, stabilityWord } from './build';
+import { bonusWords, penaltyWords } from './build';
+import { stabilityWord } from '../sourceWord';
 import { english, verdictWord, type Translate } from '../i18n';
 import { attrs, esc, num, px, svgTip } from './html';
 import type { CellTarget, CellView, ColumnView, RoundView, VariantView } from './model';
