@@ -252,7 +252,8 @@ export function parseProjectFile(text: string, name = '.review-grader.json'): Pr
     });
     return { config: {}, diagnostics };
   }
-  const config = validate(parsed.value, SHAPE, '', (path, msg) => {
+  // a wrong setting: a warning at its key's line, and the default stays
+  const warn = (path: string, msg: string) => {
     const at = lineOf(src, parsed.keyOffsets.get(path) ?? 0);
     diagnostics.push({
       code: 'project-setting',
@@ -261,28 +262,16 @@ export function parseProjectFile(text: string, name = '.review-grader.json'): Pr
       column: at.column,
       message: `line ${at.line}: ${msg}`,
     });
-  }) as ProjectConfig;
+  };
+  const config = validate(parsed.value, SHAPE, '', warn) as ProjectConfig;
   const st = config.thresholds?.stability;
-  if (st?.high !== undefined && st.medium !== undefined && st.high > st.medium) {
-    const at = lineOf(src, parsed.keyOffsets.get('thresholds.stability.high') ?? 0);
-    diagnostics.push({
-      code: 'project-setting',
-      severity: 'warning',
-      line: at.line,
-      column: at.column,
-      message: `line ${at.line}: "thresholds.stability.high" (${st.high}) is above "medium" (${st.medium}); expected high ≤ medium`,
-    });
-  }
+  if (st?.high !== undefined && st.medium !== undefined && st.high > st.medium)
+    warn('thresholds.stability.high', `"thresholds.stability.high" (${st.high}) is above "medium" (${st.medium}); expected high ≤ medium`);
   const m = config.thresholds?.match;
-  if (m?.detected !== undefined && m.partial !== undefined && m.partial > m.detected) {
-    const at = lineOf(src, parsed.keyOffsets.get('thresholds.match.partial') ?? 0);
-    diagnostics.push({
-      code: 'project-setting',
-      severity: 'warning',
-      line: at.line,
-      column: at.column,
-      message: `line ${at.line}: "thresholds.match.partial" (${m.partial}) is above "detected" (${m.detected}); expected partial ≤ detected`,
-    });
-  }
+  if (m?.detected !== undefined && m.partial !== undefined && m.partial > m.detected)
+    warn(
+      'thresholds.match.partial',
+      `"thresholds.match.partial" (${m.partial}) is above "detected" (${m.detected}); expected partial ≤ detected`,
+    );
   return { config, diagnostics };
 }
