@@ -168,8 +168,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         tooltip: `${path}\n${scoreFormula(g.score)}`,
       });
     }
-    // the stability word by the folder's project file, as the dashboard says it
-    const { config } = await this.service.dashboardSettings(vscode.Uri.joinPath(doc.uri, '..'), this.deps.config());
+    // the stability word by the review's project file, the settings it is graded with
+    const { config } = await this.service.settingsWithProject(doc.uri, false, this.deps.config());
     const s = summarizeVariant(runs[0].variant, scores, config.roundRule);
     return {
       label: vscode.l10n.t('Runs: mean {0}', fmt(s.mean)),
