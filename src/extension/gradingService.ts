@@ -15,7 +15,6 @@
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
-import { parseJudgeReport } from '../core/judge';
 import { gradeReview } from '../core/grade';
 import { gradedText } from '../core/cache';
 import type { GatherOptions } from '../core/dashboard';
@@ -29,7 +28,7 @@ import { contentHash, TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
-import { JudgeCache } from './judgeCache';
+import { JudgeCache, parsedJudgeReport } from './judgeCache';
 import { GradingCache } from './gradingCache';
 import { Slicer, WorkQueue } from './backgroundWork';
 import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
@@ -323,15 +322,8 @@ export class GradingService implements vscode.Disposable {
         idOf.set(key, id);
         return key;
       },
-      // the id judgeCache.ts gives the same report, so a lens and the dashboard share one parse
-      judge: (text, path, ids) =>
-        this.cache.make(
-          `judge\n${path ?? ''}\n${contentHash(text)}\n${(ids ?? []).join(',')}`,
-          undefined,
-          text.length * 2,
-          () => parseJudgeReport(text, path, ids),
-          false,
-        ),
+      // as the lenses name it (judgeCache.ts): a lens and the dashboard share one parse
+      judge: (text, path, ids) => parsedJudgeReport(this.cache, text, path, ids),
       grade: (key, review, opts = {}) => {
         const keyId = idOf.get(key);
         const reviewId = idOf.get(review);

@@ -46,14 +46,12 @@ export class JudgeCache {
   /** The review's run in the report at `uri` (text as read by textOf). */
   runFor(doc: vscode.TextDocument, uri: vscode.Uri, judge: JudgeText & { text: string }, key: AnswerKey) {
     // Re-parse only when the report's text or the key's ids changed, not on every review edit.
-    const ids = key.problems.map((p) => p.id);
-    const id = `judge\n${uri.path}\n${judge.hash}\n${ids.join(',')}`;
-    const report = this.cache.make<JudgeReport>(
-      id,
-      undefined,
-      judge.text.length * 2,
-      () => parseJudgeReport(judge.text, uri.path, ids),
-      false,
+    const report = parsedJudgeReport(
+      this.cache,
+      judge.text,
+      uri.path,
+      key.problems.map((p) => p.id),
+      judge.hash,
     );
     const run = parseRunName(doc.uri.path)?.run;
     return judgeRunOf(report, run);
@@ -68,4 +66,20 @@ export class JudgeCache {
   forgetTexts(): void {
     this.texts.clear();
   }
+}
+
+/**
+ * A judge report parsed once per text, path and key ids, in the shared cache:
+ * the lenses (JudgeCache.runFor) and the dashboard (GradingService.parsers)
+ * name it alike, so one parse serves both.
+ */
+export function parsedJudgeReport(
+  cache: GradingCache,
+  text: string,
+  path: string | undefined,
+  ids: string[] | undefined,
+  hash = contentHash(text),
+): JudgeReport {
+  const id = `judge\n${path ?? ''}\n${hash}\n${(ids ?? []).join(',')}`;
+  return cache.make<JudgeReport>(id, undefined, text.length * 2, () => parseJudgeReport(text, path, ids), false);
 }
