@@ -23,16 +23,23 @@ function shown(path: string): string {
   return relative(process.cwd(), path) || path;
 }
 
-/** The project file that applies to `file` (a review, a key, a scoring report, or a folder with `isFolder`). */
-export function projectFileFor(file: string, isFolder = false): FoundProjectFile | undefined {
-  const dir = slash(isFolder ? resolve(file) : dirname(resolve(file)));
+/** The project file found for a folder (absolute), once per folder and without a word said: the worker planner asks ahead of the run. */
+export function projectFileIn(dir: string): FoundProjectFile | undefined {
+  const folder = slash(dir);
+  if (byFolder.has(folder)) return byFolder.get(folder);
   const read = (path: string) => {
     const text = nodeFiles.read(path);
     if (text !== undefined) assertNoEscape(path); // a project file is not followed out through a symlink
     return text;
   };
-  const found = byFolder.has(dir) ? byFolder.get(dir) : findProjectFileSync(dir, { read }, slash(process.cwd()));
-  byFolder.set(dir, found);
+  const found = findProjectFileSync(folder, { read }, slash(process.cwd()));
+  byFolder.set(folder, found);
+  return found;
+}
+
+/** The project file that applies to `file` (a review, a key, a scoring report, or a folder with `isFolder`). */
+export function projectFileFor(file: string, isFolder = false): FoundProjectFile | undefined {
+  const found = projectFileIn(isFolder ? resolve(file) : dirname(resolve(file)));
   if (!found) return undefined;
   const name = shown(found.path);
   const broken = found.diagnostics.find((d) => d.code === 'project-syntax');

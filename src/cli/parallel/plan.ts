@@ -3,14 +3,14 @@
 // (commands/grade.ts), but nothing is printed and nothing stops the run. A
 // file that would fail there, or that the confinement rules would not read,
 // gets no job; the sequential run reaches it in order and says why.
-import { dirname, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { effectiveSettings, type EffectiveSettings } from '../../core/effectiveSettings';
 import { findKeySync } from '../../core/findKey';
-import { findProjectFileSync } from '../../core/findProjectFile';
 import { linkedKeyPath, parseRunName, splitFragment } from '../../core/naming';
 import { assertNoEscape, linkRefusal } from '../confine';
 import { readTextFile } from '../io';
 import { nodeFiles } from '../nodeFiles';
+import { projectFileIn } from '../project';
 import { AUTO_JUDGE, judgePathFor } from '../commands/grade';
 import type { GradeJob, KeyInput } from './jobs';
 import type { Plan } from './pool';
@@ -24,28 +24,14 @@ export interface PlanOptions {
   skip?: (path: string, text: string) => boolean;
 }
 
-const slash = (p: string) => p.split(sep).join('/');
-
 export function planGrading(files: string[], opts: PlanOptions): Plan {
   const keys: KeyInput[] = [];
   const keyIndex = new Map<string, number>();
   const jobs: GradeJob[] = [];
   const seen = new Set<string>();
-  const settingsByFolder = new Map<string, EffectiveSettings>();
-  const settingsOf = (file: string): EffectiveSettings => {
-    const dir = slash(dirname(resolve(file)));
-    let s = settingsByFolder.get(dir);
-    if (!s) {
-      const read = (path: string) => {
-        const text = nodeFiles.read(path);
-        if (text !== undefined) assertNoEscape(path);
-        return text;
-      };
-      s = effectiveSettings(findProjectFileSync(dir, { read }, slash(process.cwd()))?.config, { bonusCap: opts.bonusCap });
-      settingsByFolder.set(dir, s);
-    }
-    return s;
-  };
+  // the project file as gradeFiles will read it (cli/project.ts, one lookup per folder), its messages left to that run
+  const settingsOf = (file: string): EffectiveSettings =>
+    effectiveSettings(projectFileIn(dirname(resolve(file)))?.config, { bonusCap: opts.bonusCap });
   for (const file of files) {
     if (seen.has(file)) continue;
     seen.add(file);
