@@ -1,16 +1,26 @@
-// Markdown → mdast with positions. One shared processor: remark-parse plus GFM
-// (answer keys keep their bonus rows in pipe tables, which plain CommonMark
-// does not parse). remark is superlinear on some inputs (10 000-deep lists
+// Markdown → mdast with positions: remark-parse plus GFM (answer keys keep
+// their bonus rows in pipe tables, which plain CommonMark does not parse),
+// with only the GFM extensions the text can use (gfmParts.ts). remark is superlinear on some inputs (10 000-deep lists
 // hang, deep block quotes overflow the stack, 50 000 `[a](` take ~30 s), so
 // risky input goes to a line-based scanner that yields a flat mdast instead.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { Root, RootContent, TableRow } from 'mdast';
+import { gfmMask, gfmPlugin } from './gfmParts';
 import { scanBlocks, splitRow } from './review/blocks';
 import { PositionMap, splitLines } from './text';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/** One frozen processor per set of GFM parts, made on first use (at most 2⁵). */
+const processors = new Map<number, ReturnType<typeof processorFor>>();
+function processorFor(mask: number) {
+  return unified().use(remarkParse).use(gfmPlugin(mask)).freeze();
+}
+function processorOf(text: string) {
+  const mask = gfmMask(text);
+  let processor = processors.get(mask);
+  if (!processor) processors.set(mask, (processor = processorFor(mask)));
+  return processor;
+}
 
 /**
  * Inputs above these sizes are scanned line by line instead. remark-parse runs
@@ -35,7 +45,7 @@ export function parseMarkdownChecked(text: string): MarkdownParse {
   const risk = markdownRisk(text);
   if (risk) return { root: scanToMdast(text), fallback: risk };
   try {
-    return { root: processor.parse(text) as Root };
+    return { root: processorOf(text).parse(text) as Root };
   } catch (e) {
     return { root: scanToMdast(text), fallback: `remark failed: ${e instanceof Error ? e.message : String(e)}` };
   }
