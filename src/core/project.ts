@@ -273,5 +273,13 @@ export function parseProjectFile(text: string, name = '.review-grader.json'): Pr
       'thresholds.match.partial',
       `"thresholds.match.partial" (${m.partial}) is above "detected" (${m.detected}); expected partial ≤ detected`,
     );
+  // both set with close > clear leaves no gap for the lower-SD rule (a gap is a clear win or keeps the
+  // baseline); one alone against the default may mean just that, as clear: 0 does
+  const r = config.thresholds?.recommendation;
+  if (r?.clear !== undefined && r.close !== undefined && r.close > r.clear)
+    warn(
+      'thresholds.recommendation.close',
+      `"thresholds.recommendation.close" (${r.close}) is above "clear" (${r.clear}); expected close ≤ clear, or no gap is judged by the lower SD`,
+    );
   return { config, diagnostics };
 }

@@ -75,6 +75,18 @@ test('wrong values and unknown settings are warnings on their own line; the rest
   assert.match(parseProjectFile('[1, 2]').diagnostics[0]!.message, /the file: expected an object/);
 });
 
+test('a recommendation close gap above clear set together is a warning at its line', () => {
+  const both = parseProjectFile('{\n  "thresholds": {\n    "recommendation": { "clear": 0.5,\n      "close": 0.8 }\n  }\n}');
+  assert.deepEqual(
+    both.diagnostics.map((d) => [d.line, d.code]),
+    [[4, 'project-setting']],
+  );
+  assert.match(both.diagnostics[0]!.message, /"thresholds\.recommendation\.close" \(0\.8\) is above "clear" \(0\.5\)/);
+  // one alone is not compared with the default: clear 0 (no lower-SD band) is a choice
+  assert.deepEqual(parseProjectFile('{ "thresholds": { "recommendation": { "clear": 0 } } }').diagnostics, []);
+  assert.deepEqual(parseProjectFile('{ "thresholds": { "recommendation": { "clear": 2, "close": 0.5 } } }').diagnostics, []);
+});
+
 test('never throws, whatever the bytes', () => {
   fc.assert(
     fc.property(fc.string({ maxLength: 200 }), (s) => {
