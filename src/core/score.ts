@@ -1,5 +1,6 @@
 // The rubric's arithmetic (DESIGN.md): run score, per-variant mean/SD and
 // stability, baseline-vs-variant recommendation, convergence. Pure numbers.
+import { english, type Translate } from './i18n';
 import { CREDIT, type RunScore, type Verdict } from './model';
 
 export interface RubricOptions {
@@ -130,12 +131,17 @@ export interface Recommendation {
  * < 0.5, every negative gap included → the baseline. Compared on values
  * rounded to 2 decimals, so 7.6 − 7.1 is exactly 0.5.
  */
-export function recommend(baseline: VariantSummary, variant: VariantSummary, rule: RoundRule = DEFAULT_ROUND_RULE): Recommendation {
+export function recommend(
+  baseline: VariantSummary,
+  variant: VariantSummary,
+  rule: RoundRule = DEFAULT_ROUND_RULE,
+  t: Translate = english,
+): Recommendation {
   const { clear, close } = rule.recommendation;
   const gap = round(variant.mean - baseline.mean);
-  const g = `mean gap ${signed(gap)} (${variant.variant} ${fmt(variant.mean)} − ${baseline.variant} ${fmt(baseline.mean)})`;
+  const g = t('mean gap {0} ({1} {2} − {3} {4})', signed(gap), variant.variant, fmt(variant.mean), baseline.variant, fmt(baseline.mean));
   if (gap > round(clear)) {
-    return { winner: variant.variant, rule: 'higher-mean', gap, reason: `${g} > ${threshold(clear)}: the higher mean wins` };
+    return { winner: variant.variant, rule: 'higher-mean', gap, reason: t('{0} > {1}: the higher mean wins', g, threshold(clear)) };
   }
   if (gap >= round(close)) {
     const vs = round(variant.sd);
@@ -145,7 +151,14 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary, rul
         winner: variant.variant,
         rule: 'lower-sd',
         gap,
-        reason: `${g} is within ${threshold(close)}–${threshold(clear)}, where the lower SD wins; the SDs are equal (${fmt(vs)}), so the higher mean: ${variant.variant}`,
+        reason: t(
+          '{0} is within {1}–{2}, where the lower SD wins; the SDs are equal ({3}), so the higher mean: {4}',
+          g,
+          threshold(close),
+          threshold(clear),
+          fmt(vs),
+          variant.variant,
+        ),
       };
     }
     const winner = vs < bs ? variant : baseline;
@@ -153,11 +166,22 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary, rul
       winner: winner.variant,
       rule: 'lower-sd',
       gap,
-      reason: `${g} is within ${threshold(close)}–${threshold(clear)}: ${winner.variant} has the lower SD (${fmt(Math.min(vs, bs))} vs ${fmt(Math.max(vs, bs))})`,
+      reason: t(
+        '{0} is within {1}–{2}: {3} has the lower SD ({4} vs {5})',
+        g,
+        threshold(close),
+        threshold(clear),
+        winner.variant,
+        fmt(Math.min(vs, bs)),
+        fmt(Math.max(vs, bs)),
+      ),
     };
   }
-  const why = gap < 0 ? ' (a variant below the baseline is never adopted)' : '';
-  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason: `${g} < ${threshold(close)}: keep the baseline${why}` };
+  const reason =
+    gap < 0
+      ? t('{0} < {1}: keep the baseline (a variant below the baseline is never adopted)', g, threshold(close))
+      : t('{0} < {1}: keep the baseline', g, threshold(close));
+  return { winner: baseline.variant, rule: 'keep-baseline', gap, reason };
 }
 
 /**
@@ -166,16 +190,21 @@ export function recommend(baseline: VariantSummary, variant: VariantSummary, rul
  * broken by the lower SD; a tie on both is left to a person (the winner is
  * then the first in the given order, and the reason says so).
  */
-export function recommendRound(baseline: VariantSummary, variants: VariantSummary[], rule: RoundRule = DEFAULT_ROUND_RULE): Recommendation {
-  if (variants.length === 0) return { winner: baseline.variant, rule: 'keep-baseline', gap: 0, reason: 'no variant to compare' };
-  const results = variants.map((v) => ({ v, r: recommend(baseline, v, rule) }));
+export function recommendRound(
+  baseline: VariantSummary,
+  variants: VariantSummary[],
+  rule: RoundRule = DEFAULT_ROUND_RULE,
+  t: Translate = english,
+): Recommendation {
+  if (variants.length === 0) return { winner: baseline.variant, rule: 'keep-baseline', gap: 0, reason: t('no variant to compare') };
+  const results = variants.map((v) => ({ v, r: recommend(baseline, v, rule, t) }));
   const adopted = results.filter((x) => x.r.winner === x.v.variant);
   if (adopted.length === 0) {
     // None qualifies: explain with the strongest challenger (first of equals in the given order).
     let best = results[0];
     for (const x of results) if (round(x.v.mean) > round(best.v.mean)) best = x;
-    const many = results.length > 1 ? `; none of the ${results.length} variants qualifies (the closest is shown)` : '';
-    return { ...best.r, reason: best.r.reason + many };
+    if (results.length === 1) return best.r;
+    return { ...best.r, reason: t('{0}; none of the {1} variants qualifies (the closest is shown)', best.r.reason, results.length) };
   }
   if (adopted.length === 1) return adopted[0].r;
   let top = round(adopted[0].v.mean);
@@ -183,17 +212,26 @@ export function recommendRound(baseline: VariantSummary, variants: VariantSummar
   const tied = adopted.filter((x) => round(x.v.mean) === top);
   const list = adopted.map((x) => `${x.v.variant} ${fmt(x.v.mean)}`).join(', ');
   if (tied.length === 1) {
-    return { ...tied[0].r, reason: `${tied[0].r.reason}; of ${adopted.length} variants the rule adopts (${list}), the highest mean wins` };
+    return {
+      ...tied[0].r,
+      reason: t('{0}; of {1} variants the rule adopts ({2}), the highest mean wins', tied[0].r.reason, adopted.length, list),
+    };
   }
   let lowSd = tied[0];
   for (const x of tied) if (round(x.v.sd) < round(lowSd.v.sd)) lowSd = x;
   const sameSd = tied.filter((x) => round(x.v.sd) === round(lowSd.v.sd));
-  const names = tied.map((x) => x.v.variant).join(' and ');
+  const names = tied.map((x) => x.v.variant).join(t(' and '));
   const tie =
     sameSd.length === 1
-      ? `${names} tie on the highest mean (${fmt(top)}); ${lowSd.v.variant} has the lower SD (${fmt(lowSd.v.sd)})`
-      : `${names} tie on the highest mean (${fmt(top)}) and on SD (${fmt(lowSd.v.sd)}): the rubric cannot separate them, choose by hand (${lowSd.v.variant} is shown)`;
-  return { ...lowSd.r, reason: `${lowSd.r.reason}; ${tie}`, tied: tied.map((x) => x.v.variant) };
+      ? t('{0} tie on the highest mean ({1}); {2} has the lower SD ({3})', names, fmt(top), lowSd.v.variant, fmt(lowSd.v.sd))
+      : t(
+          '{0} tie on the highest mean ({1}) and on SD ({2}): the rubric cannot separate them, choose by hand ({3} is shown)',
+          names,
+          fmt(top),
+          fmt(lowSd.v.sd),
+          lowSd.v.variant,
+        );
+  return { ...lowSd.r, reason: t('{0}; {1}', lowSd.r.reason, tie), tied: tied.map((x) => x.v.variant) };
 }
 
 /** One round's improvement: the recommended prompt's mean − that round's baseline mean (0 when the baseline is kept). */

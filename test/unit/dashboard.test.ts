@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import {
   buildPerspective,
   compareNames,
+  dashboardJson,
   renderDashboardPage,
   renderDashboardShell,
   renderRound,
@@ -290,8 +291,13 @@ describe('dashboard agreement section, Japanese page, progressive frame (pure)',
     assert.match(html, /○ 検出 1<\/span><span class="lg v-partial">△ 部分検出 0\.5/);
     assert.match(html, /あなたのタグが ○ のところを自動照合は △ としています（4 件中 3 件）/);
     assert.match(html, /検出 \d+(\.\d+)? = ○ \d+ × 1/); // a score tooltip
-    // no English left in the page's own words (the recommendation's reason is core/score's and stays English)
+    // the recommendation's reason too; `--format json` keeps it in English
+    assert.match(html, /平均の差 [+−]?[\d.]+（/);
+    const view = buildPerspective({ name: 'P', runs: tagged() }, t);
+    assert.match(dashboardJson(view).rounds[0].recommendation?.reason ?? '', /^mean gap /);
+    // no English left in the page's own words
     for (const text of [
+      'mean gap',
       'Agreement between sources',
       'Detection rate by problem category',
       'History <small>',

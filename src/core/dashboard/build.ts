@@ -110,6 +110,7 @@ export function buildRound(
   const baseline = variants.find((v) => v.isBaseline)?.summary;
   const others = variants.filter((v) => !v.isBaseline).map((v) => v.summary);
   const recommendation = baseline && others.length ? recommendRound(baseline, others, rule) : undefined;
+  const reasonSaid = baseline && others.length ? recommendRound(baseline, others, rule, t).reason : undefined;
   const own = first.graded.score;
   return {
     ...(own.detectionRule ? { detectionRule: own.detectionRule, detectionMax: own.detectionMax } : {}),
@@ -128,15 +129,23 @@ export function buildRound(
     variants,
     baseline: baseline?.variant,
     recommendation,
-    verdictSentence: sentence(baseline, others, recommendation, t),
+    reasonSaid,
+    verdictSentence: sentence(baseline, others, recommendation, reasonSaid, t),
     disagreements: cells.flat().filter((c) => c.disagreement).length,
   };
 }
 
-/** The recommendation in one sentence; the reason itself is core/score's (English). */
-function sentence(baseline: VariantSummary | undefined, others: VariantSummary[], rec: RoundView['recommendation'], t: Translate): string {
+/** The recommendation in one sentence, with core/score's reason in the page's language. */
+function sentence(
+  baseline: VariantSummary | undefined,
+  others: VariantSummary[],
+  rec: RoundView['recommendation'],
+  reason: string | undefined,
+  t: Translate,
+): string {
   if (rec && baseline) {
-    return rec.winner === baseline.variant ? t('Keep {0}: {1}.', rec.winner, rec.reason) : t('Adopt {0}: {1}.', rec.winner, rec.reason);
+    const why = reason ?? rec.reason;
+    return rec.winner === baseline.variant ? t('Keep {0}: {1}.', rec.winner, why) : t('Adopt {0}: {1}.', rec.winner, why);
   }
   if (!baseline) {
     const best = [...others].sort((a, b) => b.mean - a.mean)[0];

@@ -102,7 +102,10 @@ export interface RoundView {
   cells: CellView[][];
   variants: VariantView[];
   baseline?: string;
+  /** the rubric's call; its `reason` is English, as `--format json` gives it */
   recommendation?: Recommendation;
+  /** the same reason in the page's language */
+  reasonSaid?: string;
   /** recommended mean − this round's baseline mean (0 when the baseline is kept); undefined: no call */
   improvement?: number;
   /** the recommendation (or why there is none) in one sentence */

@@ -24,7 +24,7 @@ export function renderRound(r: RoundView, cellLink?: CellLinker, t: Translate = 
   const rec = r.recommendation;
   const cls = rec ? (rec.winner === r.baseline ? 'keep' : 'adopt') : 'none';
   const verb = rec ? (cls === 'keep' ? t('Keep') : t('Adopt')) : t('No call');
-  const said = rec ? t('{0}: {1}.', rec.winner, rec.reason) : r.verdictSentence;
+  const said = rec ? t('{0}: {1}.', rec.winner, r.reasonSaid ?? rec.reason) : r.verdictSentence;
   return `<section class="round" id="${esc(r.id)}" aria-labelledby="${esc(r.id)}-h">
 <h3 id="${esc(r.id)}-h">${esc(r.label)} <small>${esc(r.perspective)} · ${esc(t('{0} problems', r.problems.length))} · ${esc(t('{0} runs', r.columns.length))}${r.keyPath ? ` · <code>${esc(tail(r.keyPath))}</code>` : ''}</small></h3>
 <p class="verdict ${cls}" data-winner="${esc(rec?.winner ?? '')}"><strong>${esc(verb)}</strong> ${esc(said)}</p>
