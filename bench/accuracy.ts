@@ -219,7 +219,9 @@ async function main(): Promise<void> {
       ),
     );
   }
-  const pooled = held.flatMap((h) => h.runs.map((r) => ({ ...r, predicted: r.scores.map((s, i) => capped(verdictFor(s, h.t), r.clausesMet[i])) })));
+  const pooled = held.flatMap((h) =>
+    h.runs.map((r) => ({ ...r, predicted: r.scores.map((s, i) => capped(verdictFor(s, h.t), r.clausesMet[i])) })),
+  );
   console.log(line('  LOPO pooled', figures(pooled)));
   for (const [g, rs] of groupBy(pooled, (r) => r.pairing)) console.log(line(`  LOPO ${g}`, figures(rs)));
   const fitAll = fitThresholds(runs);
@@ -249,7 +251,9 @@ async function main(): Promise<void> {
   console.log(line('  LOPO pooled', figures(heldPen)));
   for (const pen of PENALTIES) {
     const ft = fitThresholds(runs, (r) => r.byPenalty.get(pen)!);
-    const f = figures(runs.map((r) => ({ ...r, predicted: r.byPenalty.get(pen)!.map((s, i) => capped(verdictFor(s, ft), r.clausesMet[i])) })));
+    const f = figures(
+      runs.map((r) => ({ ...r, predicted: r.byPenalty.get(pen)!.map((s, i) => capped(verdictFor(s, ft), r.clausesMet[i])) })),
+    );
     console.log(line(`  in-sample x ${pen} (d ${ft.detected} p ${ft.partial})`, f));
   }
 }

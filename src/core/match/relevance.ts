@@ -26,7 +26,7 @@ export interface Profile {
   /** the ○ criterion's AND clauses as profiles of their own (none when it has fewer than two) */
   clauses?: Profile[];
   /**
-   * Lists of alternatives in the ○ criterion (alternatives.ts): each list
+   * Lists of alternatives in the ○ criterion and the description (alternatives.ts): each list
    * counts as one feature, as heavy as its average item and covered as far
    * as its best-covered item is. Their features are not in `weights`.
    */
@@ -124,17 +124,20 @@ export function indexKey(key: AnswerKey): KeyIndex {
 
 /**
  * Moves the features only one item of a list of alternatives names out of the
- * profile's weights into a group. A feature the problem names anywhere else
- * (title, description, location, △ criterion, the ○ criterion outside its
+ * profile's weights into a group. Lists are read in the ○ criterion and in the
+ * description (both say what the problem is by example: "unvalidated input
+ * (e.g., file names, headers)"). A feature the problem names anywhere else
+ * (title, location, △ criterion, the description or ○ criterion outside their
  * lists) or in two items is the problem's own and stays required.
  */
 function withAlternatives(p: Problem, profile: Profile): Profile {
-  const detected = p.criteria.detected?.text;
-  if (!detected) return profile;
-  const { lists, rest } = alternativeLists(detected);
+  const detected = p.criteria.detected?.text ?? '';
+  const criterion = alternativeLists(detected);
+  const description = alternativeLists(p.description ?? '');
+  const lists = [...criterion.lists, ...description.lists];
   if (lists.length === 0) return profile;
   const elsewhere = new Set<string>();
-  for (const text of [p.title, p.description ?? '', p.location ?? '', affirmedPart(p.criteria.partial?.text ?? ''), rest])
+  for (const text of [p.title, description.rest, p.location ?? '', affirmedPart(p.criteria.partial?.text ?? ''), criterion.rest])
     for (const f of textFeatures(text).keys()) elsewhere.add(f);
   const itemBags = lists.map((items) => items.map((t) => [...textFeatures(t).keys()].filter((f) => !RUBRIC_VERBS.has(f))));
   const named = new Map<string, number>();
