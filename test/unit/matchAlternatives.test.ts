@@ -100,3 +100,22 @@ test('alternatives: an example list in the description is read the same way', ()
   // before: 0.58 with two examples, 0.40 with five
   assert.ok(Math.abs(two - five) < 0.02, `two examples ${two}, five examples ${five}`);
 });
+
+test("alternatives: the △ criterion's example list is a group as well; the title never is", () => {
+  const key = parseAnswerKey(
+    `# Answer Key
+
+### P01: Retries (with backoff, jitter) unbounded
+- **Description**: Clients retry forever.
+- **Detection Criteria**:
+  - ○ (Detected): Points out unbounded retries
+  - △ (Partial): Mentions a retry control (e.g., a budget, a cap, a circuit breaker) but not the storm
+  - × (Not Detected): No mention
+`,
+    'k.md',
+  );
+  const groups = indexKey(key).problems[0].groups ?? [];
+  // before: no groups at all; the title's parenthesis stays required
+  assert.equal(groups.length, 1, JSON.stringify(groups.map((g) => g.items.map((i) => [...i.keys()]))));
+  assert.ok(groups[0].items.every((item) => ![...item.keys()].some((f) => f.includes('backoff') || f.includes('jitter'))));
+});

@@ -26,7 +26,7 @@ export interface Profile {
   /** the ○ criterion's AND clauses as profiles of their own (none when it has fewer than two) */
   clauses?: Profile[];
   /**
-   * Lists of alternatives in the ○ criterion and the description (alternatives.ts): each list
+   * Lists of alternatives in the description and the ○/△ criteria (alternatives.ts): each list
    * counts as one feature, as heavy as its average item and covered as far
    * as its best-covered item is. Their features are not in `weights`.
    */
@@ -124,20 +124,22 @@ export function indexKey(key: AnswerKey): KeyIndex {
 
 /**
  * Moves the features only one item of a list of alternatives names out of the
- * profile's weights into a group. Lists are read in the ○ criterion and in the
- * description (both say what the problem is by example: "unvalidated input
- * (e.g., file names, headers)"). A feature the problem names anywhere else
- * (title, location, △ criterion, the description or ○ criterion outside their
- * lists) or in two items is the problem's own and stays required.
+ * profile's weights into a group. Lists are read wherever a key gives
+ * examples: the description ("unvalidated input (e.g., file names,
+ * headers)"), the ○ criterion and the △ criterion's affirmed part; the title
+ * and location name the problem itself. A feature the problem names anywhere
+ * else (title, location, a field outside its lists) or in two items is the
+ * problem's own and stays required.
  */
 function withAlternatives(p: Problem, profile: Profile): Profile {
   const detected = p.criteria.detected?.text ?? '';
   const criterion = alternativeLists(detected);
   const description = alternativeLists(p.description ?? '');
-  const lists = [...criterion.lists, ...description.lists];
+  const partial = alternativeLists(affirmedPart(p.criteria.partial?.text ?? ''));
+  const lists = [...criterion.lists, ...description.lists, ...partial.lists];
   if (lists.length === 0) return profile;
   const elsewhere = new Set<string>();
-  for (const text of [p.title, description.rest, p.location ?? '', affirmedPart(p.criteria.partial?.text ?? ''), criterion.rest])
+  for (const text of [p.title, p.location ?? '', description.rest, criterion.rest, partial.rest])
     for (const f of textFeatures(text).keys()) elsewhere.add(f);
   const itemBags = lists.map((items) => items.map((t) => [...textFeatures(t).keys()].filter((f) => !RUBRIC_VERBS.has(f))));
   const named = new Map<string, number>();
