@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAnswerKey } from '../src/core/answerKey';
 import { autoGrade, contrastScores, coverage, EXCLUSIVITY_PENALTY, indexKey, indexReview } from '../src/core/match';
+import { coversClauses } from '../src/core/match/relevance';
 import { DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from '../src/core/match/verdict';
 import { accuracy, confusion, detectionMae, linearKappa, ORDER, verdictOfMark } from '../src/core/match/metrics';
 import { CREDIT, type AnswerKey, type Review, type Verdict } from '../src/core/model';
@@ -30,6 +31,14 @@ export interface ScoredRun {
   truth: Verdict[];
   scores: number[];
   predicted: Verdict[];
+  /**
+   * per problem: does the best finding touch every AND clause of the ○
+   * criterion? The matcher caps the verdict at △ when not (index.ts), so a
+   * threshold fit must apply the same cap or it fits a rule the grader does
+   * not ship. (Under another exclusivity penalty the best finding may differ;
+   * the flag of the shipped penalty's best finding is used for all.)
+   */
+  clausesMet: boolean[];
   /** best score per problem (as `scores`) under other exclusivity penalties, for the LOPO check */
   byPenalty: Map<number, number[]>;
 }
@@ -69,6 +78,7 @@ export async function scoreCorpus(
       truth: [],
       scores: [],
       predicted: [],
+      clausesMet: [],
       byPenalty: new Map(),
     };
     const ki = indexKey(key);
@@ -83,6 +93,8 @@ export async function scoreCorpus(
       run.truth.push(truth);
       run.scores.push(p.evidence[0]?.score ?? 0);
       run.predicted.push(p.verdict);
+      const top = p.evidence[0];
+      run.clausesMet.push(!top || coversClauses(ki.problems[pi], ri.findings[top.findingIndex], ri));
       for (const a of alternatives) run.byPenalty.get(a.pen)!.push(a.best[pi]);
     });
     runs.push(run);
@@ -90,9 +102,18 @@ export async function scoreCorpus(
   return { runs, ms };
 }
 
+/** The verdict a score gets under thresholds, capped at △ where the best finding misses an AND clause (as index.ts does). */
+export function capped(v: Verdict, clausesMet: boolean): Verdict {
+  return v === 'detected' && !clausesMet ? 'partial' : v;
+}
+
 export function figures(runs: ScoredRun[], predict?: (s: number) => Verdict) {
-  const pairs = runs.flatMap((r) => r.truth.map((truth, i) => ({ truth, predicted: predict ? predict(r.scores[i]) : r.predicted[i] })));
-  const perRun = runs.map((r) => ({ truth: r.truth, predicted: predict ? r.scores.map(predict) : r.predicted }));
+  const verdicts = (r: ScoredRun) => (predict ? r.scores.map((s, i) => capped(predict(s), r.clausesMet[i])) : r.predicted);
+  const pairs = runs.flatMap((r) => {
+    const vs = verdicts(r);
+    return r.truth.map((truth, i) => ({ truth, predicted: vs[i] }));
+  });
+  const perRun = runs.map((r) => ({ truth: r.truth, predicted: verdicts(r) }));
   return {
     n: pairs.length,
     runs: runs.length,
@@ -106,7 +127,7 @@ export function figures(runs: ScoredRun[], predict?: (s: number) => Verdict) {
 
 /** Grid search of the two thresholds maximizing kappa (MAE breaks ties); counts only, so a grid point costs one pass. */
 export function fitThresholds(runs: ScoredRun[], scoresOf: (r: ScoredRun) => number[] = (r) => r.scores): Thresholds & { kappa: number } {
-  const items = runs.flatMap((r, ri) => scoresOf(r).map((s, i) => ({ ri, s, truth: ORDER.indexOf(r.truth[i]) })));
+  const items = runs.flatMap((r, ri) => scoresOf(r).map((s, i) => ({ ri, s, met: r.clausesMet[i], truth: ORDER.indexOf(r.truth[i]) })));
   const truthCredit = runs.map((r) => r.truth.reduce((a, v) => a + CREDIT[v], 0));
   let best = { t: DEFAULT_THRESHOLDS as Thresholds, kappa: -Infinity, mae: Infinity };
   const predicted = runs.map(() => 0);
@@ -115,7 +136,7 @@ export function fitThresholds(runs: ScoredRun[], scoresOf: (r: ScoredRun) => num
       const m = ORDER.map(() => ORDER.map(() => 0));
       predicted.fill(0);
       for (const x of items) {
-        const j = x.s >= d ? 0 : x.s >= p ? 1 : 2;
+        const j = x.s >= d ? (x.met ? 0 : 1) : x.s >= p ? 1 : 2;
         m[x.truth][j]++;
         predicted[x.ri] += 1 - j / 2;
       }
@@ -198,7 +219,9 @@ async function main(): Promise<void> {
       ),
     );
   }
-  const pooled = held.flatMap((h) => h.runs.map((r) => ({ ...r, predicted: r.scores.map((s) => verdictFor(s, h.t)) })));
+  const pooled = held.flatMap((h) =>
+    h.runs.map((r) => ({ ...r, predicted: r.scores.map((s, i) => capped(verdictFor(s, h.t), r.clausesMet[i])) })),
+  );
   console.log(line('  LOPO pooled', figures(pooled)));
   for (const [g, rs] of groupBy(pooled, (r) => r.pairing)) console.log(line(`  LOPO ${g}`, figures(rs)));
   const fitAll = fitThresholds(runs);
@@ -220,7 +243,7 @@ async function main(): Promise<void> {
     const scored = test.map((r) => ({
       ...r,
       scores: r.byPenalty.get(pen)!,
-      predicted: r.byPenalty.get(pen)!.map((s) => verdictFor(s, ft)),
+      predicted: r.byPenalty.get(pen)!.map((s, i) => capped(verdictFor(s, ft), r.clausesMet[i])),
     }));
     heldPen.push(...scored);
     console.log(line(`  ${g} (x ${pen} d ${ft.detected} p ${ft.partial})`, figures(scored)));
@@ -228,7 +251,9 @@ async function main(): Promise<void> {
   console.log(line('  LOPO pooled', figures(heldPen)));
   for (const pen of PENALTIES) {
     const ft = fitThresholds(runs, (r) => r.byPenalty.get(pen)!);
-    const f = figures(runs.map((r) => ({ ...r, predicted: r.byPenalty.get(pen)!.map((s) => verdictFor(s, ft)) })));
+    const f = figures(
+      runs.map((r) => ({ ...r, predicted: r.byPenalty.get(pen)!.map((s, i) => capped(verdictFor(s, ft), r.clausesMet[i])) })),
+    );
     console.log(line(`  in-sample x ${pen} (d ${ft.detected} p ${ft.partial})`, f));
   }
 }
