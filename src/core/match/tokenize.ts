@@ -5,7 +5,7 @@
 // choice for unsegmented CJK); katakana loanwords are translated to English
 // through the loanword table so they meet English text directly.
 import { normalizeText } from './normalize';
-import { splitKatakana } from './vocabulary';
+import { splitKatakana } from './katakana';
 
 export interface TokenizedText {
   /** normalized text, for Japanese vocabulary lookups */
@@ -17,7 +17,7 @@ export interface TokenizedText {
   boosted: Set<string>;
   /** kanji bigrams (unigram for a lone kanji) */
   bigrams: string[];
-  /** katakana words the loanword table does not know */
+  /** katakana words the loanword table does not know (long-vowel marks dropped) */
   kana: string[];
   /** adjacent raw Latin words glued ("local storage" → "localstorage"), so spaced names meet identifiers */
   glued: string[];
@@ -141,7 +141,11 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
     } else if (m[3] !== undefined) {
       for (const piece of splitKatakana(m[3])) {
         if (piece.english) for (const w of piece.english.split(' ')) pushStem(w, out);
-        else if (piece.text.length >= 2) out.kana.push(piece.text);
+        else {
+          // an unknown word is a feature as it is: both long-vowel spellings meet (ユーザー, ユーザ)
+          const kana = piece.text.replace(/ー/g, '');
+          if (kana.length >= 2) out.kana.push(kana);
+        }
       }
     } else if (m[4] !== undefined) {
       const run = m[4];
