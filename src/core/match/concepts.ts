@@ -47,7 +47,13 @@ function gluedPositions(text: string): Set<number> | undefined {
 }
 
 /** The longest term at i, and how many characters it spans (a dropped word-final ー included). */
-function longestAt(v: CompiledVocabulary, text: string, i: number, ascii: boolean, glued: Set<number> | undefined): [string, number] | undefined {
+function longestAt(
+  v: CompiledVocabulary,
+  text: string,
+  i: number,
+  ascii: boolean,
+  glued: Set<number> | undefined,
+): [string, number] | undefined {
   if (glued?.has(i)) return undefined;
   for (const prefix of [text.slice(i, i + 2), text[i]]) {
     for (const t of v.byPrefix.get(prefix) ?? []) {

@@ -225,10 +225,13 @@ environment-separation: environment separation, staging, production, development
 export { splitKatakana, type KanaPiece } from './katakana';
 
 /**
- * Security concepts whose words are everyday words in other perspectives
- * ("role", "owner", "leak" as in memory leak, "flood", "attack", "origin",
- * "replay" a queue, "immutable", "hash", "rotate" logs, "mask"): they count
- * only in keys that are about security (see relevance.ts).
+ * Concepts whose words are everyday words in other perspectives: they stand
+ * for the concept only where the key's domain supports it (domains.ts).
+ * Security: "role", "owner", "leak" as in memory leak, "flood", "attack",
+ * "origin", "replay" a queue, "immutable", "hash", "rotate" logs, "mask", a
+ * cache's "TTL" and "invalidation", a page "token", a file "upload", a
+ * "tenant" column, an external "vendor". (A "session" is the same thing in a
+ * session store and in session management: not ambiguous.)
  */
 export const AMBIGUOUS_SECURITY = new Set([
   'rbac',
@@ -243,19 +246,41 @@ export const AMBIGUOUS_SECURITY = new Set([
   'hashing',
   'key-rotation',
   'masking',
+  'token-revocation',
+  'token',
 ]);
+
+/**
+ * The same fault outside security: "consistent with the existing naming" is
+ * not data consistency, the "state" of an order not state management, a
+ * timeout "setting" not configuration management, "depends on" the load not
+ * coupling between modules.
+ */
+export const AMBIGUOUS_OTHER = new Set(['consistency']);
+
+/** Is this concept ambiguous (counts only where its domain is supported)? */
+export function isAmbiguous(id: string): boolean {
+  return AMBIGUOUS_SECURITY.has(id) || AMBIGUOUS_OTHER.has(id);
+}
+
+/** Concept id → its section of the vocabulary ("security", "reliability", "data", …: the first word of its # line). */
+export function conceptSections(): Map<string, string> {
+  const out = new Map<string, string>();
+  let section = '';
+  for (const line of CONCEPTS_TEXT.split('\n')) {
+    if (line.startsWith('#')) section = /^#\s*([a-z]+)/.exec(line)?.[1] ?? '';
+    else {
+      const m = /^([a-z0-9-]+):/.exec(line.trim());
+      if (m) out.set(m[1], section);
+    }
+  }
+  return out;
+}
 
 /** Concept ids of the security section of the vocabulary. */
 export function securityConcepts(): Set<string> {
   const out = new Set<string>();
-  let inSecurity = false;
-  for (const line of CONCEPTS_TEXT.split('\n')) {
-    if (line.startsWith('#')) inSecurity = /^#\s*security/.test(line);
-    else if (inSecurity) {
-      const m = /^([a-z0-9-]+):/.exec(line.trim());
-      if (m) out.add(m[1]);
-    }
-  }
+  for (const [id, section] of conceptSections()) if (section === 'security') out.add(id);
   return out;
 }
 
