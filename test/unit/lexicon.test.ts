@@ -61,6 +61,8 @@ test('concepts: everyday words do not stand for a concept', () => {
     ['ユーザーと注文の紐付け', 'abac'],
     ['Service→Service→Repository', 'service-auth'],
     ['ログに記録する', 'documentation'],
+    ['a breaking change to the API', 'circuit-breaker'],
+    ['古いデータのアーカイブ', 'cache'],
   ];
   for (const [text, id] of none) assert.ok(!concepts(text).has(id), `${text} is not ${id}`);
   assert.ok(concepts('cookie属性の設定').has('cookie'));
@@ -81,6 +83,10 @@ test('concepts: perspectives beyond the corpus meet across languages', () => {
     assert.ok(concepts(ja).has(id), `${ja} → ${id}`);
     assert.ok(concepts(en).has(id), `${en} → ${id}`);
   }
+  // a one-word phrase written with a hyphen whose second half is a stop word
+  assert.ok(concepts('the fan-out is unbounded').has('fan-out'));
+  assert.ok(concepts('ファンアウトに上限がない').has('fan-out'));
+  assert.ok(concepts('レスポンスの形式が他のAPIと異なる').has('response-envelope'));
   // loanwords meet English words directly
   const ja = textFeatures('ミドルウェアでリードレプリカに振り分ける');
   const en = textFeatures('the middleware routes reads to a read replica');

@@ -6,7 +6,7 @@
 // found in ブロック, ログ not in カタログ, ロール not in コントロール. ASCII
 // terms from the Japanese side match on word boundaries.
 import { katakanaBreaks } from './katakana';
-import { tokenize, type TokenizedText } from './tokenize';
+import { stem, tokenize, type TokenizedText } from './tokenize';
 import { conceptEntries } from './vocabulary';
 
 interface CompiledVocabulary {
@@ -128,6 +128,8 @@ export function findConcepts(tokens: TokenizedText): Map<string, number> {
       bump(v.phrases.get(phrase));
     }
   }
+  // "fan-out", "time-out", "roll-back": a one-word phrase written with a hyphen (its second half may be a stop word)
+  for (const h of tokens.hyphenated) bump(v.phrases.get(stem(h)));
   const text = tokens.text.toLowerCase();
   const glued = gluedPositions(text);
   for (let i = 0; i < text.length; i++) {

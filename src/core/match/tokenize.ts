@@ -21,6 +21,8 @@ export interface TokenizedText {
   kana: string[];
   /** adjacent raw Latin words glued ("local storage" → "localstorage"), so spaced names meet identifiers */
   glued: string[];
+  /** hyphenated word pairs glued ("fan-out" → "fanout"): one word written in two, whose second half may be a stop word */
+  hyphenated: string[];
 }
 
 const STOP_EN = new Set(
@@ -111,7 +113,7 @@ const TOKEN =
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
-  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], kana: [], glued: [] };
+  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], kana: [], glued: [], hyphenated: [] };
   scan(text, out, false);
   return out;
 }
@@ -123,7 +125,10 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
     // glue two Latin words separated by one space or hyphen only
     if (m[2] !== undefined) {
       const word = m[2].toLowerCase();
-      if (previous && m.index - previousEnd <= 1) out.glued.push(previous + word);
+      if (previous && m.index - previousEnd <= 1) {
+        out.glued.push(previous + word);
+        if (text[previousEnd] === '-') out.hyphenated.push(previous + word);
+      }
       previous = word;
       previousEnd = m.index + m[0].length;
     } else {

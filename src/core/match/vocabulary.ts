@@ -84,7 +84,7 @@ threat-model: threat model, threat modeling, stride, attack surface | 脅威モ�
 vulnerability: vulnerability, vulnerable, exploit, attacker, malicious, attack | 脆弱性, 攻撃者, 悪意, 攻撃
 impersonation: impersonation, impersonate, spoof, spoofing, hijack, hijacking, account takeover, session hijacking, takeover | なりすまし, 乗っ取り, ハイジャック
 # reliability
-circuit-breaker: circuit breaker, circuit breakers, breaker, open circuit | サーキットブレーカー, 遮断
+circuit-breaker: circuit breaker, circuit breakers, open circuit | サーキットブレーカー, 遮断
 retry: retry, retries, retrying, retry policy, retry strategy, exponential backoff, backoff, jitter, max attempt | リトライ, 再試行, 再送, バックオフ, 指数
 timeout: timeout, timeouts, deadline, connect timeout, read timeout | タイムアウト, 時間切れ, time out, timed out, タイムアウト値
 fallback: fallback, fall back, degraded mode, graceful degradation, degrade gracefully, degradation | フォールバック, 縮退, 縮退運転, 代替手段, 機能縮退, 代替処理
@@ -126,7 +126,7 @@ external-dependency: external dependency, external service, third party api, dow
 sla-contract: sla, service level, service level objective, error budget | sla, サービスレベル, エラーバジェット
 # data
 database: database, db, rdbms, sql, nosql, postgresql, mysql, mongodb, dynamodb | データベース, db
-cache: cache, caching, cached, redis, memcached, ttl, cache invalidation, stale, cache stampede, cache aside, cache hit, cache layer, cache key, response cache | キャッシュ, キャッシュ無効化, キャッシュ戦略, 古いデータ, キャッシュ層, キャッシュヒット, キャッシュキー
+cache: cache, caching, cached, redis, memcached, ttl, cache invalidation, stale, cache stampede, cache aside, cache hit, cache layer, cache key, response cache | キャッシュ, キャッシュ無効化, キャッシュ戦略, キャッシュ層, キャッシュヒット, キャッシュキー, 古いデータを返す
 cache-consistency: cache invalidation, stale data, stale cache, cache coherence, cache inconsistency | キャッシュの無効化, キャッシュの整合性, 古いキャッシュ
 http-caching: etag, cache control, conditional request, last modified, http cache, not modified | 条件付きリクエスト, http キャッシュ, 304
 index: index, indexes, indexing, secondary index, composite index, full table scan, missing index, covering index, unindexed, index scan | インデックス, 索引, フルスキャン, 全件走査, インデックス不足, インデックスがない, インデックス未設定, 未インデックス
@@ -170,8 +170,8 @@ serialization-cost: serialization, deserialization, serialize, marshalling, json
 # consistency / conventions
 naming-style: naming style, camel case, camelcase, snake case, snake_case, kebab case, pascal case, casing, prefix, suffix | 命名スタイル, キャメルケース, スネークケース, ケバブケース, パスカルケース, 大文字小文字, 接頭辞, 接尾辞
 plurality: plural, singular, pluralization, plural noun, singular noun, plural resource name, collection name | 複数形, 単数形, 単複, 単数形と複数形
-response-envelope: response envelope, envelope, wrapper object, response format, response structure, response shape, data wrapper | レスポンス形式, レスポンス構造, エンベロープ, ラッパー, 応答形式
-convention: convention, conventions, existing pattern, existing convention, project standard, coding standard, style guide, deviates from, consistent with the existing, inconsistent with the existing, existing implementation, existing code, existing endpoint, existing api, other endpoint, rest of the codebase, follow the existing, align with the existing | 規約, 慣例, 既存パターン, 既存の規約, 不統一, 逸脱, 既存実装, 既存の実装, 既存コード, 既存のコード, 既存api, 既存のapi, 既存のエンドポイント, 他のエンドポイント, 既存の設計, 既存の方針, 既存と異なる, 既存と不一致
+response-envelope: response envelope, envelope, wrapper object, response format, response structure, response shape, data wrapper | レスポンス形式, レスポンス構造, エンベロープ, ラッパー, 応答形式, レスポンスの形式, レスポンスの構造, 応答の形式
+convention: convention, conventions, existing pattern, existing convention, project standard, coding standard, style guide, deviates from, consistent with the existing, inconsistent with the existing, existing implementation, existing code, existing endpoint, existing api, other endpoint, rest of the codebase, follow the existing, align with the existing | 規約, 慣例, 既存パターン, 既存の規約, 不統一, 逸脱, 既存実装, 既存の実装, 既存コード, 既存のコード, 既存api, 既存のapi, 既存のエンドポイント, 他のエンドポイント, 既存の設計, 既存の方針, 既存と異なる, 既存と不一致, 他のapiと異なる, 他のエンドポイントと異なる, 既存サービスとの一貫性, 既存との一貫性, 既存の実装との一貫性, 既存パターンとの
 data-access-pattern: data access, data access layer, repository pattern, orm, active record, dao, raw sql, query builder, persistence layer | データアクセス, データアクセス層, リポジトリパターン, orm, 生sql, 永続化層, 永続化処理
 date-format: date format, datetime format, timestamp format, iso 8601, iso8601, epoch, unix time | 日付形式, 日時形式, 日付フォーマット, 日時フォーマット, iso 8601
 identifier-format: uuid, auto increment, autoincrement, serial id, sequential id, id format, id type, primary key type, surrogate key | 連番, 自動採番, 主キーの型, id形式, id体系
