@@ -8,6 +8,8 @@ import { parseAnswerKey } from '../../src/core/answerKey';
 import { indexKey, stem, textFeatures, tokenize } from '../../src/core/match';
 import { findConcepts } from '../../src/core/match/concepts';
 import { katakanaBreaks, splitKatakana } from '../../src/core/match/katakana';
+import { autoGrade } from '../../src/core/match';
+import { loadReviewParser } from '../../bench/reviewLoader';
 
 const concepts = (text: string) => new Set(findConcepts(tokenize(text)).keys());
 const englishOf = (run: string) => splitKatakana(run).flatMap((p) => (p.english ? p.english.split(' ') : []));
@@ -121,4 +123,80 @@ test('domains: an ambiguous concept counts only where the key or the problem sup
   assert.ok(!features(performance, 0).has('c:token-revocation'));
   const mixed = ['アクセストークンを無効化する仕組みがなく認証が破られる', '一覧APIがN+1クエリを発行する', 'ページネーションがない'];
   assert.ok(features(mixed, 0).has('c:token-revocation'), 'the problem itself names authentication');
+});
+
+// A made-up performance / conventions key in Japanese and a review in English.
+const PERFORMANCE_KEY = `# 正解キー
+
+## 埋め込み問題一覧
+
+### P01: 注文一覧APIのN+1クエリ
+- **カテゴリ**: パフォーマンス
+- **該当箇所**: セクション4「注文一覧API」
+- **問題の説明**: 注文一覧の取得で注文ごとに明細をクエリしており、N+1問題が発生する。
+- **検出判定基準**:
+  - ○（検出）: 注文一覧のN+1クエリを指摘し、一括取得やJOINを提案している
+  - △（部分検出）: クエリ数の多さに触れているがN+1と特定していない
+  - ×（未検出）: 指摘がない
+
+### P02: 配送状況のポーリング
+- **カテゴリ**: パフォーマンス
+- **該当箇所**: セクション5「配送状況」
+- **問題の説明**: クライアントが5秒ごとにポーリングして配送状況を取得しており、イベント駆動のプッシュ通知を使っていない。
+- **検出判定基準**:
+  - ○（検出）: ポーリングによる負荷を指摘し、WebSocketやプッシュ通知などイベント駆動を提案している
+  - △（部分検出）: 更新の取得方法に触れている
+  - ×（未検出）: 指摘がない
+
+### P03: 命名スタイルが既存APIと一貫性がない
+- **カテゴリ**: 一貫性
+- **該当箇所**: セクション6「レスポンス」
+- **問題の説明**: 新しいエンドポイントのフィールド名がキャメルケースで、既存のエンドポイントのスネークケースと異なる。
+- **検出判定基準**:
+  - ○（検出）: 命名スタイルの不統一を既存APIとの比較で指摘している
+  - △（部分検出）: 命名に触れている
+  - ×（未検出）: 指摘がない
+
+### P04: キャッシュの無効化方針がない
+- **カテゴリ**: パフォーマンス
+- **該当箇所**: セクション7「キャッシュ」
+- **問題の説明**: 商品情報をキャッシュするが、更新時の無効化方針がなく古い価格を返す。
+- **検出判定基準**:
+  - ○（検出）: キャッシュ無効化の欠如と古いデータの返却を指摘している
+  - △（部分検出）: キャッシュに触れている
+  - ×（未検出）: 指摘がない
+`;
+const PERFORMANCE_REVIEW = `# Performance review
+
+### 1. N+1 queries in the order list
+The order list endpoint runs one query per order to load its line items: an N+1 pattern. Batch the lookup or use a JOIN.
+
+### 2. Polling for delivery status
+Clients poll every five seconds. Push updates over WebSocket or server-sent events instead.
+
+### 3. Field naming differs from the existing API
+New fields use camelCase while the existing endpoints use snake_case; follow the existing convention.
+
+### 4. No cache invalidation for product data
+Cached product prices are never invalidated on update, so stale prices are served.
+
+### 5. Refresh tokens are never revoked
+Logout does not revoke refresh tokens, so a stolen token stays valid.
+`;
+
+test('a Japanese performance and conventions key grades an English review through the lexicon', async () => {
+  const parseReview = await loadReviewParser();
+  const key = parseAnswerKey(PERFORMANCE_KEY, 'answer-key.md');
+  const review = parseReview(PERFORMANCE_REVIEW, 'run1.md');
+  const grade = autoGrade(key, review);
+  grade.problems.forEach((p, i) => {
+    assert.equal(p.verdict, 'detected', JSON.stringify(p));
+    assert.equal(p.evidence[0].label, `${i + 1}`, JSON.stringify(p));
+  });
+  // the security finding (revoking tokens) is no evidence for the cache invalidation problem
+  const p04 = grade.problems[3];
+  assert.ok(
+    p04.evidence.every((e) => e.label !== '5'),
+    JSON.stringify(p04),
+  );
 });
