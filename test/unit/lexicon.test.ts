@@ -65,6 +65,9 @@ test('concepts: everyday words do not stand for a concept', () => {
     ['ログに記録する', 'documentation'],
     ['a breaking change to the API', 'circuit-breaker'],
     ['古いデータのアーカイブ', 'cache'],
+    ['ログファイルの保存先', 'token-storage'],
+    ['外部連携先のAPIが遅い', 'third-party'],
+    ['件数が指数関数的に増える', 'retry'],
   ];
   for (const [text, id] of none) assert.ok(!concepts(text).has(id), `${text} is not ${id}`);
   assert.ok(concepts('cookie属性の設定').has('cookie'));

@@ -34,7 +34,7 @@ token: token, access token, refresh token | トークン, アクセストーク�
 token-expiry: token expiration, token expiry, expiration time, expiry, expire, lifetime, ttl, short lived, validity period | 有効期限, 期限切れ, 失効期限, 有効期間, 短命
 token-revocation: revocation, revoke, revoked, blacklist, denylist, token invalidation, invalidate token | 失効, 無効化, 取り消し, ブラックリスト
 token-rotation: refresh token rotation, token rotation, rotate refresh, reuse detection | リフレッシュトークンのローテーション, トークンローテーション
-token-storage: localstorage, local storage, sessionstorage, session storage, client side storage, browser storage, token storage | ローカルストレージ, セッションストレージ, 保存先, 保存方式, 保管方法
+token-storage: localstorage, local storage, sessionstorage, session storage, client side storage, browser storage, token storage | ローカルストレージ, セッションストレージ, トークンの保存先, トークンの保存, トークンの保管
 cookie: cookie, httponly, secure flag, samesite, secure attribute | クッキー, cookie, httponly, samesite, http only, same site, cookie属性, クッキー属性, クッキーの属性
 csrf: csrf, xsrf, cross site request forgery, request forgery, anti forgery, csrf token | csrf, クロスサイトリクエストフォージェリ, リクエスト強要
 xss: xss, cross site scripting, script injection, content security policy, csp | xss, クロスサイトスクリプティング, スクリプト注入
@@ -73,7 +73,7 @@ network-segmentation: network segmentation, private subnet, vpc, security group,
 service-auth: service authentication, mutual authentication, service to service authentication, workload identity | サービス間認証, 相互認証
 tenant-isolation: tenant, multi tenant, tenant isolation, cross tenant, tenant id, row level security | テナント, マルチテナント, テナント分離, テナント間, テナント横断, 行レベルセキュリティ
 admin: admin, administrator, admin panel, admin api, superuser, privileged account, management console | 管理者, 管理画面, 特権, 管理api, 管理者権限
-third-party: third party, vendor, external api, external service, supply chain, dependency vulnerability, outdated library | サードパーティ, 外部サービス, 外部api, 外部連携, ベンダー, サプライチェーン, 脆弱なライブラリ
+third-party: third party, vendor, supply chain, dependency vulnerability, outdated library | サードパーティ, ベンダー, サプライチェーン, 脆弱なライブラリ
 replay: replay, replay attack, nonce, timestamp validation | リプレイ攻撃, 再送攻撃, ノンス
 security-headers: security header, hsts, strict transport security, x frame options, clickjacking, content type options | セキュリティヘッダ, クリックジャッキング
 account-enumeration: user enumeration, account enumeration, username enumeration | ユーザー列挙, アカウント列挙
@@ -85,7 +85,7 @@ vulnerability: vulnerability, vulnerable, exploit, attacker, malicious, attack |
 impersonation: impersonation, impersonate, spoof, spoofing, hijack, hijacking, account takeover, session hijacking, takeover | なりすまし, 乗っ取り, ハイジャック
 # reliability
 circuit-breaker: circuit breaker, circuit breakers, open circuit | サーキットブレーカー, 遮断
-retry: retry, retries, retrying, retry policy, retry strategy, exponential backoff, backoff, jitter, max attempt | リトライ, 再試行, 再送, バックオフ, 指数
+retry: retry, retries, retrying, retry policy, retry strategy, exponential backoff, backoff, jitter, max attempt | リトライ, 再試行, 再送, バックオフ, 指数バックオフ, 指数的バックオフ
 timeout: timeout, timeouts, deadline, connect timeout, read timeout | タイムアウト, 時間切れ, time out, timed out, タイムアウト値
 fallback: fallback, fall back, degraded mode, graceful degradation, degrade gracefully, degradation | フォールバック, 縮退, 縮退運転, 代替手段, 機能縮退, 代替処理
 bulkhead: bulkhead, isolation of failure, fault isolation, blast radius | バルクヘッド, 障害の分離, 障害分離, 障害の影響範囲
@@ -158,7 +158,7 @@ polling: polling, poll, long polling, busy wait, periodic check, short polling, 
 event-driven: event driven, push notification, server sent event, sse, event notification, change data capture, cdc, event subscription, subscribe to event, webhook notification | イベント駆動, プッシュ通知, 変更通知, 購読
 fan-out: fan out, fanout, broadcast, scatter gather, fan out on write, fan out on read | ファンアウト, 一斉配信, 全件配信
 pre-aggregation: pre aggregation, precompute, pre compute, materialized view, rollup, summary table, aggregate table, denormalized counter, aggregate on read, on the fly aggregation, real time aggregation, count query | 事前集計, 集計テーブル, 事前計算, マテリアライズドビュー, 非正規化カウンタ, 都度集計, リアルタイム集計, 毎回集計
-unbounded-scan: full scan, table scan, unbounded query, unbounded scan, unbounded result, entire table, whole table, unlimited result, load all, fetch all, scan every row | 全件スキャン, フルスキャン, 全件読み込み, 全件検索, 無制限, 全データを取得, 全レコード
+unbounded-scan: full scan, table scan, unbounded query, unbounded scan, unbounded result, entire table, whole table, unlimited result, load all, fetch all, scan every row | 全件スキャン, フルスキャン, 全件読み込み, 全件検索, 全データを取得, 全レコード, 無制限に取得, 件数無制限, 無制限の取得
 archival: archive, archival, archiving, cold storage, tiered storage, data lifecycle, ttl expiry, purge old | アーカイブ, 退避, コールドストレージ, ライフサイクル, 古いデータの削除
 data-growth: data growth, table growth, unbounded growth, growing table, data volume, time based partition, partition by date | データ増加, データ量の増加, テーブルの肥大化, データの肥大化, 日付パーティション, 月次パーティション, データ量
 batching: batching, batch request, bulk insert, bulk operation, coalesce, debounce | 一括処理, 一括取得, 一括登録
