@@ -1,8 +1,12 @@
 // Concept recognition: maps a tokenized text onto the vocabulary's concept
 // ids. English phrases match on stem sequences (so inflections meet);
 // Japanese terms match as substrings of the normalized text (no segmentation
-// needed); ASCII terms from the Japanese side match on word boundaries.
-import { tokenize, type TokenizedText } from './tokenize';
+// needed) except inside a katakana run, where a term must start and end on
+// a boundary of the run's loanword segmentation (katakana.ts): ロック is not
+// found in ブロック, ログ not in カタログ, ロール not in コントロール. ASCII
+// terms from the Japanese side match on word boundaries.
+import { katakanaBreaks } from './katakana';
+import { stem, tokenize, type TokenizedText } from './tokenize';
 import { conceptEntries } from './vocabulary';
 
 interface CompiledVocabulary {
@@ -29,12 +33,37 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
-function longestAt(v: CompiledVocabulary, text: string, i: number, ascii: boolean): string | undefined {
+const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]+/g;
+
+/** Positions inside katakana runs that are not word boundaries (a term may not start or end there). */
+function gluedPositions(text: string): Set<number> | undefined {
+  let glued: Set<number> | undefined;
+  for (const m of text.matchAll(KATAKANA_RUN)) {
+    if (m[0].length < 2) continue;
+    const breaks = new Set(katakanaBreaks(m[0]));
+    for (let k = 1; k < m[0].length; k++) if (!breaks.has(k)) (glued ??= new Set()).add(m.index + k);
+  }
+  return glued;
+}
+
+/** The longest term at i, and how many characters it spans (a dropped word-final ー included). */
+function longestAt(
+  v: CompiledVocabulary,
+  text: string,
+  i: number,
+  ascii: boolean,
+  glued: Set<number> | undefined,
+): [string, number] | undefined {
+  if (glued?.has(i)) return undefined;
   for (const prefix of [text.slice(i, i + 2), text[i]]) {
     for (const t of v.byPrefix.get(prefix) ?? []) {
       if (!text.startsWith(t, i)) continue;
-      if (ascii && isWordChar(text.charCodeAt(i + t.length))) continue;
-      return t;
+      let end = i + t.length;
+      if (ascii && isWordChar(text.charCodeAt(end))) continue;
+      // サーバ in サーバー: the term's other long-vowel spelling
+      if (glued?.has(end) && text[end] === 'ー') end++;
+      if (glued?.has(end)) continue;
+      return [t, end - i];
     }
   }
   return undefined;
@@ -66,6 +95,8 @@ export function vocabulary(): CompiledVocabulary {
       // (unless stop words would vanish from it: "at rest" must not become "rest").
       if (/^[a-z][a-z0-9 ]*$/.test(lower) && tokenize(lower).stems.length === lower.split(' ').length && asPhrase(lower)) continue;
       addTo(termConcepts, lower, entry.id);
+      // サーキットブレーカー also written サーキットブレーカ (the other direction is handled when matching)
+      if (/[\u30a1-\u30fa]ー$/.test(lower) && lower.length > 3) addTo(termConcepts, lower.slice(0, -1), entry.id);
     }
   }
   // A prefix table instead of one big regex alternation: ~10× faster on long reviews.
@@ -97,16 +128,19 @@ export function findConcepts(tokens: TokenizedText): Map<string, number> {
       bump(v.phrases.get(phrase));
     }
   }
+  // "fan-out", "time-out", "roll-back": a one-word phrase written with a hyphen (its second half may be a stop word)
+  for (const h of tokens.hyphenated) bump(v.phrases.get(stem(h)));
   const text = tokens.text.toLowerCase();
+  const glued = gluedPositions(text);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const ascii = c < 0x80;
     // ASCII terms start only at a word start; skip plain spaces and word interiors fast
     if (ascii && (c === 32 || c === 10 || (i > 0 && isWordChar(text.charCodeAt(i - 1))))) continue;
-    const match = longestAt(v, text, i, ascii);
+    const match = longestAt(v, text, i, ascii, glued);
     if (match) {
-      bump(v.termConcepts.get(match));
-      i += match.length - 1;
+      bump(v.termConcepts.get(match[0]));
+      i += match[1] - 1;
     }
   }
   return found;

@@ -7,7 +7,7 @@ import { alternativeLists } from './alternatives';
 import { affirmedPart, andClauses } from './clauses';
 import { cjkRatio } from './normalize';
 import { stem } from './tokenize';
-import { AMBIGUOUS_SECURITY, securityConcepts } from './vocabulary';
+import { dropOffDomain } from './domains';
 import { contains, inverseDocumentFrequency, textFeatures, travels, type FeatureBag } from './weights';
 
 /**
@@ -94,7 +94,7 @@ export function indexKey(key: AnswerKey): KeyIndex {
   const cached = keyCache.get(key);
   if (cached) return cached;
   const fieldsOfProblems = key.problems.map(problemFields);
-  if (!aboutSecurity(fieldsOfProblems)) for (const fields of fieldsOfProblems) for (const { bag } of fields) dropAmbiguous(bag);
+  dropOffDomain(fieldsOfProblems.map((fields) => fields.map((f) => f.bag)));
   const bonusFields = key.bonus.map((b) => [{ bag: textFeatures(`${b.text}\n${b.condition ?? ''}\n${b.category ?? ''}`), weight: 1 }]);
   const allDocs = [...fieldsOfProblems, ...bonusFields].map(unionBag);
   const idf = inverseDocumentFrequency(allDocs);
@@ -163,27 +163,6 @@ function withAlternatives(p: Problem, profile: Profile): Profile {
     groups.push({ items: own });
   }
   return groups.length ? { ...profile, weights, groups } : profile;
-}
-
-/**
- * Is the key about security? Yes when at least half of its problems name an
- * unambiguous security concept (authentication, encryption, injection, …):
- * a security key plants security problems throughout, another perspective's
- * key touches security in one or two at most.
- */
-function aboutSecurity(problems: WeightedBag[][]): boolean {
-  const security = securityConcepts();
-  const named = problems.filter((fields) =>
-    fields.some(({ bag }) =>
-      [...bag.keys()].some((f) => f.startsWith('c:') && security.has(f.slice(2)) && !AMBIGUOUS_SECURITY.has(f.slice(2))),
-    ),
-  ).length;
-  return named * 2 >= problems.length;
-}
-
-/** Outside security keys, everyday words do not stand for security concepts. */
-function dropAmbiguous(bag: FeatureBag): void {
-  for (const f of [...bag.keys()]) if (f.startsWith('c:') && AMBIGUOUS_SECURITY.has(f.slice(2))) bag.delete(f);
 }
 
 interface WeightedBag {

@@ -5,7 +5,7 @@
 // choice for unsegmented CJK); katakana loanwords are translated to English
 // through the loanword table so they meet English text directly.
 import { normalizeText } from './normalize';
-import { splitKatakana } from './vocabulary';
+import { splitKatakana } from './katakana';
 
 export interface TokenizedText {
   /** normalized text, for Japanese vocabulary lookups */
@@ -17,10 +17,12 @@ export interface TokenizedText {
   boosted: Set<string>;
   /** kanji bigrams (unigram for a lone kanji) */
   bigrams: string[];
-  /** katakana words the loanword table does not know */
+  /** katakana words the loanword table does not know (long-vowel marks dropped) */
   kana: string[];
   /** adjacent raw Latin words glued ("local storage" → "localstorage"), so spaced names meet identifiers */
   glued: string[];
+  /** hyphenated word pairs glued ("fan-out" → "fanout"): one word written in two, whose second half may be a stop word */
+  hyphenated: string[];
 }
 
 const STOP_EN = new Set(
@@ -111,7 +113,7 @@ const TOKEN =
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
-  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], kana: [], glued: [] };
+  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], kana: [], glued: [], hyphenated: [] };
   scan(text, out, false);
   return out;
 }
@@ -123,7 +125,10 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
     // glue two Latin words separated by one space or hyphen only
     if (m[2] !== undefined) {
       const word = m[2].toLowerCase();
-      if (previous && m.index - previousEnd <= 1) out.glued.push(previous + word);
+      if (previous && m.index - previousEnd <= 1) {
+        out.glued.push(previous + word);
+        if (text[previousEnd] === '-') out.hyphenated.push(previous + word);
+      }
       previous = word;
       previousEnd = m.index + m[0].length;
     } else {
@@ -141,7 +146,11 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
     } else if (m[3] !== undefined) {
       for (const piece of splitKatakana(m[3])) {
         if (piece.english) for (const w of piece.english.split(' ')) pushStem(w, out);
-        else if (piece.text.length >= 2) out.kana.push(piece.text);
+        else {
+          // an unknown word is a feature as it is: both long-vowel spellings meet (ユーザー, ユーザ)
+          const kana = piece.text.replace(/ー/g, '');
+          if (kana.length >= 2) out.kana.push(kana);
+        }
       }
     } else if (m[4] !== undefined) {
       const run = m[4];
