@@ -105,7 +105,7 @@ function parseJsonc(text: string): Parsed {
         if (text[i] === ',') {
           i++;
           skip();
-        } else if (text[i] !== '}') throw new JsoncError(said('expected \',\' or \'}\' after the value of "{0}"', k), i);
+        } else if (text[i] !== '}') throw new JsoncError(said("expected ',' or '}' after the value of \"{0}\"", k), i);
       }
       i++;
       return obj;
@@ -197,7 +197,9 @@ const SHAPE: { [k: string]: Check | { [k: string]: unknown } } = {
     penalty: { points: num(0) },
     ratings: { detected: num(0), partial: num(0), missed: num(0) },
     weights: (v: Json) =>
-      isObj(v) && Object.values(v).every((w) => typeof w === 'number' && w >= 0) ? undefined : said('expected an object of id → weight ≥ 0'),
+      isObj(v) && Object.values(v).every((w) => typeof w === 'number' && w >= 0)
+        ? undefined
+        : said('expected an object of id → weight ≥ 0'),
     scale: num(0),
   },
   thresholds: {

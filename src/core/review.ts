@@ -82,10 +82,7 @@ function parse(text: string, path?: string): Review {
     diagnostics.push({
       code: 'findings-from-paragraphs',
       severity: 'info',
-      ...said(
-        'no finding headings, bold leads or labels recognised: each of its {0} paragraph(s) is read as a finding',
-        findings.length,
-      ),
+      ...said('no finding headings, bold leads or labels recognised: each of its {0} paragraph(s) is read as a finding', findings.length),
       line: findings[0].headingSpan.start.line,
     });
   return { path, language: detectLanguage(text), ...reviewMeta(text, path), findings, tags: reading.tags, diagnostics };

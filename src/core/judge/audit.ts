@@ -151,12 +151,7 @@ function statistics(report: JudgeReport): Diagnostic[] {
       code: 'sd-mismatch',
       severity: 'warning',
       line: report.statedSdLine ?? 1,
-      ...said(
-        'The report states SD {0}, but its run totals ({1}) give SD {2}.',
-        fmt(report.statedSd),
-        xs.map(fmt).join(', '),
-        fmt(sd),
-      ),
+      ...said('The report states SD {0}, but its run totals ({1}) give SD {2}.', fmt(report.statedSd), xs.map(fmt).join(', '), fmt(sd)),
     });
   }
   return out;

@@ -61,8 +61,7 @@ export function lintKeyFile(text: string, path?: string, t: Translate = english)
  */
 export function withoutLinePrefix(d: Diagnostic, t: Translate = english): string {
   const text = messageIn(d, t);
-  for (const prefix of [`line ${d.line}: `, atLine(t, d.line, '')])
-    if (prefix && text.startsWith(prefix)) return text.slice(prefix.length);
+  for (const prefix of [`line ${d.line}: `, atLine(t, d.line, '')]) if (prefix && text.startsWith(prefix)) return text.slice(prefix.length);
   return text;
 }
 
