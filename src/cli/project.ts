@@ -12,7 +12,9 @@ import { formatDiagnostic } from './format/diagnostics';
 import { say, UsageError } from './io';
 import { nodeFiles } from './nodeFiles';
 import { assertNoEscape } from './confine';
-import { t } from './locale';
+import { withoutLinePrefix } from '../core/lint';
+import { argIn } from '../core/i18n';
+import { cliTranslator, t } from './locale';
 
 const slash = (p: string) => p.split(sep).join('/');
 const byFolder = new Map<string, FoundProjectFile | undefined>();
@@ -44,13 +46,20 @@ export function projectFileFor(file: string, isFolder = false): FoundProjectFile
   const name = shown(found.path);
   const broken = found.diagnostics.find((d) => d.code === 'project-syntax');
   if (broken) {
-    // the core's message names the file and line itself and ends "the defaults are used": here the command stops
-    const message = broken.message.replace(/^line \d+: .* is not valid JSON: /, 'not valid JSON: ').replace(/; the defaults are used$/, '');
+    // the core's message names the file and line itself and ends "the defaults are used": here the command stops,
+    // so only what is wrong is said (the record's third argument; the English text when there is none)
+    const detail = broken.said?.args[2];
+    const message = t(
+      'not valid JSON: {0}',
+      detail !== undefined
+        ? argIn(detail, cliTranslator())
+        : broken.message.replace(/^line \d+: .* is not valid JSON: /, '').replace(/; the defaults are used$/, ''),
+    );
     throw new UsageError(`${name}:${broken.line}:${broken.column ?? 1}: ${message}`);
   }
   if (!reported.has(found.path)) {
     reported.add(found.path);
-    found.diagnostics.forEach((d) => say(formatDiagnostic(name, { ...d, message: d.message.replace(/^line \d+: /, '') })));
+    found.diagnostics.forEach((d) => say(formatDiagnostic(name, d, withoutLinePrefix(d, cliTranslator()))));
     if (found.shadowed)
       say(`${shown(found.shadowed)}:1:1: warning [project-shadowed] ${t('{0} in the same folder is used; this file is not read', name)}`);
   }

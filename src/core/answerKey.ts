@@ -11,6 +11,7 @@ import { firstStrayCriterion, parseShapes, type KeyFile } from './answerKey/shap
 import { keyStructure, type KeyStructure } from './answerKey/structure';
 import { BONUS_HEADING, detectLanguage, matchBoldLine, matchHeading, matchProblemHeading } from './answerKey/vocabulary';
 import { pushAll } from './arrays';
+import { said } from './i18n';
 
 export { LineIndex } from './answerKey/lines';
 export { bankEntryOf, type KeyFile } from './answerKey/shapes';
@@ -55,7 +56,12 @@ export function parseAnswerKey(text: string, path?: string, scenario?: string): 
           code: 'unknown-scenario',
           severity: 'error',
           line: 1,
-          message: `no scenario '${wanted}' in this file (it holds ${first.scenarios!.map((s) => s.id).join(', ')}); read ${first.scenario!.id}`,
+          ...said(
+            "no scenario '{0}' in this file (it holds {1}); read {2}",
+            wanted,
+            first.scenarios!.map((s) => s.id).join(', '),
+            first.scenario!.id,
+          ),
         },
         ...first.diagnostics,
       ],
@@ -75,7 +81,7 @@ export function parseKeyFile(text: string, path?: string): KeyFile {
         code: 'parse-failure',
         severity: 'error',
         line: 1,
-        message: `could not read the answer key: ${e instanceof Error ? e.message : String(e)}`,
+        ...said('could not read the answer key: {0}', e instanceof Error ? e.message : String(e)),
       },
     ];
     return { path, sections: [{ path, language: 'en', problems: [], bonus: [], diagnostics }], diagnostics };
@@ -97,7 +103,13 @@ function parse(text: string, path: string | undefined): KeyFile {
   const stray = none ? firstStrayCriterion(ix, structure, path) : undefined;
   if (none && stray !== undefined) {
     // it says it is a key and has criteria: say where reading found no item to attach them to
-    none.message = `no problems found: line ${stray} has ○/△/× criteria but no item above it carries an id (expected '### P01: Title', '### PB-01: Title', a bold lead '**ID: Title**' or a table row whose first cell is an id)`;
+    Object.assign(
+      none,
+      said(
+        "no problems found: line {0} has ○/△/× criteria but no item above it carries an id (expected '### P01: Title', '### PB-01: Title', a bold lead '**ID: Title**' or a table row whose first cell is an id)",
+        stray,
+      ),
+    );
     none.line = stray;
   }
   return { path, sections: [key], diagnostics: [] };
@@ -138,14 +150,14 @@ function parseClassic(text: string, path: string | undefined, ix: LineIndex, str
       code: 'not-text',
       severity: 'error',
       line: ix.point(text.indexOf('\u0000')).line,
-      message: 'the file does not look like text (it contains NUL bytes); expected a markdown answer key',
+      ...said('the file does not look like text (it contains NUL bytes); expected a markdown answer key'),
     });
   } else if (problems.length === 0) {
     diagnostics.push({
       code: 'no-problems',
       severity: 'warning',
       line: 1,
-      message: "no problems found (expected headings like '### P01: Title' followed by ○/△/× detection criteria)",
+      ...said("no problems found (expected headings like '### P01: Title' followed by ○/△/× detection criteria)"),
     });
   }
   diagnostics.sort((a, b) => a.line - b.line);

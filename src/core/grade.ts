@@ -18,6 +18,7 @@ import { autoGrade, type MatchOptions } from './match';
 import { resolveCitations, type JudgeRun } from './judge';
 import { DEFAULT_RUBRIC, runScore, type KeyDetection, type RubricOptions } from './score';
 import { detectionSubtotal, itemCredits } from './answerKey/rating';
+import { said, type SaidText } from './i18n';
 
 export interface GradeOptions {
   /** ignore the review's grading tags */
@@ -139,16 +140,16 @@ export function tagKeyDiagnostics(key: AnswerKey, tags: Review['tags']): Diagnos
   const out: Diagnostic[] = [];
   for (const t of tags) {
     for (const e of t.entries) {
-      let message: string | undefined;
+      let message: SaidText | undefined;
       if (e.kind === 'problem' && !problemIds.has(idOf(e.id)))
-        message = `grading tag names ${e.id}, which the answer key does not have (${range}); it is ignored`;
+        message = said('grading tag names {0}, which the answer key does not have ({1}); it is ignored', e.id, range);
       else if (e.kind === 'bonus' && e.id && key.bonus.length > 0 && !bonusIds.has(e.id))
-        message = `grading tag names bonus ${e.id}, which the answer key does not have; it counts as a plain bonus`;
+        message = said('grading tag names bonus {0}, which the answer key does not have; it counts as a plain bonus', e.id);
       if (message)
         out.push({
           code: 'unknown-tag-id',
           severity: 'warning',
-          message,
+          ...message,
           line: t.span.start.line,
           column: t.span.start.column,
           span: t.span,

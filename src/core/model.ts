@@ -1,6 +1,7 @@
 // The shared data model of the grading core. Pure types: every module of
 // src/core reads and writes these shapes, and the CLI and the extension only
 // ever see these shapes. Nothing here imports 'vscode' or Node built-ins.
+import type { Said } from './i18n';
 
 /** A point in a text: line and column are 1-based (as in mdast), offset is 0-based UTF-16. */
 export interface Point {
@@ -37,7 +38,10 @@ export interface Diagnostic {
   /** stable rule code, e.g. 'duplicate-id', 'malformed-tag' */
   code: string;
   severity: Severity;
+  /** in English (JSON output, caches and tests read it); `messageIn(d, t)` for a person's language */
   message: string;
+  /** what a parser said, to be said again in another language (core/i18n `said`); absent: `message` only */
+  said?: Said;
   line: number;
   column?: number;
   span?: Span;

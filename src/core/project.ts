@@ -4,6 +4,7 @@
 // and trailing commas. Pure: the caller finds and reads the file; a broken
 // file yields diagnostics with their line, never a throw.
 import type { Diagnostic, Verdict } from './model';
+import { said, type SaidText } from './i18n';
 
 export interface ProjectConfig {
   keys?: {
@@ -49,10 +50,10 @@ export const PROJECT_FILE_NAMES = ['.review-grader.jsonc', '.review-grader.json'
 
 class JsoncError extends Error {
   constructor(
-    message: string,
+    readonly text: SaidText,
     readonly offset: number,
   ) {
-    super(message);
+    super(text.message);
   }
 }
 
@@ -75,13 +76,13 @@ function parseJsonc(text: string): Parsed {
         while (i < n && text[i] !== '\n') i++;
       } else if (text.startsWith('/*', i)) {
         const end = text.indexOf('*/', i + 2);
-        if (end < 0) throw new JsoncError('a /* comment is never closed', i);
+        if (end < 0) throw new JsoncError(said('a /* comment is never closed'), i);
         i = end + 2;
       } else return;
     }
   };
   const value = (path: string, depth: number): Json => {
-    if (depth > 64) throw new JsoncError('nested too deeply', i);
+    if (depth > 64) throw new JsoncError(said('nested too deeply'), i);
     skip();
     const c = text[i];
     if (c === '{') {
@@ -89,14 +90,14 @@ function parseJsonc(text: string): Parsed {
       const obj: { [k: string]: Json } = {};
       skip();
       while (text[i] !== '}') {
-        if (i >= n) throw new JsoncError("expected '}' before the end of the file", i);
-        if (text[i] !== '"') throw new JsoncError(`expected a property name in double quotes, found '${text[i]}'`, i);
+        if (i >= n) throw new JsoncError(said("expected '}' before the end of the file"), i);
+        if (text[i] !== '"') throw new JsoncError(said("expected a property name in double quotes, found '{0}'", text[i]!), i);
         const at = i;
         const k = string();
         const p = path ? `${path}.${k}` : k;
         keyOffsets.set(p, at);
         skip();
-        if (text[i] !== ':') throw new JsoncError(`expected ':' after "${k}"`, i);
+        if (text[i] !== ':') throw new JsoncError(said('expected \':\' after "{0}"', k), i);
         i++;
         // defineProperty: a "__proto__" key is data, not the object's prototype
         Object.defineProperty(obj, k, { value: value(p, depth + 1), enumerable: true, writable: true, configurable: true });
@@ -104,7 +105,7 @@ function parseJsonc(text: string): Parsed {
         if (text[i] === ',') {
           i++;
           skip();
-        } else if (text[i] !== '}') throw new JsoncError(`expected ',' or '}' after the value of "${k}"`, i);
+        } else if (text[i] !== '}') throw new JsoncError(said("expected ',' or '}' after the value of \"{0}\"", k), i);
       }
       i++;
       return obj;
@@ -114,20 +115,20 @@ function parseJsonc(text: string): Parsed {
       const arr: Json[] = [];
       skip();
       while (text[i] !== ']') {
-        if (i >= n) throw new JsoncError("expected ']' before the end of the file", i);
+        if (i >= n) throw new JsoncError(said("expected ']' before the end of the file"), i);
         arr.push(value(`${path}[${arr.length}]`, depth + 1));
         skip();
         if (text[i] === ',') {
           i++;
           skip();
-        } else if (text[i] !== ']') throw new JsoncError("expected ',' or ']' in a list", i);
+        } else if (text[i] !== ']') throw new JsoncError(said("expected ',' or ']' in a list"), i);
       }
       i++;
       return arr;
     }
     if (c === '"') return string();
     const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 40));
-    if (!lit) throw new JsoncError(i >= n ? 'expected a value before the end of the file' : `unexpected '${text[i]}'`, i);
+    if (!lit) throw new JsoncError(i >= n ? said('expected a value before the end of the file') : said("unexpected '{0}'", text[i]!), i);
     i += lit[0].length;
     return lit[0] === 'true' ? true : lit[0] === 'false' ? false : lit[0] === 'null' ? null : Number(lit[0]);
   };
@@ -136,7 +137,7 @@ function parseJsonc(text: string): Parsed {
     i++;
     let out = '';
     while (i < n && text[i] !== '"') {
-      if (text[i] === '\n') throw new JsoncError('a string runs past the end of its line', start);
+      if (text[i] === '\n') throw new JsoncError(said('a string runs past the end of its line'), start);
       if (text[i] === '\\') {
         const e = text[i + 1];
         const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -146,16 +147,16 @@ function parseJsonc(text: string): Parsed {
         } else if (e !== undefined && map[e]) {
           out += map[e];
           i += 2;
-        } else throw new JsoncError('a bad escape in a string', i);
+        } else throw new JsoncError(said('a bad escape in a string'), i);
       } else out += text[i++];
     }
-    if (i >= n) throw new JsoncError('a string is never closed', start);
+    if (i >= n) throw new JsoncError(said('a string is never closed'), start);
     i++;
     return out;
   };
   const v = value('', 0);
   skip();
-  if (i < n) throw new JsoncError(`unexpected '${text[i]}' after the end of the settings`, i);
+  if (i < n) throw new JsoncError(said("unexpected '{0}' after the end of the settings", text[i]!), i);
   return { value: v, keyOffsets };
 }
 
@@ -172,21 +173,23 @@ function lineOf(text: string, offset: number): { line: number; column: number } 
 
 // ------------------------------------------------------------ validation
 
-type Check = (v: Json) => string | undefined;
+type Check = (v: Json) => SaidText | undefined;
 const isObj = (v: Json): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
 const num =
   (min: number, max = Infinity, int = false): Check =>
   (v) =>
-    typeof v !== 'number' || v < min || v > max || (int && !Number.isInteger(v))
-      ? `expected ${int ? 'a whole number' : 'a number'} ≥ ${min}${max < Infinity ? ` and ≤ ${max}` : ''}`
-      : undefined;
+    typeof v !== 'number' || v < min || v > max || (int && !Number.isInteger(v)) ? expectedNumber(min, max, int) : undefined;
+function expectedNumber(min: number, max: number, int: boolean): SaidText {
+  if (max === Infinity) return int ? said('expected a whole number ≥ {0}', min) : said('expected a number ≥ {0}', min);
+  return int ? said('expected a whole number ≥ {0} and ≤ {1}', min, max) : said('expected a number ≥ {0} and ≤ {1}', min, max);
+}
 const strings: Check = (v) =>
-  Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '') ? undefined : 'expected a list of non-empty strings';
-const str: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : 'expected a non-empty string');
+  Array.isArray(v) && v.every((s) => typeof s === 'string' && s.trim() !== '') ? undefined : said('expected a list of non-empty strings');
+const str: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : said('expected a non-empty string'));
 
 /** The schema the parser enforces (schemas/review-grader.schema.json says the same to VS Code). */
 const SHAPE: { [k: string]: Check | { [k: string]: unknown } } = {
-  $schema: (v) => (typeof v === 'string' ? undefined : 'expected a string'),
+  $schema: (v) => (typeof v === 'string' ? undefined : said('expected a string')),
   keys: { patterns: strings, scenario: str },
   runs: { patterns: strings },
   rubric: {
@@ -194,7 +197,9 @@ const SHAPE: { [k: string]: Check | { [k: string]: unknown } } = {
     penalty: { points: num(0) },
     ratings: { detected: num(0), partial: num(0), missed: num(0) },
     weights: (v: Json) =>
-      isObj(v) && Object.values(v).every((w) => typeof w === 'number' && w >= 0) ? undefined : 'expected an object of id → weight ≥ 0',
+      isObj(v) && Object.values(v).every((w) => typeof w === 'number' && w >= 0)
+        ? undefined
+        : said('expected an object of id → weight ≥ 0'),
     scale: num(0),
   },
   thresholds: {
@@ -205,9 +210,9 @@ const SHAPE: { [k: string]: Check | { [k: string]: unknown } } = {
   },
 };
 
-function validate(v: Json, shape: { [k: string]: unknown }, path: string, report: (path: string, msg: string) => void): Json {
+function validate(v: Json, shape: { [k: string]: unknown }, path: string, report: (path: string, msg: SaidText) => void): Json {
   if (!isObj(v)) {
-    report(path, `${path || 'the file'}: expected an object`);
+    report(path, path ? said('{0}: expected an object', path) : said('the file: expected an object'));
     return {};
   }
   const out: { [k: string]: Json } = {};
@@ -217,13 +222,17 @@ function validate(v: Json, shape: { [k: string]: unknown }, path: string, report
     if (rule === undefined) {
       report(
         p,
-        `unknown setting "${p}" (expected one of ${Object.keys(shape)
-          .filter((s) => s !== '$schema')
-          .join(', ')}); it is ignored`,
+        said(
+          'unknown setting "{0}" (expected one of {1}); it is ignored',
+          p,
+          Object.keys(shape)
+            .filter((s) => s !== '$schema')
+            .join(', '),
+        ),
       );
     } else if (typeof rule === 'function') {
       const msg = (rule as Check)(val);
-      if (msg) report(p, `"${p}": ${msg}; the default is used`);
+      if (msg) report(p, said('"{0}": {1}; the default is used', p, msg));
       else out[k] = val;
     } else {
       out[k] = validate(val, rule as { [k: string]: unknown }, p, report);
@@ -248,30 +257,38 @@ export function parseProjectFile(text: string, name = '.review-grader.json'): Pr
       severity: 'error',
       line: at.line,
       column: at.column,
-      message: `line ${at.line}: ${name} is not valid JSON: ${e instanceof Error ? e.message : String(e)}; the defaults are used`,
+      ...said(
+        'line {0}: {1} is not valid JSON: {2}; the defaults are used',
+        at.line,
+        name,
+        e instanceof JsoncError ? e.text : e instanceof Error ? e.message : String(e),
+      ),
     });
     return { config: {}, diagnostics };
   }
   // a wrong setting: a warning at its key's line, and the default stays
-  const warn = (path: string, msg: string) => {
+  const warn = (path: string, msg: SaidText) => {
     const at = lineOf(src, parsed.keyOffsets.get(path) ?? 0);
     diagnostics.push({
       code: 'project-setting',
       severity: 'warning',
       line: at.line,
       column: at.column,
-      message: `line ${at.line}: ${msg}`,
+      ...said('line {0}: {1}', at.line, msg),
     });
   };
   const config = validate(parsed.value, SHAPE, '', warn) as ProjectConfig;
   const st = config.thresholds?.stability;
   if (st?.high !== undefined && st.medium !== undefined && st.high > st.medium)
-    warn('thresholds.stability.high', `"thresholds.stability.high" (${st.high}) is above "medium" (${st.medium}); expected high ≤ medium`);
+    warn(
+      'thresholds.stability.high',
+      said('"thresholds.stability.high" ({0}) is above "medium" ({1}); expected high ≤ medium', st.high, st.medium),
+    );
   const m = config.thresholds?.match;
   if (m?.detected !== undefined && m.partial !== undefined && m.partial > m.detected)
     warn(
       'thresholds.match.partial',
-      `"thresholds.match.partial" (${m.partial}) is above "detected" (${m.detected}); expected partial ≤ detected`,
+      said('"thresholds.match.partial" ({0}) is above "detected" ({1}); expected partial ≤ detected', m.partial, m.detected),
     );
   // both set with close > clear leaves no gap for the lower-SD rule (a gap is a clear win or keeps the
   // baseline); one alone against the default may mean just that, as clear: 0 does
@@ -279,7 +296,11 @@ export function parseProjectFile(text: string, name = '.review-grader.json'): Pr
   if (r?.clear !== undefined && r.close !== undefined && r.close > r.clear)
     warn(
       'thresholds.recommendation.close',
-      `"thresholds.recommendation.close" (${r.close}) is above "clear" (${r.clear}); expected close ≤ clear, or no gap is judged by the lower SD`,
+      said(
+        '"thresholds.recommendation.close" ({0}) is above "clear" ({1}); expected close ≤ clear, or no gap is judged by the lower SD',
+        r.close,
+        r.clear,
+      ),
     );
   return { config, diagnostics };
 }

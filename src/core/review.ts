@@ -16,6 +16,7 @@ import { leadOf, type Lead } from './review/leads';
 import { paragraphDrafts } from './review/paragraphs';
 import { readTags } from './tags/read';
 import { pushAll } from './arrays';
+import { said } from './i18n';
 
 /** A finding before spans and bodies are filled in. */
 export interface Draft {
@@ -42,13 +43,13 @@ export function parseReview(text: string, path?: string): Review {
   try {
     return parse(src, path);
   } catch (e) {
-    const message = `could not parse review: ${e instanceof Error ? e.message : String(e)}`;
+    const message = said('could not parse review: {0}', e instanceof Error ? e.message : String(e));
     return {
       path,
       language: 'en',
       findings: [],
       tags: [],
-      diagnostics: [{ code: 'review-parse-error', severity: 'error', message, line: 1 }],
+      diagnostics: [{ code: 'review-parse-error', severity: 'error', ...message, line: 1 }],
     };
   }
 }
@@ -75,13 +76,13 @@ function parse(text: string, path?: string): Review {
   const reading = readTags(text, findings, lines);
   pushAll(diagnostics, reading.diagnostics);
   if (findings.length === 0)
-    diagnostics.push({ code: 'no-findings', severity: 'warning', message: 'no findings recognised in this review', line: 1 });
+    diagnostics.push({ code: 'no-findings', severity: 'warning', ...said('no findings recognised in this review'), line: 1 });
   else if (drafts.every((d) => d.prose))
     // said, so a file that is not a review (or a review in a shape not read yet) does not pass silently
     diagnostics.push({
       code: 'findings-from-paragraphs',
       severity: 'info',
-      message: `no finding headings, bold leads or labels recognised: each of its ${findings.length} paragraph(s) is read as a finding`,
+      ...said('no finding headings, bold leads or labels recognised: each of its {0} paragraph(s) is read as a finding', findings.length),
       line: findings[0].headingSpan.start.line,
     });
   return { path, language: detectLanguage(text), ...reviewMeta(text, path), findings, tags: reading.tags, diagnostics };

@@ -8,6 +8,7 @@
 // cleared on close. keyFixes.ts reads the cached key diagnostics for fixes.
 import * as vscode from 'vscode';
 import { lintAnswerKey } from '../core/lint';
+import { messageIn } from '../core/i18n';
 import { t } from './l10n';
 import type { Diagnostic as CoreDiagnostic, GradedReview, Review } from '../core/model';
 import type { Logger, Services } from './service';
@@ -113,7 +114,8 @@ export function rangeOf(doc: vscode.TextDocument, d: CoreDiagnostic): vscode.Ran
 }
 
 function toVscode(doc: vscode.TextDocument, d: CoreDiagnostic): vscode.Diagnostic {
-  const out = new vscode.Diagnostic(rangeOf(doc, d), d.message, SEVERITY[d.severity]);
+  // a review's parse messages are said again in the UI language (a key's come from lint already in it)
+  const out = new vscode.Diagnostic(rangeOf(doc, d), messageIn(d, t), SEVERITY[d.severity]);
   out.source = SOURCE;
   out.code = d.code;
   return out;

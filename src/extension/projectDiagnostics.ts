@@ -6,9 +6,11 @@
 // ProjectFiles reports a change.
 import * as vscode from 'vscode';
 import { parseProjectFile } from '../core/project';
+import { withoutLinePrefix } from '../core/lint';
 import { basename } from '../core/naming';
 import type { Diagnostic as CoreDiagnostic } from '../core/model';
 import { readText } from './files';
+import { t } from './l10n';
 import { isProjectFile, PROJECT_FILE_GLOB } from './projectFiles';
 import { SEVERITY, SOURCE } from './keyDiagnostics';
 import type { Services } from './service';
@@ -65,10 +67,10 @@ function toVscode(text: string, d: CoreDiagnostic): vscode.Diagnostic {
   const line = Math.min(Math.max(d.line - 1, 0), lines.length - 1);
   const end = (lines[line] ?? '').replace(/\r$/, '').length;
   const start = Math.min(Math.max((d.column ?? 1) - 1, 0), end);
-  // the Problems view shows the line itself
+  // the Problems view shows the line itself; the message in the UI language
   const out = new vscode.Diagnostic(
     new vscode.Range(line, start, line, Math.max(end, start)),
-    d.message.replace(/^line \d+: /, ''),
+    withoutLinePrefix(d, t),
     SEVERITY[d.severity],
   );
   out.source = SOURCE;

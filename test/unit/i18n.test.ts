@@ -15,10 +15,11 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every message passed as a literal to t(…) or vscode.l10n.t(…). */
+/** Every message passed as a literal to t(…), vscode.l10n.t(…) or said(…) (a parser's message, said again later in a language). */
 function messagesInSource(): Map<string, string> {
   const found = new Map<string, string>();
-  const call = /(?:(?<![\w.$])t|\bl10n\.t)\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
+  // said(…) is spread into a diagnostic: `...said('…')`
+  const call = /(?:(?<![\w.$])t|(?<![\w$])said|\bl10n\.t)\(\s*(['"])((?:\\.|(?!\1)[^\\])*)\1/g;
   for (const file of sources('src'))
     for (const m of readFileSync(file, 'utf8').matchAll(call)) {
       const text = m[2].replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c));

@@ -26,7 +26,7 @@ export function runLint(args: string[]): number {
       if (d.severity === 'info') notes++;
       else issues++;
       // controls: escaped by the stream guard (cli/terminal.ts)
-      if (format === 'text') process.stdout.write(`${formatDiagnostic(path, { ...d, message: withoutLinePrefix(d, tr) })}\n`);
+      if (format === 'text') process.stdout.write(`${formatDiagnostic(path, d, withoutLinePrefix(d, tr))}\n`);
     }
     keys.push({
       path,

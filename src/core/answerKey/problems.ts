@@ -2,6 +2,7 @@
 // are collected line by line; a field or criterion runs on over continuation
 // lines until the next item, heading or rule, so wrapped text stays whole.
 import { MARK, type Criterion, type Diagnostic, type Field, type Problem, type Verdict } from '../model';
+import { said } from '../i18n';
 import { indentWidth, isBlank, type Line, type LineIndex } from './lines';
 import { canonicalId, fieldName, matchCriterion, matchField, matchHeading } from './vocabulary';
 
@@ -97,7 +98,13 @@ export function parseProblem(ix: LineIndex, head: ProblemHead, endLine: number, 
         code: 'duplicate-criterion',
         severity: 'warning',
         line: span.start.line,
-        message: `line ${span.start.line}: ${id} has a second ${MARK[it.verdict]} criterion (the first is on line ${criteria[it.verdict]!.span.start.line}); only the first is used`,
+        ...said(
+          'line {0}: {1} has a second {2} criterion (the first is on line {3}); only the first is used',
+          span.start.line,
+          id,
+          MARK[it.verdict],
+          criteria[it.verdict]!.span.start.line,
+        ),
       });
     } else if (it.verdict) {
       const c: Criterion = { verdict: it.verdict, text: value, span };
@@ -126,7 +133,7 @@ export function parseProblem(ix: LineIndex, head: ProblemHead, endLine: number, 
       code: 'missing-title',
       severity: 'warning',
       line: head.line,
-      message: `line ${head.line}: ${id} heading has no title (expected e.g. '### ${id}: Short title')`,
+      ...said("line {0}: {1} heading has no title (expected e.g. '### {1}: Short title')", head.line, id),
     });
   }
   if (!criteria.detected && !criteria.partial && !criteria.missed) {
@@ -134,7 +141,7 @@ export function parseProblem(ix: LineIndex, head: ProblemHead, endLine: number, 
       code: 'no-criteria',
       severity: 'warning',
       line: head.line,
-      message: `line ${head.line}: ${id} heading found but no detection criteria (expected lines '○ …', '△ …', '× …' under it)`,
+      ...said("line {0}: {1} heading found but no detection criteria (expected lines '○ …', '△ …', '× …' under it)", head.line, id),
     });
   }
   return problem;

@@ -4,6 +4,7 @@
 // all, and which ○/△/× lines sit outside every item. Apart from shapes.ts,
 // which assembles the sections, so each step stays short.
 import type { Diagnostic, Problem } from '../model';
+import { said } from '../i18n';
 import { idNumber, takeBracketSeverity, takeWeight } from './ids';
 import type { LineIndex } from './lines';
 import { parseProblem } from './problems';
@@ -93,13 +94,17 @@ export function orphanCriteria(ix: LineIndex, spans: Ranges, skip: Ranges, items
     reported = l.no;
     const before = items.filter((p) => p.span.end.line < l.no).pop();
     const where = before
-      ? `reading stopped after ${before.id} (its item ends on line ${before.span.end.line})`
-      : 'no item above it carries an id';
+      ? said('reading stopped after {0} (its item ends on line {1})', before.id, before.span.end.line)
+      : said('no item above it carries an id');
     out.push({
       code: 'criteria-outside-item',
       severity: 'warning',
       line: l.no,
-      message: `line ${l.no}: ○/△/× criteria outside any item: ${where}; expected an item heading such as '### ID: Title' or a bold lead '**ID: Title**' above them`,
+      ...said(
+        "line {0}: ○/△/× criteria outside any item: {1}; expected an item heading such as '### ID: Title' or a bold lead '**ID: Title**' above them",
+        l.no,
+        where,
+      ),
     });
   }
 }

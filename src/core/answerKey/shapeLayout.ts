@@ -3,6 +3,7 @@
 // row), the scenarios, and the tables that are a summary or an overview
 // rather than items. Apart from shapes.ts so finding and reading stay two steps.
 import type { Diagnostic, KeyScenario, Problem } from '../model';
+import { said } from '../i18n';
 import { bareCell, matchBoldLead, matchIdHeading, type IdHead } from './ids';
 import type { LineIndex } from './lines';
 import { readIdTable, rowCells, type TableRead } from './rows';
@@ -134,7 +135,11 @@ export function findLayout(ix: LineIndex, structure: KeyStructure): ShapeLayout 
       code: 'ambiguous-shape',
       severity: 'info',
       line: t.head,
-      message: `line ${t.head}: this table lists the scenarios (${listed.join(', ')}); it was read as a summary, and each scenario's items from its own section`,
+      ...said(
+        "line {0}: this table lists the scenarios ({1}); it was read as a summary, and each scenario's items from its own section",
+        t.head,
+        listed.join(', '),
+      ),
     });
   }
   const headIds = new Set(cands.filter((c) => c.kind !== 'row').map((c) => `${scenarioOf(c.line)?.id ?? ''}/${c.head!.id}`));
@@ -145,7 +150,11 @@ export function findLayout(ix: LineIndex, structure: KeyStructure): ShapeLayout 
       code: 'ambiguous-shape',
       severity: 'info',
       line: t.table.head,
-      message: `line ${t.table.head}: every id in this table (${t.problems[0]!.id}…) also heads an item below; the table was read as an overview and the items from their headings`,
+      ...said(
+        'line {0}: every id in this table ({1}…) also heads an item below; the table was read as an overview and the items from their headings',
+        t.table.head,
+        t.problems[0]!.id,
+      ),
     });
   }
 

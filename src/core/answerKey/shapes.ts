@@ -7,6 +7,7 @@
 // Finding the items is shapeLayout.ts, reading each one shapeItems.ts; here
 // they are assembled into sections.
 import type { AnswerKey, BonusRow, Diagnostic, KeyScenario, Problem } from '../model';
+import { said } from '../i18n';
 import { parseBonusItems, parseBonusTables } from './bonus';
 import { parseHeader } from './header';
 import type { LineIndex } from './lines';
@@ -50,7 +51,12 @@ export function parseShapes(ix: LineIndex, structure: KeyStructure, path?: strin
         code: 'row-without-id',
         severity: 'warning',
         line: no,
-        message: `line ${no}: reading of the table stopped at this row: its first cell is not an item id ('${first}'); expected an id such as '${t.problems[0]!.id}' or a total row`,
+        ...said(
+          "line {0}: reading of the table stopped at this row: its first cell is not an item id ('{1}'); expected an id such as '{2}' or a total row",
+          no,
+          first,
+          t.problems[0]!.id,
+        ),
       });
     }
   }

@@ -6,6 +6,7 @@ import { CREDIT, MARK, type Diagnostic, type Verdict } from '../model';
 import { firstLine } from './import';
 import type { JudgeReport, JudgeRun } from './model';
 import { DEFAULT_RUBRIC } from '../score';
+import { said, type SaidText } from '../i18n';
 
 export interface AuditOptions {
   /** most bonuses creditable per run (rubric: 5 × +0.5) */
@@ -31,20 +32,42 @@ function subtotal(run: JudgeRun): Diagnostic[] {
       code: 'stated-subtotal-mismatch',
       severity: 'warning',
       line: run.lines.detection ?? firstLine(run),
-      message: `Run ${run.run}: the report states detection ${fmt(run.statedDetection)}, but its own verdicts (${text}) sum to ${fmt(sum)}.`,
+      ...said(
+        'Run {0}: the report states detection {1}, but its own verdicts ({2}) sum to {3}.',
+        run.run,
+        fmt(run.statedDetection),
+        text,
+        fmt(sum),
+      ),
     },
   ];
 }
 
 function bonusCap(run: JudgeRun, cap: number): Diagnostic[] {
   if (run.bonusCount === undefined || run.bonusCount <= cap + EPS) return [];
-  const points = run.statedBonus !== undefined ? ` (+${fmt(run.statedBonus)})` : '';
+  const message =
+    run.statedBonus !== undefined
+      ? said(
+          'Run {0}: the report credits {1} bonuses (+{2}); the rubric allows at most {3} (+{4}).',
+          run.run,
+          fmt(run.bonusCount),
+          fmt(run.statedBonus),
+          cap,
+          fmt(cap * 0.5),
+        )
+      : said(
+          'Run {0}: the report credits {1} bonuses; the rubric allows at most {2} (+{3}).',
+          run.run,
+          fmt(run.bonusCount),
+          cap,
+          fmt(cap * 0.5),
+        );
   return [
     {
       code: 'bonus-cap-exceeded',
       severity: 'warning',
       line: run.lines.bonusCount ?? run.lines.bonus ?? 1,
-      message: `Run ${run.run}: the report credits ${fmt(run.bonusCount)} bonuses${points}; the rubric allows at most ${cap} (+${fmt(cap * 0.5)}).`,
+      ...message,
     },
   ];
 }
@@ -61,7 +84,15 @@ function total(run: JudgeRun): Diagnostic[] {
       code: 'total-mismatch',
       severity: 'warning',
       line: run.lines.total ?? 1,
-      message: `Run ${run.run}: the report states total ${fmt(t)}, but its own figures give ${fmt(d)} + ${fmt(credited)} − ${fmt(p)} = ${fmt(computed)}.`,
+      ...said(
+        'Run {0}: the report states total {1}, but its own figures give {2} + {3} − {4} = {5}.',
+        run.run,
+        fmt(t),
+        fmt(d),
+        fmt(credited),
+        fmt(p),
+        fmt(computed),
+      ),
     },
   ];
 }
@@ -73,9 +104,23 @@ function conflicts(run: JudgeRun): Diagnostic[] {
       code: 'conflicting-verdict',
       severity: 'warning' as const,
       line: lines[1] ?? lines[0] ?? 1,
-      message: `Run ${run.run}: ${id} is given ${verdicts.map((v) => MARK[v]).join(' and ')} (lines ${lines.join(', ')}) with no stated revision; the first (${MARK[run.verdicts[id]]}) is used.`,
+      ...said(
+        'Run {0}: {1} is given {2} (lines {3}) with no stated revision; the first ({4}) is used.',
+        run.run,
+        id,
+        marksAnd(verdicts),
+        lines.join(', '),
+        MARK[run.verdicts[id]],
+      ),
     };
   });
+}
+
+/** '○ and △ and ×', each 'and' said so it can be translated. */
+function marksAnd(verdicts: Verdict[]): SaidText | string {
+  let out: SaidText | string = verdicts.length ? MARK[verdicts[0]] : '';
+  for (let i = 1; i < verdicts.length; i++) out = said('{0} and {1}', out, MARK[verdicts[i]]);
+  return out;
 }
 
 /** Stated mean/SD vs. the stated run totals (population SD, as the rubric uses). */
@@ -93,7 +138,12 @@ function statistics(report: JudgeReport): Diagnostic[] {
       code: 'mean-mismatch',
       severity: 'warning',
       line: report.statedMeanLine ?? 1,
-      message: `The report states mean ${fmt(report.statedMean)}, but its run totals (${xs.map(fmt).join(', ')}) average ${fmt(mean)}.`,
+      ...said(
+        'The report states mean {0}, but its run totals ({1}) average {2}.',
+        fmt(report.statedMean),
+        xs.map(fmt).join(', '),
+        fmt(mean),
+      ),
     });
   }
   if (report.statedSd !== undefined && Math.abs(report.statedSd - sd) > 0.0051 && Math.abs(report.statedSd - sample) > 0.0051) {
@@ -101,7 +151,7 @@ function statistics(report: JudgeReport): Diagnostic[] {
       code: 'sd-mismatch',
       severity: 'warning',
       line: report.statedSdLine ?? 1,
-      message: `The report states SD ${fmt(report.statedSd)}, but its run totals (${xs.map(fmt).join(', ')}) give SD ${fmt(sd)}.`,
+      ...said('The report states SD {0}, but its run totals ({1}) give SD {2}.', fmt(report.statedSd), xs.map(fmt).join(', '), fmt(sd)),
     });
   }
   return out;

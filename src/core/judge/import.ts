@@ -5,6 +5,7 @@
 // conflicts for the auditor. Never throws: unreadable input yields diagnostics.
 import type { Diagnostic, Verdict } from '../model';
 import { parseRunName } from '../naming';
+import { said } from '../i18n';
 import { CITE_TEXT_LIMIT, citationsIn, runSegment } from './citations';
 import { lineContexts, type LineContext } from './context';
 import { scanFigures, type FigureKind, type FigureStatement } from './figures';
@@ -248,7 +249,7 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
       code: 'judge-unreadable',
       severity: 'error',
       line: 1,
-      message: `Could not read the judge report: ${e instanceof Error ? e.message : String(e)}`,
+      ...said('Could not read the judge report: {0}', e instanceof Error ? e.message : String(e)),
     });
   }
   return report;
@@ -258,7 +259,7 @@ export function parseJudgeReport(text: string, path?: string, problemIds?: strin
 function coverage(report: JudgeReport, ids?: Set<string>): Diagnostic[] {
   if (!report.runs.length) {
     return [
-      { code: 'judge-no-verdicts', severity: 'warning', line: 1, message: 'No per-run verdicts (○/△/×) found in this judge report.' },
+      { code: 'judge-no-verdicts', severity: 'warning', line: 1, ...said('No per-run verdicts (○/△/×) found in this judge report.') },
     ];
   }
   const out: Diagnostic[] = [];
@@ -270,11 +271,11 @@ function coverage(report: JudgeReport, ids?: Set<string>): Diagnostic[] {
         code: 'judge-missing-verdict',
         severity: 'warning',
         line,
-        message: `Run ${run.run}: no verdict found for ${missing.join(', ')}.`,
+        ...said('Run {0}: no verdict found for {1}.', run.run, missing.join(', ')),
       });
     }
     if (run.statedDetection === undefined) {
-      out.push({ code: 'judge-no-detection', severity: 'info', line: 1, message: `Run ${run.run}: no stated detection subtotal found.` });
+      out.push({ code: 'judge-no-detection', severity: 'info', line: 1, ...said('Run {0}: no stated detection subtotal found.', run.run) });
     }
   }
   return out;

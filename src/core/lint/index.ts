@@ -3,7 +3,7 @@
 import { parseKeyFile, type KeyFile } from '../answerKey';
 import { LineIndex } from '../answerKey/lines';
 import type { AnswerKey, Diagnostic } from '../model';
-import { english, type Translate } from '../i18n';
+import { english, messageIn, type Translate } from '../i18n';
 import { bonusWithoutCondition } from './bonusWithoutCondition';
 import { countMismatch } from './countMismatch';
 import { duplicateId } from './duplicateId';
@@ -54,14 +54,22 @@ export function lintKeyFile(text: string, path?: string, t: Translate = english)
 }
 
 /**
- * A message without its leading 'line N: ' for the line it names (a caller that
- * prints the line itself): the English prefix the parser writes, or the
- * translated one the rules write with `t`.
+ * A message in `t`'s language without its leading 'line N: ' (「N 行目: 」) for
+ * the line it names, for a caller that prints the line itself: the English
+ * prefix, or the translated one (rules write it with `t`, a parser's message
+ * gets it when said again in `t`'s language).
  */
 export function withoutLinePrefix(d: Diagnostic, t: Translate = english): string {
-  for (const prefix of [`line ${d.line}: `, atLine(t, d.line, '')])
-    if (prefix && d.message.startsWith(prefix)) return d.message.slice(prefix.length);
-  return d.message;
+  const text = messageIn(d, t);
+  for (const prefix of [`line ${d.line}: `, atLine(t, d.line, '')]) if (prefix && text.startsWith(prefix)) return text.slice(prefix.length);
+  return text;
+}
+
+/** A parser's diagnostic in the lint's language, as the rules' are (`t`'s text, no record left to say again). */
+function inLanguage(d: Diagnostic, t: Translate): Diagnostic {
+  if (d.said === undefined) return d;
+  const { said: _said, ...rest } = d;
+  return { ...rest, message: messageIn(d, t) };
 }
 
 function lintFile(src: string, path: string | undefined, file: KeyFile, t: Translate): Diagnostic[] {
@@ -81,7 +89,7 @@ function lintFile(src: string, path: string | undefined, file: KeyFile, t: Trans
     ix = undefined;
   }
   for (const section of file.sections) {
-    section.diagnostics.filter((d) => !SUPERSEDED.has(d.code)).forEach(add);
+    for (const d of section.diagnostics) if (!SUPERSEDED.has(d.code)) add(inLanguage(d, t));
     if (!ix) continue;
     for (const rule of RULES) {
       try {

@@ -4,6 +4,7 @@
 import type { Diagnostic, Finding, GradeTag } from '../model';
 import { bomLength, PositionMap, splitLines, type Line } from '../text';
 import { parseTagBody } from './syntax';
+import { said, type SaidText } from '../i18n';
 
 export interface TagReading {
   tags: GradeTag[];
@@ -30,21 +31,21 @@ export function readTags(text: string, findings?: readonly Finding[], lines: Lin
     const opener = win.indexOf('<!--', 4);
     const close = rel < 0 ? -1 : start + rel;
     if (rel < 0 || (opener >= 0 && opener < rel)) {
-      diagnostics.push(diag(at.line, at.column, 'unclosed grading tag: expected `-->` on the same line'));
+      diagnostics.push(diag(at.line, at.column, said('unclosed grading tag: expected `-->` on the same line')));
       continue;
     }
     const end = close + 3;
     START.lastIndex = end;
     const raw = text.slice(start, end);
     const body = text.slice(start + m[0].length, close);
-    if (!m[1]) diagnostics.push(diag(at.line, at.column, "grading tag without ':' after 'grade'"));
+    if (!m[1]) diagnostics.push(diag(at.line, at.column, said("grading tag without ':' after 'grade'")));
     const parsed = parseTagBody(body);
-    for (const e of parsed.errors) diagnostics.push(diag(at.line, at.column, `malformed grading tag: ${e}`));
+    for (const e of parsed.errors) diagnostics.push(diag(at.line, at.column, said('malformed grading tag: {0}', e)));
     if (parsed.entries.length === 0 && parsed.errors.length === 0)
-      diagnostics.push({ ...diag(at.line, at.column, 'empty grading tag'), severity: 'warning' });
+      diagnostics.push({ ...diag(at.line, at.column, said('empty grading tag')), severity: 'warning' });
     const ids = parsed.entries.flatMap((e) => (e.kind === 'problem' ? [e.id] : []));
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (dup) diagnostics.push({ ...diag(at.line, at.column, `${dup} is graded twice in one tag`), severity: 'warning' });
+    if (dup) diagnostics.push({ ...diag(at.line, at.column, said('{0} is graded twice in one tag', dup)), severity: 'warning' });
     const [lineStart, lineEnd] = tagExtent(text, lines, pos, start, end);
     const tag: GradeTag = { entries: parsed.entries, span: pos.span(start, end), lineStart, lineEnd, raw };
     const owner = findings && ownerOf(findings, start);
@@ -78,8 +79,8 @@ export function lineStartOf(text: string, line: Line): number {
   return line.start === 0 ? bomLength(text) : line.start;
 }
 
-function diag(line: number, column: number, message: string): Diagnostic {
-  return { code: 'malformed-tag', severity: 'error', message, line, column };
+function diag(line: number, column: number, message: SaidText): Diagnostic {
+  return { code: 'malformed-tag', severity: 'error', ...message, line, column };
 }
 
 /** The finding whose span holds this offset (findings are sorted and disjoint). */

@@ -3,14 +3,15 @@
 // spellings); formatting is canonical, so writing is idempotent.
 import { MARK, type TagEntry } from '../model';
 import { parseVerdict } from '../text';
+import { said, type SaidText } from '../i18n';
 
 /** Read a verdict mark or word; undefined when unknown (one table for keys, tags and judges: core/text). */
 export { parseVerdict };
 
 export interface TagBody {
   entries: TagEntry[];
-  /** one message per entry that could not be read */
-  errors: string[];
+  /** one message per entry that could not be read (said, so it can be shown in the reader's language) */
+  errors: SaidText[];
 }
 
 const PROBLEM = /^p\s*-?\s*(\d{1,5})\s*[:=]?\s*(\S+?)\s*$/i;
@@ -22,7 +23,7 @@ const ITEM = /^([A-Z][A-Z0-9]{0,5}(?:-[A-Z0-9]{1,6}){0,3})\s*[:=]?\s*(\S+?)\s*$/
 /** Parse the text between `grade:` and `-->`. Never throws. */
 export function parseTagBody(body: string): TagBody {
   const entries: TagEntry[] = [];
-  const errors: string[] = [];
+  const errors: SaidText[] = [];
   const text = body.normalize('NFKC');
   for (const rawPart of text.split(/[,;、]/)) {
     const part = rawPart.trim();
@@ -32,12 +33,12 @@ export function parseTagBody(body: string): TagBody {
       const verdict = parseVerdict(m[2]);
       const id = `P${m[1].padStart(2, '0')}`;
       if (verdict) entries.push({ kind: 'problem', id, verdict });
-      else errors.push(`unknown verdict '${m[2]}' for ${id}: expected ○ (o, detected), △ (^, partial) or × (x, missed)`);
+      else errors.push(said("unknown verdict '{0}' for {1}: expected ○ (o, detected), △ (^, partial) or × (x, missed)", m[2], id));
     } else if ((m = ITEM.exec(part)) && /\d$/.test(m[1]) && !/^b\d+$/i.test(m[1])) {
       const verdict = parseVerdict(m[2]);
       const id = m[1].toUpperCase();
       if (verdict) entries.push({ kind: 'problem', id, verdict });
-      else errors.push(`unknown verdict '${m[2]}' for ${id}: expected ○ (o, detected), △ (^, partial) or × (x, missed)`);
+      else errors.push(said("unknown verdict '{0}' for {1}: expected ○ (o, detected), △ (^, partial) or × (x, missed)", m[2], id));
     } else if ((m = BONUS.exec(part))) {
       const id = m[1] ? `B${m[1].replace(/\D/g, '').padStart(2, '0')}` : undefined;
       entries.push(id ? { kind: 'bonus', id } : { kind: 'bonus' });
@@ -45,7 +46,7 @@ export function parseTagBody(body: string): TagBody {
       const reason = m[1]?.trim();
       entries.push(reason ? { kind: 'penalty', reason } : { kind: 'penalty' });
     } else {
-      errors.push(`cannot read '${part.slice(0, 60)}': expected 'P01 ○', 'bonus [B01]' or 'penalty[: reason]'`);
+      errors.push(said("cannot read '{0}': expected 'P01 ○', 'bonus [B01]' or 'penalty[: reason]'", part.slice(0, 60)));
     }
   }
   return { entries, errors };
