@@ -1,6 +1,7 @@
 // Automatic verdicts: for each planted problem of a key, which findings of a
 // review match it, a verdict ○/△/× and a confidence. Pure; no I/O.
 import type { AnswerKey, AutoGrade, AutoProblemVerdict, Diagnostic, Evidence, Finding, Review } from '../model';
+import { said } from '../i18n';
 import { excerpt } from './normalize';
 import { contrastSparse, type SparseRow } from './contrast';
 import { CANDIDATES_PER_PROBLEM, candidatesFor, PAIR_BUDGET } from './prefilter';
@@ -43,14 +44,28 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   const bags = eligible.map((f) => reviewIndex.findings[f.index]);
   const diagnostics: Diagnostic[] = [];
   // rows[p]: coverage of problem p by the eligible findings it is compared with (all, within the budget)
-  const rowsFor = (profiles: Profile[], what: string): SparseRow[] => {
+  const rowsFor = (profiles: Profile[], what: 'problems' | 'bonus rows'): SparseRow[] => {
     const { candidates, capped } = candidatesFor(profiles, bags);
     if (capped) {
       diagnostics.push({
         code: 'match-bounded',
         severity: 'info',
         line: 1,
-        message: `${profiles.length} ${what} × ${eligible.length} findings is over the matcher's budget of ${PAIR_BUDGET} comparisons: each was compared only with the ${CANDIDATES_PER_PROBLEM} findings sharing most of its distinctive terms`,
+        ...(what === 'problems'
+          ? said(
+              "{0} problems × {1} findings is over the matcher's budget of {2} comparisons: each was compared only with the {3} findings sharing most of its distinctive terms",
+              profiles.length,
+              eligible.length,
+              PAIR_BUDGET,
+              CANDIDATES_PER_PROBLEM,
+            )
+          : said(
+              "{0} bonus rows × {1} findings is over the matcher's budget of {2} comparisons: each was compared only with the {3} findings sharing most of its distinctive terms",
+              profiles.length,
+              eligible.length,
+              PAIR_BUDGET,
+              CANDIDATES_PER_PROBLEM,
+            )),
       });
     }
     return profiles.map((p, pi) => ({
