@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
 import {
+  driveAsync,
   gatherRuns,
   ReadError,
   roundGroups,
@@ -12,6 +13,7 @@ import {
   runFilesOf,
   slug,
   type DashboardRunInput,
+  type GatherOptions,
   type RunFile,
 } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName, scoringPathFor } from '../core/naming';
@@ -133,8 +135,34 @@ function readOnce(ctx: GradeRoundContext, path: string): Promise<string | undefi
   return p;
 }
 
-/** Start reading the rounds' runs and judge reports, a few at a time, so reading overlaps grading. */
+/** Each round's gradings handed to the grading workers (prefetch): gradeRound waits for them first. */
+const prefilled = new WeakMap<RunFile[], Promise<void>>();
+
+/**
+ * Start reading the rounds' runs and judge reports, a few at a time, so
+ * reading overlaps grading; with grading workers, also hand them every
+ * round's gradings, in this order, so they parse while this thread only files.
+ */
 export function prefetch(ctx: GradeRoundContext, order: DashboardPlan['rounds']): void {
+  const workers = ctx.parse.workers;
+  if (workers) {
+    // each round's promise exists at once: gradeRound may ask for it before its dry run is done
+    const started = order.map(() => deferred());
+    order.forEach((r, i) => prefilled.set(r.files, started[i].promise));
+    void (async () => {
+      for (const [i, round] of order.entries()) {
+        if (ctx.cancelled()) break;
+        const { parse, noted } = workers.recorder();
+        // a dry run of the gathering: what it reads and parses, with the cache's models or stand-ins
+        await driveAsync(
+          gatherRuns(round.files, gatherOptions(ctx, parse), () => undefined),
+          (p) => readOnce(ctx, p),
+        ).catch(() => undefined);
+        started[i].resolve(workers.grade(noted, ctx.cancelled));
+      }
+      for (const s of started) s.resolve(undefined);
+    })();
+  }
   const paths = order.flatMap((r) =>
     r.files.flatMap((f) => {
       const scoring = ctx.config.useJudgeReports ? scoringPathFor(f.path) : undefined;
@@ -158,15 +186,10 @@ export function prefetch(ctx: GradeRoundContext, order: DashboardPlan['rounds'])
  * CLI's own (core/dashboard/gather); between runs the event loop gets a turn.
  */
 export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Promise<DashboardRunInput[]> {
-  const opts = {
-    judge: ctx.config.useJudgeReports,
-    rubric: ctx.config.rubric, // the project file's rubric under the user's settings (config.withProject)
-    match: ctx.config.thresholds,
-    keyLookup: ctx.keyLookup,
-    parse: ctx.parse,
-  };
+  // what the workers graded is in the cache now (what they did not is graded here, as without them)
+  await prefilled.get(files);
   const runs = new Set(files.map((f) => f.path));
-  const gen = gatherRuns(files, opts, (w) => ctx.warnings.push(w));
+  const gen = gatherRuns(files, gatherOptions(ctx, ctx.parse), (w) => ctx.warnings.push(w));
   let step = gen.next();
   while (!step.done) {
     const path = step.value;
@@ -189,6 +212,24 @@ export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Prom
     step = gen.next(text);
   }
   return step.value;
+}
+
+function gatherOptions(ctx: GradeRoundContext, parse: GatherOptions['parse']): GatherOptions {
+  return {
+    judge: ctx.config.useJudgeReports,
+    rubric: ctx.config.rubric, // the project file's rubric under the user's settings (config.withProject)
+    match: ctx.config.thresholds,
+    keyLookup: ctx.keyLookup,
+    parse,
+  };
+}
+
+function deferred(): { promise: Promise<void>; resolve: (p: Promise<void> | undefined) => void } {
+  let resolve!: (p: Promise<void> | undefined) => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 async function list(folder: vscode.Uri): Promise<string[] | undefined> {

@@ -1,0 +1,148 @@
+// The Round Dashboard's gradings done by the grading workers: a dry run of
+// core/dashboard's gatherRuns (the recorder's parsers: what the content cache
+// has, else stand-ins) notes every run whose graded result is not cached yet,
+// with the texts it is built from; the workers grade them and the results are
+// filed in the cache under the ids GradingService.parsers names them by. The
+// real gatherRuns that follows then finds every parse and grading there, so
+// what the page shows is built by the same code as in-thread; a job that did
+// not come back (workers gone, cancelled) is simply graded in-thread then.
+import { gradedText } from '../core/cache';
+import type { GradeOptions } from '../core/grade';
+import type { JudgeReport } from '../core/judge';
+import type { AnswerKey, GradedReview, Review } from '../core/model';
+import { parseRunName, scoringPathFor } from '../core/naming';
+import type { GradeJobResult } from '../core/gradeJob';
+import type { GradingCache } from './gradingCache';
+import type { GradeWorkerPool } from './gradeWorkerPool';
+import { judgeReportId } from './judgeCache';
+import { contentHash } from './textStamp';
+import type { GatherOptions } from '../core/dashboard';
+
+type Parsers = NonNullable<GatherOptions['parse']>;
+
+/** A parsed model's weight in the memory cache: a few times its text. */
+export const modelSize = (text: string): number => text.length * 3 + 1024;
+
+/** The ids the dashboard's parsers name their entries by (GradingService.parsers). */
+export const dashboardIds = {
+  review: (cache: GradingCache, text: string, path: string | undefined) => cache.id({ kind: 'review', path, text: contentHash(text) }),
+  key: (cache: GradingCache, text: string, path: string | undefined, scenario?: string) =>
+    cache.id({ kind: 'key', path, scenario: scenario?.toLowerCase(), text: contentHash(text) }),
+  graded: (cache: GradingCache, keyId: string, reviewId: string, opts: GradeOptions) =>
+    cache.id({ kind: 'graded', text: gradedText(['dashboard', keyId, reviewId, opts]) }),
+};
+
+interface Source {
+  id: string;
+  text: string;
+  path: string;
+  scenario?: string;
+}
+
+/** One run's grading the dry run found missing. */
+export interface NotedRun {
+  review: Source;
+  key: Source;
+  judge?: { text: string; path: string; run?: number };
+  options: GradeOptions;
+}
+
+export class DashboardPrefill {
+  /** keys some job already asks the workers to send back */
+  private readonly asked = new Set<string>();
+
+  constructor(
+    private readonly cache: GradingCache,
+    private readonly pool: GradeWorkerPool,
+  ) {}
+
+  /** Parsers for a dry run of gatherRuns (results thrown away), and the runs it found not graded in the cache. */
+  recorder(): { parse: Parsers; noted: NotedRun[] } {
+    const sources = new WeakMap<object, Source>();
+    const stand = new WeakSet<object>();
+    const judgeTexts = new Map<string, string>();
+    const noted: NotedRun[] = [];
+    const standIn = <T>(value: object): T => {
+      stand.add(value);
+      return value as T;
+    };
+    const parse: Parsers = {
+      review: (text, path) => {
+        const id = dashboardIds.review(this.cache, text, path);
+        const review = this.cache.peek<Review>(id) ?? standIn<Review>({});
+        sources.set(review, { id, text, path: path ?? '' });
+        return review;
+      },
+      key: (text, path, scenario) => {
+        const id = dashboardIds.key(this.cache, text, path, scenario);
+        const key = this.cache.peek<AnswerKey>(id) ?? standIn<AnswerKey>({ problems: [] });
+        sources.set(key, { id, text, path: path ?? '', scenario });
+        return key;
+      },
+      judge: (text, path, ids) => {
+        judgeTexts.set(path ?? '', text);
+        return (
+          this.cache.peek<JudgeReport>(judgeReportId(path, contentHash(text), ids)) ?? standIn<JudgeReport>({ runs: [], diagnostics: [] })
+        );
+      },
+      grade: (key, review, opts = {}) => {
+        const k = sources.get(key);
+        const r = sources.get(review);
+        const none = {} as GradedReview;
+        if (!k || !r) return none;
+        if (!stand.has(key) && !stand.has(review) && this.cache.peek(dashboardIds.graded(this.cache, k.id, r.id, opts))) return none;
+        const scoring = scoringPathFor(r.path);
+        const judgeText = scoring === undefined ? undefined : judgeTexts.get(scoring);
+        noted.push({
+          review: r,
+          key: k,
+          judge:
+            scoring !== undefined && judgeText !== undefined
+              ? { text: judgeText, path: scoring, run: parseRunName(r.path)?.run }
+              : undefined,
+          options: opts,
+        });
+        return none;
+      },
+    };
+    return { parse, noted };
+  }
+
+  /** Grade the noted runs in the workers and file the results; resolves once every one settled (never rejects). */
+  async grade(noted: NotedRun[], cancelled: () => boolean): Promise<void> {
+    await Promise.all(noted.map((n) => this.one(n, cancelled).catch(() => undefined)));
+  }
+
+  private async one(n: NotedRun, cancelled: () => boolean): Promise<void> {
+    const send = !this.cache.peek(n.key.id) && !this.asked.has(n.key.id);
+    if (send) this.asked.add(n.key.id);
+    const { judge: _judge, ...options } = n.options;
+    let result: GradeJobResult;
+    try {
+      result = await this.pool.run(
+        {
+          review: { text: n.review.text, path: n.review.path },
+          key: { id: n.key.id, text: n.key.text, path: n.key.path, scenario: n.key.scenario, send },
+          judge: n.judge,
+          options,
+        },
+        cancelled,
+      );
+    } finally {
+      if (send) this.asked.delete(n.key.id);
+    }
+    const review = this.cache.offer(n.review.id, 'review', modelSize(n.review.text), result.review, true);
+    const key = result.key
+      ? this.cache.offer(n.key.id, 'key', modelSize(n.key.text), result.key, true)
+      : this.cache.peek<AnswerKey>(n.key.id);
+    if (n.judge && result.judge) {
+      const id = judgeReportId(n.judge.path, contentHash(n.judge.text), result.ids);
+      this.cache.offer(id, undefined, n.judge.text.length * 2, result.judge, false, 'judge');
+    }
+    if (!key) return; // the job that was to bring the key failed: this run is graded in-thread
+    // the options as gatherRuns passes them, its judge's verdicts in their place: the same id
+    const opts = { ...n.options, judge: result.judgeRun };
+    const graded: GradedReview = { ...result.graded, review, key };
+    this.cache.offer(dashboardIds.graded(this.cache, n.key.id, n.review.id, opts), undefined, 4096, graded, false, 'graded');
+  }
+}
