@@ -32,6 +32,36 @@ export const dashboardIds = {
     cache.id({ kind: 'graded', text: gradedText(['dashboard', keyId, reviewId, opts]) }),
 };
 
+/**
+ * Which job brings a key back from the workers: the first job of a key not
+ * cached asks for it, the ones beside it (maybe answered first, by another
+ * worker) wait for that one instead of asking again or parsing it here.
+ */
+export class SentKeys {
+  private readonly coming = new Map<string, Promise<AnswerKey | undefined>>();
+
+  ticket(
+    id: string,
+    cached: boolean,
+  ): { send: boolean; settle: (key: AnswerKey | undefined) => void; wait: () => Promise<AnswerKey | undefined> } {
+    const coming = this.coming.get(id);
+    if (cached || coming) return { send: false, settle: () => undefined, wait: () => coming ?? Promise.resolve(undefined) };
+    let resolve!: (key: AnswerKey | undefined) => void;
+    const promise = new Promise<AnswerKey | undefined>((r) => {
+      resolve = r;
+    });
+    this.coming.set(id, promise);
+    return {
+      send: true,
+      settle: (key) => {
+        if (this.coming.get(id) === promise) this.coming.delete(id);
+        resolve(key);
+      },
+      wait: () => promise,
+    };
+  }
+}
+
 interface Source {
   id: string;
   text: string;
@@ -48,8 +78,7 @@ export interface NotedRun {
 }
 
 export class DashboardPrefill {
-  /** keys some job already asks the workers to send back */
-  private readonly asked = new Set<string>();
+  private readonly keys = new SentKeys();
 
   constructor(
     private readonly cache: GradingCache,
@@ -114,27 +143,26 @@ export class DashboardPrefill {
   }
 
   private async one(n: NotedRun, cancelled: () => boolean): Promise<void> {
-    const send = !this.cache.peek(n.key.id) && !this.asked.has(n.key.id);
-    if (send) this.asked.add(n.key.id);
+    const ticket = this.keys.ticket(n.key.id, this.cache.peek(n.key.id) !== undefined);
     const { judge: _judge, ...options } = n.options;
     let result: GradeJobResult;
+    let key: AnswerKey | undefined;
     try {
       result = await this.pool.run(
         {
           review: { text: n.review.text, path: n.review.path },
-          key: { id: n.key.id, text: n.key.text, path: n.key.path, scenario: n.key.scenario, send },
+          key: { id: n.key.id, text: n.key.text, path: n.key.path, scenario: n.key.scenario, send: ticket.send },
           judge: n.judge,
           options,
         },
         cancelled,
       );
+      key = result.key ? this.cache.offer(n.key.id, 'key', modelSize(n.key.text), result.key, true) : this.cache.peek<AnswerKey>(n.key.id);
     } finally {
-      if (send) this.asked.delete(n.key.id);
+      ticket.settle(key);
     }
+    key ??= await ticket.wait();
     const review = this.cache.offer(n.review.id, 'review', modelSize(n.review.text), result.review, true);
-    const key = result.key
-      ? this.cache.offer(n.key.id, 'key', modelSize(n.key.text), result.key, true)
-      : this.cache.peek<AnswerKey>(n.key.id);
     if (n.judge && result.judge) {
       const id = judgeReportId(n.judge.path, contentHash(n.judge.text), result.ids);
       this.cache.offer(id, undefined, n.judge.text.length * 2, result.judge, false, 'judge');

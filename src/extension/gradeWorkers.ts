@@ -20,6 +20,8 @@ export interface WorkerSettings {
   script?: string;
   readyTimeoutMs?: number;
   jobTimeoutMs?: number;
+  /** test hook: the workers cannot be started ('spawn', as a host without nested workers), or never say they are ready ('silent', as one a CSP blocks) */
+  fail?: 'spawn' | 'silent';
 }
 
 /** How many workers: one fewer than the cores (the host thread and the workbench need one), at least one. */
@@ -72,7 +74,7 @@ export class GradeWorkers implements vscode.Disposable {
     const where = vscode.Uri.joinPath(this.extensionUri, ...script.split('/'));
     return new GradeWorkerPool({
       size,
-      spawn: node ? () => nodeWorker(node, where.fsPath) : () => webWorker(where.toString()),
+      spawn: failing(this.settings.fail) ?? (node ? () => nodeWorker(node, where.fsPath) : () => webWorker(where.toString())),
       onBroken: (why, detail) => this.log.warn(brokenMessage(why, detail)),
       readyTimeoutMs: this.settings.readyTimeoutMs,
       jobTimeoutMs: this.settings.jobTimeoutMs,
@@ -87,6 +89,16 @@ export function registerWorkersCommand(workers: GradeWorkers): vscode.Disposable
     else if (op && typeof op === 'object') workers.reset(op as WorkerSettings);
     return workers.stats();
   });
+}
+
+/** The test hook's failing workers. */
+function failing(fail: WorkerSettings['fail']): (() => WorkerPort) | undefined {
+  if (fail === 'spawn')
+    return () => {
+      throw new Error('no nested workers in this host (test)');
+    };
+  if (fail === 'silent') return () => ({ post: () => undefined, listen: () => undefined, terminate: () => undefined });
+  return undefined;
 }
 
 function brokenMessage(why: BrokenReason, detail = ''): string {

@@ -32,7 +32,7 @@ import { JudgeCache, parsedJudgeReport } from './judgeCache';
 import { GradingCache } from './gradingCache';
 import { Slicer, WorkQueue } from './backgroundWork';
 import type { GradeWorkerPool } from './gradeWorkerPool';
-import { dashboardIds, DashboardPrefill, modelSize } from './gradeWorkerPrefill';
+import { dashboardIds, DashboardPrefill, modelSize, SentKeys } from './gradeWorkerPrefill';
 import { judgeReportId } from './judgeCache';
 import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
 
@@ -68,8 +68,8 @@ export class GradingService implements vscode.Disposable {
   /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
   private readonly lookups = new Map<string, KeyLookup>();
   private lookupGeneration = 0;
-  /** keys a worker job already asks to be sent back (the others wait for it in the cache) */
-  private readonly keysAsked = new Set<string>();
+  /** which worker job brings a key back (the others wait for it) */
+  private readonly keysSent = new SentKeys();
   private readonly inflight = new WeakMap<
     vscode.TextDocument,
     { version: number; generation: number; graded: Promise<GradedReview | undefined>; background: boolean }
@@ -317,27 +317,28 @@ export class GradingService implements vscode.Disposable {
       path: string;
     },
   ): Promise<GradedReview | undefined> {
-    const send = !this.cache.peek(w.keyId) && !this.keysAsked.has(w.keyId);
-    if (send) this.keysAsked.add(w.keyId);
+    const ticket = this.keysSent.ticket(w.keyId, this.cache.peek(w.keyId) !== undefined);
     const reviewText = w.doc.getText();
     const keyText = w.keyDoc.getText();
     let result;
+    let key: AnswerKey | undefined;
     try {
       result = await pool.run({
         review: { text: reviewText, path: w.doc.uri.path },
-        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, send },
+        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, send: ticket.send },
         judge: w.judge && { text: w.judge.text, path: w.judge.uri.path, run: parseRunName(w.doc.uri.path)?.run },
         options: w.options,
       });
+      key = result.key
+        ? this.cache.offer(w.keyId, 'key', modelSize(keyText), result.key, !w.keyDoc.isDirty)
+        : this.cache.peek<AnswerKey>(w.keyId);
     } catch {
       return undefined; // the workers are gone (said once in the output channel), or this job failed: in-thread
     } finally {
-      if (send) this.keysAsked.delete(w.keyId);
+      ticket.settle(key);
     }
+    key ??= await ticket.wait();
     const review = this.cache.offer(w.reviewId, 'review', modelSize(reviewText), result.review, !w.doc.isDirty);
-    const key = result.key
-      ? this.cache.offer(w.keyId, 'key', modelSize(keyText), result.key, !w.keyDoc.isDirty)
-      : this.cache.peek<AnswerKey>(w.keyId);
     if (w.judge && result.judge)
       this.cache.offer(
         judgeReportId(w.judge.uri.path, w.judge.hash, result.ids),
