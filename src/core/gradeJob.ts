@@ -13,9 +13,13 @@ import { parseReview } from './review';
 
 export interface GradeJob {
   id: number;
-  review: { text: string; path: string };
-  /** `id` names the key's text (the worker keeps a few parsed keys by it); `send`: the host wants the parsed key back */
-  key: { id: string; text: string; path: string; scenario?: string; send: boolean };
+  /** `model`: the host has it parsed already (a clone costs far less than a parse): then only graded here, and not sent back */
+  review: { text: string; path: string; model?: Review };
+  /**
+   * `id` names the key's text (the worker keeps a few parsed keys by it);
+   * `model`: the host's parsed key; `send`: the host wants the parsed key back
+   */
+  key: { id: string; text: string; path: string; scenario?: string; model?: AnswerKey; send: boolean };
   /** the run's judge report, parsed with the key's ids; `run` picks the run's verdicts in it */
   judge?: { text: string; path?: string; run?: number };
   /** the grading options but the judge's verdicts (computed here from `judge`) */
@@ -24,14 +28,15 @@ export interface GradeJob {
 
 export interface GradeJobResult {
   id: number;
-  review: Review;
+  /** the parsed review, unless the host sent it */
+  review?: Review;
   /** the parsed key, when the job asked for it */
   key?: AnswerKey;
   /** the key's problem ids (what the judge report was parsed with) */
   ids: string[];
   judge?: JudgeReport;
   judgeRun?: JudgeRun;
-  /** its `review` is `review` above; its `key` is the key when sent, else null (the host has it) */
+  /** its `review` is `review` above, or null when the host sent it; its `key` is the key when sent, else null (the host has it) */
   graded: GradedReview;
 }
 
@@ -49,17 +54,26 @@ export function gradeJobRunner(): (job: GradeJob) => GradeJobResult {
     let key = keys.get(job.key.id);
     if (!key) {
       const k = job.key;
-      key = k.scenario ? parseAnswerKey(k.text, k.path, k.scenario) : parseAnswerKey(k.text, k.path);
+      key = k.model ?? (k.scenario ? parseAnswerKey(k.text, k.path, k.scenario) : parseAnswerKey(k.text, k.path));
       keys.set(k.id, key);
       if (keys.size > KEPT_KEYS) keys.delete(keys.keys().next().value as string);
     }
-    const review = parseReview(job.review.text, job.review.path);
+    const review = job.review.model ?? parseReview(job.review.text, job.review.path);
     const ids = key.problems.map((p) => p.id);
     const judge = job.judge ? parseJudgeReport(job.judge.text, job.judge.path, ids) : undefined;
     const judgeRun = judge ? judgeRunOf(judge, job.judge?.run) : undefined;
     const graded = gradeReview(key, review, { ...job.options, judge: judgeRun });
-    const sent = job.key.send ? key : (null as unknown as AnswerKey);
-    return { id: job.id, review, key: job.key.send ? key : undefined, ids, judge, judgeRun, graded: { ...graded, key: sent } };
+    const back = <T>(value: T, send: boolean) => (send ? value : (null as unknown as T));
+    const sendReview = !job.review.model;
+    return {
+      id: job.id,
+      review: sendReview ? review : undefined,
+      key: job.key.send ? key : undefined,
+      ids,
+      judge,
+      judgeRun,
+      graded: { ...graded, review: back(review, sendReview), key: back(key, job.key.send) },
+    };
   };
 }
 

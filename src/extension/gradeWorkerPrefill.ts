@@ -69,10 +69,13 @@ interface Source {
   scenario?: string;
 }
 
+/** A noted run's review or key: its model when the cache has it (sent to the worker instead of parsed again there). */
+type Model<T> = { model?: T };
+
 /** One run's grading the dry run found missing. */
 export interface NotedRun {
-  review: Source;
-  key: Source;
+  review: Source & Model<Review>;
+  key: Source & Model<AnswerKey>;
   judge?: { text: string; path: string; run?: number };
   options: GradeOptions;
 }
@@ -123,8 +126,8 @@ export class DashboardPrefill {
         const scoring = scoringPathFor(r.path);
         const judgeText = scoring === undefined ? undefined : judgeTexts.get(scoring);
         noted.push({
-          review: r,
-          key: k,
+          review: stand.has(review) ? r : { ...r, model: review },
+          key: stand.has(key) ? k : { ...k, model: key },
           judge:
             scoring !== undefined && judgeText !== undefined
               ? { text: judgeText, path: scoring, run: parseRunName(r.path)?.run }
@@ -143,15 +146,17 @@ export class DashboardPrefill {
   }
 
   private async one(n: NotedRun, cancelled: () => boolean): Promise<void> {
-    const ticket = this.keys.ticket(n.key.id, this.cache.peek(n.key.id) !== undefined);
+    const hadKey = n.key.model ?? this.cache.peek<AnswerKey>(n.key.id);
+    const hadReview = n.review.model ?? this.cache.peek<Review>(n.review.id);
+    const ticket = this.keys.ticket(n.key.id, hadKey !== undefined);
     const { judge: _judge, ...options } = n.options;
     let result: GradeJobResult;
     let key: AnswerKey | undefined;
     try {
       result = await this.pool.run(
         {
-          review: { text: n.review.text, path: n.review.path },
-          key: { id: n.key.id, text: n.key.text, path: n.key.path, scenario: n.key.scenario, send: ticket.send },
+          review: { text: n.review.text, path: n.review.path, model: hadReview },
+          key: { id: n.key.id, text: n.key.text, path: n.key.path, scenario: n.key.scenario, model: hadKey, send: ticket.send },
           judge: n.judge,
           options,
         },
@@ -162,12 +167,12 @@ export class DashboardPrefill {
       ticket.settle(key);
     }
     key ??= await ticket.wait();
-    const review = this.cache.offer(n.review.id, 'review', modelSize(n.review.text), result.review, true);
+    const review = result.review ? this.cache.offer(n.review.id, 'review', modelSize(n.review.text), result.review, true) : hadReview;
     if (n.judge && result.judge) {
       const id = judgeReportId(n.judge.path, contentHash(n.judge.text), result.ids);
       this.cache.offer(id, undefined, n.judge.text.length * 2, result.judge, false, 'judge');
     }
-    if (!key) return; // the job that was to bring the key failed: this run is graded in-thread
+    if (!key || !review) return; // the job that was to bring the key failed: this run is graded in-thread
     // the options as gatherRuns passes them, its judge's verdicts in their place: the same id
     const opts = { ...n.options, judge: result.judgeRun };
     const graded: GradedReview = { ...result.graded, review, key };

@@ -317,15 +317,18 @@ export class GradingService implements vscode.Disposable {
       path: string;
     },
   ): Promise<GradedReview | undefined> {
-    const ticket = this.keysSent.ticket(w.keyId, this.cache.peek(w.keyId) !== undefined);
+    // what this thread has parsed already goes as the model (the dashboard or a lens parsed it): the worker only grades
+    const hadKey = this.cache.peek<AnswerKey>(w.keyId);
+    const hadReview = this.cache.peek<Review>(w.reviewId);
+    const ticket = this.keysSent.ticket(w.keyId, hadKey !== undefined);
     const reviewText = w.doc.getText();
     const keyText = w.keyDoc.getText();
     let result;
     let key: AnswerKey | undefined;
     try {
       result = await pool.run({
-        review: { text: reviewText, path: w.doc.uri.path },
-        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, send: ticket.send },
+        review: { text: reviewText, path: w.doc.uri.path, model: hadReview },
+        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, model: hadKey, send: ticket.send },
         judge: w.judge && { text: w.judge.text, path: w.judge.uri.path, run: parseRunName(w.doc.uri.path)?.run },
         options: w.options,
       });
@@ -338,7 +341,7 @@ export class GradingService implements vscode.Disposable {
       ticket.settle(key);
     }
     key ??= await ticket.wait();
-    const review = this.cache.offer(w.reviewId, 'review', modelSize(reviewText), result.review, !w.doc.isDirty);
+    const review = result.review ? this.cache.offer(w.reviewId, 'review', modelSize(reviewText), result.review, !w.doc.isDirty) : hadReview;
     if (w.judge && result.judge)
       this.cache.offer(
         judgeReportId(w.judge.uri.path, w.judge.hash, result.ids),
@@ -348,7 +351,7 @@ export class GradingService implements vscode.Disposable {
         false,
         'judge',
       );
-    if (!key) return undefined;
+    if (!key || !review) return undefined;
     const graded: GradedReview = { ...result.graded, review, key };
     graded.path = w.path;
     this.cache.putGraded(w.stamp, graded, modelSize(reviewText) / 2, w.persist);

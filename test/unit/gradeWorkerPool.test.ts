@@ -80,6 +80,19 @@ test('a job graded by the worker-side runner and cloned back equals the in-threa
   }
 });
 
+test('models the host has parsed go to the worker instead of their texts: only graded there, not sent back, the same result', () => {
+  const run = gradeJobRunner();
+  const review = parseReview(read(RUNS[0]!), RUNS[0]!);
+  const key = parseAnswerKey(read(KEY), KEY);
+  const j = job(0, false);
+  const result = structuredClone(
+    run(structuredClone({ ...j, id: 1, review: { ...j.review, text: '', model: review }, key: { ...j.key, text: '', model: key } })),
+  );
+  assert.equal(result.review, undefined, 'the review came back');
+  assert.equal(result.graded.review, null);
+  assert.equal(canon({ ...result.graded, review, key }), canon(inThread(0)));
+});
+
 /** An in-process worker: serveGradeJobs behind cloned, asynchronous messages; `die` makes it go silent. */
 function fakePort(opts: { silent?: boolean; failAfter?: number } = {}): WorkerPort & { posted: number } {
   let listener: ((m: FromWorker) => void) | undefined;
@@ -123,7 +136,7 @@ test('the pool grades jobs on its workers, refuses cancelled ones, and stays usa
   assert.equal(pool.stats().state, 'idle', 'started before any job');
   const results = await Promise.all([pool.run(job(0)), pool.run(job(1, false))]);
   assert.deepEqual(
-    results.map((r) => r.review.path),
+    results.map((r) => r.review?.path),
     RUNS,
   );
   assert.equal(ports.length, 2);
@@ -143,7 +156,7 @@ test('the pool grades jobs on its workers, refuses cancelled ones, and stays usa
     (e: Error) => assert.ok(!(e instanceof WorkersUnavailable)),
   );
   assert.ok(pool.usable);
-  assert.equal((await pool.run(job(1))).review.path, RUNS[1]);
+  assert.equal((await pool.run(job(1))).review?.path, RUNS[1]);
   assert.deepEqual(broken, []);
   pool.dispose();
   await assert.rejects(pool.run(job(0)), WorkersUnavailable);

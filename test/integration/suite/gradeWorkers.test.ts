@@ -95,7 +95,8 @@ async function dashboardRuns(s: GradingService, folder: string, rounds = 2): Pro
     cancelled: () => false,
     onRun: () => undefined,
   };
-  const order = [...plan.rounds].reverse().slice(0, rounds);
+  // the oldest rounds (those of the first runs by name), newest first as the panel grades them
+  const order = plan.rounds.slice(0, rounds).reverse();
   prefetch(ctx, order);
   const out: unknown[] = [];
   for (const r of order) out.push(await gradeRound(ctx, r.files));
@@ -145,6 +146,14 @@ suite('grading workers: round-wide work off the host thread', () => {
     const dashCache = await dashPooled.cache.stats();
     ok((dashCache.fromWorkers.graded ?? 0) > 0, `no dashboard grading came from the workers: ${JSON.stringify(dashCache)}`);
     equal(dashCache.builtBy.review ?? 0, 0, 'dashboard reviews parsed on the host thread:');
+
+    // the same rounds' dashboard on the service that graded the runs already: the parsed models go to the workers, not parsed again
+    const before = (await pooled.cache.stats()).fromWorkers;
+    equal(await dashboardRuns(pooled, FOLDER), dashExpected, 'dashboard rounds from models already parsed:');
+    const after = await pooled.cache.stats();
+    equal(after.fromWorkers.review, before.review, 'reviews parsed again by the workers:');
+    ok((after.fromWorkers.graded ?? 0) > (before.graded ?? 0), 'the dashboard did not grade in the workers');
+    equal(after.builtBy.review ?? 0, 0, 'reviews parsed on the host thread:');
     equal(log.warnings.length, 0, `warnings: ${log.warnings.join(' | ')}`);
   });
 
