@@ -405,6 +405,7 @@ export class GradingService implements vscode.Disposable {
     const idOf = new WeakMap<object, string>();
     const size = modelSize;
     const pool = this.workers?.current();
+    pool?.warm(); // the workers load while the dashboard paints its frame
     return {
       workers: pool && new DashboardPrefill(this.cache, pool),
       review: (text, path) => {
