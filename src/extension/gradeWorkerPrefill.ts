@@ -1,11 +1,12 @@
 // The Round Dashboard's gradings done by the grading workers: a dry run of
 // core/dashboard's gatherRuns (the recorder's parsers: what the content cache
-// has, else stand-ins) notes every run whose graded result is not cached yet,
-// with the texts it is built from; the workers grade them and the results are
-// filed in the cache under the ids GradingService.parsers names them by. The
-// real gatherRuns that follows then finds every parse and grading there, so
-// what the page shows is built by the same code as in-thread; a job that did
-// not come back (workers gone, cancelled) is simply graded in-thread then.
+// has, else stand-ins) hands every run whose graded result is not cached yet
+// to a worker as it meets it, with the texts (or models) it is built from; the
+// results are filed in the cache under the ids GradingService.parsers names
+// them by. The real gatherRuns, run by run just behind it, then finds every
+// parse and grading there, so what the page shows is built by the same code as
+// in-thread; a job that did not come back (workers gone, cancelled) is simply
+// graded in-thread then.
 import { gradedText } from '../core/cache';
 import type { GradeOptions } from '../core/grade';
 import type { JudgeReport } from '../core/judge';
@@ -88,12 +89,15 @@ export class DashboardPrefill {
     private readonly pool: GradeWorkerPool,
   ) {}
 
-  /** Parsers for a dry run of gatherRuns (results thrown away), and the runs it found not graded in the cache. */
-  recorder(): { parse: Parsers; noted: NotedRun[] } {
+  /**
+   * Parsers for a dry run of gatherRuns (results thrown away): each run it
+   * finds not graded in the cache goes to a worker at once; `onRun` hears of
+   * every run graded, with the worker's grading of it (never rejects) if any.
+   */
+  recorder(cancelled: () => boolean, onRun: (path: string, graded: Promise<void> | undefined) => void): Parsers {
     const sources = new WeakMap<object, Source>();
     const stand = new WeakSet<object>();
     const judgeTexts = new Map<string, string>();
-    const noted: NotedRun[] = [];
     const standIn = <T>(value: object): T => {
       stand.add(value);
       return value as T;
@@ -122,10 +126,13 @@ export class DashboardPrefill {
         const r = sources.get(review);
         const none = {} as GradedReview;
         if (!k || !r) return none;
-        if (!stand.has(key) && !stand.has(review) && this.cache.peek(dashboardIds.graded(this.cache, k.id, r.id, opts))) return none;
+        if (!stand.has(key) && !stand.has(review) && this.cache.peek(dashboardIds.graded(this.cache, k.id, r.id, opts))) {
+          onRun(r.path, undefined);
+          return none;
+        }
         const scoring = scoringPathFor(r.path);
         const judgeText = scoring === undefined ? undefined : judgeTexts.get(scoring);
-        noted.push({
+        const noted: NotedRun = {
           review: stand.has(review) ? r : { ...r, model: review },
           key: stand.has(key) ? k : { ...k, model: key },
           judge:
@@ -133,16 +140,15 @@ export class DashboardPrefill {
               ? { text: judgeText, path: scoring, run: parseRunName(r.path)?.run }
               : undefined,
           options: opts,
-        });
+        };
+        onRun(
+          r.path,
+          this.one(noted, cancelled).catch(() => undefined),
+        );
         return none;
       },
     };
-    return { parse, noted };
-  }
-
-  /** Grade the noted runs in the workers and file the results; resolves once every one settled (never rejects). */
-  async grade(noted: NotedRun[], cancelled: () => boolean): Promise<void> {
-    await Promise.all(noted.map((n) => this.one(n, cancelled).catch(() => undefined)));
+    return parse;
   }
 
   private async one(n: NotedRun, cancelled: () => boolean): Promise<void> {

@@ -154,6 +154,10 @@ suite('grading workers: round-wide work off the host thread', () => {
     equal(after.fromWorkers.review, before.review, 'reviews parsed again by the workers:');
     ok((after.fromWorkers.graded ?? 0) > (before.graded ?? 0), 'the dashboard did not grade in the workers');
     equal(after.builtBy.review ?? 0, 0, 'reviews parsed on the host thread:');
+    // and once more: all in the cache, no job
+    const jobs = (w.stats() as PoolStats).jobs;
+    equal(await dashboardRuns(pooled, FOLDER), dashExpected, 'dashboard rounds warm:');
+    equal((w.stats() as PoolStats).jobs, jobs, 'jobs for a warm dashboard:');
     equal(log.warnings.length, 0, `warnings: ${log.warnings.join(' | ')}`);
   });
 
