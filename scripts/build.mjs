@@ -56,6 +56,24 @@ if (wanted('extension') && existsSync('src/extension/extension.ts')) {
       ...web,
       define: { 'process.env.NODE_ENV': '"production"' },
     }),
+    // the grading workers the extension starts for round-wide work (src/extension/gradeWorkers.ts): core only, a message loop
+    build({
+      ...common,
+      entryPoints: ['src/extension/gradeWorkerNode.ts'],
+      outfile: 'dist/grade-worker.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+    }),
+    // a classic script: the web host's nested worker loads it with importScripts
+    build({
+      ...common,
+      entryPoints: ['src/extension/gradeWorkerWeb.ts'],
+      outfile: 'dist/web/grade-worker.js',
+      ...web,
+      format: 'iife',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    }),
   );
 }
 // Integration tests: one entry importing the mocha bootstrap first (it defines

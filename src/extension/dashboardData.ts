@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
 import {
+  driveAsync,
   gatherRuns,
   ReadError,
   roundGroups,
@@ -12,6 +13,7 @@ import {
   runFilesOf,
   slug,
   type DashboardRunInput,
+  type GatherOptions,
   type RunFile,
 } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName, scoringPathFor } from '../core/naming';
@@ -20,6 +22,7 @@ import type { DashboardParsers } from './gradingService';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';
+import { Slicer } from './backgroundWork';
 
 export interface DashboardScope {
   /** the perspective folder (answer keys beside, runs in results/) */
@@ -133,8 +136,35 @@ function readOnce(ctx: GradeRoundContext, path: string): Promise<string | undefi
   return p;
 }
 
-/** Start reading the rounds' runs and judge reports, a few at a time, so reading overlaps grading. */
+/** Each round's gradings handed to the grading workers (prefetch): gradeRound waits for them first. */
+/** Per run path, the workers' grading of it (prefetch): gradeRound waits for it before it grades the run. */
+const handedOut = new WeakMap<GradeRoundContext, Map<string, Promise<void>>>();
+
+/**
+ * Start reading the rounds' runs and judge reports, a few at a time, so
+ * reading overlaps grading; with grading workers, also hand them every run's
+ * grading, in this order, so they parse while this thread only files.
+ */
 export function prefetch(ctx: GradeRoundContext, order: DashboardPlan['rounds']): void {
+  const workers = ctx.parse.workers;
+  if (workers) {
+    // one promise per run at once: gradeRound may reach a run before the dry run does
+    const waits = new Map(order.flatMap((r) => r.files.map((f) => [f.path, deferred()] as const)));
+    handedOut.set(ctx, new Map([...waits].map(([path, d]) => [path, d.promise])));
+    void (async () => {
+      for (const round of order) {
+        if (ctx.cancelled()) break;
+        // a dry run of the gathering: what it reads and parses, with the cache's models or stand-ins; each run not graded yet goes to a worker
+        const parse = workers.recorder(ctx.cancelled, (path, graded) => waits.get(path)?.resolve(graded));
+        await driveAsync(
+          gatherRuns(round.files, gatherOptions(ctx, parse), () => undefined),
+          (p) => readOnce(ctx, p),
+        ).catch(() => undefined);
+        for (const f of round.files) waits.get(f.path)?.resolve(undefined); // the runs it skipped (no key, unreadable)
+      }
+      for (const d of waits.values()) d.resolve(undefined);
+    })();
+  }
   const paths = order.flatMap((r) =>
     r.files.flatMap((f) => {
       const scoring = ctx.config.useJudgeReports ? scoringPathFor(f.path) : undefined;
@@ -158,21 +188,19 @@ export function prefetch(ctx: GradeRoundContext, order: DashboardPlan['rounds'])
  * CLI's own (core/dashboard/gather); between runs the event loop gets a turn.
  */
 export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Promise<DashboardRunInput[]> {
-  const opts = {
-    judge: ctx.config.useJudgeReports,
-    rubric: ctx.config.rubric, // the project file's rubric under the user's settings (config.withProject)
-    match: ctx.config.thresholds,
-    keyLookup: ctx.keyLookup,
-    parse: ctx.parse,
-  };
+  const waits = handedOut.get(ctx);
+  const slicer = new Slicer(15);
   const runs = new Set(files.map((f) => f.path));
-  const gen = gatherRuns(files, opts, (w) => ctx.warnings.push(w));
+  const gen = gatherRuns(files, gatherOptions(ctx, ctx.parse), (w) => ctx.warnings.push(w));
   let step = gen.next();
   while (!step.done) {
     const path = step.value;
     if (runs.has(path)) {
-      // a run's grading is about to start: let the extension host breathe, and stop here if asked
-      await new Promise((r) => setTimeout(r, 0));
+      // what a worker graded of this run is in the cache now (what it did not is graded here, as without workers)
+      await waits?.get(path);
+      // a run's grading is about to start: let the extension host breathe once a slice is used, and stop here if asked
+      // (not a timer per run: chained timers are clamped to 4 ms each, most of a warm dashboard whose runs are all cached)
+      await slicer.pause();
       if (ctx.cancelled()) {
         gen.return([]);
         throw new Cancelled();
@@ -189,6 +217,24 @@ export async function gradeRound(ctx: GradeRoundContext, files: RunFile[]): Prom
     step = gen.next(text);
   }
   return step.value;
+}
+
+function gatherOptions(ctx: GradeRoundContext, parse: GatherOptions['parse']): GatherOptions {
+  return {
+    judge: ctx.config.useJudgeReports,
+    rubric: ctx.config.rubric, // the project file's rubric under the user's settings (config.withProject)
+    match: ctx.config.thresholds,
+    keyLookup: ctx.keyLookup,
+    parse,
+  };
+}
+
+function deferred(): { promise: Promise<void>; resolve: (p: Promise<void> | undefined) => void } {
+  let resolve!: (p: Promise<void> | undefined) => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 async function list(folder: vscode.Uri): Promise<string[] | undefined> {

@@ -3,8 +3,9 @@
 // core renderScoringReport. A file we did not write, or one edited since we
 // wrote it (core/output's sealed hash), is never replaced; symlinks are not
 // written through; each report goes to a temp file renamed into place.
-// The runs are read a few ahead and graded one at a time in the background
-// (the open review's lenses first), giving the event loop back between slices.
+// The runs are read a few ahead and graded in the background (the open
+// review's lenses first): by the grading workers, several ahead, when there
+// are any; else one at a time here, giving the event loop back between slices.
 // "Compare with Judge": where our verdicts differ from the judge's report.
 import * as vscode from 'vscode';
 import { pickFolderHolding } from './folderPick';
@@ -95,10 +96,18 @@ async function gradeRuns(
   let done = 0;
   progress.report({ message: `0 of ${runs.length} runs` });
   const groups = [...byVariant(runs)];
-  // the next few runs read ahead, so reading overlaps grading; graded one at a time, in the background, so the open review's lenses go first
+  // the next few runs read ahead, so reading overlaps grading, and graded in the background, so the open review's lenses go first:
+  // with grading workers several at once (the workers parse, this thread files), else one at a time here
+  const ahead = service.hasWorkers;
   const next = lookahead(
     groups.flatMap(([, files]) => files),
-    (f) => service.runDocument(f.uri),
+    async (f) => {
+      const doc = await service.runDocument(f.uri);
+      const graded = ahead && doc ? service.gradedOf(doc, { background: true }) : undefined;
+      graded?.catch(() => undefined); // awaited (and its error raised) when its turn comes
+      return { doc, graded };
+    },
+    ahead ? WORKER_LOOKAHEAD : LOOKAHEAD,
   );
   const slicer = service.slicer();
   for (const [variant, files] of groups) {
@@ -107,8 +116,8 @@ async function gradeRuns(
       // the event loop back once a slice is used: the notification repaints and a cancel can arrive
       await slicer.pause();
       if (token.isCancellationRequested) return { result: { ...result, cancelled: true }, short };
-      const doc = await next();
-      const g = doc && (await service.gradedOf(doc, { background: true }));
+      const { doc, graded: started } = await next();
+      const g = doc && (await (started ?? service.gradedOf(doc, { background: true })));
       if (g) graded.push(g);
       else result.ungraded.push(f.uri);
       done++;
@@ -133,15 +142,16 @@ async function gradeRuns(
   return { result, short };
 }
 
-/** How many runs are read ahead of the one graded. */
+/** How many runs are read ahead of the one graded (in-thread), or graded ahead (by the workers, which keeps them busy). */
 const LOOKAHEAD = 4;
+const WORKER_LOOKAHEAD = 6;
 
-/** Each call resolves to the next item's result, in order, with up to LOOKAHEAD items started ahead. */
-function lookahead<T, R>(items: T[], work: (item: T) => Promise<R>): () => Promise<R> {
+/** Each call resolves to the next item's result, in order, with up to `depth` items started ahead. */
+function lookahead<T, R>(items: T[], work: (item: T) => Promise<R>, depth = LOOKAHEAD): () => Promise<R> {
   const started: Promise<R>[] = [];
   let taken = 0;
   return () => {
-    for (let i = started.length; i < Math.min(items.length, taken + 1 + LOOKAHEAD); i++) {
+    for (let i = started.length; i < Math.min(items.length, taken + 1 + depth); i++) {
       const p = work(items[i]!);
       p.catch(() => undefined); // awaited (and its error raised) when its turn comes
       started.push(p);

@@ -6,8 +6,10 @@
 // never parse twice, and a file closed and reopened is not parsed again. Held
 // in memory up to a size (least recently used first), and, when the host gives
 // the extension a workspace storage folder, persisted there (persistedCache.ts)
-// so a reload or a reopened workspace starts warm. Also counts what it did and
-// the longest synchronous stretch it measured, for the perf test and bench.
+// so a reload or a reopened workspace starts warm. Results of the grading
+// workers are filed here too (offer), so every feature and the disk see them.
+// Also counts what it did and the longest synchronous stretch it measured, for
+// the perf test and bench.
 import * as vscode from 'vscode';
 import { cacheId, SizedLru, type CacheIdentity, type CacheKind, type GradedEntry } from '../core/cache';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
@@ -45,6 +47,8 @@ export interface CacheStats {
   longestSliceMs: number;
   /** ms spent, summed, waiting in each step of a grading (they overlap when gradings run side by side) and in parsing */
   phases: Record<string, number>;
+  /** entries a grading worker made (gradeWorkerPool.ts), by kind: parses and gradings not done on this thread */
+  fromWorkers: Record<string, number>;
 }
 
 const DEFAULT_CAPACITY = 96 * 1024 * 1024;
@@ -61,6 +65,7 @@ export class GradingCache implements vscode.Disposable {
   private readonly builtBy: Record<string, number> = {};
   private longest = 0;
   private readonly phases: Record<string, number> = {};
+  private readonly fromWorkers: Record<string, number> = {};
 
   constructor(opts: GradingCacheOptions = {}) {
     this.version = opts.version ?? 'dev';
@@ -87,6 +92,11 @@ export class GradingCache implements vscode.Disposable {
     return hit;
   }
 
+  /** What memory holds under `id`, not counted as a hit or miss (a dry run looking ahead). */
+  peek<T>(id: string): T | undefined {
+    return this.memory.get(id) as T | undefined;
+  }
+
   /** The value under `id`, else made now (timed) and kept, in memory and (unless `persist` is false) on disk. */
   make<T extends Review | AnswerKey>(id: string, kind: 'review' | 'key', size: number, make: () => T, persist: boolean): T;
   make<T>(id: string, kind: undefined, size: number, make: () => T, persist: false, label?: 'judge' | 'graded'): T;
@@ -94,6 +104,19 @@ export class GradingCache implements vscode.Disposable {
     const hit = this.get<T>(id);
     if (hit !== undefined) return hit;
     const value = this.timed(make, kind ?? label ?? 'judge'); // the stats' builtBy names what was built
+    this.memory.set(id, value, size);
+    if (persist && kind) this.persisted?.put(id, kind, value as Review | AnswerKey);
+    return value;
+  }
+
+  /**
+   * Keep what a grading worker made under `id`, unless memory holds it
+   * already (then that stays: features may hold it); returns the one kept.
+   */
+  offer<T>(id: string, kind: 'review' | 'key' | undefined, size: number, value: T, persist: boolean, label = kind ?? 'judge'): T {
+    const had = this.memory.get(id) as T | undefined;
+    if (had !== undefined) return had;
+    this.fromWorkers[label] = (this.fromWorkers[label] ?? 0) + 1;
     this.memory.set(id, value, size);
     if (persist && kind) this.persisted?.put(id, kind, value as Review | AnswerKey);
     return value;
@@ -203,6 +226,7 @@ export class GradingCache implements vscode.Disposable {
       longestBy: { ...this.longestBy },
       longestSliceMs: Math.round(this.longest * 10) / 10,
       phases: Object.fromEntries(Object.entries(this.phases).map(([k, v]) => [k, Math.round(v)])),
+      fromWorkers: { ...this.fromWorkers },
     };
   }
 

@@ -31,12 +31,20 @@ import { ProjectFiles } from './projectFiles';
 import { JudgeCache, parsedJudgeReport } from './judgeCache';
 import { GradingCache } from './gradingCache';
 import { Slicer, WorkQueue } from './backgroundWork';
+import type { GradeWorkerPool } from './gradeWorkerPool';
+import { dashboardIds, DashboardPrefill, modelSize, SentKeys } from './gradeWorkerPrefill';
+import { judgeReportId } from './judgeCache';
 import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
 
 export type DocKind = 'key' | 'review' | 'other';
 
-/** What core/dashboard's gatherRuns takes as `parse`. */
-export type DashboardParsers = NonNullable<GatherOptions['parse']>;
+/** What core/dashboard's gatherRuns takes as `parse`; `workers`: grading workers to grade the runs ahead of it. */
+export type DashboardParsers = NonNullable<GatherOptions['parse']> & { workers?: DashboardPrefill };
+
+/** Where round-wide work finds the grading workers (gradeWorkers.ts); none: all in-thread. */
+export interface WorkerSource {
+  current(): GradeWorkerPool | undefined;
+}
 
 /** A review's last graded result: its cache id, and the key and judge report it was built from. */
 interface CachedGrade {
@@ -60,9 +68,11 @@ export class GradingService implements vscode.Disposable {
   /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
   private readonly lookups = new Map<string, KeyLookup>();
   private lookupGeneration = 0;
+  /** which worker job brings a key back (the others wait for it) */
+  private readonly keysSent = new SentKeys();
   private readonly inflight = new WeakMap<
     vscode.TextDocument,
-    { version: number; generation: number; graded: Promise<GradedReview | undefined> }
+    { version: number; generation: number; graded: Promise<GradedReview | undefined>; background: boolean }
   >();
   /** bumped when settings, a pairing or a file on disk changed: a grading in flight then is not shared */
   private generation = 0;
@@ -83,6 +93,8 @@ export class GradingService implements vscode.Disposable {
     private readonly log?: Logger,
     /** the content cache (default: memory only, of its own) */
     readonly cache: GradingCache = new GradingCache(),
+    /** the grading workers for round-wide work (default: none, all in-thread) */
+    private readonly workers?: WorkerSource,
   ) {
     this.judges = new JudgeCache(this.stamps, cache);
     this.projects = new ProjectFiles(log);
@@ -183,6 +195,11 @@ export class GradingService implements vscode.Disposable {
     return new Slicer();
   }
 
+  /** Round-wide gradings go to workers now (so several may be asked for at once). */
+  get hasWorkers(): boolean {
+    return this.workers?.current() !== undefined;
+  }
+
   /** The graded model of a review document, or undefined when it has no key. */
   async gradedOf(doc: vscode.TextDocument, opts: GradeOptions = {}): Promise<GradedReview | undefined> {
     if (opts.background) await this.work.idle();
@@ -190,10 +207,13 @@ export class GradingService implements vscode.Disposable {
     try {
       // features asking at once for the same document version (lenses, status bar, diagnostics on open) share one grading
       // (not across a change of settings, pairing or a file on disk: that one grades afresh)
+      // (nor does a lens wait for a round-wide grading queued for a worker)
       const running = this.inflight.get(doc);
-      if (running && running.version === doc.version && running.generation === this.generation) return await running.graded;
-      const graded = this.grade(doc);
-      const entry = { version: doc.version, generation: this.generation, graded };
+      const background = opts.background === true;
+      if (running && running.version === doc.version && running.generation === this.generation && (!running.background || background))
+        return await running.graded;
+      const graded = this.grade(doc, background);
+      const entry = { version: doc.version, generation: this.generation, graded, background };
       this.inflight.set(doc, entry);
       try {
         return await graded;
@@ -205,7 +225,7 @@ export class GradingService implements vscode.Disposable {
     }
   }
 
-  private async grade(doc: vscode.TextDocument): Promise<GradedReview | undefined> {
+  private async grade(doc: vscode.TextDocument, background = false): Promise<GradedReview | undefined> {
     // the settings once: the key lookup (its patterns) and the grading both use them
     const { config } = await this.cache.phase('settings', this.settingsWithProject(doc.uri));
     // the judge report is read while the key is looked up (one round trip less on a cold open)
@@ -237,29 +257,105 @@ export class GradingService implements vscode.Disposable {
     const slicer = new Slicer(15);
     const versions = `${doc.version}/${keyDoc.version}`;
     const moved = () => `${doc.version}/${keyDoc.version}` !== versions; // typed into while we waited: grade the new text
+    const persist = !doc.isDirty && !keyDoc.isDirty && !judgeText?.dirty;
+    const pool = background && !value ? this.workers?.current() : undefined;
+    if (pool) {
+      // round-wide: parsed and graded by a worker, this thread only files the results; in-thread if that fails
+      const judge = judgeUri && judgeText?.text !== undefined ? { uri: judgeUri, text: judgeText.text, hash: judgeText.hash } : undefined;
+      const options = { keyPath, rubric: config.rubric, match: config.thresholds };
+      value = await this.gradeInWorker(pool, {
+        doc,
+        keyDoc,
+        scenario: found.scenario,
+        judge,
+        options,
+        reviewId,
+        keyId,
+        stamp,
+        persist,
+        path,
+      });
+    }
     if (!value) {
-      if (moved()) return this.grade(doc);
+      if (moved()) return this.grade(doc, background);
       const key = this.keyOf(keyDoc, found.scenario);
       await slicer.pause();
-      if (moved()) return this.grade(doc);
+      if (moved()) return this.grade(doc, background);
       const review = this.reviewOf(doc);
       await slicer.pause();
-      if (moved()) return this.grade(doc);
+      if (moved()) return this.grade(doc, background);
       const judge =
         judgeUri && judgeText?.text !== undefined
           ? this.judges.runFor(doc, judgeUri, { ...judgeText, text: judgeText.text }, key)
           : undefined;
       await slicer.pause();
-      if (moved()) return this.grade(doc);
+      if (moved()) return this.grade(doc, background);
       const graded = this.cache.timed(() => gradeReview(key, review, { judge, keyPath, rubric: config.rubric, match: config.thresholds }));
       graded.path = path;
       // a graded result of unsaved text is kept in memory only: the disk holds what a reopened file has
-      this.cache.putGraded(stamp, graded, sizes.graded, !doc.isDirty && !keyDoc.isDirty && !judgeText?.dirty);
+      this.cache.putGraded(stamp, graded, sizes.graded, persist);
       value = graded;
     }
-    if (moved()) return this.grade(doc);
+    if (moved()) return this.grade(doc, background);
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
+  }
+
+  /** One review graded by a worker, its models and result filed in the cache; undefined: grade it in-thread. */
+  private async gradeInWorker(
+    pool: GradeWorkerPool,
+    w: {
+      doc: vscode.TextDocument;
+      keyDoc: vscode.TextDocument;
+      scenario?: string;
+      judge?: { uri: vscode.Uri; text: string; hash: string };
+      options: { keyPath: string; rubric: ReviewGraderConfig['rubric']; match: Thresholds };
+      reviewId: string;
+      keyId: string;
+      stamp: string;
+      persist: boolean;
+      path: string;
+    },
+  ): Promise<GradedReview | undefined> {
+    // what this thread has parsed already goes as the model (the dashboard or a lens parsed it): the worker only grades
+    const hadKey = this.cache.peek<AnswerKey>(w.keyId);
+    const hadReview = this.cache.peek<Review>(w.reviewId);
+    const ticket = this.keysSent.ticket(w.keyId, hadKey !== undefined);
+    const reviewText = w.doc.getText();
+    const keyText = w.keyDoc.getText();
+    let result;
+    let key: AnswerKey | undefined;
+    try {
+      result = await pool.run({
+        review: { text: reviewText, path: w.doc.uri.path, model: hadReview },
+        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, model: hadKey, send: ticket.send },
+        judge: w.judge && { text: w.judge.text, path: w.judge.uri.path, run: parseRunName(w.doc.uri.path)?.run },
+        options: w.options,
+      });
+      key = result.key
+        ? this.cache.offer(w.keyId, 'key', modelSize(keyText), result.key, !w.keyDoc.isDirty)
+        : this.cache.peek<AnswerKey>(w.keyId);
+    } catch {
+      return undefined; // the workers are gone (said once in the output channel), or this job failed: in-thread
+    } finally {
+      ticket.settle(key);
+    }
+    key ??= await ticket.wait();
+    const review = result.review ? this.cache.offer(w.reviewId, 'review', modelSize(reviewText), result.review, !w.doc.isDirty) : hadReview;
+    if (w.judge && result.judge)
+      this.cache.offer(
+        judgeReportId(w.judge.uri.path, w.judge.hash, result.ids),
+        undefined,
+        w.judge.text.length * 2,
+        result.judge,
+        false,
+        'judge',
+      );
+    if (!key || !review) return undefined;
+    const graded: GradedReview = { ...result.graded, review, key };
+    graded.path = w.path;
+    this.cache.putGraded(w.stamp, graded, modelSize(reviewText) / 2, w.persist);
+    return graded;
   }
 
   /**
@@ -307,16 +403,19 @@ export class GradingService implements vscode.Disposable {
    */
   parsers(): DashboardParsers {
     const idOf = new WeakMap<object, string>();
-    const size = (text: string) => text.length * 3 + 1024;
+    const size = modelSize;
+    const pool = this.workers?.current();
+    pool?.warm(); // the workers load while the dashboard paints its frame
     return {
+      workers: pool && new DashboardPrefill(this.cache, pool),
       review: (text, path) => {
-        const id = this.cache.id({ kind: 'review', path, text: contentHash(text) });
+        const id = dashboardIds.review(this.cache, text, path);
         const review = this.cache.make(id, 'review', size(text), () => parseReview(text, path), true);
         idOf.set(review, id);
         return review;
       },
       key: (text, path, scenario) => {
-        const id = this.cache.id({ kind: 'key', path, scenario: scenario?.toLowerCase(), text: contentHash(text) });
+        const id = dashboardIds.key(this.cache, text, path, scenario);
         const parse = scenario ? () => parseAnswerKey(text, path, scenario) : () => parseAnswerKey(text, path);
         const key = this.cache.make(id, 'key', size(text), parse, true);
         idOf.set(key, id);
@@ -328,7 +427,7 @@ export class GradingService implements vscode.Disposable {
         const keyId = idOf.get(key);
         const reviewId = idOf.get(review);
         if (!keyId || !reviewId) return gradeReview(key, review, opts);
-        const id = this.cache.id({ kind: 'graded', text: gradedText(['dashboard', keyId, reviewId, opts]) });
+        const id = dashboardIds.graded(this.cache, keyId, reviewId, opts);
         return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false, 'graded');
       },
     };

@@ -80,6 +80,16 @@ export function parsedJudgeReport(
   ids: string[] | undefined,
   hash = contentHash(text),
 ): JudgeReport {
-  const id = `judge\n${path ?? ''}\n${hash}\n${(ids ?? []).join(',')}`;
-  return cache.make<JudgeReport>(id, undefined, text.length * 2, () => parseJudgeReport(text, path, ids), false);
+  return cache.make<JudgeReport>(
+    judgeReportId(path, hash, ids),
+    undefined,
+    text.length * 2,
+    () => parseJudgeReport(text, path, ids),
+    false,
+  );
+}
+
+/** The cache id of a judge report parsed from a text (by its hash) with a key's ids (a grading worker's goes there too). */
+export function judgeReportId(path: string | undefined, hash: string, ids: string[] | undefined): string {
+  return `judge\n${path ?? ''}\n${hash}\n${(ids ?? []).join(',')}`;
 }

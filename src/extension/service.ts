@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { GradingService } from './gradingService';
 import { GradingCache } from './gradingCache';
+import { GradeWorkers, registerWorkersCommand } from './gradeWorkers';
 import { configGetter, type ReviewGraderConfig } from './config';
 
 /** Where the extension's features report what went wrong (an OutputChannel in the editor, a no-op in tests). */
@@ -71,7 +72,8 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
     build: () => buildIdentity(context),
     log,
   });
-  const service = new GradingService(context.workspaceState, log, cache);
+  const workers = new GradeWorkers(context.extensionUri, log);
+  const service = new GradingService(context.workspaceState, log, cache, workers);
   instance = service;
   const note = async (editor: vscode.TextEditor | undefined) => {
     if (!editor || service.kindOf(editor.document) !== 'review') return;
@@ -80,6 +82,8 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   };
   context.subscriptions.push(
     service,
+    workers,
+    registerWorkersCommand(workers),
     vscode.window.onDidChangeActiveTextEditor((e) => void note(e)),
     // internal, for the perf test and bench: the cache's counts; 'reload' writes it and forgets memory, as a reload would
     vscode.commands.registerCommand(CACHE_COMMAND, async (op?: unknown) => {

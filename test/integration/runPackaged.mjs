@@ -19,13 +19,16 @@ try {
 
 // Only the manifest, bundles and static contributions: no sources, maps, tests or node_modules.
 const allowed =
-  /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|media\/icon\.svg|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n\.[\w-]+\.json|snippets\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
+  /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/extension\.js|dist\/web\/extension\.js|dist\/(web\/)?grade-worker\.js|media\/icon\.svg|package\.nls(\.[\w-]+)?\.json|l10n\/bundle\.l10n\.[\w-]+\.json|snippets\/[\w.-]+\.json|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json))$/;
 const files = Object.values(zip.files)
   .filter((f) => !f.dir)
   .map((f) => f.name);
 const unexpected = files.filter((f) => !allowed.test(f));
 if (unexpected.length) fail(`the .vsix carries files it should not: ${unexpected.join(', ')}`);
-for (const needed of [manifest.main, manifest.browser].map((p) => `extension/${p.replace(/^\.\//, '')}`)) {
+// the grading workers the extension starts beside itself (src/extension/gradeWorkers.ts)
+for (const needed of [manifest.main, manifest.browser, 'dist/grade-worker.js', 'dist/web/grade-worker.js'].map(
+  (p) => `extension/${p.replace(/^\.\//, '')}`,
+)) {
   if (!files.includes(needed)) fail(`the .vsix lacks its entry point ${needed}`);
 }
 console.log(`${path.basename(vsix)}: ${files.length} files, all expected`);
