@@ -1,9 +1,9 @@
 // `--jobs N|auto` / `-j` for grade and report: how many threads parse and
 // grade. Like ESLint's `--concurrency` (default off, `auto` on request), the
 // default is 1, all in this thread: on the 2-core VM this was measured on, a
-// second thread made a run slower, not faster (remark's parse allocates
-// heavily, and the two vCPUs share one core's caches and memory bandwidth, so
-// each thread ran at ~60%; V8's GC and JIT helpers lose their spare core).
+// second thread makes a one-key run slower and the whole corpus in one run only
+// ~12% faster (remark's parse allocates heavily, and V8's GC and JIT helpers
+// lose the spare core they use; see AUTO_CHARS_PER_THREAD).
 // `auto` is one thread per idle core by the load average (as `make -l`), and
 // a small run stays on one thread; an explicit N is always honoured.
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,10 +22,11 @@ export const JOBS_OPTION = { jobs: { type: 'string', short: 'j' } } as const;
  * `auto` gives each thread at least this much review text, so a small run
  * stays on one thread and a many-core machine does not start a thread per
  * file. A worker pays its own Node bootstrap, runs its first files with a
- * cold JIT and has a second heap to collect: one process per corpus key
- * (86–400 KB of reviews each) measured slower with `-j 2` than with one
- * thread on this 2-vCPU machine (1.82× against 1.58× the remark floor), so
- * `auto` starts a second thread only for twice the largest of those.
+ * cold JIT and has a second heap to collect, while one thread's GC and JIT
+ * helpers already use part of the second core. Measured here (2 vCPUs, near
+ * idle), `-j 2` against one thread: 136 KB of reviews 562 / 498 ms, 399 KB
+ * 810 / 706 ms, 716 000 characters 1675 / 1656 ms (even), the whole corpus
+ * 6.8 / 7.7 s; so a second thread only from 800 000 characters on.
  */
 export const AUTO_CHARS_PER_THREAD = 400_000;
 
