@@ -35,15 +35,22 @@ function pct(xs: number[], p: number): number {
 }
 
 // 1. remark-parse alone, in a fresh process per key like the CLI (fair: both pay start-up).
+// Paired: for each key every variant runs back to back, so load that comes and goes on a shared
+// machine weighs on all of them alike and the ratios hold better than the absolute times.
 const remarkScript = `const {unified}=require('unified');const rp=require('remark-parse').default;const fs=require('fs');const p=unified().use(rp);for(const f of process.argv.slice(1))p.parse(fs.readFileSync(f,'utf8'));`;
-function timeProcesses(cmd: (key: string, reviews: string[]) => string[]): number {
-  const t0 = performance.now();
+type Variant = (key: string, reviews: string[]) => string[];
+function timeProcesses(variants: Variant[]): number[] {
+  const totals = variants.map(() => 0);
   for (const [key, reviews] of byKey) {
-    const args = cmd(corpusPath(key), reviews.map(corpusPath));
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    variants.forEach((cmd, i) => {
+      const args = cmd(corpusPath(key), reviews.map(corpusPath));
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+      totals[i] += performance.now() - t0;
+      if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    });
   }
-  return performance.now() - t0;
+  return totals;
 }
 const runs = 3;
 const remarkTimes: number[] = [];
@@ -51,17 +58,25 @@ const cliTimes: number[] = [];
 const twoThreadTimes: number[] = [];
 const coldTimes: number[] = [];
 const warmTimes: number[] = [];
+const loadBefore = loadavg()[0];
 for (let i = 0; i < runs; i++) {
-  remarkTimes.push(timeProcesses((key, reviews) => ['-e', remarkScript, key, ...reviews]));
-  const grade = (key: string, reviews: string[]) => ['dist/cli.js', 'grade', '--key', key, '--format', 'json', ...reviews];
-  cliTimes.push(timeProcesses(grade));
-  twoThreadTimes.push(timeProcesses((key, reviews) => [...grade(key, reviews), '-j', '2']));
-  // --cache: an empty cache folder (cold, entries written), then the same run again (warm, entries read)
+  const grade: Variant = (key, reviews) => ['dist/cli.js', 'grade', '--key', key, '--format', 'json', ...reviews];
+  // --cache: an empty cache folder (cold, a key's entries written), then the same key again (warm, entries read)
   const cache = mkdtempSync(join(tmpdir(), 'rg-bench-cache-'));
-  const cached = (key: string, reviews: string[]) => [...grade(key, reviews), '--cache-location', cache];
-  coldTimes.push(timeProcesses(cached));
-  warmTimes.push(timeProcesses(cached));
+  const cached: Variant = (key, reviews) => [...grade(key, reviews), '--cache-location', cache];
+  const [remark, cli, two, cold, warm] = timeProcesses([
+    (key, reviews) => ['-e', remarkScript, key, ...reviews],
+    grade,
+    (key, reviews) => [...grade(key, reviews), '-j', '2'],
+    cached,
+    cached,
+  ]);
   rmSync(cache, { recursive: true, force: true });
+  remarkTimes.push(remark);
+  cliTimes.push(cli);
+  twoThreadTimes.push(two);
+  coldTimes.push(cold);
+  warmTimes.push(warm);
 }
 
 // 2. In-process: parse-only vs full grading per review.
@@ -84,7 +99,7 @@ for (const r of records) {
 const remark = median(remarkTimes);
 const cli = median(cliTimes);
 const twoThreads = median(twoThreadTimes);
-const load = loadavg()[0];
+const load = Math.max(loadBefore, loadavg()[0]);
 console.log(`speed (${records.length} runs, ${byKey.size} keys, ${files.length} files; median of ${runs})`);
 console.log(
   `  machine                                 : ${availableParallelism()} cores, load average ${load.toFixed(1)}${load >= availableParallelism() ? ' (busy: wall times are not comparable)' : ''}`,

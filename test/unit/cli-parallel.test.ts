@@ -13,7 +13,7 @@ import { parseReview } from '../../src/core/review';
 import { gradeReview } from '../../src/core/grade';
 import { clearStore, putGrade, putKey, putReview, takeGrade, takeKey, takeReview } from '../../src/cli/parallel/store';
 import { computeJob, type GradeJob } from '../../src/cli/parallel/jobs';
-import { idleThreads } from '../../src/cli/parallel/prefetch';
+import { AUTO_CHARS_PER_THREAD, idleThreads, threadsFor } from '../../src/cli/parallel/prefetch';
 import { runCli, writeFolder } from './cliHarness';
 
 const KEY = `# Answer Key - Round 001
@@ -203,4 +203,15 @@ test('-j auto heeds the load average: one per idle core, this process counted', 
   assert.equal(idleThreads(2, 8), 1, 'a busy machine: this thread only');
   assert.equal(idleThreads(8, 3), 6);
   assert.equal(idleThreads(1, 0), 1);
+});
+
+test('-j auto starts no worker for a run the size of one corpus key, and one per 400 KB past that', () => {
+  const idle = 2;
+  assert.equal(threadsFor(undefined, idle, 6, 250_000), 1, 'a typical key: six reviews, 250 KB');
+  assert.equal(threadsFor(undefined, idle, 22, 400_000), 1, 'the largest key: 22 reviews, 400 KB');
+  assert.equal(threadsFor(undefined, idle, 216, 5_400_000), 2, 'the whole corpus at once, two idle cores');
+  assert.equal(threadsFor(undefined, 1, 216, 5_400_000), 1, 'no idle core');
+  assert.equal(threadsFor(undefined, 8, 3, 10 * AUTO_CHARS_PER_THREAD), 3, 'never more threads than files');
+  assert.equal(threadsFor(2, 2, 6, 1_000), 2, 'an explicit -j 2 is honoured for a small run');
+  assert.equal(threadsFor(3, 3, 2, 1_000), 2, 'at most one thread per file');
 });

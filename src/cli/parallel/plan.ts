@@ -67,5 +67,8 @@ export function planGrading(files: string[], opts: PlanOptions): Plan {
       // the sequential run meets this file in order and reports it
     }
   }
+  // longest first (ties in file order): the last jobs taken are short, so no thread is left waiting
+  // long for another's last file; results are found by path, so output order is untouched
+  jobs.sort((a, b) => b.text.length - a.text.length);
   return { keys, jobs };
 }

@@ -30,6 +30,8 @@ export interface KeyNames {
   fuse: Fuse<string>;
   /** squashed name → key feature */
   features: Map<string, string>;
+  /** the squashed names, and each as Fuse compares it (lower case), for the pre-check */
+  names: { name: string; lower: string }[];
   /** memo of searches: reviews of one key repeat most names */
   memo: Map<string, { item: string; score: number } | null>;
 }
@@ -38,8 +40,49 @@ export interface KeyNames {
 export function keyNames(keyFeatures: Iterable<string>): KeyNames {
   const features = new Map<string, string>();
   for (const f of keyFeatures) if (f[0] === 'i' && isName(f)) features.set(squash(nameOf(f)), f);
-  const fuse = new Fuse([...features.keys()], { includeScore: true, threshold: MAX_FUSE_SCORE, ignoreLocation: true });
-  return { fuse, features, memo: new Map() };
+  const names = [...features.keys()];
+  const fuse = new Fuse(names, { includeScore: true, threshold: MAX_FUSE_SCORE, ignoreLocation: true });
+  return { fuse, features, names: names.map((name) => ({ name, lower: name.toLowerCase() })), memo: new Map() };
+}
+
+/** Whole-name similarity only: a short name inside a long one is not the same name. */
+const MIN_LENGTH_RATIO = 0.8;
+const lengthRatio = (a: string, b: string) => Math.min(a.length, b.length) / Math.max(a.length, b.length);
+/** Fuse's bitap splits longer patterns into pieces; the pre-check reasons about a whole one. */
+const BITAP_MAX_PATTERN = 32;
+
+/**
+ * Could a Fuse search for `squashed` give an alias? Not when no key name both
+ * passes the length test and shares enough letters with it: Fuse's bitap
+ * reports a match with e edits (score e / length ≤ MAX_FUSE_SCORE), and a name
+ * within e edits of part of another has all but e of its letters (UTF-16
+ * units, as bitap compares them) in it. Most review names fail this, so their
+ * search, the matcher's costliest step, is skipped; a best match it rules out
+ * would fail the length test anyway, so every alias, and every verdict, is
+ * what the full search gives.
+ */
+export function mayAlias(names: KeyNames, squashed: string): boolean {
+  const pattern = squashed.toLowerCase(); // as Fuse sees it (isCaseSensitive: false)
+  const m = pattern.length;
+  if (m > BITAP_MAX_PATTERN) return true;
+  let edits = 0;
+  while ((edits + 1) / m <= MAX_FUSE_SCORE) edits++; // Fuse's own score arithmetic
+  const letters = new Map<string, number>();
+  for (let i = 0; i < m; i++) letters.set(pattern[i]!, (letters.get(pattern[i]!) ?? 0) + 1);
+  for (const { name, lower } of names.names) {
+    if (lengthRatio(squashed, name) < MIN_LENGTH_RATIO) continue;
+    const left = new Map(letters);
+    let shared = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const n = left.get(lower[i]!);
+      if (n) {
+        left.set(lower[i]!, n - 1);
+        shared++;
+      }
+    }
+    if (shared >= m - edits) return true;
+  }
+  return false;
 }
 
 /** Key identifiers absent from the review → the review spellings that stand for them. */
@@ -67,15 +110,15 @@ export function fuzzyAliases(names: KeyNames, findings: FeatureBag[]): Map<strin
     }
     let hit = names.memo.get(squashed);
     if (hit === undefined) {
-      const found = names.fuse.search(squashed, { limit: 1 })[0];
+      // a best match that mayAlias rules out would fail the length test below: no alias either way
+      const found = mayAlias(names, squashed) ? names.fuse.search(squashed, { limit: 1 })[0] : undefined;
       hit = found && found.score !== undefined ? { item: found.item, score: found.score } : null;
       if (names.memo.size < 5000) names.memo.set(squashed, hit);
     }
     if (!hit) continue;
-    // whole-name similarity only: a short name inside a long one is not the same name
-    const ratio = Math.min(squashed.length, hit.item.length) / Math.max(squashed.length, hit.item.length);
     const keyFeature = names.features.get(hit.item);
-    if (ratio >= 0.8 && keyFeature && !present.has(keyFeature)) addAlias(aliases, keyFeature, reviewFeatures, 1 - hit.score);
+    if (lengthRatio(squashed, hit.item) >= MIN_LENGTH_RATIO && keyFeature && !present.has(keyFeature))
+      addAlias(aliases, keyFeature, reviewFeatures, 1 - hit.score);
   }
   return aliases;
 }
