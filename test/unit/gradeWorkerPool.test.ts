@@ -18,6 +18,7 @@ import { gradeReview } from '../../src/core/grade';
 import { judgeRunOf, parseJudgeReport } from '../../src/core/judge';
 import { DEFAULT_RUBRIC } from '../../src/core/score';
 import { GradeWorkerPool, JobCancelled, WorkersUnavailable, type WorkerPort } from '../../src/extension/gradeWorkerPool';
+import { canon } from '../canonJson';
 
 const require = createRequire(import.meta.url);
 const CORPUS = new URL('../../../shared/corpus/', import.meta.url);
@@ -25,20 +26,6 @@ const read = (rel: string) => readFileSync(new URL(rel, CORPUS), 'utf8');
 const KEY = 'reliability-design/answer-key-round-007.md';
 const RUNS = ['reliability-design/results/v007-baseline-run1.md', 'reliability-design/results/v007-baseline-run2.md'];
 const SCORING = 'reliability-design/results/v007-baseline-scoring.md';
-
-function canon(x: unknown): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sort(x));
-}
 
 function job(i: number, send = true): Omit<GradeJob, 'id'> {
   return {

@@ -14,6 +14,7 @@ import type { Logger } from '../../../src/extension/service';
 import type { PoolStats } from '../../../src/extension/gradeWorkerPool';
 import { english } from '../../../src/core/i18n';
 import { corpusUri, encode, equal, extension, ok } from './helpers';
+import { canon } from '../../canonJson';
 
 const FOLDER = 'structural-quality-design';
 /** runs graded both ways on the Grade Folder path (a few variants and rounds, judge reports beside them) */
@@ -33,21 +34,6 @@ function memento(): vscode.Memento {
 function logger(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
   return { warnings, error() {}, info() {}, warn: (m: string) => void warnings.push(m) };
-}
-
-/** JSON with sorted keys: the same value whatever order its properties were made in. */
-function canon(x: unknown): string {
-  const sort = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(sort)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(
-            Object.keys(v)
-              .sort()
-              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
-          )
-        : v;
-  return JSON.stringify(sort(x));
 }
 
 const disposables: vscode.Disposable[] = [];

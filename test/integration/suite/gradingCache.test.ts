@@ -14,6 +14,7 @@ import type { GradeFolderResult } from '../../../src/extension/gradeFolder';
 import type { GradedReview } from '../../../src/core/model';
 import { corpusUri, encode, equal, extension, memento, ok } from './helpers';
 import { until } from './keyHelpers';
+import { canon as canonJson } from '../../canonJson';
 
 const DIR = 'zz-grading-cache';
 const NONCE = Math.random().toString(36).slice(2);
@@ -70,18 +71,8 @@ const read = async (u: vscode.Uri) => new TextDecoder().decode(await vscode.work
 
 /** A graded model as plain data with sorted keys: equal models, equal strings (a JSON round trip included). */
 function canon(g: GradedReview | undefined): string {
-  const sort = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(sort)
-      : x && typeof x === 'object'
-        ? Object.fromEntries(
-            Object.keys(x)
-              .sort()
-              .map((k) => [k, sort((x as Record<string, unknown>)[k])]),
-          )
-        : x;
   ok(g, 'not graded');
-  return JSON.stringify(sort(JSON.parse(JSON.stringify(g))));
+  return canonJson(JSON.parse(JSON.stringify(g)));
 }
 
 const services: GradingService[] = [];

@@ -63,3 +63,24 @@ export interface CoverageItem {
   line?: number;
   children?: CoverageItem[];
 }
+
+/** The longest gap between turns of the event loop while `work` runs (the longest blocking slice, as felt), and how long it took. */
+export async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; blockedMs: number }> {
+  let last = performance.now();
+  let worst = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const start = performance.now();
+  try {
+    const value = await work();
+    return { value, ms: performance.now() - start, blockedMs: worst };
+  } finally {
+    running = false;
+  }
+}

@@ -7,7 +7,7 @@
 // activation < 100 ms; nothing blocking the host more than ~50 ms at a time.
 import * as vscode from 'vscode';
 import type { GradeFolderResult } from '../../../src/extension/gradeFolder';
-import { corpusUri, extension, ok } from './helpers';
+import { corpusUri, extension, longestBlock, ok } from './helpers';
 import { closeAll, lenses, openKeyAndReview, until } from './keyHelpers';
 
 // The largest *-run*.md in the corpus by size (68 KB; `ls -S */results/*-run*.md | head -1`).
@@ -30,26 +30,6 @@ async function cacheCommand(op: string): Promise<Record<string, number> | undefi
   const all = await vscode.commands.getCommands(true);
   if (!all.includes('reviewGrader._cache')) return undefined;
   return vscode.commands.executeCommand<Record<string, number>>('reviewGrader._cache', op);
-}
-
-/** The longest gap between turns of the event loop while `work` runs: the longest blocking slice, as felt. */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; blockedMs: number }> {
-  let last = performance.now();
-  let worst = 0;
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last);
-    last = now;
-    if (running) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  try {
-    const value = await work();
-    return { value, blockedMs: worst };
-  } finally {
-    running = false;
-  }
 }
 
 async function timeLenses(uri: vscode.Uri): Promise<{ roundTrip: number; provider: number; count: number }> {

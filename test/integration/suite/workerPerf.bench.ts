@@ -11,7 +11,7 @@ import { GradeWorkers } from '../../../src/extension/gradeWorkers';
 import { gradeRound, planDashboard, prefetch, scopeOfFolder, type GradeRoundContext } from '../../../src/extension/dashboardData';
 import { nullLogger } from '../../../src/extension/service';
 import { english } from '../../../src/core/i18n';
-import { corpusUri, extension } from './helpers';
+import { corpusUri, extension, longestBlock } from './helpers';
 
 const FOLDER = 'security-design';
 /** false: only the warm dashboard (quick) */
@@ -24,26 +24,6 @@ function memento(): vscode.Memento {
     get: <T>(k: string, d?: T) => (data.has(k) ? (data.get(k) as T) : d),
     update: async (k: string, v: unknown) => void data.set(k, v),
   } as vscode.Memento;
-}
-
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ ms: number; blockedMs: number }> {
-  let last = performance.now();
-  let worst = 0;
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last);
-    last = now;
-    if (running) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const start = performance.now();
-  try {
-    await work();
-    return { ms: performance.now() - start, blockedMs: worst };
-  } finally {
-    running = false;
-  }
 }
 
 /** As Grade Folder: in order, `depth` gradings ahead with workers, one at a time without. */
