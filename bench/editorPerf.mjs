@@ -31,7 +31,8 @@ await build({
   stdin: {
     contents: [
       "export { run } from './test/integration/suite/index.ts';",
-      // a name ending in .bench is a timing file outside the suite (e.g. workerPerf.bench: in-thread vs 1 and 2 grading workers)
+      // a name ending in .bench is a timing file outside the suite (e.g. workerPerf.bench: in-thread vs 1 and 2 grading workers;
+      // dashboardReload.bench: the Round Dashboard cold, then in a new session, the persisted cache on disk)
       ...tests.map((t) => `import './test/integration/suite/${t.endsWith('.bench') ? `${t}.ts` : `${t}.test.ts`}';`),
     ].join('\n'),
     resolveDir: '.',

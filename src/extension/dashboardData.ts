@@ -131,6 +131,14 @@ function readOnce(ctx: GradeRoundContext, path: string): Promise<string | undefi
     ctx.files.add(fs.uri(path).toString());
     // readText prefers an open editor's (unsaved) text, like the lenses do.
     p = fs.read(path);
+    // a run's or key's model persisted by an earlier session comes into memory before the gathering parses it
+    const preload = ctx.parse.preload;
+    const kind = parseRunName(path)?.kind === 'run' ? 'review' : isAnswerKeyName(path) ? 'key' : undefined;
+    if (preload && kind)
+      p = p.then(async (text) => {
+        if (text !== undefined) await preload(path, text, kind).catch(() => undefined);
+        return text;
+      });
     ctx.reads.set(path, p);
   }
   return p;

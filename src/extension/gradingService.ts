@@ -38,8 +38,15 @@ import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLoo
 
 export type DocKind = 'key' | 'review' | 'other';
 
-/** What core/dashboard's gatherRuns takes as `parse`; `workers`: grading workers to grade the runs ahead of it. */
-export type DashboardParsers = NonNullable<GatherOptions['parse']> & { workers?: DashboardPrefill };
+/**
+ * What core/dashboard's gatherRuns takes as `parse`; `workers`: grading workers to grade the runs ahead of it;
+ * `preload`: bring a review's or key's parsed model from the workspace storage into memory (a new session's
+ * dashboard then parses only what no earlier session did), for the read of its text to await before it is parsed.
+ */
+export type DashboardParsers = NonNullable<GatherOptions['parse']> & {
+  workers?: DashboardPrefill;
+  preload?: (path: string, text: string, kind: 'review' | 'key') => Promise<void>;
+};
 
 /** Where round-wide work finds the grading workers (gradeWorkers.ts); none: all in-thread. */
 export interface WorkerSource {
@@ -406,8 +413,21 @@ export class GradingService implements vscode.Disposable {
     const size = modelSize;
     const pool = this.workers?.current();
     pool?.warm(); // the workers load while the dashboard paints its frame
+    const cache = this.cache;
     return {
-      workers: pool && new DashboardPrefill(this.cache, pool),
+      workers: pool && new DashboardPrefill(cache, pool),
+      // under the ids the parsers below name them by (a key of one scenario is not preloaded: rare, parsed as before)
+      preload: cache.persists
+        ? (path, text, kind) =>
+            cache.phase(
+              'storage',
+              cache.load(
+                kind === 'review' ? dashboardIds.review(cache, text, path) : dashboardIds.key(cache, text, path),
+                kind,
+                size(text),
+              ),
+            )
+        : undefined,
       review: (text, path) => {
         const id = dashboardIds.review(this.cache, text, path);
         const review = this.cache.make(id, 'review', size(text), () => parseReview(text, path), true);
