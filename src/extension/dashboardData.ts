@@ -123,6 +123,25 @@ export interface GradeRoundContext {
   onRun: (path: string) => void;
 }
 
+/** A show's context: the settings it grades with, fresh reads, and the caller's hooks (none: a silent, uncancelled show). */
+export function roundContext(
+  scope: DashboardScope,
+  settings: Pick<GradeRoundContext, 'config' | 'keyLookup' | 'parse'>,
+  hooks: Partial<Pick<GradeRoundContext, 'files' | 'warnings' | 'cancelled' | 'onRun'>> = {},
+): GradeRoundContext {
+  return {
+    scope,
+    config: settings.config,
+    keyLookup: settings.keyLookup,
+    parse: settings.parse,
+    reads: new Map(),
+    files: hooks.files ?? new Set(),
+    warnings: hooks.warnings ?? [],
+    cancelled: hooks.cancelled ?? (() => false),
+    onRun: hooks.onRun ?? (() => undefined),
+  };
+}
+
 /** Read a path once per show; runs and their judge reports are fetched ahead (see prefetch). */
 function readOnce(ctx: GradeRoundContext, path: string): Promise<string | undefined> {
   let p = ctx.reads.get(path);

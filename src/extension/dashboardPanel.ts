@@ -38,7 +38,7 @@ import {
   scopeTitle,
   type DashboardPlan,
   type DashboardScope,
-  type GradeRoundContext,
+  roundContext,
 } from './dashboardData';
 import type { GradingService } from './gradingService';
 import type { ReviewGraderConfig } from './config';
@@ -196,14 +196,9 @@ class DashboardPanel implements vscode.Disposable {
       },
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
-        const { config, keyLookup, parse } = await settings;
-        this.rule = config.roundRule;
-        const ctx: GradeRoundContext = {
-          scope,
-          config,
-          keyLookup,
-          parse,
-          reads: new Map(),
+        const shown = await settings;
+        this.rule = shown.config.roundRule;
+        const ctx = roundContext(scope, shown, {
           files,
           warnings,
           cancelled: () => cancel.token.isCancellationRequested || mine !== this.generation,
@@ -212,7 +207,7 @@ class DashboardPanel implements vscode.Disposable {
             const text = vscode.l10n.t('{0} of {1} runs', this.progress.graded, this.progress.total);
             progress.report({ message: text, increment: this.progress.total ? 100 / this.progress.total : 0 });
           },
-        };
+        });
         // newest round first, as the page lists them
         const order = [...plan.rounds].reverse();
         // The webview loads on the workbench's thread, which grading's file reads and messages also use:

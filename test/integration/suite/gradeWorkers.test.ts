@@ -8,27 +8,18 @@ import * as vscode from 'vscode';
 import { GradingService } from '../../../src/extension/gradingService';
 import { GradingCache } from '../../../src/extension/gradingCache';
 import { GradeWorkers, WORKERS_COMMAND, type WorkerSettings } from '../../../src/extension/gradeWorkers';
-import { gradeRound, planDashboard, prefetch, scopeOfFolder, type GradeRoundContext } from '../../../src/extension/dashboardData';
+import { gradeRound, planDashboard, prefetch, roundContext, scopeOfFolder } from '../../../src/extension/dashboardData';
 import type { GradeFolderResult } from '../../../src/extension/gradeFolder';
 import type { Logger } from '../../../src/extension/service';
 import type { PoolStats } from '../../../src/extension/gradeWorkerPool';
 import { english } from '../../../src/core/i18n';
-import { corpusUri, encode, equal, extension, ok } from './helpers';
+import { corpusUri, encode, equal, extension, memento, ok } from './helpers';
 import { canon } from '../../canonJson';
 
 const FOLDER = 'structural-quality-design';
 /** runs graded both ways on the Grade Folder path (a few variants and rounds, judge reports beside them) */
 const RUNS = 12;
 const DIR = 'zz-grade-workers';
-
-function memento(): vscode.Memento {
-  const data = new Map<string, unknown>();
-  return {
-    keys: () => [...data.keys()],
-    get: <T>(k: string, d?: T) => (data.has(k) ? (data.get(k) as T) : d),
-    update: async (k: string, v: unknown) => void data.set(k, v),
-  } as vscode.Memento;
-}
 
 /** A logger that keeps its warnings. */
 function logger(): Logger & { warnings: string[] } {
@@ -69,18 +60,7 @@ async function gradeAll(s: GradingService, uris: vscode.Uri[]): Promise<string[]
 async function dashboardRuns(s: GradingService, folder: string, rounds = 2): Promise<string> {
   const scope = scopeOfFolder(corpusUri(folder));
   const plan = await planDashboard(scope, english);
-  const { config, keyLookup, parse } = await s.dashboardSettings(scope.folder);
-  const ctx: GradeRoundContext = {
-    scope,
-    config,
-    keyLookup,
-    parse,
-    reads: new Map(),
-    files: new Set(),
-    warnings: [],
-    cancelled: () => false,
-    onRun: () => undefined,
-  };
+  const ctx = roundContext(scope, await s.dashboardSettings(scope.folder));
   // the oldest rounds (those of the first runs by name), newest first as the panel grades them
   const order = plan.rounds.slice(0, rounds).reverse();
   prefetch(ctx, order);

@@ -8,23 +8,14 @@ import * as vscode from 'vscode';
 import { GradingService } from '../../../src/extension/gradingService';
 import { GradingCache } from '../../../src/extension/gradingCache';
 import { GradeWorkers } from '../../../src/extension/gradeWorkers';
-import { gradeRound, planDashboard, prefetch, scopeOfFolder, type GradeRoundContext } from '../../../src/extension/dashboardData';
+import { gradeRound, planDashboard, prefetch, roundContext, scopeOfFolder } from '../../../src/extension/dashboardData';
 import { nullLogger } from '../../../src/extension/service';
 import { english } from '../../../src/core/i18n';
-import { corpusUri, extension, longestBlock } from './helpers';
+import { corpusUri, extension, longestBlock, memento } from './helpers';
 
 const FOLDER = 'security-design';
 /** false: only the warm dashboard (quick) */
 const FULL = true;
-
-function memento(): vscode.Memento {
-  const data = new Map<string, unknown>();
-  return {
-    keys: () => [...data.keys()],
-    get: <T>(k: string, d?: T) => (data.has(k) ? (data.get(k) as T) : d),
-    update: async (k: string, v: unknown) => void data.set(k, v),
-  } as vscode.Memento;
-}
 
 /** As Grade Folder: in order, `depth` gradings ahead with workers, one at a time without. */
 async function folderLike(s: GradingService, uris: vscode.Uri[]): Promise<void> {
@@ -42,18 +33,7 @@ async function folderLike(s: GradingService, uris: vscode.Uri[]): Promise<void> 
 async function dashboardLike(s: GradingService): Promise<void> {
   const scope = scopeOfFolder(corpusUri(FOLDER));
   const plan = await planDashboard(scope, english);
-  const { config, keyLookup, parse } = await s.dashboardSettings(scope.folder);
-  const ctx: GradeRoundContext = {
-    scope,
-    config,
-    keyLookup,
-    parse,
-    reads: new Map(),
-    files: new Set(),
-    warnings: [],
-    cancelled: () => false,
-    onRun: () => undefined,
-  };
+  const ctx = roundContext(scope, await s.dashboardSettings(scope.folder));
   const order = [...plan.rounds].reverse();
   prefetch(ctx, order);
   for (const r of order) await gradeRound(ctx, r.files);
