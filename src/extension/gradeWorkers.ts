@@ -25,15 +25,14 @@ export interface WorkerSettings {
 }
 
 /**
- * How many workers. The host thread only hands out jobs and files results
- * (blocked ≤ ~20 ms at a time), so on two cores both parse: measured idle,
- * 2 workers complete the 88-run dashboard in 1.5 s against 2.3 s with one
- * (bench/extension.md). From three cores one is left to the host and the
- * workbench; four at most, since a round rarely has more runs than that pays for.
+ * How many workers: one fewer than the cores (the host thread and the
+ * workbench need one), at least one, four at most. Two workers on two cores
+ * looked faster on JIT-warm workers (88 gradings in 1.5 s against 2.3 s), but
+ * each fresh worker pays its own JIT warm-up, and the real cold dashboard
+ * measured 4.1–4.7 s with two against 3.6–4.3 s with one (bench/extension.md).
  */
 export function defaultWorkerCount(cores: number): number {
-  const n = Math.floor(cores);
-  return Math.max(1, Math.min(4, n <= 2 ? n : n - 1));
+  return Math.max(1, Math.min(4, Math.floor(cores) - 1));
 }
 
 /** The pool round-wide work uses now (the test hook may replace it). */
