@@ -277,13 +277,6 @@ export function conceptSections(): Map<string, string> {
   return out;
 }
 
-/** Concept ids of the security section of the vocabulary. */
-export function securityConcepts(): Set<string> {
-  const out = new Set<string>();
-  for (const [id, section] of conceptSections()) if (section === 'security') out.add(id);
-  return out;
-}
-
 export interface ConceptEntry {
   id: string;
   english: string[];
