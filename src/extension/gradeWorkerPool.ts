@@ -95,11 +95,6 @@ export class GradeWorkerPool {
     });
   }
 
-  /** Start the workers now (they load while the caller gets ready), not at the first job. */
-  warm(): void {
-    if (this.brokenWhy === undefined) this.start();
-  }
-
   stats(): PoolStats {
     const state = this.brokenWhy !== undefined ? 'broken' : this.slots.length ? 'running' : 'idle';
     return { size: this.opts.size, state, reason: this.brokenWhy, ...this.counts, workerMs: Math.round(this.counts.workerMs) };

@@ -411,8 +411,8 @@ export class GradingService implements vscode.Disposable {
   parsers(): DashboardParsers {
     const idOf = new WeakMap<object, string>();
     const size = modelSize;
+    // the workers start with the first job, after the page has painted (they would compete with it for the cores)
     const pool = this.workers?.current();
-    pool?.warm(); // the workers load while the dashboard paints its frame
     const cache = this.cache;
     return {
       workers: pool && new DashboardPrefill(cache, pool),
