@@ -33,24 +33,27 @@ export function putGrade(keyPath: string, scenario: string | undefined, reviewPa
   grades.set(gradeId(keyOrigin(keyPath, scenario), reviewOrigin(reviewPath), opts), graded);
 }
 
-export function takeReview(text: string, path: string | undefined): Review | undefined {
-  const id = reviewOrigin(path);
-  const hit = reviews.get(id);
+/** The model kept under `id` if it was made from this very text; taken once, and its origin remembered for takeGrade. */
+function takeModel<T extends object>(
+  from: Map<string, { text: string; value: T }>,
+  id: string,
+  text: string,
+  count: 'reviews' | 'keys',
+): T | undefined {
+  const hit = from.get(id);
   if (!hit || hit.text !== text) return undefined;
-  reviews.delete(id);
-  taken.reviews++;
+  from.delete(id);
+  taken[count]++;
   origin.set(hit.value, id);
   return hit.value;
 }
 
+export function takeReview(text: string, path: string | undefined): Review | undefined {
+  return takeModel(reviews, reviewOrigin(path), text, 'reviews');
+}
+
 export function takeKey(text: string, path: string | undefined, scenario: string | undefined): AnswerKey | undefined {
-  const id = keyOrigin(path, scenario);
-  const hit = keys.get(id);
-  if (!hit || hit.text !== text) return undefined;
-  keys.delete(id);
-  taken.keys++;
-  origin.set(hit.value, id);
-  return hit.value;
+  return takeModel(keys, keyOrigin(path, scenario), text, 'keys');
 }
 
 /** The grade computed ahead for these very models and options, with the models put back as the caller's objects. */
