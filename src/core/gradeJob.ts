@@ -45,22 +45,37 @@ export type ToWorker = { type: 'job'; job: GradeJob } | { type: 'die' };
 /** worker → host */
 export type FromWorker = { type: 'ready' } | { type: 'done'; result: GradeJobResult } | { type: 'failed'; id: number; message: string };
 
-/** The parsed keys a worker keeps (runs of a round share one key). */
+/** The parsed keys and judge reports a worker keeps (runs of a round share one key, a variant's runs one report). */
 const KEPT_KEYS = 8;
+
+/** Keep `value` under `id`, the oldest going past KEPT_KEYS entries. */
+function keep<T>(kept: Map<string, T>, id: string, value: T): void {
+  kept.set(id, value);
+  if (kept.size > KEPT_KEYS) kept.delete(kept.keys().next().value as string);
+}
 
 export function gradeJobRunner(): (job: GradeJob) => GradeJobResult {
   const keys = new Map<string, AnswerKey>();
+  const judges = new Map<string, { text: string; report: JudgeReport }>();
+  /** a report parsed once for the runs it holds (the same path, text and problem ids) */
+  const judgeOf = (j: NonNullable<GradeJob['judge']>, ids: string[]): JudgeReport => {
+    const id = [j.path ?? '', ...ids].join('\u0000');
+    const kept = judges.get(id);
+    if (kept && kept.text === j.text) return kept.report;
+    const report = parseJudgeReport(j.text, j.path, ids);
+    keep(judges, id, { text: j.text, report });
+    return report;
+  };
   return (job) => {
     let key = keys.get(job.key.id);
     if (!key) {
       const k = job.key;
       key = k.model ?? (k.scenario ? parseAnswerKey(k.text, k.path, k.scenario) : parseAnswerKey(k.text, k.path));
-      keys.set(k.id, key);
-      if (keys.size > KEPT_KEYS) keys.delete(keys.keys().next().value as string);
+      keep(keys, k.id, key);
     }
     const review = job.review.model ?? parseReview(job.review.text, job.review.path);
     const ids = key.problems.map((p) => p.id);
-    const judge = job.judge ? parseJudgeReport(job.judge.text, job.judge.path, ids) : undefined;
+    const judge = job.judge ? judgeOf(job.judge, ids) : undefined;
     const judgeRun = judge ? judgeRunOf(judge, job.judge?.run) : undefined;
     const graded = gradeReview(key, review, { ...job.options, judge: judgeRun });
     const back = <T>(value: T, send: boolean) => (send ? value : (null as unknown as T));
