@@ -245,13 +245,17 @@ export class GradingService implements vscode.Disposable {
     const keyUri = workspaceFiles(doc.uri).uri(found.path);
     const keyDoc = await this.cache.phase('openKey', Promise.resolve(vscode.workspace.openTextDocument(keyUri)));
     const judgeText = judgeRead && (await this.cache.phase('readJudge', judgeRead));
+    // the report beside the run, when it exists and was read
+    const judgeFile =
+      judgeUri && judgeText?.text !== undefined
+        ? { uri: judgeUri, text: judgeText.text, hash: judgeText.hash, dirty: judgeText.dirty }
+        : undefined;
     const keyPath = vscode.workspace.asRelativePath(keyUri) + (found.scenario ? `#${found.scenario}` : '');
     const path = vscode.workspace.asRelativePath(doc.uri);
     const reviewId = this.reviewId(doc);
     const keyId = this.keyId(keyDoc, found.scenario);
     // every input of the grading, by content: a change to any names another entry
-    const judgePart =
-      judgeUri && judgeText?.text !== undefined ? [judgeUri.path, judgeText.hash, parseRunName(doc.uri.path)?.run ?? null] : null;
+    const judgePart = judgeFile ? [judgeFile.uri.path, judgeFile.hash, parseRunName(doc.uri.path)?.run ?? null] : null;
     const inputs = [reviewId, keyId, judgePart, config.rubric, config.thresholds, keyPath, path, vscode.env.language];
     const stamp = this.cache.id({ kind: 'graded', path: doc.uri.path, text: gradedText(inputs) });
     const id = doc.uri.toString();
@@ -265,16 +269,15 @@ export class GradingService implements vscode.Disposable {
     const versions = `${doc.version}/${keyDoc.version}`;
     const moved = () => `${doc.version}/${keyDoc.version}` !== versions; // typed into while we waited: grade the new text
     const persist = !doc.isDirty && !keyDoc.isDirty && !judgeText?.dirty;
+    const options = { keyPath, rubric: config.rubric, match: config.thresholds };
     const pool = background && !value ? this.workers?.current() : undefined;
     if (pool) {
       // round-wide: parsed and graded by a worker, this thread only files the results; in-thread if that fails
-      const judge = judgeUri && judgeText?.text !== undefined ? { uri: judgeUri, text: judgeText.text, hash: judgeText.hash } : undefined;
-      const options = { keyPath, rubric: config.rubric, match: config.thresholds };
       value = await this.gradeInWorker(pool, {
         doc,
         keyDoc,
         scenario: found.scenario,
-        judge,
+        judge: judgeFile,
         options,
         reviewId,
         keyId,
@@ -291,13 +294,10 @@ export class GradingService implements vscode.Disposable {
       const review = this.reviewOf(doc);
       await slicer.pause();
       if (moved()) return this.grade(doc, background);
-      const judge =
-        judgeUri && judgeText?.text !== undefined
-          ? this.judges.runFor(doc, judgeUri, { ...judgeText, text: judgeText.text }, key)
-          : undefined;
+      const judge = judgeFile ? this.judges.runFor(doc, judgeFile.uri, judgeFile, key) : undefined;
       await slicer.pause();
       if (moved()) return this.grade(doc, background);
-      const graded = this.cache.timed(() => gradeReview(key, review, { judge, keyPath, rubric: config.rubric, match: config.thresholds }));
+      const graded = this.cache.timed(() => gradeReview(key, review, { judge, ...options }));
       graded.path = path;
       // a graded result of unsaved text is kept in memory only: the disk holds what a reopened file has
       this.cache.putGraded(stamp, graded, sizes.graded, persist);
