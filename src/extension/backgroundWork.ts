@@ -42,3 +42,12 @@ export class Slicer {
     this.since = performance.now();
   }
 }
+
+/** A promise and the function that settles it, for a value another task hands over later. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void } {
+  let resolve!: (value: T | PromiseLike<T>) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}

@@ -22,7 +22,7 @@ import type { DashboardParsers } from './gradingService';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';
-import { Slicer } from './backgroundWork';
+import { deferred, Slicer } from './backgroundWork';
 
 export interface DashboardScope {
   /** the perspective folder (answer keys beside, runs in results/) */
@@ -176,7 +176,7 @@ export function prefetch(ctx: GradeRoundContext, order: DashboardPlan['rounds'])
   const workers = ctx.parse.workers;
   if (workers) {
     // one promise per run at once: gradeRound may reach a run before the dry run does
-    const waits = new Map(order.flatMap((r) => r.files.map((f) => [f.path, deferred()] as const)));
+    const waits = new Map(order.flatMap((r) => r.files.map((f) => [f.path, deferred<void>()] as const)));
     handedOut.set(ctx, new Map([...waits].map(([path, d]) => [path, d.promise])));
     void (async () => {
       for (const round of order) {
@@ -254,14 +254,6 @@ function gatherOptions(ctx: GradeRoundContext, parse: GatherOptions['parse']): G
     keyLookup: ctx.keyLookup,
     parse,
   };
-}
-
-function deferred(): { promise: Promise<void>; resolve: (p: Promise<void> | undefined) => void } {
-  let resolve!: (p: Promise<void> | undefined) => void;
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
 }
 
 async function list(folder: vscode.Uri): Promise<string[] | undefined> {

@@ -13,6 +13,7 @@ import type { JudgeReport } from '../core/judge';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { parseRunName, scoringPathFor } from '../core/naming';
 import type { GradeJobResult } from '../core/gradeJob';
+import { deferred } from './backgroundWork';
 import type { GradingCache } from './gradingCache';
 import type { GradeWorkerPool } from './gradeWorkerPool';
 import { judgeReportId } from './judgeCache';
@@ -47,10 +48,7 @@ export class SentKeys {
   ): { send: boolean; settle: (key: AnswerKey | undefined) => void; wait: () => Promise<AnswerKey | undefined> } {
     const coming = this.coming.get(id);
     if (cached || coming) return { send: false, settle: () => undefined, wait: () => coming ?? Promise.resolve(undefined) };
-    let resolve!: (key: AnswerKey | undefined) => void;
-    const promise = new Promise<AnswerKey | undefined>((r) => {
-      resolve = r;
-    });
+    const { promise, resolve } = deferred<AnswerKey | undefined>();
     this.coming.set(id, promise);
     return {
       send: true,
