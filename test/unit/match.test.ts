@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
 import { autoGrade, coverage, indexKey, stem, textFeatures, tokenize } from '../../src/core/match';
 import type { Profile } from '../../src/core/match/relevance';
-import { splitKatakana } from '../../src/core/match/vocabulary';
+import { splitKatakana } from '../../src/core/match/katakana';
 import { affirmedPart, andClauses } from '../../src/core/match/clauses';
 import { findConcepts } from '../../src/core/match/concepts';
 import { backgroundOf, contrastScores } from '../../src/core/match/contrast';

@@ -221,9 +221,6 @@ infrastructure: infrastructure, kubernetes, ecs, container, docker, terraform, i
 environment-separation: environment separation, staging, production, development environment, dev, prod | 環境分離, 本番環境, 開発環境, ステージング, 検証環境
 `;
 
-// The loanword segmenter lives in katakana.ts; re-exported for older imports.
-export { splitKatakana, type KanaPiece } from './katakana';
-
 /**
  * Concepts whose words are everyday words in other perspectives: they stand
  * for the concept only where the key's domain supports it (domains.ts).
