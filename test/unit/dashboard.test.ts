@@ -21,7 +21,7 @@ import {
 } from '../../src/core/dashboard';
 import { agreementReport } from '../../src/core/agreement';
 import { translator } from '../../src/core/i18n';
-import { fmt } from '../../src/core/score';
+import { DEFAULT_ROUND_RULE, fmt } from '../../src/core/score';
 import { key, run } from '../fixtures/dashboard/graded';
 import { writePerspective } from '../fixtures/dashboard/folder';
 import { chromiumFlags, chromiumPath } from '../../scripts/chromium.mjs';
@@ -160,6 +160,23 @@ describe('dashboard model (pure)', () => {
     assert.notEqual(/<script nonce="([0-9a-f]+)">/.exec(other)?.[1], nonce);
     // a host's own nonce (the webview's fresh one) is used as given
     assert.match(renderDashboardPage([view], { nonce: 'fresh1' }), /<script nonce="fresh1">/);
+  });
+
+  test('HTML: perspectives judged by different project files each state their own rule; one rule goes in the header', () => {
+    const strict = { ...DEFAULT_ROUND_RULE, recommendation: { clear: 2, close: 1 } };
+    const a = buildPerspective({ name: 'A', runs: round1 });
+    const b = buildPerspective({ name: 'B', runs: round1, rule: strict });
+    const mixed = renderDashboardPage([a, b], { nonce: 'n' });
+    const header = /<header>[\s\S]*?<\/header>/.exec(mixed)![0];
+    assert.doesNotMatch(header, /Stability: SD/, 'no single rule claimed for both');
+    assert.match(header, /differ by perspective/);
+    const stated = [...mixed.matchAll(/<p class="rule">([^<]*)<\/p>/g)].map((m) => m[1]);
+    assert.equal(stated.length, 2);
+    assert.match(stated[0], /&gt; 1.0 → the variant/);
+    assert.match(stated[1], /&gt; 2.0 → the variant/);
+    const same = renderDashboardPage([a, buildPerspective({ name: 'C', runs: round1 })], { nonce: 'n' });
+    assert.match(/<header>[\s\S]*?<\/header>/.exec(same)![0], /Stability: SD ≤ 0.5 high/);
+    assert.doesNotMatch(same, /<p class="rule">/);
   });
 
   test('HTML: the strip shades only above the baseline (the signed rule)', () => {

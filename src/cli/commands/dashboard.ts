@@ -127,7 +127,6 @@ export function runDashboard(args: string[]): number {
       ? json()
       : renderDashboardPage(views, {
           locale,
-          rule: views[0]?.rounds[0]?.rule, // the header states one rule: the first perspective's
           note:
             [
               t(

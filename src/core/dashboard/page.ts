@@ -27,6 +27,8 @@ export interface DashboardRenderOptions {
   title?: string;
   /** the round thresholds the page states (a project file's, else the rubric's) */
   rule?: RoundRule;
+  /** the perspectives are judged by different rules: each states its own, the header says so */
+  rulesDiffer?: boolean;
   /** one line under the title: how the page was graded */
   note?: string;
   /** where clicking a matrix cell goes; without it cells are focusable but inert */
@@ -45,6 +47,8 @@ export interface ShellPerspective {
   summary?: string;
   /** every round expected, oldest first; html undefined: still pending */
   rounds: { id: string; label: string; html?: string }[];
+  /** stated under the perspective's name when the page's perspectives are judged by different rules */
+  rule?: RoundRule;
 }
 
 export interface ShellOptions extends DashboardRenderOptions {
@@ -62,13 +66,18 @@ export interface ShellOptions extends DashboardRenderOptions {
 
 export function renderDashboardPage(perspectives: PerspectiveView[], opts: DashboardRenderOptions): string {
   const t = opts.locale ? translator(opts.locale) : english;
+  // each perspective folder may have its own project file: one rule for all goes in the header, else each states its own
+  const rules = new Map(perspectives.flatMap((p) => (p.rounds[0] ? [[JSON.stringify(p.rounds[0].rule), p.rounds[0].rule] as const] : [])));
+  const own = rules.size > 1;
   const shell: ShellPerspective[] = perspectives.map((p) => ({
     name: p.name,
     id: p.id,
     summary: renderSummary(p, t),
     rounds: p.rounds.map((r) => ({ id: r.id, label: r.label, html: renderRound(r, opts.cellLink, t) })),
+    ...(own && p.rounds[0] ? { rule: p.rounds[0].rule } : {}),
   }));
-  return renderDashboardShell(shell, { ...opts, rubric: rubricWords(perspectives, t) });
+  const rule = own ? undefined : (opts.rule ?? [...rules.values()][0]);
+  return renderDashboardShell(shell, { ...opts, rule, rulesDiffer: own, rubric: rubricWords(perspectives, t) });
 }
 
 /** The page around its perspectives; pending parts show placeholders the webview replaces. */
@@ -112,7 +121,7 @@ function assemble(perspectives: ShellPerspective[], body: string, nonce: string,
 <style nonce="${nonce}">${DASHBOARD_CSS}</style>
 </head><body${live}>
 <header><h1>${esc(title)}</h1>${opts.note ? `<p>${esc(opts.note)}</p>` : ''}
-<p>${esc(t('Rubric: ○ 1, △ 0.5, × 0;'))} ${rubric}. ${esc(ruleWords(opts.rule ?? DEFAULT_ROUND_RULE, t))}</p>
+<p>${esc(t('Rubric: ○ 1, △ 0.5, × 0;'))} ${rubric}. ${esc(opts.rulesDiffer ? t('Stability and recommendation thresholds differ by perspective (their project files): each perspective states its own.') : ruleWords(opts.rule ?? DEFAULT_ROUND_RULE, t))}</p>
 <nav class="toc" id="rg-toc" aria-label="${esc(t('contents'))}">${toc}</nav></header>
 <main>
 ${status}${body}
@@ -174,7 +183,7 @@ function renderPerspective(p: ShellPerspective, t: Translate): string {
   const summary = p.summary ?? `<p class="muted pending-summary">${esc(t('History and agreement appear when every run is graded.'))}</p>`;
   return `<section class="perspective" id="${esc(p.id)}" aria-labelledby="${esc(p.id)}-h">
 <h2 id="${esc(p.id)}-h">${esc(p.name)}</h2>
-${summaryBox(p.id, summary)}
+${p.rule ? `<p class="rule">${esc(ruleWords(p.rule, t))}</p>\n` : ''}${summaryBox(p.id, summary)}
 ${rounds}
 </section>`;
 }
