@@ -20,6 +20,7 @@ import { readText } from './files';
 import { configOf } from './config';
 import { byVariant, runsIn, type WorkspaceRun } from './runs';
 import type { Logger, Services } from './service';
+import { t } from './l10n';
 
 export interface GradeFolderResult {
   written: vscode.Uri[];
@@ -33,18 +34,21 @@ export interface GradeFolderResult {
   message?: string;
 }
 
-/** The summary's buttons. */
-const OPEN_FOLDER = 'Open Folder';
-const SHOW_DETAILS = 'Show Details';
-
 /** Short words per reason a report was left alone, for the one-line summary (the details say it in full). */
-const SHORT_REASON: Record<Refusal | 'failed', string> = {
-  edited: 'edited since written',
-  foreign: 'not written by Review Grader',
-  symlink: 'a symbolic link',
-  'not-a-file': 'not a file',
-  failed: 'could not be written',
-};
+function shortReason(why: Refusal | 'failed'): string {
+  switch (why) {
+    case 'edited':
+      return t('edited since written');
+    case 'foreign':
+      return t('not written by Review Grader');
+    case 'symlink':
+      return t('a symbolic link');
+    case 'not-a-file':
+      return t('not a file');
+    case 'failed':
+      return t('could not be written');
+  }
+}
 
 /**
  * reviewGrader.gradeFolder(folder?): explorer context passes the folder; else a quick pick.
@@ -63,13 +67,13 @@ export function gradeFolderCommand(services: Services) {
     }
     const where = vscode.workspace.asRelativePath(folder);
     if (runs.length === 0) {
-      const message = `Review Grader: no review runs (vNNN-variant-runN.md) in ${where}.`;
+      const message = t('Review Grader: no review runs (vNNN-variant-runN.md) in {0}.', where);
       void vscode.window.showInformationMessage(message);
       return { written: [], skipped: [], ungraded: [], reasons: new Map(), message };
     }
     const target = folder;
     const { result, short } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Review Grader: grading ${where}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: t('Review Grader: grading {0}', where), cancellable: true },
       (progress, token) => gradeRuns(services.grading, target, runs, progress, token),
     );
     result.message = summary(where, result, short);
@@ -91,10 +95,10 @@ async function gradeRuns(
   const leftAlone = (target: vscode.Uri, why: Refusal | 'failed', reason: string) => {
     result.skipped.push(target);
     result.reasons?.set(target.toString(), reason);
-    short.set(target.toString(), SHORT_REASON[why]);
+    short.set(target.toString(), shortReason(why));
   };
   let done = 0;
-  progress.report({ message: `0 of ${runs.length} runs` });
+  progress.report({ message: t('{0} of {1} runs', 0, runs.length) });
   const groups = [...byVariant(runs)];
   // the next few runs read ahead, so reading overlaps grading, and graded in the background, so the open review's lenses go first:
   // with grading workers several at once (the workers parse, this thread files), else one at a time here
@@ -121,14 +125,14 @@ async function gradeRuns(
       if (g) graded.push(g);
       else result.ungraded.push(f.uri);
       done++;
-      progress.report({ message: `${done} of ${runs.length} runs`, increment: 100 / runs.length });
+      progress.report({ message: t('{0} of {1} runs', done, runs.length), increment: 100 / runs.length });
     }
     if (graded.length === 0) continue;
     if (token.isCancellationRequested) return { result: { ...result, cancelled: true }, short };
     const target = vscode.Uri.joinPath(folder, `${variant}-review-grader.md`);
     const decision = await replaceDecision(target);
     if (!decision.ok) {
-      leftAlone(target, decision.state, refusalReason(decision.state));
+      leftAlone(target, decision.state, refusalReason(decision.state, t));
       continue;
     }
     const failed = await writeAtomically(
@@ -136,7 +140,7 @@ async function gradeRuns(
       target,
       sealOutput(renderScoringReport(graded, { bonusCap: graded[0]?.score.rubric.bonusCap ?? bonusCap() })),
     );
-    if (failed) leftAlone(target, 'failed', `cannot write: ${failed}; left unchanged`);
+    if (failed) leftAlone(target, 'failed', t('cannot write: {0}; left unchanged', failed));
     else result.written.push(target);
   }
   return { result, short };
@@ -162,41 +166,55 @@ function lookahead<T, R>(items: T[], work: (item: T) => Promise<R>, depth = LOOK
 
 /** One line: "Review Grader: wrote 49 reports in results/ — 2 left alone (edited since written)". */
 function summary(where: string, r: GradeFolderResult, short: Map<string, string>): string {
-  const reports = (n: number) => `${n} report${n === 1 ? '' : 's'}`;
+  const n = r.written.length;
   const head = r.cancelled
-    ? `Review Grader: cancelled — wrote ${reports(r.written.length)} in ${where}/ before stopping`
-    : `Review Grader: wrote ${reports(r.written.length)} in ${where}/`;
+    ? n === 1
+      ? t('Review Grader: cancelled — wrote 1 report in {0}/ before stopping', where)
+      : t('Review Grader: cancelled — wrote {0} reports in {1}/ before stopping', n, where)
+    : n === 1
+      ? t('Review Grader: wrote 1 report in {0}/', where)
+      : t('Review Grader: wrote {0} reports in {1}/', n, where);
   const tail: string[] = [];
   if (r.skipped.length) {
     const counts = new Map<string, number>();
     for (const u of r.skipped) {
-      const why = short.get(u.toString()) ?? SHORT_REASON.foreign;
+      const why = short.get(u.toString()) ?? shortReason('foreign');
       counts.set(why, (counts.get(why) ?? 0) + 1);
     }
-    const whys = [...counts].map(([why, n]) => (counts.size === 1 ? why : `${n} ${why}`));
-    tail.push(`${r.skipped.length} left alone (${whys.join(', ')})`);
+    const whys = [...counts].map(([why, k]) => (counts.size === 1 ? why : t('{0} {1}', k, why)));
+    tail.push(t('{0} left alone ({1})', r.skipped.length, whys.join(t(', '))));
   }
-  if (r.ungraded.length) tail.push(`${r.ungraded.length} run${r.ungraded.length === 1 ? '' : 's'} without an answer key`);
-  return tail.length ? `${head} — ${tail.join('; ')}.` : `${head}.`;
+  if (r.ungraded.length)
+    tail.push(r.ungraded.length === 1 ? t('1 run without an answer key') : t('{0} runs without an answer key', r.ungraded.length));
+  return tail.length ? t('{0} — {1}.', head, tail.join(t('; '))) : t('{0}.', head);
 }
 
 /** The per-file list behind the summary, one line each. */
 export function detailLines(where: string, r: GradeFolderResult): string[] {
   const rel = (u: vscode.Uri) => vscode.workspace.asRelativePath(u);
   return [
-    `Grade Folder ${where}${r.cancelled ? ' (cancelled)' : ''}: ${r.written.length} written, ${r.skipped.length} left alone, ${r.ungraded.length} without a key`,
-    ...r.written.map((u) => `  wrote ${rel(u)}`),
-    ...r.skipped.map((u) => `  left ${rel(u)} alone: ${r.reasons?.get(u.toString()) ?? 'not written by Review Grader'}`),
-    ...r.ungraded.map((u) => `  no answer key for ${rel(u)}`),
+    r.cancelled
+      ? t(
+          'Grade Folder {0} (cancelled): {1} written, {2} left alone, {3} without a key',
+          where,
+          r.written.length,
+          r.skipped.length,
+          r.ungraded.length,
+        )
+      : t('Grade Folder {0}: {1} written, {2} left alone, {3} without a key', where, r.written.length, r.skipped.length, r.ungraded.length),
+    ...r.written.map((u) => `  ${t('wrote {0}', rel(u))}`),
+    ...r.skipped.map((u) => `  ${t('left {0} alone: {1}', rel(u), r.reasons?.get(u.toString()) ?? shortReason('foreign'))}`),
+    ...r.ungraded.map((u) => `  ${t('no answer key for {0}', rel(u))}`),
   ];
 }
 
 /** Show the summary; its buttons reveal the folder or write the details to the output channel. */
 async function announce(log: Logger, folder: vscode.Uri, where: string, r: GradeFolderResult): Promise<void> {
-  const buttons = r.written.length || r.skipped.length ? [OPEN_FOLDER, SHOW_DETAILS] : [SHOW_DETAILS];
+  const [openFolder, showDetails] = [t('Open Folder'), t('Show Details')];
+  const buttons = r.written.length || r.skipped.length ? [openFolder, showDetails] : [showDetails];
   const choice = await vscode.window.showInformationMessage(r.message ?? '', ...buttons);
-  if (choice === OPEN_FOLDER) await vscode.commands.executeCommand('revealInExplorer', folder);
-  else if (choice === SHOW_DETAILS) {
+  if (choice === openFolder) await vscode.commands.executeCommand('revealInExplorer', folder);
+  else if (choice === showDetails) {
     for (const line of detailLines(where, r)) log.info(line);
     // the channel in the editor is an OutputChannel; the Logger type only promises the writes
     (log as Partial<Pick<vscode.OutputChannel, 'show'>>).show?.(true);
@@ -239,8 +257,8 @@ async function writeAtomically(folder: vscode.Uri, target: vscode.Uri, text: str
 function pickFolder(): Promise<vscode.Uri | undefined> {
   return pickFolderHolding(
     '**/v*-run*.md',
-    'Review Grader: no review runs (vNNN-variant-runN.md) in the workspace.',
-    'Folder of review runs to grade',
+    t('Review Grader: no review runs (vNNN-variant-runN.md) in the workspace.'),
+    t('Folder of review runs to grade'),
   );
 }
 
@@ -251,7 +269,9 @@ export function compareWithJudgeCommand(service: GradingService) {
     const doc = uri && (await vscode.workspace.openTextDocument(uri));
     const graded = doc && (await service.gradedOf(doc));
     if (!graded) {
-      void vscode.window.showInformationMessage('Review Grader: open a review that has an answer key to compare it with its judge report.');
+      void vscode.window.showInformationMessage(
+        t('Review Grader: open a review that has an answer key to compare it with its judge report.'),
+      );
       return undefined;
     }
     const text = judgeComparison(graded);
@@ -265,26 +285,31 @@ export function compareWithJudgeCommand(service: GradingService) {
 
 /** Markdown: every problem where the judge's verdict differs from the automatic or the tagged one. */
 export function judgeComparison(g: GradedReview): string {
-  const out = [`# Review Grader vs judge: ${escapeMarkdownInline(g.path ?? 'review')}`, ''];
+  const out = [`# ${t('Review Grader vs judge: {0}', escapeMarkdownInline(g.path ?? t('review')))}`, ''];
   const judged = g.problems.filter((p) => p.judge);
   if (judged.length === 0) {
     out.push(
-      'No judge verdicts for this run (no `vNNN-variant-scoring.md` beside it, or it names no verdict for this run, or `reviewGrader.useJudgeReports` is off).',
+      t(
+        'No judge verdicts for this run (no `vNNN-variant-scoring.md` beside it, or it names no verdict for this run, or `reviewGrader.useJudgeReports` is off).',
+      ),
     );
     return `${out.join('\n')}\n`;
   }
   const differ = judged.filter((p) => p.judge !== p.auto.verdict || (p.tag && p.tag !== p.judge));
-  out.push(`Judge verdicts for ${judged.length} of ${g.problems.length} problems; ${differ.length} differ.`, '');
+  out.push(t('Judge verdicts for {0} of {1} problems; {2} differ.', judged.length, g.problems.length, differ.length), '');
   if (differ.length) {
-    out.push('| Problem | Judge | Auto | Tag | Evidence |', '|---|:-:|:-:|:-:|---|');
+    out.push(`| ${[t('Problem'), t('Judge'), t('Auto'), t('Tag'), t('Evidence')].join(' | ')} |`, '|---|:-:|:-:|:-:|---|');
     for (const p of differ) {
       const e = p.evidence[0];
       out.push(
-        `| ${escapeMarkdownInline(p.id)}: ${escapeMarkdownInline(p.title)} | ${MARK[p.judge!]} | ${MARK[p.auto.verdict]} ${p.confidence.toFixed(2)} | ${p.tag ? MARK[p.tag] : ''} | ${e ? `${escapeMarkdownInline(e.label || `line ${e.line}`)} (line ${e.line})` : ''} |`,
+        `| ${escapeMarkdownInline(p.id)}: ${escapeMarkdownInline(p.title)} | ${MARK[p.judge!]} | ${MARK[p.auto.verdict]} ${p.confidence.toFixed(2)} | ${p.tag ? MARK[p.tag] : ''} | ${e ? t('{0} (line {1})', escapeMarkdownInline(e.label || t('line {0}', e.line)), e.line) : ''} |`,
       );
     }
   }
-  out.push('', `Score in force: ${fmt(g.score.total)} = ${fmt(g.score.detection)} + ${fmt(g.score.bonus)} − ${fmt(g.score.penalty)}.`);
+  out.push(
+    '',
+    t('Score in force: {0} = {1} + {2} − {3}.', fmt(g.score.total), fmt(g.score.detection), fmt(g.score.bonus), fmt(g.score.penalty)),
+  );
   return `${out.join('\n')}\n`;
 }
 

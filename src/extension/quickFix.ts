@@ -11,6 +11,8 @@ import { candidatesFor, entriesOf, findingRef, ownerOf, tagEdits, withProblem, t
 import type { GradingService } from './gradingService';
 import type { Logger, Services } from './service';
 import { refuse, resolveInDocument, tagWorkspaceEdit } from './tagCommands';
+import { messageIn } from '../core/i18n';
+import { t } from './l10n';
 
 const MAX_CANDIDATES = 3;
 
@@ -68,7 +70,7 @@ export class TagQuickFixProvider implements vscode.CodeActionProvider<TagAction>
       const services = this.services;
       const found = resolveInDocument(services, doc, action.ref);
       if (!found.ok) {
-        refuse(services, found.message);
+        refuse(services, messageIn(found, t)); // the core's message, in the UI language
         return action;
       }
       const review = this.service.reviewOf(doc);

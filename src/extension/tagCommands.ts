@@ -19,6 +19,8 @@ import {
   type Resolution,
 } from '../core/tags';
 import type { Services } from './service';
+import { messageIn } from '../core/i18n';
+import { t } from './l10n';
 
 export const ACCEPT_SUGGESTION = 'reviewGrader.acceptSuggestion';
 
@@ -84,7 +86,7 @@ export function acceptSuggestionCommand(services: Services) {
     if (ref) {
       const found = resolveInDocument(services, doc, ref);
       if (!found.ok) {
-        refuse(services, found.message);
+        refuse(services, messageIn(found, t)); // the core's message, in the UI language
         return false;
       }
       index = found.finding.index;

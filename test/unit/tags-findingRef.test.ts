@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseReview } from '../../src/core/review';
+import { messageIn, translator } from '../../src/core/i18n';
 import { applyEdits, findingRef, isFindingRef, resolveFindingRef, tagEdits } from '../../src/core/tags';
 
 const URI = 'file:///w/results/v001-baseline-run1.md';
@@ -49,6 +50,16 @@ test('the finding is gone, or its heading is no longer unique: refused with a me
   const twice = resolveFindingRef(parseReview(`${before}#### C2: No idempotency key\nagain\n`, 'r.md'), 2, ref);
   assert.ok(!twice.ok);
   assert.match(twice.message, /2 findings are now headed "C2: No idempotency key"/);
+});
+
+test('the refusal is said in the UI language (Japanese), the heading kept as written', () => {
+  const ref = findingRef(URI, 1, parseReview(before, 'r.md').findings[1]);
+  const gone = resolveFindingRef(parseReview(before.replace('No idempotency key', 'Idempotency'), 'r.md'), 2, ref);
+  assert.ok(!gone.ok);
+  assert.equal(
+    messageIn(gone, translator('ja')),
+    'レビューが変更され、指摘「C2: No idempotency key」（操作を表示した時点の 5 行目）が見つからなくなりました。何も書き込んでいません',
+  );
 });
 
 test('same version number but another text (a reopened file restarts at 1): the heading is checked', () => {

@@ -4,6 +4,7 @@
 // file (a judge's report, a run, a key, a page someone saved) is left alone
 // unless the user says --force. Pure: the hosts do the reading and writing.
 import { sha256 } from './sha256';
+import { english, type Translate } from '../i18n';
 
 /** The last line of every output: an HTML comment, invisible in markdown and in the page. */
 const OPEN = '<!-- review-grader: sha256=';
@@ -56,17 +57,17 @@ export function mayReplace(
   return state === 'ours' ? { ok: true } : { ok: false, state };
 }
 
-/** Why an existing file is left alone, in a few words. */
-export function refusalReason(state: Refusal): string {
+/** Why an existing file is left alone, in a few words (in the host's language when it passes its translator). */
+export function refusalReason(state: Refusal, t: Translate = english): string {
   switch (state) {
     case 'symlink':
-      return 'it is a symbolic link (not followed)';
+      return t('it is a symbolic link (not followed)');
     case 'not-a-file':
-      return 'it is not a regular file';
+      return t('it is not a regular file');
     case 'edited':
-      return 'edited since review-grader wrote it';
+      return t('edited since review-grader wrote it');
     case 'foreign':
-      return 'not written by review-grader';
+      return t('not written by review-grader');
   }
 }
 

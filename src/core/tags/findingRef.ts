@@ -4,6 +4,7 @@
 // its human tag). So the action carries the version and the heading, and the
 // command re-finds the finding by its heading or refuses.
 import type { Finding, Review } from '../model';
+import { said, type SaidText } from '../i18n';
 
 export interface FindingRef {
   /** the review document, as a URI string */
@@ -36,7 +37,7 @@ export function isFindingRef(x: unknown): x is FindingRef {
 }
 
 export type Resolution =
-  { ok: true; finding: Finding; /** the document changed since the ref was made */ stale: boolean } | { ok: false; message: string };
+  { ok: true; finding: Finding; /** the document changed since the ref was made */ stale: boolean } | ({ ok: false } & SaidText);
 
 /**
  * The finding `ref` means in `review` (parsed from the document at `version`).
@@ -51,12 +52,12 @@ export function resolveFindingRef(review: Review, version: number, ref: FindingR
   }
   const same = review.findings.filter((f) => f.heading.trim() === heading);
   if (same.length === 1) return { ok: true, finding: same[0], stale: true };
-  const what = `"${clip(heading)}" (line ${ref.line} when the action was offered)`;
+  const what = said('"{0}" (line {1} when the action was offered)', clip(heading), ref.line);
   if (same.length === 0)
-    return { ok: false, message: `the review changed and the finding ${what} is no longer there; nothing was written` };
+    return { ok: false, ...said('the review changed and the finding {0} is no longer there; nothing was written', what) };
   return {
     ok: false,
-    message: `the review changed and ${same.length} findings are now headed ${what}; nothing was written, to not tag the wrong one`,
+    ...said('the review changed and {0} findings are now headed {1}; nothing was written, to not tag the wrong one', same.length, what),
   };
 }
 

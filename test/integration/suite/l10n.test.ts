@@ -21,6 +21,7 @@ const WORDS = JA
       pairTitle: '正解キーと対応付ける…',
       viewName: 'カバレッジ',
       english: /\((auto \d|judge\)|tagged\))|\b(detected|partial|missed) /,
+      comparison: /^# Review Grader とジャッジの比較: .*\n\n(ジャッジの判定は \d+ 問中 \d+ 問|この実行結果にはジャッジの判定がありません)/,
     }
   : {
       verdict: /^(detected|partial|missed)[ ·]/,
@@ -30,6 +31,7 @@ const WORDS = JA
       pairTitle: 'Pair with Answer Key…',
       viewName: 'Coverage',
       english: undefined,
+      comparison: /^# Review Grader vs judge: .*\n\n(Judge verdicts for \d+ of \d+ problems|No judge verdicts for this run)/,
     };
 
 suite(`l10n: the extension speaks the UI language (${vscode.env.language})`, () => {
@@ -81,6 +83,13 @@ suite(`l10n: the extension speaks the UI language (${vscode.env.language})`, () 
       return all && all.length > 0 && all;
     }, 'Coverage rows');
     ok(WORDS.score.test(items[0]!.label), `first row: ${items[0]!.label}`);
+  });
+
+  test('Compare with Judge writes its comparison in the UI language', async () => {
+    const { reviewDoc } = await openKeyAndReview();
+    const text = (await vscode.commands.executeCommand<string>('reviewGrader.compareWithJudge', reviewDoc.uri)) ?? '';
+    ok(WORDS.comparison.test(text), `comparison: ${text.slice(0, 200)}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('command titles and the view name come from package.nls(.ja).json', () => {
