@@ -10,6 +10,7 @@ import { nodeFiles } from './nodeFiles';
 import { assertNoEscape, linkRefusal } from './confine';
 import { parseAnswerKeyCached, parseReviewCached } from './cache';
 import { t } from './locale';
+import { messageIn } from '../core/i18n';
 
 export interface Loaded<T> {
   path: string;
@@ -62,7 +63,10 @@ export function findKeyFor(reviewPath: string, reviewText: string, explicit?: st
     if (!found.ok) throw new UsageError(t('{0}; pass --key KEY', refused));
     warn(t('{0}; using {1} by the naming convention', refused, found.path));
   }
-  if (!found.ok) throw new UsageError(found.source ? found.message : t('{0}; pass --key KEY', found.message));
+  if (!found.ok) {
+    const message = messageIn(found, t); // the lookup's own words, in the CLI's language
+    throw new UsageError(found.source ? message : t('{0}; pass --key KEY', message));
+  }
   if (found.source !== 'explicit') assertNoEscape(found.path); // a key found by name is not followed out through a symlink
   return found;
 }

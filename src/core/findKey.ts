@@ -6,6 +6,7 @@
 import { runExists, runExistsSync, type ExistsTask, type FileAccess, type FileAccessSync } from './files';
 import { keyCandidates, keyLink, patternCandidates, resolveBeside, splitFragment } from './naming';
 import { lineOf } from './text';
+import { said, type Said, type SaidText } from './i18n';
 
 export type KeySource = 'explicit' | 'pairing' | 'link' | 'convention' | 'pattern';
 
@@ -35,8 +36,9 @@ export interface KeyFound {
 
 export interface KeyMissing {
   ok: false;
-  /** names the review (and the link's line) and the places looked at */
+  /** names the review (and the link's line) and the places looked at; `said` keeps it for the host's language */
   message: string;
+  said?: Said;
   /** 'pairing' or 'link' when one was given but leads nowhere */
   source?: KeySource;
   looked: string[];
@@ -58,25 +60,25 @@ export function* findKeyTask(reviewPath: string, reviewText: string, options: Fi
       ok: false,
       source: 'pairing',
       looked: [ref.path],
-      message: `${reviewPath}: paired with answer key ${ref.path}, which does not exist`,
+      ...said('{0}: paired with answer key {1}, which does not exist', reviewPath, ref.path),
     };
   }
 
   const link = keyLink(typeof reviewText === 'string' ? reviewText : '');
   if (link) {
     const line = lineOf(reviewText, link.offset);
-    const at = `${reviewPath}:${line}: links answer key ${link.raw}`;
-    const missing = (message: string, looked: string[] = []): KeyMissing => ({ ok: false, source: 'link', line, looked, message });
-    if (!/\.md$/i.test(link.path)) return missing(`${at}, but only a .md file is followed`);
+    const at = said('{0}:{1}: links answer key {2}', reviewPath, line, link.raw);
+    const missing = (message: SaidText, looked: string[] = []): KeyMissing => ({ ok: false, source: 'link', line, looked, ...message });
+    if (!/\.md$/i.test(link.path)) return missing(said('{0}, but only a .md file is followed', at));
     const path = resolveBeside(reviewPath, link.path);
     if (options.isAllowed && !options.isAllowed(path)) {
       // an untrusted link is reported and not read; the naming conventions still apply
-      const refused = missing(`${at}, outside the folder that may be read (${path}); not read`);
+      const refused = missing(said('{0}, outside the folder that may be read ({1}); not read', at, path));
       const fallback = yield* conventionsAndPatterns(reviewPath, options);
       return fallback.ok ? { ...fallback, refusedLink: refused.message } : { ...refused, looked: fallback.looked };
     }
     if (yield path) return { ok: true, source: 'link', ...found({ path, fragment: link.fragment }) };
-    return missing(`${at}, but ${path} does not exist`, [path]);
+    return missing(said('{0}, but {1} does not exist', at, path), [path]);
   }
   return yield* conventionsAndPatterns(reviewPath, options);
 }
@@ -92,9 +94,9 @@ function* conventionsAndPatterns(reviewPath: string, options: FindKeyOptions): E
   return {
     ok: false,
     looked,
-    message: looked.length
-      ? `${reviewPath}: no answer key found (looked for ${looked.join(', ')})`
-      : `${reviewPath}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)`,
+    ...(looked.length
+      ? said('{0}: no answer key found (looked for {1})', reviewPath, looked.join(', '))
+      : said('{0}: cannot tell its answer key from the file name (expected vNNN-variant-runR.md)', reviewPath)),
   };
 }
 

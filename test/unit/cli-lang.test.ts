@@ -239,3 +239,13 @@ test('a command name that Object.prototype holds (toString, constructor) is an u
     assert.match(r.stderr, new RegExp(`^review-grader: unknown command '${name}'`));
   }
 });
+
+test("a review whose answer key cannot be found is named in the CLI's language", () => {
+  const dir = writeFolder('rg-lang-nokey-', { 'results/v002-base-run1.md': RUN });
+  const ja = runCliEnv(dir, {}, 'grade', '--lang', 'ja', 'results/v002-base-run1.md');
+  assert.notEqual(ja.status, 0);
+  assert.match(ja.stderr, /results\/v002-base-run1\.md: 正解キーが見つかりません（探した場所: .*answer-key-round-002\.md/);
+  assert.doesNotMatch(ja.stderr, /no answer key found/);
+  const en = runCliEnv(dir, {}, 'grade', 'results/v002-base-run1.md');
+  assert.match(en.stderr, /results\/v002-base-run1\.md: no answer key found \(looked for .*answer-key-round-002\.md/);
+});
