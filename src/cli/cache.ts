@@ -25,6 +25,7 @@ import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import { warn } from './io';
+import { t } from './locale';
 import { VERSION } from './usage';
 import { takeGrade, takeKey, takeReview } from './parallel/store';
 import { pruneCache } from './cachePrune';
@@ -46,7 +47,7 @@ export function useCache(values: { cache?: boolean; 'cache-location'?: string })
   const dir = values['cache-location'] || DEFAULT_CACHE_LOCATION;
   const refused = unusable(dir);
   if (refused) {
-    warn(`${dir}: ${refused}; running without the cache`);
+    warn(t('{0}: {1}; running without the cache', dir, refused));
     return;
   }
   location = dir;
@@ -62,16 +63,16 @@ const used = new Set<string>();
 function unusable(dir: string): string | undefined {
   try {
     const st = lstatSync(dir);
-    if (st.isSymbolicLink()) return 'is a symlink (the cache is not written through one)';
-    return st.isDirectory() ? undefined : 'is not a folder';
+    if (st.isSymbolicLink()) return t('is a symlink (the cache is not written through one)');
+    return st.isDirectory() ? undefined : t('is not a folder');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return `cannot be checked (${(e as NodeJS.ErrnoException).code ?? e})`;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return t('cannot be checked ({0})', String((e as NodeJS.ErrnoException).code ?? e));
   }
   try {
     mkdirSync(dir, { recursive: true });
-    return lstatSync(dir).isDirectory() ? undefined : 'is not a folder';
+    return lstatSync(dir).isDirectory() ? undefined : t('is not a folder');
   } catch (e) {
-    return `cannot be created (${(e as NodeJS.ErrnoException).code ?? e})`;
+    return t('cannot be created ({0})', String((e as NodeJS.ErrnoException).code ?? e));
   }
 }
 
@@ -171,7 +172,10 @@ function store(file: string, text: string): void {
     } catch {
       /* never created */
     }
-    if (!writeWarned) warn(`${location}: cannot write the cache (${(e as NodeJS.ErrnoException).code ?? e}); results are not affected`);
+    if (!writeWarned)
+      warn(
+        t('{0}: cannot write the cache ({1}); results are not affected', location ?? '', String((e as NodeJS.ErrnoException).code ?? e)),
+      );
     writeWarned = true;
   }
 }

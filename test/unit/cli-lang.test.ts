@@ -249,3 +249,12 @@ test("a review whose answer key cannot be found is named in the CLI's language",
   const en = runCliEnv(dir, {}, 'grade', 'results/v002-base-run1.md');
   assert.match(en.stderr, /results\/v002-base-run1\.md: no answer key found \(looked for .*answer-key-round-002\.md/);
 });
+
+test("dashboard's refusals are in the CLI's language", () => {
+  const dir = folder();
+  const ja = runCliEnv(dir, {}, 'dashboard', '--lang', 'ja', '--judge', '--no-judge', '.');
+  assert.notEqual(ja.status, 0);
+  assert.match(ja.stderr, /dashboard: --judge と --no-judge は同時に指定できません/);
+  const en = runCliEnv(dir, {}, 'dashboard', '--judge', '--no-judge', '.');
+  assert.match(en.stderr, /dashboard: --judge and --no-judge contradict each other/);
+});

@@ -14,13 +14,13 @@ import {
   type PerspectiveInput,
 } from '../../core/dashboard';
 import { isAnswerKeyName } from '../../core/naming';
-import { translator, type Locale } from '../../core/i18n';
+import type { Locale } from '../../core/i18n';
 import { bonusCapOf, parse } from '../args';
 import { fileExists, UsageError, warn } from '../io';
 import { confinedReader } from '../confine';
 import { writeOutput } from '../write';
 import { settingsFor } from '../project';
-import { cliLanguage } from '../locale';
+import { cliLanguage, t } from '../locale';
 import { CACHE_OPTIONS, gradeReviewCached, parseAnswerKeyCached, parseReviewCached, useCache } from '../cache';
 
 export interface DashboardLoadOptions {
@@ -45,7 +45,8 @@ export function isPerspectiveFolder(dir: string): boolean {
 
 /** The perspective folders a FOLDER argument stands for: itself, or its perspective subfolders. */
 export function perspectiveFolders(folder: string, command = 'dashboard'): string[] {
-  if (!isDir(folder)) throw new UsageError(`${command}: ${folder}: not a folder (expected a perspective folder or the corpus root)`);
+  if (!isDir(folder))
+    throw new UsageError(`${command}: ${t('{0}: not a folder (expected a perspective folder or the corpus root)', folder)}`);
   // A perspective's results/ folder stands for the perspective, as in the editor's explorer menu.
   if (basename(resolve(folder)) === 'results' && !isDir(join(folder, 'results'))) return [dirname(resolve(folder))];
   if (isPerspectiveFolder(folder)) return [folder];
@@ -53,7 +54,7 @@ export function perspectiveFolders(folder: string, command = 'dashboard'): strin
     .sort()
     .map((n) => join(folder, n))
     .filter((d) => isDir(d) && isPerspectiveFolder(d));
-  if (subs.length === 0) throw new UsageError(`${command}: ${folder}: no answer-key*.md or results/ here or in its subfolders`);
+  if (subs.length === 0) throw new UsageError(`${command}: ${t('{0}: no answer-key*.md or results/ here or in its subfolders', folder)}`);
   return subs;
 }
 
@@ -90,7 +91,7 @@ export function loadPerspective(
     ),
     read,
   );
-  if (files.length === 0) warn(`${dir}: no review runs (results/vNNN-<variant>-runR.md) found`);
+  if (files.length === 0) warn(t('{0}: no review runs (results/vNNN-<variant>-runR.md) found', dir));
   const rule = { stability: settings.stability, recommendation: settings.recommendation, convergence: settings.convergence };
   return { name: basename(resolve(dir)), runs, rule };
 }
@@ -107,14 +108,15 @@ export function runDashboard(args: string[]): number {
     ...CACHE_OPTIONS,
   });
   const format = values.format;
-  if (format !== 'html' && format !== 'json') throw new UsageError(`dashboard: --format must be html or json, got '${format}'`);
-  if (positionals.length !== 1) throw new UsageError('dashboard: give exactly one folder (a perspective folder or the corpus root)');
-  if (values.judge && values['no-judge']) throw new UsageError('dashboard: --judge and --no-judge contradict each other');
+  if (format !== 'html' && format !== 'json')
+    throw new UsageError(`dashboard: ${t("--format must be {0} or {1}, got '{2}'", 'html', 'json', String(format))}`);
+  if (positionals.length !== 1)
+    throw new UsageError(`dashboard: ${t('give exactly one folder (a perspective folder or the corpus root)')}`);
+  if (values.judge && values['no-judge']) throw new UsageError(`dashboard: ${t('--judge and --no-judge contradict each other')}`);
   useCache(values);
   const opts = { autoOnly: values['auto-only'], judge: !values['no-judge'], bonusCap: bonusCapOf('dashboard', values['bonus-cap']) };
   const readPaths = new Set<string>();
   const locale: Locale = cliLanguage(); // --lang, else LC_ALL / LC_MESSAGES / LANG
-  const t = translator(locale);
   const views = perspectiveFolders(positionals[0]).map((dir) => buildPerspective(loadPerspective(dir, opts, warn, readPaths), t));
   const out = values.out;
   // Links to the reviews are relative to where the page lands, so the page and corpus can move together.
@@ -145,6 +147,6 @@ export function runDashboard(args: string[]): number {
     return 0;
   }
   const size = writeOutput('dashboard', out, text, { inputs: readPaths, force: values.force, seal: format !== 'json' });
-  process.stderr.write(`wrote ${out} (${(size / 1024).toFixed(0)} KB)\n`);
+  process.stderr.write(`${t('wrote {0} ({1} KB)', out, (size / 1024).toFixed(0))}\n`);
   return 0;
 }
