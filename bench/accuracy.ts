@@ -28,6 +28,11 @@ interface LabelRun {
 export interface ScoredRun {
   perspective: string;
   pairing: string;
+  /** the parsed key and review, for benches that grade the run again another way (bench/transfer.ts) */
+  key: AnswerKey;
+  review: Review;
+  /** the labelled problems' indexes in the key, in the order of `truth` */
+  problems: number[];
   truth: Verdict[];
   scores: number[];
   predicted: Verdict[];
@@ -75,6 +80,9 @@ export async function scoreCorpus(
     const run: ScoredRun = {
       perspective: r.perspective,
       pairing: `key ${key.language} / review ${review.language}`,
+      key,
+      review,
+      problems: [],
       truth: [],
       scores: [],
       predicted: [],
@@ -90,6 +98,7 @@ export async function scoreCorpus(
     auto.problems.forEach((p, pi) => {
       const truth = verdictOfMark(r.labels[p.id] ?? '');
       if (!truth) return;
+      run.problems.push(pi);
       run.truth.push(truth);
       run.scores.push(p.evidence[0]?.score ?? 0);
       run.predicted.push(p.verdict);
