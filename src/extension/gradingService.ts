@@ -7,24 +7,22 @@
 // reopened is not parsed again, and (persisted in the workspace storage) a
 // reload starts warm. Per URI we only remember which graded result a review
 // had last and which key and judge report it was built from, so a change on
-// disk re-renders the views that used them. Also pairs a review with its key
-// (explicit pairing > link comment > naming convention) and tells which review
-// is "active" for a key editor. The judge reports' cache is judgeCache.ts;
-// what the key lookup is given, keyLookupOptions.ts; foreground before
-// round-wide work, backgroundWork.ts.
+// disk re-renders the views that used them. Which key grades which review
+// (and which review a key editor shows) is keyPairing.ts; the judge reports'
+// cache, judgeCache.ts; foreground before round-wide work, backgroundWork.ts.
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { gradeReview } from '../core/grade';
 import { gradedText } from '../core/cache';
 import type { GatherOptions } from '../core/dashboard';
-import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
+import type { FindKeyOptions } from '../core/findKey';
 import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
 import { readText, workspaceFiles } from './files';
-import { contentHash, TextStamps } from './textStamp';
+import { TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
@@ -34,7 +32,7 @@ import { Slicer, WorkQueue } from './backgroundWork';
 import type { GradeWorkerPool } from './gradeWorkerPool';
 import { dashboardIds, DashboardPrefill, modelSize, SentKeys } from './gradeWorkerPrefill';
 import { judgeReportId } from './judgeCache';
-import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
+import { KeyPairing, linkRegion } from './keyPairing';
 
 export type DocKind = 'key' | 'review' | 'other';
 
@@ -67,14 +65,10 @@ export interface GradeOptions {
 }
 
 export class GradingService implements vscode.Disposable {
-  private readonly refusedLinks = new Set<string>();
   private readonly graded = new Map<string, CachedGrade>();
   private readonly stamps = new TextStamps();
   private readonly judges: JudgeCache;
   private readonly work = new WorkQueue();
-  /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
-  private readonly lookups = new Map<string, KeyLookup>();
-  private lookupGeneration = 0;
   /** which worker job brings a key back (the others wait for it) */
   private readonly keysSent = new SentKeys();
   private readonly inflight = new WeakMap<
@@ -86,17 +80,17 @@ export class GradingService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** the review most recently shown in an editor, per key uri */
-  private readonly activeReviewByKey = new Map<string, vscode.Uri>();
   /** the settings each review was last graded with (matchThresholds) */
   private readonly gradedWith = new Map<string, ReviewGraderConfig>();
   /** fires (debounced) when a review or key changed and graded models may differ */
   readonly onDidChange = this.changed.event;
   /** the .review-grader.json(c) files: their settings go between the defaults and the user's settings */
   readonly projects: ProjectFiles;
+  /** which key grades which review, and which review a key editor shows */
+  readonly keys: KeyPairing;
 
   constructor(
-    private readonly state: vscode.Memento,
+    state: vscode.Memento,
     private readonly log?: Logger,
     /** the content cache (default: memory only, of its own) */
     readonly cache: GradingCache = new GradingCache(),
@@ -105,6 +99,19 @@ export class GradingService implements vscode.Disposable {
   ) {
     this.judges = new JudgeCache(this.stamps, cache);
     this.projects = new ProjectFiles(log);
+    this.keys = new KeyPairing(
+      state,
+      {
+        settings: async (uri) => (await this.settingsWithProject(uri)).config,
+        isReview: (doc) => this.kindOf(doc) === 'review',
+        paired: (review) => {
+          this.generation++;
+          this.graded.delete(review.toString());
+          this.changed.fire(review);
+        },
+      },
+      log,
+    );
     // keys and judge reports are read from disk when not open: a change there must reach the views
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
@@ -137,7 +144,7 @@ export class GradingService implements vscode.Disposable {
     const name = doc.uri.path;
     if (isAnswerKeyName(name)) return 'key';
     if (parseRunName(name)?.kind === 'run' || parseRunStem(name)?.run !== undefined || linkedKeyPath(linkRegion(doc))) return 'review';
-    if (storedPairings(this.state)[doc.uri.toString()]) return 'review';
+    if (this.keys.isPaired(doc.uri)) return 'review';
     if (this.isKeyInUse(doc.uri)) return 'key'; // a key by another name ('rubric.md'), linked or paired by a review graded here
     return 'other';
   }
@@ -145,7 +152,7 @@ export class GradingService implements vscode.Disposable {
   /** A file some graded review uses as its key (kept until that review or the key changes). */
   private isKeyInUse(uri: vscode.Uri): boolean {
     const id = uri.toString();
-    if (this.activeReviewByKey.has(id)) return true;
+    if (this.keys.hasActiveReview(uri)) return true;
     for (const g of this.graded.values()) if (g.keyUri === id) return true;
     return false;
   }
@@ -240,7 +247,7 @@ export class GradingService implements vscode.Disposable {
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeRead = judgeUri && this.judges.textOf(judgeUri);
     judgeRead?.catch(() => undefined); // awaited below, unless the review has no key
-    const found = await this.cache.phase('keyLookup', this.keyLookupFor(doc, config));
+    const found = await this.cache.phase('keyLookup', this.keys.lookup(doc, config));
     if (!found.ok) return undefined;
     const keyUri = workspaceFiles(doc.uri).uri(found.path);
     const keyDoc = await this.cache.phase('openKey', Promise.resolve(vscode.workspace.openTextDocument(keyUri)));
@@ -398,7 +405,7 @@ export class GradingService implements vscode.Disposable {
     base = configOf(vscode.workspace),
   ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'>; parse: DashboardParsers }> {
     const { config } = await this.settingsWithProject(folder, true, base);
-    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns }, parse: this.parsers() };
+    return { config, keyLookup: { ...this.keys.options(folder), patterns: config.keyPatterns }, parse: this.parsers() };
   }
 
   /**
@@ -453,71 +460,6 @@ export class GradingService implements vscode.Disposable {
     };
   }
 
-  /** Explicit pairing > link comment > naming convention > key patterns (core/findKey, as the CLI). */
-  async keyUriFor(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
-    const found = await this.keyLookupFor(doc);
-    return found.ok ? workspaceFiles(doc.uri).uri(found.path) : undefined;
-  }
-
-  /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
-  async keyLookupFor(doc: vscode.TextDocument, settings?: ReviewGraderConfig): Promise<KeyLookup> {
-    const generation = this.lookupGeneration;
-    const files = workspaceFiles(doc.uri);
-    const config = settings ?? (await this.settingsWithProject(doc.uri)).config;
-    const options = { ...this.keyLookupOptions(doc.uri, doc.uri), patterns: config.keyPatterns };
-    const region = linkRegion(doc);
-    // a key found is remembered (a few file checks less per grading) until a .md file is created or deleted,
-    // a pairing or a setting changes; a key not found is looked for again each time
-    const memo =
-      vscode.workspace.getWorkspaceFolder(doc.uri) && `${doc.uri.toString()}\n${JSON.stringify(options)}\n${contentHash(region)}`;
-    const known = memo && this.lookups.get(memo);
-    if (known) return known;
-    const found = await findKey(doc.uri.path, region, files, options);
-    if (memo && found.ok && !found.refusedLink && this.lookupGeneration === generation) this.lookups.set(memo, found);
-    // outside the workspace: not read, graded by the conventions; said once, not on every lens refresh
-    if (found.ok && found.refusedLink && !this.refusedLinks.has(found.refusedLink)) {
-      this.refusedLinks.add(found.refusedLink);
-      this.log?.warn(found.refusedLink);
-    }
-    return found;
-  }
-
-  /**
-   * Pairings and key patterns as core/findKey takes them, for the reviews that
-   * share `base`'s scheme and authority (one review's, or a dashboard folder's).
-   */
-  keyLookupOptions(base: vscode.Uri, only?: vscode.Uri): Omit<FindKeyOptions, 'explicit'> {
-    return keyLookupOptions(this.state, base, only);
-  }
-
-  async pair(review: vscode.Uri, key: vscode.Uri): Promise<void> {
-    const all = { ...storedPairings(this.state), [review.toString()]: key.toString() };
-    await this.state.update(PAIRINGS, all);
-    this.forgetLookups();
-    this.graded.delete(review.toString());
-    this.changed.fire(review);
-  }
-
-  /** Remember which review is in front, so a key editor shows its verdicts. */
-  async noteActiveReview(doc: vscode.TextDocument): Promise<void> {
-    const key = await this.keyUriFor(doc);
-    if (key) this.activeReviewByKey.set(key.toString(), doc.uri);
-  }
-
-  /** The review whose verdicts a key editor shows: last active, else any visible one paired with it. */
-  async activeReviewFor(keyDoc: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
-    const remembered = this.activeReviewByKey.get(keyDoc.uri.toString());
-    if (remembered) return vscode.workspace.openTextDocument(remembered);
-    for (const editor of vscode.window.visibleTextEditors) {
-      const d = editor.document;
-      if (this.kindOf(d) === 'review' && (await this.keyUriFor(d))?.toString() === keyDoc.uri.toString()) {
-        this.activeReviewByKey.set(keyDoc.uri.toString(), d.uri);
-        return d;
-      }
-    }
-    return undefined;
-  }
-
   /** Debounce: features re-render once typing pauses, from the cached model. */
   private touch(doc: vscode.TextDocument): void {
     if (doc.languageId === 'markdown') this.fireSoon(doc.uri);
@@ -570,8 +512,7 @@ export class GradingService implements vscode.Disposable {
 
   private forgetLookups(): void {
     this.generation++;
-    this.lookups.clear();
-    this.lookupGeneration++;
+    this.keys.forget();
   }
 
   private invalidateAll(): void {
