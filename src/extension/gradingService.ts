@@ -9,42 +9,34 @@
 // had last and which key and judge report it was built from, so a change on
 // disk re-renders the views that used them. Which key grades which review
 // (and which review a key editor shows) is keyPairing.ts; the judge reports'
-// cache, judgeCache.ts; foreground before round-wide work, backgroundWork.ts.
+// cache, judgeCache.ts; a review graded by a worker, gradeWorkerReview.ts; the
+// Round Dashboard's parsers, dashboardParsers.ts; foreground before round-wide
+// work, backgroundWork.ts.
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { gradeReview } from '../core/grade';
 import { gradedText } from '../core/cache';
-import type { GatherOptions } from '../core/dashboard';
 import type { FindKeyOptions } from '../core/findKey';
 import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
 import { readText, workspaceFiles } from './files';
+import { snapshot } from './docSnapshot';
 import { TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
-import { JudgeCache, parsedJudgeReport } from './judgeCache';
+import { JudgeCache } from './judgeCache';
 import { GradingCache } from './gradingCache';
 import { Slicer, WorkQueue } from './backgroundWork';
 import type { GradeWorkerPool } from './gradeWorkerPool';
-import { dashboardIds, DashboardPrefill, modelSize, SentKeys } from './gradeWorkerPrefill';
-import { judgeReportId } from './judgeCache';
+import { WorkerGrading } from './gradeWorkerReview';
+import { dashboardParsers, type DashboardParsers } from './dashboardParsers';
 import { KeyPairing, linkRegion } from './keyPairing';
 
 export type DocKind = 'key' | 'review' | 'other';
-
-/**
- * What core/dashboard's gatherRuns takes as `parse`; `workers`: grading workers to grade the runs ahead of it;
- * `preload`: bring a review's or key's parsed model from the workspace storage into memory (a new session's
- * dashboard then parses only what no earlier session did), for the read of its text to await before it is parsed.
- */
-export type DashboardParsers = NonNullable<GatherOptions['parse']> & {
-  workers?: DashboardPrefill;
-  preload?: (path: string, text: string, kind: 'review' | 'key') => Promise<void>;
-};
 
 /** Where round-wide work finds the grading workers (gradeWorkers.ts); none: all in-thread. */
 export interface WorkerSource {
@@ -68,9 +60,8 @@ export class GradingService implements vscode.Disposable {
   private readonly graded = new Map<string, CachedGrade>();
   private readonly stamps = new TextStamps();
   private readonly judges: JudgeCache;
+  private readonly inWorker: WorkerGrading;
   private readonly work = new WorkQueue();
-  /** which worker job brings a key back (the others wait for it) */
-  private readonly keysSent = new SentKeys();
   private readonly inflight = new WeakMap<
     vscode.TextDocument,
     { version: number; generation: number; graded: Promise<GradedReview | undefined>; background: boolean }
@@ -98,6 +89,7 @@ export class GradingService implements vscode.Disposable {
     private readonly workers?: WorkerSource,
   ) {
     this.judges = new JudgeCache(this.stamps, cache);
+    this.inWorker = new WorkerGrading(cache);
     this.projects = new ProjectFiles(log);
     this.keys = new KeyPairing(
       state,
@@ -280,7 +272,7 @@ export class GradingService implements vscode.Disposable {
     const pool = background && !value ? this.workers?.current() : undefined;
     if (pool) {
       // round-wide: parsed and graded by a worker, this thread only files the results; in-thread if that fails
-      value = await this.gradeInWorker(pool, {
+      value = await this.inWorker.grade(pool, {
         doc,
         keyDoc,
         scenario: found.scenario,
@@ -313,63 +305,6 @@ export class GradingService implements vscode.Disposable {
     if (moved()) return this.grade(doc, background);
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
-  }
-
-  /** One review graded by a worker, its models and result filed in the cache; undefined: grade it in-thread. */
-  private async gradeInWorker(
-    pool: GradeWorkerPool,
-    w: {
-      doc: vscode.TextDocument;
-      keyDoc: vscode.TextDocument;
-      scenario?: string;
-      judge?: { uri: vscode.Uri; text: string; hash: string };
-      options: { keyPath: string; rubric: ReviewGraderConfig['rubric']; match: Thresholds };
-      reviewId: string;
-      keyId: string;
-      stamp: string;
-      persist: boolean;
-      path: string;
-    },
-  ): Promise<GradedReview | undefined> {
-    // what this thread has parsed already goes as the model (the dashboard or a lens parsed it): the worker only grades
-    const hadKey = this.cache.peek<AnswerKey>(w.keyId);
-    const hadReview = this.cache.peek<Review>(w.reviewId);
-    const ticket = this.keysSent.ticket(w.keyId, hadKey !== undefined);
-    const reviewText = w.doc.getText();
-    const keyText = w.keyDoc.getText();
-    let result;
-    let key: AnswerKey | undefined;
-    try {
-      result = await pool.run({
-        review: { text: reviewText, path: w.doc.uri.path, model: hadReview },
-        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, model: hadKey, send: ticket.send },
-        judge: w.judge && { text: w.judge.text, path: w.judge.uri.path, run: parseRunName(w.doc.uri.path)?.run },
-        options: w.options,
-      });
-      key = result.key
-        ? this.cache.offer(w.keyId, 'key', modelSize(keyText), result.key, !w.keyDoc.isDirty)
-        : this.cache.peek<AnswerKey>(w.keyId);
-    } catch {
-      return undefined; // the workers are gone (said once in the output channel), or this job failed: in-thread
-    } finally {
-      ticket.settle(key);
-    }
-    key ??= await ticket.wait();
-    const review = result.review ? this.cache.offer(w.reviewId, 'review', modelSize(reviewText), result.review, !w.doc.isDirty) : hadReview;
-    if (w.judge && result.judge)
-      this.cache.offer(
-        judgeReportId(w.judge.uri.path, w.judge.hash, result.ids),
-        undefined,
-        w.judge.text.length * 2,
-        result.judge,
-        false,
-        'judge',
-      );
-    if (!key || !review) return undefined;
-    const graded: GradedReview = { ...result.graded, review, key };
-    graded.path = w.path;
-    this.cache.putGraded(w.stamp, graded, modelSize(reviewText) / 2, w.persist);
-    return graded;
   }
 
   /**
@@ -405,58 +340,10 @@ export class GradingService implements vscode.Disposable {
     base = configOf(vscode.workspace),
   ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'>; parse: DashboardParsers }> {
     const { config } = await this.settingsWithProject(folder, true, base);
-    return { config, keyLookup: { ...this.keys.options(folder), patterns: config.keyPatterns }, parse: this.parsers() };
-  }
-
-  /**
-   * The parsers a Round Dashboard grades with (core/dashboard gatherRuns'
-   * `parse`), through the same content cache as the editor's features: a run
-   * or key parsed for a lens or by Grade Folder is not parsed again for the
-   * dashboard, nor the reverse. Its graded results are kept in memory, named by
-   * the ids of the models graded and every grading option.
-   */
-  parsers(): DashboardParsers {
-    const idOf = new WeakMap<object, string>();
-    const size = modelSize;
-    // the workers start with the first job, after the page has painted (they would compete with it for the cores)
-    const pool = this.workers?.current();
-    const cache = this.cache;
     return {
-      workers: pool && new DashboardPrefill(cache, pool),
-      // under the ids the parsers below name them by (a key of one scenario is not preloaded: rare, parsed as before)
-      preload: cache.persists
-        ? (path, text, kind) =>
-            cache.phase(
-              'storage',
-              cache.load(
-                kind === 'review' ? dashboardIds.review(cache, text, path) : dashboardIds.key(cache, text, path),
-                kind,
-                size(text),
-              ),
-            )
-        : undefined,
-      review: (text, path) => {
-        const id = dashboardIds.review(this.cache, text, path);
-        const review = this.cache.make(id, 'review', size(text), () => parseReview(text, path), true);
-        idOf.set(review, id);
-        return review;
-      },
-      key: (text, path, scenario) => {
-        const id = dashboardIds.key(this.cache, text, path, scenario);
-        const parse = scenario ? () => parseAnswerKey(text, path, scenario) : () => parseAnswerKey(text, path);
-        const key = this.cache.make(id, 'key', size(text), parse, true);
-        idOf.set(key, id);
-        return key;
-      },
-      // as the lenses name it (judgeCache.ts): a lens and the dashboard share one parse
-      judge: (text, path, ids) => parsedJudgeReport(this.cache, text, path, ids),
-      grade: (key, review, opts = {}) => {
-        const keyId = idOf.get(key);
-        const reviewId = idOf.get(review);
-        if (!keyId || !reviewId) return gradeReview(key, review, opts);
-        const id = dashboardIds.graded(this.cache, keyId, reviewId, opts);
-        return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false, 'graded');
-      },
+      config,
+      keyLookup: { ...this.keys.options(folder), patterns: config.keyPatterns },
+      parse: dashboardParsers(this.cache, this.workers?.current()),
     };
   }
 
@@ -530,23 +417,4 @@ export class GradingService implements vscode.Disposable {
     this.judges.forgetTexts();
     this.cache.clearMemory();
   }
-}
-
-/** What grading reads of a document (uri, text, version, dirtiness, language), for a file not open in the editor. */
-function snapshot(uri: vscode.Uri, text: string): vscode.TextDocument {
-  const doc: Pick<
-    vscode.TextDocument,
-    'uri' | 'fileName' | 'version' | 'isDirty' | 'isClosed' | 'isUntitled' | 'languageId' | 'getText' | 'lineCount'
-  > = {
-    uri,
-    fileName: uri.path,
-    version: 0,
-    isDirty: false,
-    isClosed: false,
-    isUntitled: false,
-    languageId: 'markdown',
-    getText: () => text,
-    lineCount: text.split('\n').length,
-  };
-  return doc as vscode.TextDocument;
 }
