@@ -1,9 +1,10 @@
-// One grading done away from the editor's extension host thread (a web
-// worker or a worker thread, src/extension/gradeWorker*.ts): texts in, the
-// parsed models and the graded result out, all structured-clone friendly. The
-// steps are the ones the in-thread paths take (GradingService.grade,
-// core/dashboard/gather), so the results are the same; the host puts them in
-// its content cache under the ids it names them by. Pure: no host API.
+// One grading done away from the thread that asked for it (the editor's
+// workers, src/extension/gradeWorker*.ts, and the CLI's, src/cli/parallel):
+// texts in, the parsed models and the graded result out, all structured-clone
+// friendly. The steps are the ones the in-thread paths take
+// (GradingService.grade, core/dashboard/gather, the CLI's gradeFiles), so the
+// results are the same; the host files them under the ids it names them by.
+// Pure: no host API.
 import { parseAnswerKey } from './answerKey';
 import { gradeReview, type GradeOptions } from './grade';
 import { judgeRunOf, parseJudgeReport, type JudgeReport } from './judge';
@@ -20,8 +21,11 @@ export interface GradeJob {
    * `model`: the host's parsed key; `send`: the host wants the parsed key back
    */
   key: { id: string; text: string; path: string; scenario?: string; model?: AnswerKey; send: boolean };
-  /** the run's judge report, parsed with the key's ids; `run` picks the run's verdicts in it */
-  judge?: { text: string; path?: string; run?: number };
+  /**
+   * the run's judge report, parsed with the key's ids; `run` picks the run's verdicts in it ('review': the run the
+   * parsed review names, by its file name or a "Run:" header line, as the CLI takes it)
+   */
+  judge?: { text: string; path?: string; run?: number | 'review' };
   /** the grading options but the judge's verdicts (computed here from `judge`) */
   options: Omit<GradeOptions, 'judge'>;
 }
@@ -76,7 +80,8 @@ export function gradeJobRunner(): (job: GradeJob) => GradeJobResult {
     const review = job.review.model ?? parseReview(job.review.text, job.review.path);
     const ids = key.problems.map((p) => p.id);
     const judge = job.judge ? judgeOf(job.judge, ids) : undefined;
-    const judgeRun = judge ? judgeRunOf(judge, job.judge?.run) : undefined;
+    const run = job.judge?.run === 'review' ? review.run : job.judge?.run;
+    const judgeRun = judge ? judgeRunOf(judge, run) : undefined;
     const graded = gradeReview(key, review, { ...job.options, judge: judgeRun });
     const back = <T>(value: T, send: boolean) => (send ? value : (null as unknown as T));
     const sendReview = !job.review.model;

@@ -86,7 +86,7 @@ class GradeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
 
   private async keyLenses(keyDoc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const top = new vscode.Range(0, 0, 0, 0);
-    const reviewDoc = await this.service.activeReviewFor(keyDoc);
+    const reviewDoc = await this.service.keys.activeReviewFor(keyDoc);
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     if (!reviewDoc || !graded) {
       // the placeholder is the run picker: the way to get verdicts here

@@ -54,7 +54,7 @@ export class TagCompletionProvider implements vscode.CompletionItemProvider {
   }
 
   private async keyFor(doc: vscode.TextDocument): Promise<AnswerKey | undefined> {
-    const uri = await this.service.keyUriFor(doc);
+    const uri = await this.service.keys.uriFor(doc);
     if (!uri) return undefined;
     try {
       return this.service.keyOf(await vscode.workspace.openTextDocument(uri));

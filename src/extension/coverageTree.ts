@@ -102,7 +102,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const kind = doc && this.service.kindOf(doc);
     if (doc && kind === 'review') return doc.uri;
     if (doc && kind === 'key') {
-      const shown = await this.service.activeReviewFor(doc);
+      const shown = await this.service.keys.activeReviewFor(doc);
       if (shown) return shown.uri;
     }
     return this.lastReview;

@@ -18,7 +18,7 @@ import {
 } from '../core/dashboard';
 import { basename, isAnswerKeyName, parseRunName, scoringPathFor } from '../core/naming';
 import type { Translate } from '../core/i18n';
-import type { DashboardParsers } from './gradingService';
+import type { DashboardParsers } from './dashboardParsers';
 import type { ReviewGraderConfig } from './config';
 import type { FindKeyOptions } from '../core/findKey';
 import { workspaceFiles } from './files';

@@ -2,7 +2,7 @@
 // core/dashboard's gatherRuns (the recorder's parsers: what the content cache
 // has, else stand-ins) hands every run whose graded result is not cached yet
 // to a worker as it meets it, with the texts (or models) it is built from; the
-// results are filed in the cache under the ids GradingService.parsers names
+// results are filed in the cache under the ids dashboardParsers.ts names
 // them by. The real gatherRuns, run by run just behind it, then finds every
 // parse and grading there, so what the page shows is built by the same code as
 // in-thread; a job that did not come back (workers gone, cancelled) is simply
@@ -25,7 +25,7 @@ type Parsers = NonNullable<GatherOptions['parse']>;
 /** A parsed model's weight in the memory cache: a few times its text. */
 export const modelSize = (text: string): number => text.length * 3 + 1024;
 
-/** The ids the dashboard's parsers name their entries by (GradingService.parsers). */
+/** The ids the dashboard's parsers name their entries by (dashboardParsers.ts). */
 export const dashboardIds = {
   review: (cache: GradingCache, text: string, path: string | undefined) => cache.id({ kind: 'review', path, text: contentHash(text) }),
   key: (cache: GradingCache, text: string, path: string | undefined, scenario?: string) =>

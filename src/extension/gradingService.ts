@@ -7,46 +7,36 @@
 // reopened is not parsed again, and (persisted in the workspace storage) a
 // reload starts warm. Per URI we only remember which graded result a review
 // had last and which key and judge report it was built from, so a change on
-// disk re-renders the views that used them. Also pairs a review with its key
-// (explicit pairing > link comment > naming convention) and tells which review
-// is "active" for a key editor. The judge reports' cache is judgeCache.ts;
-// what the key lookup is given, keyLookupOptions.ts; foreground before
-// round-wide work, backgroundWork.ts.
+// disk re-renders the views that used them. Which key grades which review
+// (and which review a key editor shows) is keyPairing.ts; the judge reports'
+// cache, judgeCache.ts; a review graded by a worker, gradeWorkerReview.ts; the
+// Round Dashboard's parsers, dashboardParsers.ts; foreground before round-wide
+// work, backgroundWork.ts.
 import * as vscode from 'vscode';
 import { parseAnswerKey } from '../core/answerKey';
 import { parseReview } from '../core/review';
 import { gradeReview } from '../core/grade';
 import { gradedText } from '../core/cache';
-import type { GatherOptions } from '../core/dashboard';
-import { findKey, type FindKeyOptions, type KeyLookup } from '../core/findKey';
+import type { FindKeyOptions } from '../core/findKey';
 import { isAnswerKeyName, linkedKeyPath, parseRunName, parseRunStem, scoringPathFor } from '../core/naming';
 import type { AnswerKey, GradedReview, Review } from '../core/model';
 import type { Thresholds } from '../core/match/verdict';
 import type { FoundProjectFile } from '../core/findProjectFile';
 import { readText, workspaceFiles } from './files';
-import { contentHash, TextStamps } from './textStamp';
+import { snapshot } from './docSnapshot';
+import { TextStamps } from './textStamp';
 import type { Logger } from './service';
 import { configOf, withProject, type ReviewGraderConfig } from './config';
 import { ProjectFiles } from './projectFiles';
-import { JudgeCache, parsedJudgeReport } from './judgeCache';
+import { JudgeCache } from './judgeCache';
 import { GradingCache } from './gradingCache';
 import { Slicer, WorkQueue } from './backgroundWork';
 import type { GradeWorkerPool } from './gradeWorkerPool';
-import { dashboardIds, DashboardPrefill, modelSize, SentKeys } from './gradeWorkerPrefill';
-import { judgeReportId } from './judgeCache';
-import { keyLookupOptions, linkRegion, PAIRINGS, storedPairings } from './keyLookupOptions';
+import { WorkerGrading } from './gradeWorkerReview';
+import { dashboardParsers, type DashboardParsers } from './dashboardParsers';
+import { KeyPairing, linkRegion } from './keyPairing';
 
 export type DocKind = 'key' | 'review' | 'other';
-
-/**
- * What core/dashboard's gatherRuns takes as `parse`; `workers`: grading workers to grade the runs ahead of it;
- * `preload`: bring a review's or key's parsed model from the workspace storage into memory (a new session's
- * dashboard then parses only what no earlier session did), for the read of its text to await before it is parsed.
- */
-export type DashboardParsers = NonNullable<GatherOptions['parse']> & {
-  workers?: DashboardPrefill;
-  preload?: (path: string, text: string, kind: 'review' | 'key') => Promise<void>;
-};
 
 /** Where round-wide work finds the grading workers (gradeWorkers.ts); none: all in-thread. */
 export interface WorkerSource {
@@ -67,16 +57,11 @@ export interface GradeOptions {
 }
 
 export class GradingService implements vscode.Disposable {
-  private readonly refusedLinks = new Set<string>();
   private readonly graded = new Map<string, CachedGrade>();
   private readonly stamps = new TextStamps();
   private readonly judges: JudgeCache;
+  private readonly inWorker: WorkerGrading;
   private readonly work = new WorkQueue();
-  /** key lookups that found a key, and a counter bumped whenever they are dropped (a lookup running then is not kept) */
-  private readonly lookups = new Map<string, KeyLookup>();
-  private lookupGeneration = 0;
-  /** which worker job brings a key back (the others wait for it) */
-  private readonly keysSent = new SentKeys();
   private readonly inflight = new WeakMap<
     vscode.TextDocument,
     { version: number; generation: number; graded: Promise<GradedReview | undefined>; background: boolean }
@@ -86,17 +71,17 @@ export class GradingService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** the review most recently shown in an editor, per key uri */
-  private readonly activeReviewByKey = new Map<string, vscode.Uri>();
   /** the settings each review was last graded with (matchThresholds) */
   private readonly gradedWith = new Map<string, ReviewGraderConfig>();
   /** fires (debounced) when a review or key changed and graded models may differ */
   readonly onDidChange = this.changed.event;
   /** the .review-grader.json(c) files: their settings go between the defaults and the user's settings */
   readonly projects: ProjectFiles;
+  /** which key grades which review, and which review a key editor shows */
+  readonly keys: KeyPairing;
 
   constructor(
-    private readonly state: vscode.Memento,
+    state: vscode.Memento,
     private readonly log?: Logger,
     /** the content cache (default: memory only, of its own) */
     readonly cache: GradingCache = new GradingCache(),
@@ -104,7 +89,21 @@ export class GradingService implements vscode.Disposable {
     private readonly workers?: WorkerSource,
   ) {
     this.judges = new JudgeCache(this.stamps, cache);
+    this.inWorker = new WorkerGrading(cache);
     this.projects = new ProjectFiles(log);
+    this.keys = new KeyPairing(
+      state,
+      {
+        settings: async (uri) => (await this.settingsWithProject(uri)).config,
+        isReview: (doc) => this.kindOf(doc) === 'review',
+        paired: (review) => {
+          this.generation++;
+          this.graded.delete(review.toString());
+          this.changed.fire(review);
+        },
+      },
+      log,
+    );
     // keys and judge reports are read from disk when not open: a change there must reach the views
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     this.disposables.push(
@@ -137,7 +136,7 @@ export class GradingService implements vscode.Disposable {
     const name = doc.uri.path;
     if (isAnswerKeyName(name)) return 'key';
     if (parseRunName(name)?.kind === 'run' || parseRunStem(name)?.run !== undefined || linkedKeyPath(linkRegion(doc))) return 'review';
-    if (storedPairings(this.state)[doc.uri.toString()]) return 'review';
+    if (this.keys.isPaired(doc.uri)) return 'review';
     if (this.isKeyInUse(doc.uri)) return 'key'; // a key by another name ('rubric.md'), linked or paired by a review graded here
     return 'other';
   }
@@ -145,7 +144,7 @@ export class GradingService implements vscode.Disposable {
   /** A file some graded review uses as its key (kept until that review or the key changes). */
   private isKeyInUse(uri: vscode.Uri): boolean {
     const id = uri.toString();
-    if (this.activeReviewByKey.has(id)) return true;
+    if (this.keys.hasActiveReview(uri)) return true;
     for (const g of this.graded.values()) if (g.keyUri === id) return true;
     return false;
   }
@@ -240,7 +239,7 @@ export class GradingService implements vscode.Disposable {
     const judgeUri = scoring ? doc.uri.with({ path: scoring }) : undefined;
     const judgeRead = judgeUri && this.judges.textOf(judgeUri);
     judgeRead?.catch(() => undefined); // awaited below, unless the review has no key
-    const found = await this.cache.phase('keyLookup', this.keyLookupFor(doc, config));
+    const found = await this.cache.phase('keyLookup', this.keys.lookup(doc, config));
     if (!found.ok) return undefined;
     const keyUri = workspaceFiles(doc.uri).uri(found.path);
     const keyDoc = await this.cache.phase('openKey', Promise.resolve(vscode.workspace.openTextDocument(keyUri)));
@@ -273,7 +272,7 @@ export class GradingService implements vscode.Disposable {
     const pool = background && !value ? this.workers?.current() : undefined;
     if (pool) {
       // round-wide: parsed and graded by a worker, this thread only files the results; in-thread if that fails
-      value = await this.gradeInWorker(pool, {
+      value = await this.inWorker.grade(pool, {
         doc,
         keyDoc,
         scenario: found.scenario,
@@ -306,63 +305,6 @@ export class GradingService implements vscode.Disposable {
     if (moved()) return this.grade(doc, background);
     this.graded.set(id, { stamp, value, keyUri: keyDoc.uri.toString(), judgeUri: judgeUri?.toString() });
     return value;
-  }
-
-  /** One review graded by a worker, its models and result filed in the cache; undefined: grade it in-thread. */
-  private async gradeInWorker(
-    pool: GradeWorkerPool,
-    w: {
-      doc: vscode.TextDocument;
-      keyDoc: vscode.TextDocument;
-      scenario?: string;
-      judge?: { uri: vscode.Uri; text: string; hash: string };
-      options: { keyPath: string; rubric: ReviewGraderConfig['rubric']; match: Thresholds };
-      reviewId: string;
-      keyId: string;
-      stamp: string;
-      persist: boolean;
-      path: string;
-    },
-  ): Promise<GradedReview | undefined> {
-    // what this thread has parsed already goes as the model (the dashboard or a lens parsed it): the worker only grades
-    const hadKey = this.cache.peek<AnswerKey>(w.keyId);
-    const hadReview = this.cache.peek<Review>(w.reviewId);
-    const ticket = this.keysSent.ticket(w.keyId, hadKey !== undefined);
-    const reviewText = w.doc.getText();
-    const keyText = w.keyDoc.getText();
-    let result;
-    let key: AnswerKey | undefined;
-    try {
-      result = await pool.run({
-        review: { text: reviewText, path: w.doc.uri.path, model: hadReview },
-        key: { id: w.keyId, text: keyText, path: w.keyDoc.uri.path, scenario: w.scenario, model: hadKey, send: ticket.send },
-        judge: w.judge && { text: w.judge.text, path: w.judge.uri.path, run: parseRunName(w.doc.uri.path)?.run },
-        options: w.options,
-      });
-      key = result.key
-        ? this.cache.offer(w.keyId, 'key', modelSize(keyText), result.key, !w.keyDoc.isDirty)
-        : this.cache.peek<AnswerKey>(w.keyId);
-    } catch {
-      return undefined; // the workers are gone (said once in the output channel), or this job failed: in-thread
-    } finally {
-      ticket.settle(key);
-    }
-    key ??= await ticket.wait();
-    const review = result.review ? this.cache.offer(w.reviewId, 'review', modelSize(reviewText), result.review, !w.doc.isDirty) : hadReview;
-    if (w.judge && result.judge)
-      this.cache.offer(
-        judgeReportId(w.judge.uri.path, w.judge.hash, result.ids),
-        undefined,
-        w.judge.text.length * 2,
-        result.judge,
-        false,
-        'judge',
-      );
-    if (!key || !review) return undefined;
-    const graded: GradedReview = { ...result.graded, review, key };
-    graded.path = w.path;
-    this.cache.putGraded(w.stamp, graded, modelSize(reviewText) / 2, w.persist);
-    return graded;
   }
 
   /**
@@ -398,124 +340,11 @@ export class GradingService implements vscode.Disposable {
     base = configOf(vscode.workspace),
   ): Promise<{ config: ReviewGraderConfig; keyLookup: Omit<FindKeyOptions, 'explicit'>; parse: DashboardParsers }> {
     const { config } = await this.settingsWithProject(folder, true, base);
-    return { config, keyLookup: { ...this.keyLookupOptions(folder), patterns: config.keyPatterns }, parse: this.parsers() };
-  }
-
-  /**
-   * The parsers a Round Dashboard grades with (core/dashboard gatherRuns'
-   * `parse`), through the same content cache as the editor's features: a run
-   * or key parsed for a lens or by Grade Folder is not parsed again for the
-   * dashboard, nor the reverse. Its graded results are kept in memory, named by
-   * the ids of the models graded and every grading option.
-   */
-  parsers(): DashboardParsers {
-    const idOf = new WeakMap<object, string>();
-    const size = modelSize;
-    // the workers start with the first job, after the page has painted (they would compete with it for the cores)
-    const pool = this.workers?.current();
-    const cache = this.cache;
     return {
-      workers: pool && new DashboardPrefill(cache, pool),
-      // under the ids the parsers below name them by (a key of one scenario is not preloaded: rare, parsed as before)
-      preload: cache.persists
-        ? (path, text, kind) =>
-            cache.phase(
-              'storage',
-              cache.load(
-                kind === 'review' ? dashboardIds.review(cache, text, path) : dashboardIds.key(cache, text, path),
-                kind,
-                size(text),
-              ),
-            )
-        : undefined,
-      review: (text, path) => {
-        const id = dashboardIds.review(this.cache, text, path);
-        const review = this.cache.make(id, 'review', size(text), () => parseReview(text, path), true);
-        idOf.set(review, id);
-        return review;
-      },
-      key: (text, path, scenario) => {
-        const id = dashboardIds.key(this.cache, text, path, scenario);
-        const parse = scenario ? () => parseAnswerKey(text, path, scenario) : () => parseAnswerKey(text, path);
-        const key = this.cache.make(id, 'key', size(text), parse, true);
-        idOf.set(key, id);
-        return key;
-      },
-      // as the lenses name it (judgeCache.ts): a lens and the dashboard share one parse
-      judge: (text, path, ids) => parsedJudgeReport(this.cache, text, path, ids),
-      grade: (key, review, opts = {}) => {
-        const keyId = idOf.get(key);
-        const reviewId = idOf.get(review);
-        if (!keyId || !reviewId) return gradeReview(key, review, opts);
-        const id = dashboardIds.graded(this.cache, keyId, reviewId, opts);
-        return this.cache.make(id, undefined, 4096, () => gradeReview(key, review, opts), false, 'graded');
-      },
+      config,
+      keyLookup: { ...this.keys.options(folder), patterns: config.keyPatterns },
+      parse: dashboardParsers(this.cache, this.workers?.current()),
     };
-  }
-
-  /** Explicit pairing > link comment > naming convention > key patterns (core/findKey, as the CLI). */
-  async keyUriFor(doc: vscode.TextDocument): Promise<vscode.Uri | undefined> {
-    const found = await this.keyLookupFor(doc);
-    return found.ok ? workspaceFiles(doc.uri).uri(found.path) : undefined;
-  }
-
-  /** The whole lookup: the key's path and how it was found, or why none was (a missing linked key is not skipped over). */
-  async keyLookupFor(doc: vscode.TextDocument, settings?: ReviewGraderConfig): Promise<KeyLookup> {
-    const generation = this.lookupGeneration;
-    const files = workspaceFiles(doc.uri);
-    const config = settings ?? (await this.settingsWithProject(doc.uri)).config;
-    const options = { ...this.keyLookupOptions(doc.uri, doc.uri), patterns: config.keyPatterns };
-    const region = linkRegion(doc);
-    // a key found is remembered (a few file checks less per grading) until a .md file is created or deleted,
-    // a pairing or a setting changes; a key not found is looked for again each time
-    const memo =
-      vscode.workspace.getWorkspaceFolder(doc.uri) && `${doc.uri.toString()}\n${JSON.stringify(options)}\n${contentHash(region)}`;
-    const known = memo && this.lookups.get(memo);
-    if (known) return known;
-    const found = await findKey(doc.uri.path, region, files, options);
-    if (memo && found.ok && !found.refusedLink && this.lookupGeneration === generation) this.lookups.set(memo, found);
-    // outside the workspace: not read, graded by the conventions; said once, not on every lens refresh
-    if (found.ok && found.refusedLink && !this.refusedLinks.has(found.refusedLink)) {
-      this.refusedLinks.add(found.refusedLink);
-      this.log?.warn(found.refusedLink);
-    }
-    return found;
-  }
-
-  /**
-   * Pairings and key patterns as core/findKey takes them, for the reviews that
-   * share `base`'s scheme and authority (one review's, or a dashboard folder's).
-   */
-  keyLookupOptions(base: vscode.Uri, only?: vscode.Uri): Omit<FindKeyOptions, 'explicit'> {
-    return keyLookupOptions(this.state, base, only);
-  }
-
-  async pair(review: vscode.Uri, key: vscode.Uri): Promise<void> {
-    const all = { ...storedPairings(this.state), [review.toString()]: key.toString() };
-    await this.state.update(PAIRINGS, all);
-    this.forgetLookups();
-    this.graded.delete(review.toString());
-    this.changed.fire(review);
-  }
-
-  /** Remember which review is in front, so a key editor shows its verdicts. */
-  async noteActiveReview(doc: vscode.TextDocument): Promise<void> {
-    const key = await this.keyUriFor(doc);
-    if (key) this.activeReviewByKey.set(key.toString(), doc.uri);
-  }
-
-  /** The review whose verdicts a key editor shows: last active, else any visible one paired with it. */
-  async activeReviewFor(keyDoc: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
-    const remembered = this.activeReviewByKey.get(keyDoc.uri.toString());
-    if (remembered) return vscode.workspace.openTextDocument(remembered);
-    for (const editor of vscode.window.visibleTextEditors) {
-      const d = editor.document;
-      if (this.kindOf(d) === 'review' && (await this.keyUriFor(d))?.toString() === keyDoc.uri.toString()) {
-        this.activeReviewByKey.set(keyDoc.uri.toString(), d.uri);
-        return d;
-      }
-    }
-    return undefined;
   }
 
   /** Debounce: features re-render once typing pauses, from the cached model. */
@@ -570,8 +399,7 @@ export class GradingService implements vscode.Disposable {
 
   private forgetLookups(): void {
     this.generation++;
-    this.lookups.clear();
-    this.lookupGeneration++;
+    this.keys.forget();
   }
 
   private invalidateAll(): void {
@@ -589,23 +417,4 @@ export class GradingService implements vscode.Disposable {
     this.judges.forgetTexts();
     this.cache.clearMemory();
   }
-}
-
-/** What grading reads of a document (uri, text, version, dirtiness, language), for a file not open in the editor. */
-function snapshot(uri: vscode.Uri, text: string): vscode.TextDocument {
-  const doc: Pick<
-    vscode.TextDocument,
-    'uri' | 'fileName' | 'version' | 'isDirty' | 'isClosed' | 'isUntitled' | 'languageId' | 'getText' | 'lineCount'
-  > = {
-    uri,
-    fileName: uri.path,
-    version: 0,
-    isDirty: false,
-    isClosed: false,
-    isUntitled: false,
-    languageId: 'markdown',
-    getText: () => text,
-    lineCount: text.split('\n').length,
-  };
-  return doc as vscode.TextDocument;
 }

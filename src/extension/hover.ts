@@ -63,7 +63,7 @@ class GradeHoverProvider implements vscode.HoverProvider {
     const word = doc.getWordRangeAtPosition(pos, ID);
     const id = onHeading?.id ?? (word && idIn(key, doc.getText(word)));
     if (!id) return undefined;
-    const reviewDoc = await this.service.activeReviewFor(doc);
+    const reviewDoc = await this.service.keys.activeReviewFor(doc);
     const graded = reviewDoc && (await this.service.gradedOf(reviewDoc));
     const range = onHeading ? doc.lineAt(pos.line).range : word;
     const content = problemHover(key, id, graded, reviewDoc);

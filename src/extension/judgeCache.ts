@@ -70,7 +70,7 @@ export class JudgeCache {
 
 /**
  * A judge report parsed once per text, path and key ids, in the shared cache:
- * the lenses (JudgeCache.runFor) and the dashboard (GradingService.parsers)
+ * the lenses (JudgeCache.runFor) and the dashboard (dashboardParsers.ts)
  * name it alike, so one parse serves both.
  */
 export function parsedJudgeReport(

@@ -28,7 +28,7 @@ export function pairWithKeyCommand(service: GradingService) {
     }
     const key = toUri(keyArg) ?? (await pickKey(service, review));
     if (!key) return undefined;
-    await service.pair(review, key);
+    await service.keys.pair(review, key);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Review Grader: {0} is graded against {1}.', vscode.workspace.asRelativePath(review), keyName(key)),
     );
@@ -54,8 +54,8 @@ export async function keyPicks(service: GradingService, review: vscode.Uri, glob
   const found = await vscode.workspace.findFiles(glob, '**/node_modules/**');
   if (found.length === 0) return [];
   const doc = await vscode.workspace.openTextDocument(review);
-  const lookup = await service.keyLookupFor(doc);
-  const currentUri = lookup.ok ? await service.keyUriFor(doc) : undefined;
+  const lookup = await service.keys.lookup(doc);
+  const currentUri = lookup.ok ? await service.keys.uriFor(doc) : undefined;
   const current = currentUri && lookup.ok ? currentUri.with({ fragment: lookup.scenario ?? '' }).toString() : undefined;
   const dir = review.path.slice(0, review.path.lastIndexOf('/'));
   // nearest keys first: the current one, then those whose folder contains the review

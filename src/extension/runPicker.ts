@@ -51,7 +51,7 @@ async function pickRun(service: GradingService, keyArg: unknown, runArg: unknown
   const keyDoc = await vscode.workspace.openTextDocument(keyUri);
   let chosen = toUri(runArg);
   if (!chosen) {
-    const shown = (await service.activeReviewFor(keyDoc))?.uri;
+    const shown = (await service.keys.activeReviewFor(keyDoc))?.uri;
     const runs = await runsOfKey(service, keyDoc, shown);
     if (runs.length === 0) {
       void vscode.window.showInformationMessage(
@@ -77,7 +77,7 @@ async function pickRun(service: GradingService, keyArg: unknown, runArg: unknown
   }
   if (!chosen) return undefined;
   const reviewDoc = await vscode.workspace.openTextDocument(chosen);
-  if ((await service.keyUriFor(reviewDoc))?.toString() !== keyUri.toString()) {
+  if ((await service.keys.uriFor(reviewDoc))?.toString() !== keyUri.toString()) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
         'Review Grader: {0} is graded against another key; pair it with {1} first.',

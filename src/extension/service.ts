@@ -59,7 +59,7 @@ function outputChannel(context: vscode.ExtensionContext): vscode.LogOutputChanne
 /** The one GradingService; features not yet given `Services` still reach it here. */
 /** Make this review the one its key's editor shows (the key's "switch run…" picker), as if it came to the front. */
 export async function showReviewOnKey(service: GradingService, review: vscode.TextDocument): Promise<void> {
-  await service.noteActiveReview(review);
+  await service.keys.noteActiveReview(review);
   activeReviewChanged.fire();
 }
 
@@ -77,7 +77,7 @@ export function sharedGradingService(context: vscode.ExtensionContext): GradingS
   instance = service;
   const note = async (editor: vscode.TextEditor | undefined) => {
     if (!editor || service.kindOf(editor.document) !== 'review') return;
-    await service.noteActiveReview(editor.document);
+    await service.keys.noteActiveReview(editor.document);
     activeReviewChanged.fire();
   };
   context.subscriptions.push(

@@ -48,7 +48,7 @@ async function scoreOfActiveEditor(
   if (!doc) return undefined;
   try {
     const kind = service.kindOf(doc);
-    const reviewDoc = kind === 'review' ? doc : kind === 'key' ? await service.activeReviewFor(doc) : undefined;
+    const reviewDoc = kind === 'review' ? doc : kind === 'key' ? await service.keys.activeReviewFor(doc) : undefined;
     const graded = reviewDoc && (await service.gradedOf(reviewDoc));
     return graded && reviewDoc ? { graded, reviewDoc } : undefined;
   } catch (e) {

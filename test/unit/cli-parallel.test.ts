@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import { parseAnswerKey } from '../../src/core/answerKey';
 import { parseReview } from '../../src/core/review';
 import { gradeReview } from '../../src/core/grade';
+import { judgeRunOf, parseJudgeReport } from '../../src/core/judge';
 import { clearStore, putGrade, putKey, putReview, takeGrade, takeKey, takeReview } from '../../src/cli/parallel/store';
-import { computeJob, type GradeJob } from '../../src/cli/parallel/jobs';
+import { jobRunner, type GradeJob } from '../../src/cli/parallel/jobs';
 import { AUTO_CHARS_PER_THREAD, idleThreads, threadsFor } from '../../src/cli/parallel/prefetch';
 import { runCli, writeFolder } from './cliHarness';
 
@@ -175,7 +176,7 @@ test('the store hands a value out once, and only for the very inputs it was comp
   const key = parseAnswerKey(KEY, 'k.md');
   const text = review(2);
   const job: GradeJob = { path: 'r.md', text, key: 0, opts: { autoOnly: false, rubric: undefined, match: undefined, keyPath: 'k.md' } };
-  const ahead = computeJob(job, key);
+  const ahead = jobRunner()(job, key);
   assert.deepEqual(ahead.graded, gradeReview(key, parseReview(text, 'r.md'), ahead.opts), 'a job grades as gradeFiles does');
   putKey('k.md', undefined, KEY, key);
   putReview('r.md', text, ahead.review);
@@ -193,6 +194,24 @@ test('the store hands a value out once, and only for the very inputs it was comp
   assert.equal(g.key, k);
   assert.equal(takeGrade(k, r, ahead.opts), undefined, 'taken once');
   clearStore();
+});
+
+test('a job with a judge report grades as gradeFiles: the run the review names (here by a header line), its options in their order', () => {
+  const key = parseAnswerKey(KEY, 'k.md');
+  const judge = { path: 'scoring.md', text: '# Scoring: v001-base\n\n## Run 1\n- P01: ○\n- P02: ×\n\n## Run 2\n- P01: ×\n- P02: ○\n' };
+  const text = `**Run**: 2\n\n${review(1)}`;
+  const opts = { autoOnly: false, rubric: undefined, match: undefined, keyPath: 'k.md' };
+  const ahead = jobRunner()({ path: 'r.md', text, key: 0, judge, opts }, key);
+  const parsed = parseReview(text, 'r.md');
+  assert.equal(parsed.run, 2, 'the run from the header line');
+  const judgeRun = judgeRunOf(parseJudgeReport(judge.text, judge.path, ['P01', 'P02']), parsed.run);
+  assert.equal(judgeRun?.run, 2);
+  // gradeFiles' options object (commands/grade.ts): the store finds a grade by its JSON
+  const gradeFiles = { autoOnly: opts.autoOnly, judge: judgeRun, rubric: opts.rubric, match: opts.match, keyPath: opts.keyPath };
+  assert.equal(JSON.stringify(ahead.opts), JSON.stringify(gradeFiles));
+  assert.deepEqual(ahead.graded, gradeReview(key, parsed, gradeFiles));
+  assert.equal(ahead.graded?.problems[0]?.judge, judgeRun?.verdicts.P01, "run 2's verdict, not run 1's");
+  assert.notEqual(judgeRun?.verdicts.P01, judgeRunOf(parseJudgeReport(judge.text, judge.path, ['P01', 'P02']), 1)?.verdicts.P01);
 });
 
 test('-j auto heeds the load average: one per idle core, this process counted', () => {

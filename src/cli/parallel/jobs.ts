@@ -1,12 +1,16 @@
 // One unit of parallel work: a review's text parsed and graded against its
-// key, exactly as commands/grade.ts's gradeFiles would (same calls, same
-// options object in the same order), so the result can stand in for it.
-// Pure: core calls only, no file access, no output; runs on the main thread
-// and in workers alike. A job that throws simply has no result, and the
-// sequential run computes that file in place, with today's message.
+// key by the core's grading job (core/gradeJob.ts, the editor's workers' too),
+// with what commands/grade.ts's gradeFiles would do: the judge's run as the
+// review names it, and the options object gradeFiles passes, property for
+// property and in its order (the store compares it as JSON), so the result
+// can stand in for gradeFiles' own. Pure: core calls only, no file access, no
+// output; runs on the main thread and in workers alike. A job that throws
+// simply has no result, and the sequential run computes that file in place,
+// with today's message.
 import { parseReview } from '../../core/review';
-import { gradeReview, type GradeOptions } from '../../core/grade';
-import { judgeRunOf, parseJudgeReport } from '../../core/judge';
+import type { GradeOptions } from '../../core/grade';
+import { gradeJobRunner } from '../../core/gradeJob';
+import type { JudgeRun } from '../../core/judge';
 import type { AnswerKey, GradedReview, Review } from '../../core/model';
 
 /** A key read by the plan: `ref` is the path with `#scenario` when one scenario of a file is meant. */
@@ -28,34 +32,31 @@ export interface GradeJob {
 
 export interface JobResult {
   review: Review;
-  /** absent when grading would stop the command (a key with no problems) or threw */
+  /** absent when grading would stop the command (a key with no problems) */
   graded?: GradedReview;
   /** the options the grade was made under, as gradeFiles passes them */
   opts?: GradeOptions;
 }
 
 /** The options object gradeFiles builds, property for property (the store compares them as JSON). */
-export function gradeOptions(job: GradeJob, key: AnswerKey, review: Review): GradeOptions {
-  const judgeRun = job.judge
-    ? judgeRunOf(
-        parseJudgeReport(
-          job.judge.text,
-          job.judge.path,
-          key.problems.map((p) => p.id),
-        ),
-        review.run,
-      )
-    : undefined;
-  return { autoOnly: job.opts.autoOnly, judge: judgeRun, rubric: job.opts.rubric, match: job.opts.match, keyPath: job.opts.keyPath };
+function gradeFilesOptions(opts: GradeJob['opts'], judge: JudgeRun | undefined): GradeOptions {
+  return { autoOnly: opts.autoOnly, judge, rubric: opts.rubric, match: opts.match, keyPath: opts.keyPath };
 }
 
-export function computeJob(job: GradeJob, key: AnswerKey | undefined): JobResult {
-  const review = parseReview(job.text, job.path);
-  if (!key || key.problems.length === 0) return { review };
-  try {
-    const opts = gradeOptions(job, key, review);
-    return { review, graded: gradeReview(key, review, opts), opts };
-  } catch {
-    return { review }; // graded again in place, where the error gets its file name
-  }
+/** A thread's job runner; `key`: the plan's key of the job, parsed by the main thread (undefined: it failed to). */
+export function jobRunner(): (job: GradeJob, key: AnswerKey | undefined) => JobResult {
+  const run = gradeJobRunner();
+  return (job, key) => {
+    if (!key || key.problems.length === 0) return { review: parseReview(job.text, job.path) };
+    const { opts } = job;
+    const done = run({
+      id: 0, // the CLI finds a result by its job's index
+      review: { text: job.text, path: job.path },
+      // the parsed key goes as the model (its text is not needed), named by its index; `send`: in the graded result
+      key: { id: String(job.key), text: '', path: key.path ?? '', model: key, send: true },
+      judge: job.judge && { ...job.judge, run: 'review' },
+      options: { autoOnly: opts.autoOnly, rubric: opts.rubric, match: opts.match, keyPath: opts.keyPath },
+    });
+    return { review: done.review!, graded: done.graded, opts: gradeFilesOptions(opts, done.judgeRun) };
+  };
 }

@@ -10,7 +10,7 @@ import { parseAnswerKey } from '../../core/answerKey';
 import { english } from '../../core/i18n';
 import type { AnswerKey } from '../../core/model';
 import { warn } from '../io';
-import { computeJob, type GradeJob, type JobResult, type KeyInput } from './jobs';
+import { jobRunner, type GradeJob, type JobResult, type KeyInput } from './jobs';
 import type { WorkerInput, WorkerReply } from './protocol';
 import { putGrade, putKey, putReview } from './store';
 
@@ -97,6 +97,7 @@ export async function runPool(plan: Plan, threads: number): Promise<void> {
     }
   });
   for (const w of workers) w.postMessage(keys);
+  const computeJob = jobRunner();
   while (!testHooks.includes('idle-main')) {
     const index = Atomics.add(counter, 0, 1);
     if (index >= plan.jobs.length) break;

@@ -4,7 +4,7 @@
 // planned the jobs with their texts, and prints everything itself.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AnswerKey } from '../../core/model';
-import { computeJob } from './jobs';
+import { jobRunner } from './jobs';
 import type { WorkerInput, WorkerReply } from './protocol';
 
 function serve(): void {
@@ -14,6 +14,7 @@ function serve(): void {
   // test hook (see pool.ts): a worker that dies, to prove the main thread carries on
   if ((process.env.REVIEW_GRADER_TEST_POOL ?? '').split(/[\s,]+/).includes('crash')) throw new Error('worker fault injected for a test');
   const next = new Int32Array(input.next);
+  const computeJob = jobRunner();
   port.once('message', (keys: (AnswerKey | undefined)[]) => {
     for (;;) {
       const index = Atomics.add(next, 0, 1);

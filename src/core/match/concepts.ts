@@ -5,7 +5,7 @@
 // a boundary of the run's loanword segmentation (katakana.ts): ロック is not
 // found in ブロック, ログ not in カタログ, ロール not in コントロール. ASCII
 // terms from the Japanese side match on word boundaries.
-import { katakanaBreaks } from './katakana';
+import { KATAKANA, KATAKANA_LETTERS, katakanaBreaks } from './katakana';
 import { stem, tokenize, type TokenizedText } from './tokenize';
 import { conceptEntries } from './vocabulary';
 
@@ -33,7 +33,9 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
-const KATAKANA_RUN = /[\u30a1-\u30fa\u30fc]+/g;
+const KATAKANA_RUN = new RegExp(`[${KATAKANA}]+`, 'g');
+/** a katakana word ending in a long-vowel mark (サーバー), which house style may drop */
+const LONG_VOWEL_END = new RegExp(`[${KATAKANA_LETTERS}]ー$`);
 
 /** Positions inside katakana runs that are not word boundaries (a term may not start or end there). */
 function gluedPositions(text: string): Set<number> | undefined {
@@ -96,7 +98,7 @@ export function vocabulary(): CompiledVocabulary {
       if (/^[a-z][a-z0-9 ]*$/.test(lower) && tokenize(lower).stems.length === lower.split(' ').length && asPhrase(lower)) continue;
       addTo(termConcepts, lower, entry.id);
       // サーキットブレーカー also written サーキットブレーカ (the other direction is handled when matching)
-      if (/[\u30a1-\u30fa]ー$/.test(lower) && lower.length > 3) addTo(termConcepts, lower.slice(0, -1), entry.id);
+      if (LONG_VOWEL_END.test(lower) && lower.length > 3) addTo(termConcepts, lower.slice(0, -1), entry.id);
     }
   }
   // A prefix table instead of one big regex alternation: ~10× faster on long reviews.

@@ -9,6 +9,15 @@
 // リス(ー) "lease". Long-vowel marks are kept: ブール is not ブルー "blue".
 import { LOANWORDS_TEXT } from './loanwords';
 
+/** The katakana letters ァ–ヺ, as a regex character range (no ー, no ・). */
+export const KATAKANA_LETTERS = String.raw`\u30a1-\u30fa`;
+/**
+ * What a katakana word is written with, as a regex character range: its letters
+ * and the long-vowel mark ー. One definition, so the tokenizer's runs, the
+ * concepts' glued positions and the loanword list agree on what a run is.
+ */
+export const KATAKANA = String.raw`${KATAKANA_LETTERS}\u30fc`;
+
 export interface KanaPiece {
   /** the katakana as written (long-vowel marks kept) */
   text: string;
@@ -41,12 +50,15 @@ const MIN_NEIGHBOUR_KANA = 3;
  */
 const MIN_VARIANT_STEM = 3;
 
+/** One entry of the list: a katakana word, then its English. */
+const ENTRY = new RegExp(String.raw`^\s*([${KATAKANA}]+)\s+(.+?)\s*$`);
+
 const LOANWORDS = new Map<string, string>();
 let maxLength = 0;
 {
   const entries: [string, string][] = [];
   for (const entry of LOANWORDS_TEXT.split(/[;\n]/)) {
-    const m = /^\s*([\u30a1-\u30fa\u30fc]+)\s+(.+?)\s*$/.exec(entry);
+    const m = ENTRY.exec(entry);
     if (m) entries.push([m[1], m[2]]);
   }
   const add = (form: string, english: string) => {

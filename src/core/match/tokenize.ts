@@ -5,7 +5,7 @@
 // choice for unsegmented CJK); katakana loanwords are translated to English
 // through the loanword table so they meet English text directly.
 import { normalizeText } from './normalize';
-import { splitKatakana } from './katakana';
+import { KATAKANA, splitKatakana } from './katakana';
 
 export interface TokenizedText {
   /** normalized text, for Japanese vocabulary lookups */
@@ -108,8 +108,15 @@ export function isStopWord(word: string): boolean {
 }
 
 // Backticked span | Latin word (with _ ' or digits inside) | katakana run | kanji run.
-const TOKEN =
-  /`([^`\n]{1,80})`|([A-Za-z][A-Za-z0-9]*(?:[_'][A-Za-z0-9]+)*)|([\u30a1-\u30fa\u30fc]+)|([\u3400-\u9fff\uf900-\ufaff々〆ヵヶ]+)/g;
+const TOKEN = new RegExp(
+  [
+    String.raw`\x60([^\x60\n]{1,80})\x60`,
+    String.raw`([A-Za-z][A-Za-z0-9]*(?:[_'][A-Za-z0-9]+)*)`,
+    `([${KATAKANA}]+)`,
+    String.raw`([\u3400-\u9fff\uf900-\ufaff々〆ヵヶ]+)`,
+  ].join('|'),
+  'g',
+);
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
