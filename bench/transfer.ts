@@ -29,8 +29,9 @@ const without = <V>(m: Map<string, V>, drop: Set<string>) => new Map([...m].filt
 /** The profile as the vocabulary without `drop` would have made it (its cached denominators recomputed). */
 function stripped(p: Profile, drop: Set<string>): Profile {
   const groups = (p.groups ?? []).map((g) => ({ items: g.items.map((i) => without(i, drop)).filter((i) => i.size > 0) }));
+  const { mass: _cached, ...rest } = p; // the denominators are recomputed for the stripped features
   return {
-    id: p.id,
+    ...rest,
     weights: without(p.weights, drop),
     clauses: p.clauses?.map((c) => stripped(c, drop)),
     groups: groups.filter((g) => g.items.length > 0),
