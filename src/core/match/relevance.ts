@@ -334,6 +334,10 @@ export function coverage(profile: Profile, bag: FeatureBag, review: ReviewIndex)
   }
   // the wording view saturates: a restatement that reuses RESTATED_WORDING of it has said it all
   if (mass.wording > 0) wording = Math.min(mass.wording, wording / RESTATED_WORDING);
-  const total = mass.anchor + mass.wording;
+  // an English problem's wording does not reach a Japanese review, as a Japanese one's does not reach
+  // an English review (weights.ts travels): there the anchors alone are the scale, while it has any
+  const crossing = review.japanese && !jp && mass.anchor > 0;
+  const total = crossing ? mass.anchor : mass.anchor + mass.wording;
+  if (crossing) wording = 0;
   return total > 0 ? Math.min(1, (anchor + wording) / total) : 0;
 }
