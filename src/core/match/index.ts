@@ -5,13 +5,15 @@ import { said } from '../i18n';
 import { excerpt } from './normalize';
 import { contrastSparse, type SparseRow } from './contrast';
 import { CANDIDATES_PER_PROBLEM, candidatesFor, PAIR_BUDGET } from './prefilter';
-import { coverage, coversClauses, indexKey, indexReview, type Profile } from './relevance';
+import { coversClauses, indexKey, indexReview, type Profile } from './relevance';
+import { findingCoverage, headingBags } from './heading';
 import { confidenceFor, DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from './verdict';
 
 export { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
 export { tokenize, stem } from './tokenize';
 export { textFeatures } from './weights';
 export { coverage, indexKey, indexReview } from './relevance';
+export { findingCoverage, headingBags, HEADING_SHARE } from './heading';
 export { backgroundOf, contrastScores, contrastSparse, EXCLUSIVITY_PENALTY } from './contrast';
 export { CANDIDATES_PER_PROBLEM, PAIR_BUDGET } from './prefilter';
 
@@ -42,6 +44,7 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   const reviewIndex = indexReview(review, keyIndex);
   const eligible = review.findings.filter((f) => !isPositive(f));
   const bags = eligible.map((f) => reviewIndex.findings[f.index]);
+  const heads = headingBags(eligible);
   const diagnostics: Diagnostic[] = [];
   // rows[p]: coverage of problem p by the eligible findings it is compared with (all, within the budget)
   const rowsFor = (profiles: Profile[], what: 'problems' | 'bonus rows'): SparseRow[] => {
@@ -70,7 +73,7 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
     }
     return profiles.map((p, pi) => ({
       n: bags.length,
-      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({ at, c: coverage(p, bags[at], reviewIndex) })),
+      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({ at, c: findingCoverage(p, bags[at], heads[at], reviewIndex) })),
     }));
   };
   const rows = rowsFor(keyIndex.problems, 'problems');
