@@ -45,6 +45,35 @@ export function headingBags(findings: readonly Finding[]): FeatureBag[] {
 export function findingCoverage(profile: Profile, bag: FeatureBag, heading: FeatureBag, review: ReviewIndex): number {
   const whole = coverage(profile, bag, review);
   // the heading is part of the finding: when the finding covers nothing, neither does its heading
-  const head = whole > 0 && heading.size ? Math.min(1, HEADING_SCALE * coverage(profile, heading, review)) : 0;
+  const head = whole > 0 && mayEarn(profile, heading, review) ? Math.min(1, HEADING_SCALE * coverage(profile, heading, review)) : 0;
   return (1 - HEADING_SHARE) * whole + HEADING_SHARE * head;
+}
+
+const profileFeatures = new WeakMap<Profile, Set<string>>();
+const aliasTargets = new WeakMap<ReviewIndex, Set<string>>();
+
+/**
+ * Could the heading earn anything of the profile? A heading has a few features
+ * and most share none with a given problem: this check is exact (coverage earns
+ * only on a profile feature, an identifier's glued spelling or an alias target)
+ * and spares the full coverage pass for those.
+ */
+function mayEarn(profile: Profile, heading: FeatureBag, review: ReviewIndex): boolean {
+  let own = profileFeatures.get(profile);
+  if (!own) {
+    own = new Set(profile.weights.keys());
+    for (const g of profile.groups ?? []) for (const item of g.items) for (const f of item.keys()) own.add(f);
+    profileFeatures.set(profile, own);
+  }
+  let targets = aliasTargets.get(review);
+  if (!targets) {
+    targets = new Set();
+    for (const a of review.aliases.values()) for (const t of a.targets) targets.add(t);
+    aliasTargets.set(review, targets);
+  }
+  for (const f of heading.keys()) {
+    if (own.has(f) || targets.has(f)) return true;
+    if (f.startsWith('g:') && own.has(`i:${f.slice(2)}`)) return true;
+  }
+  return false;
 }
