@@ -1,10 +1,10 @@
 // A finding's heading names its problem: a finding about another aspect of the
 // same component (same words in its body, even the same quoted design text) is
-// weaker evidence than one whose heading names the defect (heading.ts).
+// weaker evidence than one whose heading names what the key's title names (heading.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAnswerKey } from '../../src/core/answerKey';
-import { autoGrade, findingCoverage, headingBags, indexKey, indexReview } from '../../src/core/match';
+import { autoGrade, findingCoverage, headingBags, indexKey, indexReview, titleWeights } from '../../src/core/match';
 import { parseReview } from '../../src/core/review';
 
 /** A made-up key: P01 is about what the audit log leaves out; P02 and P03 are unrelated. */
@@ -58,7 +58,8 @@ test('heading: the same body counts more under a heading that names the defect t
   const ki = indexKey(key);
   const ri = indexReview(review, ki);
   const heads = headingBags(review.findings);
-  const [named, bare] = [0, 1].map((i) => findingCoverage(ki.problems[0], ri.findings[i], heads[i], ri));
+  const title = titleWeights(ki.problems[0], key.problems[0].title);
+  const [named, bare] = [0, 1].map((i) => findingCoverage(ki.problems[0], ri.findings[i], heads[i], ri, title));
   // before: a finding was read as one bag of words, its heading no different from its body
   assert.ok(named > bare + 0.05, `named ${named} vs bare ${bare}`);
 });
@@ -67,6 +68,9 @@ test('heading: an empty heading earns nothing and never throws', () => {
   const review = parseReview('# Review\n\n### \nThe audit log misses reads of payslips.\n', 'r.md');
   const ki = indexKey(key);
   const ri = indexReview(review, ki);
-  const c = findingCoverage(ki.problems[0], ri.findings[0] ?? new Map(), new Map(), ri);
+  const title = titleWeights(ki.problems[0], key.problems[0].title);
+  const c = findingCoverage(ki.problems[0], ri.findings[0] ?? new Map(), new Map(), ri, title);
   assert.ok(Number.isFinite(c) && c >= 0 && c <= 1, String(c));
+  // no title (a bonus row): the whole-finding coverage stands
+  assert.equal(findingCoverage(ki.problems[0], ri.findings[0], new Map(), ri), findingCoverage(ki.problems[0], ri.findings[0], new Map(), ri, new Map()));
 });
