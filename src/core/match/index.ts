@@ -5,13 +5,15 @@ import { said } from '../i18n';
 import { excerpt } from './normalize';
 import { contrastSparse, type SparseRow } from './contrast';
 import { CANDIDATES_PER_PROBLEM, candidatesFor, PAIR_BUDGET } from './prefilter';
-import { coverage, coversClauses, indexKey, indexReview, type Profile } from './relevance';
+import { coversClauses, indexKey, indexReview, type Profile } from './relevance';
+import { findingCoverage, headingBags, titleWeights } from './heading';
 import { confidenceFor, DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from './verdict';
 
 export { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
 export { tokenize, stem } from './tokenize';
 export { textFeatures } from './weights';
 export { coverage, indexKey, indexReview } from './relevance';
+export { findingCoverage, headingBags, HEADING_SHARE, titleWeights } from './heading';
 export { backgroundOf, contrastScores, contrastSparse, EXCLUSIVITY_PENALTY } from './contrast';
 export { CANDIDATES_PER_PROBLEM, PAIR_BUDGET } from './prefilter';
 
@@ -42,9 +44,11 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   const reviewIndex = indexReview(review, keyIndex);
   const eligible = review.findings.filter((f) => !isPositive(f));
   const bags = eligible.map((f) => reviewIndex.findings[f.index]);
+  const heads = headingBags(eligible);
+  const titles = keyIndex.problems.map((p, pi) => titleWeights(p, key.problems[pi].title));
   const diagnostics: Diagnostic[] = [];
   // rows[p]: coverage of problem p by the eligible findings it is compared with (all, within the budget)
-  const rowsFor = (profiles: Profile[], what: 'problems' | 'bonus rows'): SparseRow[] => {
+  const rowsFor = (profiles: Profile[], what: 'problems' | 'bonus rows', named?: Map<string, number>[]): SparseRow[] => {
     const { candidates, capped } = candidatesFor(profiles, bags);
     if (capped) {
       diagnostics.push({
@@ -70,10 +74,10 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
     }
     return profiles.map((p, pi) => ({
       n: bags.length,
-      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({ at, c: coverage(p, bags[at], reviewIndex) })),
+      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({ at, c: findingCoverage(p, bags[at], heads[at], reviewIndex, named?.[pi]) })),
     }));
   };
-  const rows = rowsFor(keyIndex.problems, 'problems');
+  const rows = rowsFor(keyIndex.problems, 'problems', titles);
   const ranked = contrastSparse(rows);
   const problems: AutoProblemVerdict[] = keyIndex.problems.map((p, pi) => {
     let best = ranked[pi][0]?.score ?? 0;
