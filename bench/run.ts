@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 
 const benches = [
   'bench/accuracy.ts',
+  'bench/segments.ts',
   'bench/speed.ts',
   'bench/robustness.ts',
   'bench/dashboard.ts',
