@@ -168,7 +168,9 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
     const owner = hi >= 0 ? outline[hi] : undefined;
     if (owner && owner.kind !== 'section') return;
     const ownerTitle = owner ? sectionTitle(owner) : undefined;
-    if (ownerTitle !== undefined && isStructural(ownerTitle) && !isPositiveGroup(ownerTitle) && !isSeverityGroup(ownerTitle)) return;
+    // the document's own title ('# レビュー結果', '# Review') names the whole review, not a summary section
+    if (ownerTitle !== undefined && !owner?.isTitle && isStructural(ownerTitle) && !isPositiveGroup(ownerTitle) && !isSeverityGroup(ownerTitle))
+      return;
     if (!acceptsLead(lead, owner, loose, group !== undefined)) return;
     const sec = owner ? sectionFor(outline, hi) : undefined;
     const secTitle = group ? group.heading : sec ? sectionTitle(sec) : undefined;

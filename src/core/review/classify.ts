@@ -14,9 +14,12 @@ export interface HeadingInfo {
 }
 
 const LEAD_SYMBOLS = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200d\s]+/u;
-const BRACKET = /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-]\d{1,3})*)[\]】]\s*[:：.\-–—]?\s*/;
+const BRACKET =
+  /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-]\d{1,3})*|(?:問題点?|指摘(?:事項)?|課題|懸念(?:事項)?)\s*[0-9０-９]{1,3})[\]】]\s*[:：.\-–—]?\s*/;
+/** A circled number ('① …', '❷ …'): a numbered list written without markdown. */
+const CIRCLED_NUM = /^([\u2460-\u2473\u2776-\u2793])\s*(?=\S)/;
 const WORD =
-  /^(?:(?:Cross[- ]Cutting|Critical|Significant|Moderate|Minor|Major|Security|Reliability)\s+)?(Minor Improvement|Positive Aspect|Positive|Strength|Improvement|Issue|Finding|Problem|Concern|Gap|Risk|Item|Observation|Recommendation|Suggestion|指摘|問題|課題)\s*(?:#|No\.\s*)?(\d{1,3}(?:[.-]\d{1,3})*|[A-Z]{1,6}-?\d{1,3})(?=[\s:：.\-–—)\]]|$)\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*/i;
+  /^(?:(?:Cross[- ]Cutting|Critical|Significant|Moderate|Minor|Major|Security|Reliability)\s+)?(Minor Improvement|Positive Aspect|Positive|Strength|Improvement|Issue|Finding|Problem|Concern|Gap|Risk|Item|Observation|Recommendation|Suggestion|指摘事項|指摘|問題点|問題|課題|懸念事項|懸念)\s*(?:#|No\.\s*)?(\d{1,3}(?:[.-]\d{1,3})*|[０-９]{1,3}|[A-Z]{1,6}-?\d{1,3})(?=[\s:：.\-–—)\]]|$)\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*/i;
 const ALPHA = /^([A-Z][A-Za-z]{0,11}-?\d{1,3}(?:[.-]\d{1,3})?)(?:\s*\[[^\]\n]{0,40}\])?(?:\s*[:：.)]|\s+[-–—|]\s|\s*$)\s*/;
 /** Upper-case ids with a hyphenated number ('CE-01', 'SA-DS-03'): a label even when only a space follows. */
 const HYPHEN_ID = /^([A-Z]{1,6}(?:-[A-Z]{1,6}){0,3}-\d{1,4})(?:\s*\[[^\]\n]{0,40}\])?\s+(?=\S)/;
@@ -25,9 +28,9 @@ const BRACKET_SUFFIX = /\s*[[【](?:severity|priority|impact|重要度|深刻度
 const NUM = /^(\d{1,3}(?:[.-]\d{1,3}){0,3})(?:[.)：:]\s*|\s+)(?=\S)/;
 const NOT_IDS = /^(?:phase|step|stage|tier|round|section|part|level|priority|chapter|v|ver|version|run|doc|top)[-\d]/i;
 const PREFIX =
-  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題|指摘|課題|良い点)\s*[:：]\s*(?=\S)/i;
+  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念|良い点)\s*[:：]\s*(?=\S)/i;
 const MARKER =
-  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題|指摘|課題)\s*[:：]\s*(?=\S)/i;
+  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念)\s*[:：]\s*(?=\S)/i;
 const SCORE_SUFFIX =
   /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
 
@@ -62,6 +65,9 @@ export function headingInfo(text: string): HeadingInfo {
     rest = t.slice(m[0].length);
   } else if ((m = ALPHA.exec(t)) && !NOT_IDS.test(m[1])) {
     [label, labelKind] = [m[1], 'alpha'];
+    rest = t.slice(m[0].length);
+  } else if ((m = CIRCLED_NUM.exec(t))) {
+    [label, labelKind] = [m[1], 'numeric'];
     rest = t.slice(m[0].length);
   } else if ((m = NUM.exec(t))) {
     [label, labelKind] = [m[1], 'numeric'];

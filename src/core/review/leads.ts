@@ -6,6 +6,7 @@
 // names reviewers write inside one finding ('**Impact**:', '**推奨対策**').
 import { headingInfo, isPositiveGroup, isSeverityGroup, type HeadingInfo } from './classify';
 import { inlineText } from './inline';
+import { BRACKET_LABEL, CIRCLED, JA_WRITTEN, SYMBOL_BULLET } from './markers';
 
 export interface Lead {
   /** the lead as written (bold text, or the label line), plain */
@@ -80,13 +81,23 @@ export function leadOf(line: string): Lead | undefined {
     return info.title.length < 2 ? undefined : found;
   }
   if (marker) return undefined;
-  const w = WRITTEN.exec(s);
-  if (!w) return undefined;
-  const text = inlineText(s);
+  const w = WRITTEN.exec(s) ?? CIRCLED.exec(s) ?? BRACKET_LABEL.exec(s) ?? JA_WRITTEN.exec(s);
+  if (w) {
+    const text = inlineText(s);
+    const info = headingInfo(text);
+    // '【問題1】…', '① …', '問題点: …': a label or a finding word; a bracket holding anything else ('【背景】') is no lead
+    if (!info.label && !info.marker) return undefined;
+    const title = firstSentence(info.title);
+    return lead(text, { ...info, title }, at + w[0].length, false, true, (info.label ?? info.marker ?? '').toLowerCase());
+  }
+  // '■ title' / '● 重大：title': a symbol bullet opens a finding written without markdown, placed like a bold title
+  const sym = SYMBOL_BULLET.exec(s);
+  if (!sym) return undefined;
+  const text = inlineText(s.slice(sym[0].length));
   const info = headingInfo(text);
-  if (!info.label) return undefined;
   const title = firstSentence(info.title);
-  return lead(text, { ...info, title }, at + w[0].length, false, true, info.label.toLowerCase());
+  if (title.length < 2) return undefined;
+  return lead(text, { ...info, title }, at + sym[0].length, false, !!(info.label || info.marker), text.toLowerCase());
 }
 
 function lead(heading: string, info: HeadingInfo, bodyAt: number, item: boolean, labelled: boolean, name: string): Lead {
