@@ -270,6 +270,8 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
   const fielded = new Set<number>();
   const grouped = new Set<number>();
   const scoredBody = new Set<number>();
+  // plain leads that title a point ('**No replica**: …'), not ones introducing a list ('**Violations found:**')
+  const titled = new Map<number, number>();
   let hi = -1;
   blocks.forEach((b, bi) => {
     if (b.kind === 'heading') hi++;
@@ -283,7 +285,10 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
     // in a list, only a finding word with a number or a severity marks a finding ('- **Issue 2:** …', '- **High:** …');
     // '- **P1:** do X' under a finding is a step of its fix
     if (l.labelled && (!l.item || l.info.labelKind === 'word' || (l.info.marker && !l.info.label))) bump(labelled, hi);
-    else if (!l.labelled && !l.repeated && !l.field && !l.score && !l.group) bump(plain, hi);
+    else if (!l.labelled && !l.repeated && !l.field && !l.score && !l.group) {
+      bump(plain, hi);
+      if (!l.intro) bump(titled, hi);
+    }
   });
   for (const [h, n] of labelled) if (n >= 2) outline[h].kind = 'section';
   for (const [h, n] of plain) {
@@ -292,9 +297,21 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
     // a topic heading over '**Critical Issues:**' and its points lists findings by severity
     const byGroup = grouped.has(h) && topic;
     const scored = info.scored || scoredBody.has(h);
-    if ((byGroup && n >= 1) || (n >= 2 && !fielded.has(h) && (scored || (loose && topic)))) {
+    // a self-scored criterion rates the findings under it, so even one bold point makes it their container
+    if ((byGroup && n >= 1) || (!fielded.has(h) && ((scored && (n >= 2 || (titled.get(h) ?? 0) >= 1)) || (n >= 2 && loose && topic)))) {
       outline[h].kind = 'section';
       outline[h].holdsLeads = true;
+    }
+  }
+  // headings at one level of one parent are the same kind: beside component or category sections that hold
+  // bold-lead findings, a sibling with a single bold point ('## Database' › '**No replica**: …') holds it too
+  if (!loose) return;
+  for (const [h, n] of titled) {
+    const o = outline[h];
+    if (o.kind !== 'finding' || n < 1 || fielded.has(h) || (o.info.labelKind !== undefined && o.info.labelKind !== 'numeric')) continue;
+    if (outline.some((s) => s !== o && s.holdsLeads && s.parent === o.parent && s.depth === o.depth)) {
+      o.kind = 'section';
+      o.holdsLeads = true;
     }
   }
 }

@@ -24,6 +24,8 @@ export interface Lead {
   field?: boolean;
   /** a self-score ('**Score: 3/5**'): the section it opens rates a criterion, like a '(Score: 2)' heading */
   score?: boolean;
+  /** bold words alone on their line ending in a colon ('**Violations found:**'): they introduce what follows */
+  intro?: boolean;
   /** names a group of the findings that follow ('**Critical Issues:**', '**Strengths**'), never a finding of its own */
   group?: 'issues' | 'positive';
 }
@@ -78,7 +80,8 @@ export function leadOf(line: string): Lead | undefined {
     if (!info.label && !info.marker && isFieldName(found.name)) return { ...found, field: true };
     if (!info.label && !rest && isSeverityGroup(bare)) return { ...found, labelled: false, group: 'issues' };
     if (!info.label && !rest && isPositiveGroup(bare)) return { ...found, labelled: false, group: 'positive' };
-    return info.title.length < 2 ? undefined : found;
+    if (info.title.length < 2) return undefined;
+    return !rest && /[:：]\s*$/.test(inner + sep) ? { ...found, intro: true } : found;
   }
   if (marker) return undefined;
   const w = WRITTEN.exec(s) ?? CIRCLED.exec(s) ?? BRACKET_LABEL.exec(s) ?? JA_WRITTEN.exec(s);
