@@ -91,6 +91,10 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
       h.kind = group || (loose && !isStructural(h.text)) ? 'finding' : 'section';
     }
   }
+  // a recommendations or summary section that numbers its points ('## Recommendations' › '### 1. Add a pool')
+  // restates findings the review made elsewhere: when there are such, its headings are a second mention
+  const again = out.flatMap((h, i) => (h.kind === 'finding' && restated(out, i) ? [i] : []));
+  if (again.length > 0 && again.length < out.filter((h) => h.kind === 'finding').length) for (const i of again) out[i].kind = 'section';
   return out;
 }
 
