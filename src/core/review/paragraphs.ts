@@ -15,6 +15,8 @@ import { firstSentence, leadOf } from './leads';
 const MIN_POINT_CHARS = 40;
 /** A title over nested details needs a few words at least ('- Tokens never expire'). */
 const MIN_TITLE_CHARS = 10;
+/** A title line is well short of a line of text; a longer first line is running prose wrapped by hand (at 72–80). */
+const MAX_TITLE_LINE = 60;
 /** Field names that open a finding's record, so never continue the one before. */
 const OPENS_RECORD = /^(?:issues?|problems?|findings?|observation|title|問題点?|指摘(?:事項)?|課題)$/i;
 /** Words a review sums itself up with, at the start of a paragraph. */
@@ -104,10 +106,17 @@ export function paragraphDrafts(all: Block[], lines: Line[], source: string): Dr
       open = undefined;
       continue;
     }
-    const own = fieldOf(b.text);
-    // a record's first field ('**Issue:** Calls have no timeout') gives the title without its name
-    const lead = own !== undefined ? leadOf(b.text) : undefined;
-    const titleText = lead ? inlineText(b.text.slice(lead.bodyAt)) || text : text;
+    const lead = leadOf(b.text);
+    const own = lead?.field || (lead && OPENS_RECORD.test(lead.name)) ? lead.name : undefined;
+    // a record's first field ('**Issue:** Calls have no timeout') gives the title without its name;
+    // a short first line with no stop over more lines is the point's title ('1. Missing timeout' ⏎ '   The client …')
+    const firstLine = lineText(source.slice(lines[b.first].start, lines[b.first].end));
+    const titleText =
+      own !== undefined && lead
+        ? inlineText(b.text.slice(lead.bodyAt)) || text
+        : isTitleLine(firstLine, b.last > b.first ? lineText(source.slice(lines[b.first + 1].start, lines[b.first + 1].end)) : '')
+          ? firstLine
+          : text;
     // the whole paragraph is the finding's head, so a grading tag is written after it, never inside it
     const draft: Draft = {
       title: firstSentence(titleText),
@@ -127,6 +136,16 @@ export function paragraphDrafts(all: Block[], lines: Line[], source: string): Dr
   }
   if (last) last.limit = lines.length - 1;
   return drafts;
+}
+
+/**
+ * Is a paragraph's first line a title over the lines after it? Short, ending
+ * in no stop, comma or colon, with the next line starting a sentence of its
+ * own; a hand-wrapped sentence goes on in lower case.
+ */
+function isTitleLine(first: string, next: string): boolean {
+  if (!next || first.length > MAX_TITLE_LINE || /[.。!?！？:：,、;]$/.test(first)) return false;
+  return /^[\p{Lu}\p{Lo}]/u.test(next);
 }
 
 /** A paragraph's lead when it names a field of a finding ('**Impact:** …'), lower-cased; else undefined. */
