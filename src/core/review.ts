@@ -118,7 +118,11 @@ function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: numb
   }
   if (issues(best) >= MIN_FINDINGS) return best;
   const prose = paragraphDrafts(blocks, lines, text);
-  return prose.length > issues(best) && (prose.length >= MIN_FINDINGS || issues(best) === 0) ? prose : best;
+  if (prose.length > issues(best) && (prose.length >= MIN_FINDINGS || issues(best) === 0)) return prose;
+  if (issues(best) > 0) return best;
+  // nothing at all: a review whose findings stand under an 'Analysis' or 'Evaluation' heading
+  // ('## Analysis' › '**Timeouts** …') has them there; only restating sections stay out
+  return headingDrafts(blocks, lines, true, bom, true);
 }
 
 /** Findings that can detect a problem: positive aspects do not count towards a reading's size. */
@@ -133,7 +137,7 @@ function tooCoarse(drafts: Draft[], lineCount: number): boolean {
   return drafts.some((d) => d.limit - d.first + 1 > lineCount * MAX_FINDING_SHARE);
 }
 
-function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0): Draft[] {
+function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0, analysis = false): Draft[] {
   const heads = blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ block: i, depth: b.depth ?? 1, raw: b.text ?? '' }] : []));
   const outline = buildOutline(heads, loose);
   const leads = findLeads(blocks, outline);
@@ -169,7 +173,14 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
     if (owner && owner.kind !== 'section') return;
     const ownerTitle = owner ? sectionTitle(owner) : undefined;
     // the document's own title ('# レビュー結果', '# Review') names the whole review, not a summary section
-    if (ownerTitle !== undefined && !owner?.isTitle && isStructural(ownerTitle) && !isPositiveGroup(ownerTitle) && !isSeverityGroup(ownerTitle))
+    if (
+      ownerTitle !== undefined &&
+      !owner?.isTitle &&
+      isStructural(ownerTitle) &&
+      !isPositiveGroup(ownerTitle) &&
+      !isSeverityGroup(ownerTitle) &&
+      !(analysis && !lead.restated)
+    )
       return;
     if (!acceptsLead(lead, owner, loose, group !== undefined)) return;
     const sec = owner ? sectionFor(outline, hi) : undefined;

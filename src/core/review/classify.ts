@@ -41,6 +41,11 @@ const SEVERITY_TAG = new RegExp(
   `^[[【(（]\\s*(?:(?:severity|priority|重要度|深刻度)\\s*[:：]\\s*)?(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?\\s*[\\]】)）]\\s*[:：.\\-–—]?\\s*(?=\\S)`,
   'i',
 );
+/** A severity written as a field before the title ('Severity: High — Missing timeout', '重要度：高 - …'). */
+const SEVERITY_FIELD = new RegExp(
+  `^(?:severity|priority|重要度|深刻度|優先度)\\s*[:：]\\s*(${SEVERITY_WORDS})\\s*(?:[-–—|:：]\\s*|[)）\\]】]\\s*)(?=\\S)`,
+  'i',
+);
 /** A severity after the title ('N+1 queries (Critical)', '… [High]', '… — High'). */
 const SEVERITY_TAIL = new RegExp(
   `\\s*(?:[[【(（]\\s*(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?\\s*[\\]】)）]|\\s[-–—|]\\s*(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?)\\s*$`,
@@ -74,7 +79,7 @@ export function headingInfo(text: string): HeadingInfo {
     rest = t.slice(m[0].length);
   }
   let marker: string | undefined;
-  const tag = SEVERITY_TAG.exec(rest);
+  const tag = SEVERITY_TAG.exec(rest) ?? SEVERITY_FIELD.exec(rest);
   if (tag) {
     marker = tag[1].toLowerCase();
     rest = rest.slice(tag[0].length);
