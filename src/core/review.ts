@@ -157,7 +157,7 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
   let hi = -1;
   // the last group lead ('**Critical Issues:**') under the current heading: the findings after it belong to it
   let group: FoundLead | undefined;
-  const taken: { draft: Draft; block: number }[] = [];
+  const taken: { draft: Draft; block: number; intro?: boolean }[] = [];
   blocks.forEach((b, bi) => {
     if (b.kind === 'heading') {
       hi++;
@@ -193,6 +193,7 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
     const bom = b.first === 0 ? bomAt : 0;
     taken.push({
       block: bi,
+      intro: lead.intro,
       draft: {
         label: lead.info.label,
         title: lead.info.title,
@@ -211,6 +212,9 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
     const stop = taken[k + 1]?.block ?? blocks.length;
     let bi = l.block + 1;
     while (bi < stop && blocks[bi].kind !== 'heading' && !leads[bi]?.group) bi++;
+    // '**Violations found:**' right over a heading introduces the findings under it and says nothing itself
+    // (one over bold points is kept: it titles the run of points, and the corpus grades that reading no worse)
+    if (l.intro && bi === l.block + 1 && blocks[l.block].last === blocks[l.block].first && blocks[bi]?.kind === 'heading') return;
     l.draft.limit = bi < blocks.length ? blocks[bi].first - 1 : lines.length - 1;
     drafts.push(l.draft);
   });
