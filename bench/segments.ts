@@ -42,7 +42,10 @@ async function main(): Promise<void> {
   const rows: { name: string; runs: ScoredRun[] }[] = [{ name: 'all runs', runs }];
   for (const b of BANDS) rows.push({ name: b.name, runs: runs.filter((_, i) => b.holds(shapes[i].findings)) });
   rows.push({ name: `one finding > ${DOMINANT_SHARE * 100}% of text`, runs: runs.filter((_, i) => shapes[i].largest > DOMINANT_SHARE) });
-  rows.push({ name: 'neither (≥ 3, none dominant)', runs: runs.filter((_, i) => shapes[i].findings >= 3 && shapes[i].largest <= DOMINANT_SHARE) });
+  rows.push({
+    name: 'neither (≥ 3, none dominant)',
+    runs: runs.filter((_, i) => shapes[i].findings >= 3 && shapes[i].largest <= DOMINANT_SHARE),
+  });
   console.log('Accuracy by segmentation — findings read per run (positive aspects not counted), shipped thresholds');
   for (const r of rows) console.log(line(r.name, r.runs));
 }

@@ -20,7 +20,10 @@ const JA_WORDS = '問題点|問題|指摘事項|指摘|課題|懸念事項|懸�
 /** '【問題1】', '【重大】', '[Issue 3]': a short bracketed label before the title. */
 export const BRACKET_LABEL = /^【[^】\n]{1,20}】[ \t\u3000]*[:：.\-–—]?[ \t\u3000]*(?=\S)/u;
 /** '問題点: …', '指摘事項2：…', '課題３ …'. */
-export const JA_WRITTEN = new RegExp(`^(?:${JA_WORDS})[ \\t\\u3000]*(?:[0-9０-９]{1,3}[ \\t\\u3000]*[:：.．)）]?|[:：])[ \\t\\u3000]*(?=\\S)`, 'u');
+export const JA_WRITTEN = new RegExp(
+  `^(?:${JA_WORDS})[ \\t\\u3000]*(?:[0-9０-９]{1,3}[ \\t\\u3000]*[:：.．)）]?|[:：])[ \\t\\u3000]*(?=\\S)`,
+  'u',
+);
 
 /** Does this line open a block of its own (a lead of a finding)? Only unindented lines do. */
 export function opensLead(line: string): boolean {

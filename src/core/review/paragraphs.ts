@@ -20,7 +20,8 @@ const MAX_TITLE_LINE = 60;
 /** Field names that open a finding's record, so never continue the one before. */
 const OPENS_RECORD = /^(?:issues?|problems?|findings?|observation|title|問題点?|指摘(?:事項)?|課題)$/i;
 /** Words a review sums itself up with, at the start of a paragraph. */
-const SUMS_UP = /^(?:overall\b|in (?:summary|conclusion|short)\b|to (?:conclude|summari[sz]e|sum up)\b|all in all\b|総じて|全体として|全体的に|以上[、,]|まとめると)/i;
+const SUMS_UP =
+  /^(?:overall\b|in (?:summary|conclusion|short)\b|to (?:conclude|summari[sz]e|sum up)\b|all in all\b|総じて|全体として|全体的に|以上[、,]|まとめると)/i;
 
 /** A nested item (indented two or more) belongs to the item or paragraph above it. */
 const NESTED = /^(?:[ \t]{2,}|\t)(?:[-*+]|\d{1,9}[.)])[ \t]/;
