@@ -1038,6 +1038,124 @@ getUser と fetch_orders のように形式が混在している。
 `,
     want: ['1|APIキーが平文で保存されている|高|5-5', '2|ログにトークンが出力される|中|6-6', '3|エラーメッセージが詳細すぎる|低|7-7'],
   },
+  {
+    name: 'unlabelled topic sections of headings, one with a single sub-heading (was: that topic read as a finding)',
+    md: `# Review
+
+## Security
+
+### Tokens never expire
+Issued tokens stay valid forever.
+
+### No CSRF protection
+Forms accept cross-site posts.
+
+## Reliability
+
+### Single database
+No replica exists.
+`,
+    want: ['|Tokens never expire|Security|5-6', '|No CSRF protection|Security|8-9', '|Single database|Reliability|13-14'],
+  },
+  {
+    name: "'## Issue 1:' headings written in Severity/Location/Description fields: one finding each",
+    md: `# Review
+
+## Issue 1: Missing timeout
+**Severity:** High
+**Location:** Section 3.2
+**Description:** The bank client has no timeout.
+**Recommendation:** Set one.
+
+## Issue 2: No idempotency
+**Severity:** Medium
+**Location:** Section 4
+**Description:** Retries double charge.
+**Recommendation:** Add keys.
+`,
+    want: ['Issue 1|Missing timeout||3-7', 'Issue 2|No idempotency||9-13'],
+  },
+  {
+    name: "'- [High] title: text' items: rated findings titled by the name before the colon (was: titled '[High] …: …')",
+    md: `# Review
+
+- [High] Missing timeout: the bank client waits forever.
+- [Medium] No idempotency: retries double charge customers.
+- [Low] Mixed naming: some fields are camelCase, others snake_case.
+`,
+    want: ['|Missing timeout||3-3', '|No idempotency||4-4', '|Mixed naming||5-5'],
+  },
+  {
+    name: "'**1. Title (High)**' numbered bold leads",
+    md: `# Review
+
+**1. Missing timeout (High)**
+The bank client waits forever.
+
+**2. No idempotency (Medium)**
+Retries double charge customers.
+
+**3. Mixed naming (Low)**
+Some fields are camelCase, others snake_case.
+`,
+    want: ['1|Missing timeout||3-4', '2|No idempotency||6-7', '3|Mixed naming||9-10'],
+  },
+  {
+    name: 'emoji-marked severity headings',
+    md: `# Review
+
+### 🔴 Critical: Missing timeout
+The bank client waits forever.
+
+### 🟠 High: No idempotency
+Retries double charge.
+
+### 🟢 Low: Mixed naming
+Some fields are camelCase.
+`,
+    want: ['|Missing timeout||3-4', '|No idempotency||6-7', '|Mixed naming||9-10'],
+  },
+  {
+    name: '（1）（2）（3） numbered points (was: none read)',
+    md: `# レビュー
+
+（1）タイムアウトが未設定
+決済APIの呼び出しにタイムアウトがない。
+
+（2）冪等性の欠如
+再送で二重決済になる。
+
+（3）命名規則の不統一
+フィールド名の形式が混在している。
+`,
+    want: ['1|タイムアウトが未設定||3-4', '2|冪等性の欠如||6-7', '3|命名規則の不統一||9-10'],
+  },
+  {
+    name: 'numbered bold Japanese titles under 指摘事項',
+    md: `# レビュー
+
+## 指摘事項
+
+1. **タイムアウトが未設定**：決済APIの呼び出しにタイムアウトがない。
+2. **冪等性の欠如**：再送で二重決済になる。
+3. **命名規則の不統一**：フィールド名の形式が混在している。
+`,
+    want: ['|タイムアウトが未設定|指摘事項|5-5', '|冪等性の欠如|指摘事項|6-6', '|命名規則の不統一|指摘事項|7-7'],
+  },
+  {
+    name: '1) items under a title heading named レビュー (was: none read, the title was taken for a review-summary section)',
+    md: `# レビュー
+
+1) 決済APIの呼び出しにタイムアウトがないため、外部の遅延で全体が止まる。
+2) 注文作成に冪等キーがなく、再送で二重決済になる。
+3) フィールド名の形式が混在しており、クライアント実装が煩雑になる。
+`,
+    want: [
+      '|決済APIの呼び出しにタイムアウトがないため、外部の遅延で全体が止まる|レビュー|3-3',
+      '|注文作成に冪等キーがなく、再送で二重決済になる|レビュー|4-4',
+      '|フィールド名の形式が混在しており、クライアント実装が煩雑になる|レビュー|5-5',
+    ],
+  },
 ];
 
 for (const c of CASES) test(`format: ${c.name}`, () => assert.deepEqual(reading(c.md), c.want));

@@ -18,6 +18,8 @@ const BRACKET =
   /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-]\d{1,3})*|(?:問題点?|指摘(?:事項)?|課題|懸念(?:事項)?)\s*[0-9０-９]{1,3})[\]】]\s*[:：.\-–—]?\s*/;
 /** A circled number ('① …', '❷ …'): a numbered list written without markdown. */
 const CIRCLED_NUM = /^([\u2460-\u2473\u2776-\u2793])\s*(?=\S)/;
+/** '(1) …', '（２）…': a parenthesised number labels a point. */
+const PAREN_LABEL = /^[(（]([0-9０-９]{1,3})[)）]\s*(?=\S)/;
 const WORD =
   /^(?:(?:Cross[- ]Cutting|Critical|Significant|Moderate|Minor|Major|Security|Reliability)\s+)?(Minor Improvement|Positive Aspect|Positive|Strength|Improvement|Issue|Finding|Problem|Concern|Gap|Risk|Item|Observation|Recommendation|Suggestion|指摘事項|指摘|問題点|問題|課題|懸念事項|懸念)\s*(?:#|No\.\s*)?(\d{1,3}(?:[.-]\d{1,3})*|[０-９]{1,3}|[A-Z]{1,6}-?\d{1,3})(?=[\s:：.\-–—)\]]|$)\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*/i;
 const ALPHA = /^([A-Z][A-Za-z]{0,11}-?\d{1,3}(?:[.-]\d{1,3})?)(?:\s*\[[^\]\n]{0,40}\])?(?:\s*[:：.)]|\s+[-–—|]\s|\s*$)\s*/;
@@ -71,7 +73,7 @@ export function headingInfo(text: string): HeadingInfo {
   } else if ((m = ALPHA.exec(t)) && !NOT_IDS.test(m[1])) {
     [label, labelKind] = [m[1], 'alpha'];
     rest = t.slice(m[0].length);
-  } else if ((m = CIRCLED_NUM.exec(t))) {
+  } else if ((m = CIRCLED_NUM.exec(t) ?? PAREN_LABEL.exec(t))) {
     [label, labelKind] = [m[1], 'numeric'];
     rest = t.slice(m[0].length);
   } else if ((m = NUM.exec(t))) {

@@ -6,7 +6,7 @@
 // names reviewers write inside one finding ('**Impact**:', '**推奨対策**').
 import { headingInfo, isPositiveGroup, isSeverityGroup, type HeadingInfo } from './classify';
 import { inlineText } from './inline';
-import { BRACKET_LABEL, CIRCLED, JA_WRITTEN, SYMBOL_BULLET } from './markers';
+import { BRACKET_LABEL, CIRCLED, JA_WRITTEN, PAREN_NUM, SEVERITY_BRACKET, SYMBOL_BULLET } from './markers';
 
 export interface Lead {
   /** the lead as written (bold text, or the label line), plain */
@@ -83,15 +83,20 @@ export function leadOf(line: string): Lead | undefined {
     if (info.title.length < 2) return undefined;
     return !rest && /[:：]\s*$/.test(inner + sep) ? { ...found, intro: true } : found;
   }
-  if (marker) return undefined;
-  const w = WRITTEN.exec(s) ?? CIRCLED.exec(s) ?? BRACKET_LABEL.exec(s) ?? JA_WRITTEN.exec(s);
+  // a list item opens a finding only with a severity first ('- [High] Missing timeout: …')
+  const w = marker
+    ? SEVERITY_BRACKET.exec(s)
+    : (WRITTEN.exec(s) ?? CIRCLED.exec(s) ?? PAREN_NUM.exec(s) ?? BRACKET_LABEL.exec(s) ?? JA_WRITTEN.exec(s));
+  if (marker && !w) return undefined;
   if (w) {
     const text = inlineText(s);
     const info = headingInfo(text);
     // '【問題1】…', '① …', '問題点: …': a label or a finding word; a bracket holding anything else ('【背景】') is no lead
     if (!info.label && !info.marker) return undefined;
-    const title = firstSentence(info.title);
-    return lead(text, { ...info, title }, at + w[0].length, false, true, (info.label ?? info.marker ?? '').toLowerCase());
+    // 'Missing timeout: the client waits …': a short name before a colon is the title
+    const named = /^([^:：]{2,60})[:：]\s+\S/.exec(info.title);
+    const title = named ? named[1].trim() : firstSentence(info.title);
+    return lead(text, { ...info, title }, at + w[0].length, !!marker, true, (info.label ?? info.marker ?? '').toLowerCase());
   }
   // '■ title' / '● 重大：title': a symbol bullet opens a finding written without markdown, placed like a bold title
   const sym = SYMBOL_BULLET.exec(s);

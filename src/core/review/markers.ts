@@ -15,6 +15,11 @@
 export const SYMBOL_BULLET = /^[■□●◆◇▶►▸▪◼◾★☆][ \t\u3000]*(?=\S)/u;
 /** Circled numbers ①–⑳ and the dingbat forms ❶–❿, ➀–➓: a numbered list written without markdown. */
 export const CIRCLED = /^[\u2460-\u2473\u2776-\u2793][ \t\u3000]*(?=\S)/u;
+/** '(1) …', '（２）…': a parenthesised number, the way Japanese documents number their points. */
+export const PAREN_NUM = /^[(（][0-9０-９]{1,3}[)）][ \t\u3000]*(?=\S)/u;
+/** '[High] …', '【重大】…' before the title of a list item or paragraph: a rated finding. */
+export const SEVERITY_BRACKET =
+  /^[[【(（](?:critical|high|medium|low|major|minor|moderate|severe|blocker|重大|致命的|重要|高|中|低|軽微)[\]】)）][ \t\u3000]*(?=\S)/iu;
 /** Japanese finding words that open a finding when a number or a colon follows. */
 const JA_WORDS = '問題点|問題|指摘事項|指摘|課題|懸念事項|懸念';
 /** '【問題1】', '【重大】', '[Issue 3]': a short bracketed label before the title. */
@@ -28,8 +33,8 @@ export const JA_WRITTEN = new RegExp(
 /** Does this line open a block of its own (a lead of a finding)? Only unindented lines do. */
 export function opensLead(line: string): boolean {
   const c = line.charCodeAt(0);
-  // cheap first-character test: every marker starts with '*', a symbol, a circled number, 【 or a CJK word
-  if (c < 0x2a || (c > 0x2a && c < 0x2460)) return false;
+  // cheap first-character test: every marker starts with '(', '*', a symbol, a circled number, 【, （ or a CJK word
+  if (c < 0x28 || (c > 0x2a && c < 0x2460)) return false;
   if (line.startsWith('**')) return true;
-  return SYMBOL_BULLET.test(line) || CIRCLED.test(line) || BRACKET_LABEL.test(line) || JA_WRITTEN.test(line);
+  return SYMBOL_BULLET.test(line) || CIRCLED.test(line) || BRACKET_LABEL.test(line) || JA_WRITTEN.test(line) || PAREN_NUM.test(line);
 }

@@ -73,6 +73,13 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
     const children = new Map<number, number>();
     for (const h of out) if (h.parent !== undefined && !isStructural(h.text)) children.set(h.parent, (children.get(h.parent) ?? 0) + 1);
     for (const [parent, count] of children) if (count >= 2) container.add(parent);
+    // headings at one level of one parent are the same kind: a topic with a single sub-heading beside
+    // topics holding several ('## Reliability' › '### Single database') holds it too
+    for (const [parent] of children) {
+      const p = out[parent];
+      if (container.has(parent) || p.isTitle) continue;
+      if (out.some((s, k) => container.has(k) && !s.isTitle && s.parent === p.parent && s.depth === p.depth)) container.add(parent);
+    }
   }
   for (let i = 0; i < out.length; i++) {
     const h = out[i];
