@@ -5,7 +5,7 @@
 import type { Diagnostic, Finding, Review } from './model';
 import { parseMarkdownChecked } from './markdown';
 import type { Block } from './review/blocks';
-import { isPositiveGroup, isRestating, isSeverityGroup, isStructural } from './review/classify';
+import { isCategoryGroup, isPositiveGroup, isRestating, isSeverityGroup, isStructural } from './review/classify';
 import { inlineText, lineText } from './review/inline';
 import { bomLength, PositionMap, splitLines, type Line } from './text';
 import { blocksFromMdast } from './review/mdastBlocks';
@@ -63,6 +63,7 @@ function parse(text: string, path?: string): Review {
   let drafts = headingDrafts(blocks, lines, false, bom);
   if (tooCoarse(drafts, lines.length)) drafts = finerReading(drafts, blocks, lines, bom, text);
   drafts.sort((a, b) => a.first - b.first);
+  drafts = splitCategories(drafts, blocks, lines, text);
   const pos = new PositionMap(lines, text.length);
   const { tags: looseTags } = readTags(text, undefined, lines);
   const trailing = trailingTagLine(
@@ -123,6 +124,34 @@ function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: numb
   // nothing at all: a review whose findings stand under an 'Analysis' or 'Evaluation' heading
   // ('## Analysis' › '**Timeouts** …') has them there; only restating sections stay out
   return headingDrafts(blocks, lines, true, bom, true);
+}
+
+/**
+ * A section read as one finding whose title names a category of them
+ * ('## 1. Reliability Concerns', '## セキュリティ上の問題') and whose body makes
+ * two or more separate points in paragraphs or items: each point is a finding.
+ */
+function splitCategories(drafts: Draft[], blocks: Block[], lines: Line[], text: string): Draft[] {
+  const out: Draft[] = [];
+  let bi = 0;
+  for (const d of drafts) {
+    const heading = d.bodyFrom === undefined && d.rowBody === undefined && !d.prose && !d.positive;
+    if (!heading || (d.label !== undefined && !/^\d/.test(d.label)) || !isCategoryGroup(d.title)) {
+      out.push(d);
+      continue;
+    }
+    // drafts come in line order, so one pass over the blocks serves them all
+    while (bi < blocks.length && blocks[bi].first <= d.headLast) bi++;
+    const inside: Block[] = [];
+    for (let k = bi; k < blocks.length && blocks[k].last <= d.limit; k++) inside.push(blocks[k]);
+    const points = paragraphDrafts(inside, lines, text);
+    if (points.length < 2) {
+      out.push(d);
+      continue;
+    }
+    for (const p of points) out.push({ ...p, section: d.title, limit: Math.min(p.limit, d.limit), prose: false });
+  }
+  return out;
 }
 
 /** Findings that can detect a problem: positive aspects do not count towards a reading's size. */
@@ -310,7 +339,8 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
     const info = outline[h].info;
     const topic = info.labelKind === undefined || info.labelKind === 'numeric';
     // a topic heading over '**Critical Issues:**' and its points lists findings by severity
-    const byGroup = grouped.has(h) && topic;
+    // so does a topic named as a category of findings ('## Security Issues' › '**Plaintext secrets**: …')
+    const byGroup = (grouped.has(h) || ((titled.get(h) ?? 0) >= 1 && isCategoryGroup(info.title))) && topic;
     const scored = info.scored || scoredBody.has(h);
     // a self-scored criterion rates the findings under it, so even one bold point makes it their container
     if ((byGroup && n >= 1) || (!fielded.has(h) && ((scored && (n >= 2 || (titled.get(h) ?? 0) >= 1)) || (n >= 2 && loose && topic)))) {

@@ -1156,6 +1156,106 @@ Some fields are camelCase.
       '|フィールド名の形式が混在しており、クライアント実装が煩雑になる|レビュー|5-5',
     ],
   },
+  {
+    name: "category sections ('## 1. Reliability Concerns') of prose paragraphs: a finding per point (was: one per section)",
+    md: `# Review
+
+## 1. Reliability Concerns
+
+The payment client has no timeout, so a slow provider blocks every web worker.
+
+Order creation has no idempotency key, so a retried request creates a duplicate order.
+
+The orders database has no replica, so a disk failure stops the shop.
+
+## 2. Security Issues
+
+Session tokens never expire, so a stolen token works forever.
+
+The admin API checks only that the caller is logged in, not that they are an admin.
+
+## 3. Performance Problems
+
+The product list loads each price with its own query.
+
+Search scans the whole table for every keystroke.
+`,
+    want: [
+      '|The payment client has no timeout, so a slow provider blocks every web worker|Reliability Concerns|5-5',
+      '|Order creation has no idempotency key, so a retried request creates a duplicate order|Reliability Concerns|7-7',
+      '|The orders database has no replica, so a disk failure stops the shop|Reliability Concerns|9-9',
+      '|Session tokens never expire, so a stolen token works forever|Security Issues|13-13',
+      '|The admin API checks only that the caller is logged in, not that they are an admin|Security Issues|15-15',
+      '|The product list loads each price with its own query|Performance Problems|19-19',
+      '|Search scans the whole table for every keystroke|Performance Problems|21-21',
+    ],
+  },
+  {
+    name: '可用性に関する懸念 / セキュリティ上の問題 sections of paragraphs: a finding per point; a category with one point stays one finding (was: one per section)',
+    md: `# 設計レビュー
+
+## 1. 可用性に関する懸念
+
+決済APIの呼び出しにタイムアウトがなく、外部の遅延で全体が止まる。
+
+注文作成に冪等キーがなく、再送で二重の注文ができる。
+
+## 2. セキュリティ上の問題
+
+セッショントークンに有効期限がなく、盗まれると使われ続ける。
+
+管理APIがログインの有無しか確認していない。
+
+## 3. 性能面の課題
+
+商品一覧で価格を一件ずつ取得している。
+`,
+    want: [
+      '|決済APIの呼び出しにタイムアウトがなく、外部の遅延で全体が止まる|可用性に関する懸念|5-5',
+      '|注文作成に冪等キーがなく、再送で二重の注文ができる|可用性に関する懸念|7-7',
+      '|セッショントークンに有効期限がなく、盗まれると使われ続ける|セキュリティ上の問題|11-11',
+      '|管理APIがログインの有無しか確認していない|セキュリティ上の問題|13-13',
+      '3|性能面の課題||15-17',
+    ],
+  },
+  {
+    name: 'an author-labelled heading whose title ends in Issues/Problems/Concerns stays one finding',
+    md: `# Review
+
+### S-1: Session Handling Issues
+Tokens never expire and are kept in localStorage, so a stolen token works forever.
+
+### S-2: Upload Validation Problems
+Uploaded files are not checked for type or size before they are stored.
+
+### S-3: Logging Concerns
+Passwords appear in the request log when login fails.
+`,
+    want: ['S-1|Session Handling Issues||3-4', 'S-2|Upload Validation Problems||6-7', 'S-3|Logging Concerns||9-10'],
+  },
+  {
+    name: 'category sections over sub-headings, one with a single sub-heading (was: that one read as a finding)',
+    md: `# Review
+
+## Security Issues
+
+### Tokens never expire
+Issued tokens stay valid forever.
+
+### No CSRF protection
+Forms accept cross-site posts.
+
+## Performance Issues
+
+### N+1 queries on the order list
+Each customer is loaded separately.
+`,
+    want: [
+      '|Tokens never expire|Security Issues|5-6',
+      '|No CSRF protection|Security Issues|8-9',
+      '|N+1 queries on the order list|Performance Issues|13-14',
+    ],
+  },
 ];
 
 for (const c of CASES) test(`format: ${c.name}`, () => assert.deepEqual(reading(c.md), c.want));

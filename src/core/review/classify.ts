@@ -115,6 +115,15 @@ const GROUP =
   /^(?:issues|findings|problems|detected issues|identified issues|improvement suggestions|improvements|confirmation items|vulnerabilities|weaknesses|concerns|risks|deficiencies|shortcomings|gaps)\b/i;
 const JA_GROUP =
   /^(?:(?:重大|重要|中程度|中|軽微|軽度|その他|追加|主要|検出され)[たなの]?(?:問題|指摘|課題|改善|懸念)|改善提案|確認事項|指摘事項|問題点|改善点|懸念事項)/;
+/**
+ * A topic named with a plural group noun ('Reliability Concerns', 'API Design
+ * Issues', 'セキュリティ上の問題', '可用性に関する懸念'): a category of findings,
+ * not one. A finding's own title names its defect ('Missing timeout', '…が
+ * 失効しない問題'): in Japanese the category form joins the topic with
+ * に関する / 上の / 面の / 関連の.
+ */
+const CATEGORY_GROUP =
+  /^(?:[\p{L}\p{N}&/+-]+\s){1,4}(?:issues|concerns|problems|findings)(?:\s*\(.{0,40}\))?$|^[^\s、。]{1,20}(?:に関する|に関わる|上の|面の|面での|関連の)(?:問題|課題|懸念|指摘|リスク)(?:点|事項)?(?:\s*[(（].{0,40}[)）])?$/iu;
 const POSITIVE =
   /^(?:positive|strengths?\b|good (?:points|practices)|well[- ]designed|commendable|notable strengths|what works)|良い点|評価できる点|優れた点|長所|良好な点|評価（良い点）/i;
 
@@ -135,6 +144,16 @@ export function isRestating(title: string): boolean {
 export function isSeverityGroup(title: string): boolean {
   if (SUMMARY_ANYWHERE.test(title) || MARKER.test(title)) return false;
   return SEVERITY.test(title) || SEVERITY_BARE.test(title) || GROUP.test(title) || JA_GROUP.test(title);
+}
+
+/**
+ * The title names a topic's findings ('Reliability Concerns', 'セキュリティ上の問題'):
+ * a container when it holds findings of its own (sub-headings, bold points,
+ * paragraphs of separate points), else a finding as any titled section is.
+ */
+export function isCategoryGroup(title: string): boolean {
+  if (SUMMARY_ANYWHERE.test(title) || MARKER.test(title) || isSeverityGroup(title)) return false;
+  return CATEGORY_GROUP.test(title);
 }
 
 /** The title names positive aspects ('Positive Aspects', '良い点'), not one positive finding. */

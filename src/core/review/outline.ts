@@ -3,7 +3,16 @@
 // that extend its label ("2. Auth Design" over "2.1 …", "2.2 …"). Unlabeled
 // headings count only directly under a severity/positive group, or when the
 // review labels nothing at all.
-import { headingInfo, isPositiveGroup, isRestating, isSectionHeading, isSeverityGroup, isStructural, type HeadingInfo } from './classify';
+import {
+  headingInfo,
+  isCategoryGroup,
+  isPositiveGroup,
+  isRestating,
+  isSectionHeading,
+  isSeverityGroup,
+  isStructural,
+  type HeadingInfo,
+} from './classify';
 import { inlineText } from './inline';
 
 export type HeadingKind = 'finding' | 'section' | 'inner';
@@ -67,6 +76,15 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
       container.add(h.parent as number);
   }
 
+  // a topic's findings ('## 2. Security Issues' › '### Tokens never expire'): the sub-headings are the findings.
+  // Not inside a working stage ('## Phase 1: Comprehensive Detection' › '### All Detected Issues'): a review
+  // written in phases lists raw candidates there and reports its findings in a later phase
+  for (const h of out) {
+    const p = h.parent === undefined ? undefined : out[h.parent];
+    if (!p || (p.info.labelKind !== undefined && p.info.labelKind !== 'numeric') || !isCategoryGroup(p.info.title) || isStructural(h.text))
+      continue;
+    if (!inStage(out, h.parent as number)) container.add(h.parent as number);
+  }
   if (loose) {
     // the finer reading (review.ts re-reads a review that came out too coarse): a heading
     // over two or more sub-headings that are not document structure holds them as findings
@@ -103,6 +121,12 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
   const again = out.flatMap((h, i) => (h.kind === 'finding' && restated(out, i) ? [i] : []));
   if (again.length > 0 && again.length < out.filter((h) => h.kind === 'finding').length) for (const i of again) out[i].kind = 'section';
   return out;
+}
+
+/** Is the heading inside a phase, stage or step of the review's own method? */
+function inStage(out: OutlineHeading[], i: number): boolean {
+  for (let a = out[i].parent; a !== undefined; a = out[a].parent) if (/^(?:phase|stage|step)\b/i.test(sectionTitle(out[a]))) return true;
+  return false;
 }
 
 /** Is the heading inside a section that restates findings (a summary, recommendations, a roadmap)? */
