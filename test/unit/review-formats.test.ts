@@ -1256,6 +1256,50 @@ Each customer is loaded separately.
       '|N+1 queries on the order list|Performance Issues|13-14',
     ],
   },
+  {
+    name: 'findings written with field sub-headings (### Problem / ### Impact / ### Recommendation): one finding each (was: each field a finding)',
+    md: `# Review
+
+## Missing timeout on the bank call
+
+### Problem
+The gateway client waits forever.
+
+### Impact
+Threads pile up.
+
+### Recommendation
+Set a timeout.
+
+## No idempotency key
+
+### Problem
+Retries can double charge.
+
+### Impact
+Customers are billed twice.
+
+### Recommendation
+Accept an idempotency key.
+`,
+    want: ['|Missing timeout on the bank call||3-12', '|No idempotency key||14-23'],
+  },
+  {
+    name: "'Problem:' / 'Concern:' paragraphs: findings titled without the word (was: titled 'Problem: …')",
+    md: `# Review
+
+Problem: The cache has no expiry, so stale prices are shown after an update.
+
+Problem: The job queue is not monitored, so a stuck queue goes unnoticed.
+
+Concern: The admin API only checks that the caller is logged in.
+`,
+    want: [
+      '|The cache has no expiry, so stale prices are shown after an update||3-3',
+      '|The job queue is not monitored, so a stuck queue goes unnoticed||5-5',
+      '|The admin API only checks that the caller is logged in||7-7',
+    ],
+  },
 ];
 
 for (const c of CASES) test(`format: ${c.name}`, () => assert.deepEqual(reading(c.md), c.want));

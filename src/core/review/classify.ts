@@ -30,7 +30,7 @@ const BRACKET_SUFFIX = /\s*[[【](?:severity|priority|impact|重要度|深刻度
 const NUM = /^(\d{1,3}(?:[.-]\d{1,3}){0,3})(?:[.)：:]\s*|\s+)(?=\S)/;
 const NOT_IDS = /^(?:phase|step|stage|tier|round|section|part|level|priority|chapter|v|ver|version|run|doc|top)[-\d]/i;
 const PREFIX =
-  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念|良い点)\s*[:：]\s*(?=\S)/i;
+  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|concern|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念|良い点)\s*[:：]\s*(?=\S)/i;
 const MARKER =
   /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念)\s*[:：]\s*(?=\S)/i;
 const SCORE_SUFFIX =

@@ -34,7 +34,8 @@ export interface Lead {
 const ITEM = /^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const BOLD = /^\*\*([^*\n]{1,300}?)\*\*/;
 /** A written label opening a paragraph ('問題1:', 'Issue #2 —', '指摘３：'): a word label with a number, then the title. */
-const WRITTEN = /^(?:issue|finding|problem|concern|問題|指摘|課題)\s*(?:#|No\.\s*)?\d{1,3}\s*[:：.\-–—)]\s*(?=\S)/i;
+const WRITTEN =
+  /^(?:(?:issue|finding|problem|concern|問題|指摘|課題)\s*(?:#|No\.\s*)?\d{1,3}\s*[:：.\-–—)]|(?:issue|problem|concern|finding)\s*:)\s*(?=\S)/i;
 
 /**
  * Field names a finding is written with, one per line of its body. General

@@ -14,6 +14,7 @@ import {
   type HeadingInfo,
 } from './classify';
 import { inlineText } from './inline';
+import { isFieldName } from './leads';
 
 export type HeadingKind = 'finding' | 'section' | 'inner';
 
@@ -89,7 +90,12 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
     // the finer reading (review.ts re-reads a review that came out too coarse): a heading
     // over two or more sub-headings that are not document structure holds them as findings
     const children = new Map<number, number>();
-    for (const h of out) if (h.parent !== undefined && !isStructural(h.text)) children.set(h.parent, (children.get(h.parent) ?? 0) + 1);
+    // a sub-heading naming a field ('### Impact') or repeated under several headings is a part of one finding
+    const seen = new Map<string, number>();
+    for (const h of out) seen.set(h.text.toLowerCase(), (seen.get(h.text.toLowerCase()) ?? 0) + 1);
+    const part = (h: OutlineHeading) => isFieldName(h.info.title.toLowerCase()) || (seen.get(h.text.toLowerCase()) ?? 0) >= 2;
+    for (const h of out)
+      if (h.parent !== undefined && !isStructural(h.text) && !part(h)) children.set(h.parent, (children.get(h.parent) ?? 0) + 1);
     for (const [parent, count] of children) if (count >= 2) container.add(parent);
     // headings at one level of one parent are the same kind: a topic with a single sub-heading beside
     // topics holding several ('## Reliability' › '### Single database') holds it too
