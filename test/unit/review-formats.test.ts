@@ -1323,3 +1323,9 @@ test('marker leads stay linear and never throw on large or degenerate input', ()
   t = performance.now() - t;
   assert.ok(t < 8000, `took ${t.toFixed(0)} ms`);
 });
+
+test('a field record is a finding however short its issue line, with or without a title heading (was: none read)', () => {
+  const md =
+    '**Issue:** No timeout.\n**Impact:** Hangs.\n**Fix:** Add one.\n\n**Issue:** No backups.\n**Impact:** Data loss.\n**Fix:** Back up.\n\n**Issue:** No alerts.\n**Impact:** Silent outages.\n**Fix:** Alert.\n';
+  assert.deepEqual(reading(md), ['|No timeout||1-3', '|No backups||5-7', '|No alerts||9-11']);
+});

@@ -131,7 +131,9 @@ export function paragraphDrafts(all: Block[], lines: Line[], source: string): Dr
     // a short list item over nested details is a finding's title ('- Tokens never expire' › '  - …')
     const next = blocks[bi + 1];
     const titled = next?.kind === 'paragraph' && !!next.text && NESTED.test(next.text) && text.length >= MIN_TITLE_CHARS;
-    open = pointLength(text) >= MIN_POINT_CHARS || titled ? draft : undefined;
+    // a record opened by its issue field ('**Issue:** No timeout.') is a point however short its first line
+    const record = own !== undefined && OPENS_RECORD.test(own) && text.length >= MIN_TITLE_CHARS;
+    open = pointLength(text) >= MIN_POINT_CHARS || titled || record ? draft : undefined;
     fields = new Set(own !== undefined ? [own] : []);
     if (open) drafts.push((last = draft));
   }
