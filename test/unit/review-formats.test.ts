@@ -1300,6 +1300,30 @@ Concern: The admin API only checks that the caller is logged in.
       '|The admin API only checks that the caller is logged in||7-7',
     ],
   },
+  {
+    name: 'a table rating rows by severity with a Description column: one finding per row (was: none read)',
+    md: `# Review
+
+| Area | Description | Severity | Recommendation |
+|------|-------------|----------|----------------|
+| Payments | The bank call has no timeout | High | Add a timeout |
+| Orders | Creation is not idempotent | High | Accept a key |
+| Search | Every keystroke scans the table | Medium | Add an index |
+`,
+    want: ['|The bank call has no timeout|High|5-5', '|Creation is not idempotent|High|6-6', '|Every keystroke scans the table|Medium|7-7'],
+  },
+  {
+    name: 'a Japanese table with 内容 and 重要度 columns: one finding per row (was: none read)',
+    md: `# レビュー
+
+| 観点 | 内容 | 重要度 |
+|------|------|--------|
+| 可用性 | 決済APIにタイムアウトがない | 高 |
+| 整合性 | 注文作成が冪等でない | 高 |
+| 性能 | 検索が全件走査になっている | 中 |
+`,
+    want: ['|決済APIにタイムアウトがない|高|5-5', '|注文作成が冪等でない|高|6-6', '|検索が全件走査になっている|中|7-7'],
+  },
 ];
 
 for (const c of CASES) test(`format: ${c.name}`, () => assert.deepEqual(reading(c.md), c.want));
