@@ -1353,3 +1353,12 @@ test('a field record is a finding however short its issue line, with or without 
     '**Issue:** No timeout.\n**Impact:** Hangs.\n**Fix:** Add one.\n\n**Issue:** No backups.\n**Impact:** Data loss.\n**Fix:** Back up.\n\n**Issue:** No alerts.\n**Impact:** Silent outages.\n**Fix:** Alert.\n';
   assert.deepEqual(reading(md), ['|No timeout||1-3', '|No backups||5-7', '|No alerts||9-11']);
 });
+
+test('a recommendations section with more numbered points than findings elsewhere holds findings of its own', () => {
+  const md =
+    '# Review\n\n## Issues\n\n### 1. No connection pooling\nEach request opens a connection.\n\n## Recommendations\n\n### 1. Add a pool\nUse 20 connections.\n\n### 2. Add tracing\nNothing traces requests today.\n\n### 3. Add alerts\nNo one is paged on errors.\n';
+  assert.deepEqual(
+    reading(md).map((r) => r.split('|')[1]),
+    ['No connection pooling', 'Add a pool', 'Add tracing', 'Add alerts'],
+  );
+});

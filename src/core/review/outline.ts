@@ -125,7 +125,9 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
   // a recommendations or summary section that numbers its points ('## Recommendations' › '### 1. Add a pool')
   // restates findings the review made elsewhere: when there are such, its headings are a second mention
   const again = out.flatMap((h, i) => (h.kind === 'finding' && restated(out, i) ? [i] : []));
-  if (again.length > 0 && again.length < out.filter((h) => h.kind === 'finding').length) for (const i of again) out[i].kind = 'section';
+  // a second mention never outnumbers the first: more points there than findings elsewhere are findings of their own
+  const elsewhere = out.filter((h) => h.kind === 'finding').length - again.length;
+  if (again.length > 0 && again.length <= elsewhere) for (const i of again) out[i].kind = 'section';
   return out;
 }
 
