@@ -198,6 +198,8 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
       group = lead;
       return;
     }
+    // the points of a summary written as a marked section ('■ 総評') are no findings
+    if (group?.group === 'structure' && !lead.info.label) return;
     const owner = hi >= 0 ? outline[hi] : undefined;
     if (owner && owner.kind !== 'section') return;
     const ownerTitle = owner ? sectionTitle(owner) : undefined;
@@ -324,7 +326,7 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
     // a heading whose body opens with a group lead ('**Critical Issues:**') lists findings under it;
     // one whose body opens with a field ('**Issue Description:**') is one finding written in fields
     if (l.score) scoredBody.add(hi);
-    else if (l.group && !fielded.has(hi)) grouped.add(hi);
+    else if (l.group && l.group !== 'structure' && !fielded.has(hi)) grouped.add(hi);
     else if (l.field || l.repeated) fielded.add(hi);
     // in a list, only a finding word with a number or a severity marks a finding ('- **Issue 2:** …', '- **High:** …');
     // '- **P1:** do X' under a finding is a step of its fix

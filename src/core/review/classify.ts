@@ -30,12 +30,14 @@ const BRACKET_SUFFIX = /\s*[[【](?:severity|priority|impact|重要度|深刻度
 const NUM = /^(\d{1,3}(?:[.-]\d{1,3}){0,3})(?:[.)：:]\s*|\s+)(?=\S)/;
 const NOT_IDS = /^(?:phase|step|stage|tier|round|section|part|level|priority|chapter|v|ver|version|run|doc|top)[-\d]/i;
 const PREFIX =
-  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|concern|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念|良い点)\s*[:：]\s*(?=\S)/i;
+  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|concern|positive|strength|good point|(?:重大|重要|中程度|軽微)な?(?:問題|指摘|課題)|重大|重要|中程度|軽微|高|中|低|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念|良い点)\s*[:：]\s*(?=\S)/i;
 const MARKER =
-  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念)\s*[:：]\s*(?=\S)/i;
+  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|(?:重大|重要|中程度|軽微)な?(?:問題|指摘|課題)|重大|重要|高|中|低|軽微|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念)\s*[:：]\s*(?=\S)/i;
 const SCORE_SUFFIX =
   /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
 
+/** A count after the colon ('重大な問題: 2件', 'High: 3 issues'): the heading counts a group. */
+const COUNT_AFTER = /[:：]\s*\d{1,4}\s*(?:件|個|点|items?|issues?|findings?)?\s*$/i;
 /** Severity words a reviewer tags one finding with (English and Japanese), for the tag and tail forms below. */
 const SEVERITY_WORDS = 'critical|high|medium|low|major|minor|moderate|significant|severe|blocker|重大|致命的|重要|高|中|低|軽微';
 /** A severity tag before the title ('【重大】 …', '[HIGH] …', '(High): …' after a label): one finding, rated. */
@@ -142,7 +144,8 @@ export function isRestating(title: string): boolean {
 
 /** The title names a group of findings by severity ('Critical Issues', '重大な問題', 'TIER 1: …'). */
 export function isSeverityGroup(title: string): boolean {
-  if (SUMMARY_ANYWHERE.test(title) || MARKER.test(title)) return false;
+  // 'Critical: Missing timeout' rates one finding; '重大な問題: 2件' counts a group
+  if (SUMMARY_ANYWHERE.test(title) || (MARKER.test(title) && !COUNT_AFTER.test(title))) return false;
   return SEVERITY.test(title) || SEVERITY_BARE.test(title) || GROUP.test(title) || JA_GROUP.test(title);
 }
 

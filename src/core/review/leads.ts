@@ -4,7 +4,7 @@
 // Whether a lead is a finding depends on where it stands (review.ts); here
 // is only what the first line of a block says, and which leads are the field
 // names reviewers write inside one finding ('**Impact**:', '**推奨対策**').
-import { headingInfo, isPositiveGroup, isSeverityGroup, type HeadingInfo } from './classify';
+import { headingInfo, isPositiveGroup, isSeverityGroup, isStructural, type HeadingInfo } from './classify';
 import { inlineText } from './inline';
 import { BRACKET_LABEL, CIRCLED, JA_WRITTEN, PAREN_NUM, SEVERITY_BRACKET, SYMBOL_BULLET } from './markers';
 
@@ -26,8 +26,11 @@ export interface Lead {
   score?: boolean;
   /** bold words alone on their line ending in a colon ('**Violations found:**'): they introduce what follows */
   intro?: boolean;
-  /** names a group of the findings that follow ('**Critical Issues:**', '**Strengths**'), never a finding of its own */
-  group?: 'issues' | 'positive';
+  /**
+   * names a group of the findings that follow ('**Critical Issues:**', '**Strengths**'), never a finding of its own;
+   * 'structure' for a section of document structure written as a marked line ('■ 総評'), whose points are no findings
+   */
+  group?: 'issues' | 'positive' | 'structure';
 }
 
 /** A top-level list marker: nested items (indented two or more) are details of the item above. */
@@ -106,7 +109,14 @@ export function leadOf(line: string): Lead | undefined {
   const info = headingInfo(text);
   const title = firstSentence(info.title);
   if (title.length < 2) return undefined;
-  return lead(text, { ...info, title }, at + sym[0].length, false, !!(info.label || info.marker), text.toLowerCase());
+  const found = lead(text, { ...info, title }, at + sym[0].length, false, !!(info.label || info.marker), text.toLowerCase());
+  // '■ 指摘事項' / '■ 良い点' / '■ 総評' on a line of their own name sections, the way a heading would
+  if (!info.label && !info.marker && !/[:：]\s*\S/.test(text)) {
+    if (isPositiveGroup(text)) return { ...found, group: 'positive' };
+    if (isSeverityGroup(text)) return { ...found, group: 'issues' };
+    if (isStructural(text)) return { ...found, group: 'structure' };
+  }
+  return found;
 }
 
 function lead(heading: string, info: HeadingInfo, bodyAt: number, item: boolean, labelled: boolean, name: string): Lead {

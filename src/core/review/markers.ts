@@ -8,11 +8,11 @@
 // without the classifier.
 
 /**
- * Symbol bullets. Verdict-like marks (○ △ ×, ◎) and the middle dot '・' (an
- * inline list bullet for details) are left out on purpose: they rate or list
- * within a finding rather than open one.
+ * Symbol bullets. Verdict-like marks (○ △ ×, ◎), rating stars (★☆) and the
+ * middle dot '・' (an inline list bullet for details) are left out on purpose:
+ * they rate or list within a finding rather than open one.
  */
-export const SYMBOL_BULLET = /^[■□●◆◇▶►▸▪◼◾★☆][ \t\u3000]*(?=\S)/u;
+export const SYMBOL_BULLET = /^[■□●◆◇▶►▸▪◼◾][ \t\u3000]*(?=\S)/u;
 /** Circled numbers ①–⑳ and the dingbat forms ❶–❿, ➀–➓: a numbered list written without markdown. */
 export const CIRCLED = /^[\u2460-\u2473\u2776-\u2793][ \t\u3000]*(?=\S)/u;
 /** '(1) …', '（２）…': a parenthesised number, the way Japanese documents number their points. */
