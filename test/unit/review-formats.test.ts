@@ -1325,7 +1325,7 @@ Concern: The admin API only checks that the caller is logged in.
     want: ['|決済APIにタイムアウトがない|高|5-5', '|注文作成が冪等でない|高|6-6', '|検索が全件走査になっている|中|7-7'],
   },
   {
-    name: 'plain text with ■ section lines (総評 / 指摘事項 / 良い点) over ● findings: sections are no findings, 良い点 positive (was: every line a finding)',
+    name: 'plain text with ■ section lines (総評 / 指摘事項 / 良い点) over ● findings: sections are no findings, 良い点 positive (was: one finding for the lot)',
     md: `レビュー結果
 
 ■ 総評
@@ -1351,7 +1351,7 @@ Concern: The admin API only checks that the caller is logged in.
     ],
   },
   {
-    name: "'■ 重大な問題：title': a finding titled without the severity group words (was: with them)",
+    name: "'■ 重大な問題：title': a finding titled without the severity group words (was: none read)",
     md: `# R
 
 ■ 重大な問題：決済にタイムアウトがない
