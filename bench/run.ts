@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 const benches = [
   'bench/accuracy.ts',
   'bench/transfer.ts',
+  'bench/segments.ts',
   'bench/speed.ts',
   'bench/robustness.ts',
   'bench/dashboard.ts',

@@ -5,7 +5,7 @@
 import type { Diagnostic, Finding, Review } from './model';
 import { parseMarkdownChecked } from './markdown';
 import type { Block } from './review/blocks';
-import { isPositiveGroup, isRestating, isSeverityGroup, isStructural } from './review/classify';
+import { isCategoryGroup, isPositiveGroup, isRestating, isSeverityGroup, isStructural } from './review/classify';
 import { inlineText, lineText } from './review/inline';
 import { bomLength, PositionMap, splitLines, type Line } from './text';
 import { blocksFromMdast } from './review/mdastBlocks';
@@ -63,6 +63,7 @@ function parse(text: string, path?: string): Review {
   let drafts = headingDrafts(blocks, lines, false, bom);
   if (tooCoarse(drafts, lines.length)) drafts = finerReading(drafts, blocks, lines, bom, text);
   drafts.sort((a, b) => a.first - b.first);
+  drafts = splitCategories(drafts, blocks, lines, text);
   const pos = new PositionMap(lines, text.length);
   const { tags: looseTags } = readTags(text, undefined, lines);
   const trailing = trailingTagLine(
@@ -118,7 +119,39 @@ function finerReading(drafts: Draft[], blocks: Block[], lines: Line[], bom: numb
   }
   if (issues(best) >= MIN_FINDINGS) return best;
   const prose = paragraphDrafts(blocks, lines, text);
-  return prose.length > issues(best) && (prose.length >= MIN_FINDINGS || issues(best) === 0) ? prose : best;
+  if (prose.length > issues(best) && (prose.length >= MIN_FINDINGS || issues(best) === 0)) return prose;
+  if (issues(best) > 0) return best;
+  // nothing at all: a review whose findings stand under an 'Analysis' or 'Evaluation' heading
+  // ('## Analysis' › '**Timeouts** …') has them there; only restating sections stay out
+  return headingDrafts(blocks, lines, true, bom, true);
+}
+
+/**
+ * A section read as one finding whose title names a category of them
+ * ('## 1. Reliability Concerns', '## セキュリティ上の問題') and whose body makes
+ * two or more separate points in paragraphs or items: each point is a finding.
+ */
+function splitCategories(drafts: Draft[], blocks: Block[], lines: Line[], text: string): Draft[] {
+  const out: Draft[] = [];
+  let bi = 0;
+  for (const d of drafts) {
+    const heading = d.bodyFrom === undefined && d.rowBody === undefined && !d.prose && !d.positive;
+    if (!heading || (d.label !== undefined && !/^\d/.test(d.label)) || !isCategoryGroup(d.title)) {
+      out.push(d);
+      continue;
+    }
+    // drafts come in line order, so one pass over the blocks serves them all
+    while (bi < blocks.length && blocks[bi].first <= d.headLast) bi++;
+    const inside: Block[] = [];
+    for (let k = bi; k < blocks.length && blocks[k].last <= d.limit; k++) inside.push(blocks[k]);
+    const points = paragraphDrafts(inside, lines, text);
+    if (points.length < 2) {
+      out.push(d);
+      continue;
+    }
+    for (const p of points) out.push({ ...p, section: d.title, limit: Math.min(p.limit, d.limit), prose: false });
+  }
+  return out;
 }
 
 /** Findings that can detect a problem: positive aspects do not count towards a reading's size. */
@@ -133,7 +166,7 @@ function tooCoarse(drafts: Draft[], lineCount: number): boolean {
   return drafts.some((d) => d.limit - d.first + 1 > lineCount * MAX_FINDING_SHARE);
 }
 
-function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0): Draft[] {
+function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0, analysis = false): Draft[] {
   const heads = blocks.flatMap((b, i) => (b.kind === 'heading' ? [{ block: i, depth: b.depth ?? 1, raw: b.text ?? '' }] : []));
   const outline = buildOutline(heads, loose);
   const leads = findLeads(blocks, outline);
@@ -153,7 +186,7 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
   let hi = -1;
   // the last group lead ('**Critical Issues:**') under the current heading: the findings after it belong to it
   let group: FoundLead | undefined;
-  const taken: { draft: Draft; block: number }[] = [];
+  const taken: { draft: Draft; block: number; intro?: boolean }[] = [];
   blocks.forEach((b, bi) => {
     if (b.kind === 'heading') {
       hi++;
@@ -165,10 +198,21 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
       group = lead;
       return;
     }
+    // the points of a summary written as a marked section ('■ 総評') are no findings
+    if (group?.group === 'structure' && !lead.info.label) return;
     const owner = hi >= 0 ? outline[hi] : undefined;
     if (owner && owner.kind !== 'section') return;
     const ownerTitle = owner ? sectionTitle(owner) : undefined;
-    if (ownerTitle !== undefined && isStructural(ownerTitle) && !isPositiveGroup(ownerTitle) && !isSeverityGroup(ownerTitle)) return;
+    // the document's own title ('# レビュー結果', '# Review') names the whole review, not a summary section
+    if (
+      ownerTitle !== undefined &&
+      !owner?.isTitle &&
+      isStructural(ownerTitle) &&
+      !isPositiveGroup(ownerTitle) &&
+      !isSeverityGroup(ownerTitle) &&
+      !(analysis && !lead.restated)
+    )
+      return;
     if (!acceptsLead(lead, owner, loose, group !== undefined)) return;
     const sec = owner ? sectionFor(outline, hi) : undefined;
     const secTitle = group ? group.heading : sec ? sectionTitle(sec) : undefined;
@@ -180,6 +224,7 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
     const bom = b.first === 0 ? bomAt : 0;
     taken.push({
       block: bi,
+      intro: lead.intro,
       draft: {
         label: lead.info.label,
         title: lead.info.title,
@@ -198,6 +243,9 @@ function headingDrafts(blocks: Block[], lines: Line[], loose: boolean, bomAt = 0
     const stop = taken[k + 1]?.block ?? blocks.length;
     let bi = l.block + 1;
     while (bi < stop && blocks[bi].kind !== 'heading' && !leads[bi]?.group) bi++;
+    // '**Violations found:**' right over a heading introduces the findings under it and says nothing itself
+    // (one over bold points is kept: it titles the run of points, and the corpus grades that reading no worse)
+    if (l.intro && bi === l.block + 1 && blocks[l.block].last === blocks[l.block].first && blocks[bi]?.kind === 'heading') return;
     l.draft.limit = bi < blocks.length ? blocks[bi].first - 1 : lines.length - 1;
     drafts.push(l.draft);
   });
@@ -268,6 +316,8 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
   const fielded = new Set<number>();
   const grouped = new Set<number>();
   const scoredBody = new Set<number>();
+  // plain leads that title a point ('**No replica**: …'), not ones introducing a list ('**Violations found:**')
+  const titled = new Map<number, number>();
   let hi = -1;
   blocks.forEach((b, bi) => {
     if (b.kind === 'heading') hi++;
@@ -276,23 +326,39 @@ function splitLeadFindings(blocks: Block[], outline: OutlineHeading[], leads: (F
     // a heading whose body opens with a group lead ('**Critical Issues:**') lists findings under it;
     // one whose body opens with a field ('**Issue Description:**') is one finding written in fields
     if (l.score) scoredBody.add(hi);
-    else if (l.group && !fielded.has(hi)) grouped.add(hi);
+    else if (l.group && l.group !== 'structure' && !fielded.has(hi)) grouped.add(hi);
     else if (l.field || l.repeated) fielded.add(hi);
     // in a list, only a finding word with a number or a severity marks a finding ('- **Issue 2:** …', '- **High:** …');
     // '- **P1:** do X' under a finding is a step of its fix
     if (l.labelled && (!l.item || l.info.labelKind === 'word' || (l.info.marker && !l.info.label))) bump(labelled, hi);
-    else if (!l.labelled && !l.repeated && !l.field && !l.score && !l.group) bump(plain, hi);
+    else if (!l.labelled && !l.repeated && !l.field && !l.score && !l.group) {
+      bump(plain, hi);
+      if (!l.intro) bump(titled, hi);
+    }
   });
   for (const [h, n] of labelled) if (n >= 2) outline[h].kind = 'section';
   for (const [h, n] of plain) {
     const info = outline[h].info;
     const topic = info.labelKind === undefined || info.labelKind === 'numeric';
     // a topic heading over '**Critical Issues:**' and its points lists findings by severity
-    const byGroup = grouped.has(h) && topic;
+    // so does a topic named as a category of findings ('## Security Issues' › '**Plaintext secrets**: …')
+    const byGroup = (grouped.has(h) || ((titled.get(h) ?? 0) >= 1 && isCategoryGroup(info.title))) && topic;
     const scored = info.scored || scoredBody.has(h);
-    if ((byGroup && n >= 1) || (n >= 2 && !fielded.has(h) && (scored || (loose && topic)))) {
+    // a self-scored criterion rates the findings under it, so even one bold point makes it their container
+    if ((byGroup && n >= 1) || (!fielded.has(h) && ((scored && (n >= 2 || (titled.get(h) ?? 0) >= 1)) || (n >= 2 && loose && topic)))) {
       outline[h].kind = 'section';
       outline[h].holdsLeads = true;
+    }
+  }
+  // headings at one level of one parent are the same kind: beside component or category sections that hold
+  // bold-lead findings, a sibling with a single bold point ('## Database' › '**No replica**: …') holds it too
+  if (!loose) return;
+  for (const [h, n] of titled) {
+    const o = outline[h];
+    if (o.kind !== 'finding' || n < 1 || fielded.has(h) || (o.info.labelKind !== undefined && o.info.labelKind !== 'numeric')) continue;
+    if (outline.some((s) => s !== o && s.holdsLeads && s.parent === o.parent && s.depth === o.depth)) {
+      o.kind = 'section';
+      o.holdsLeads = true;
     }
   }
 }

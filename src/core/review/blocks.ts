@@ -3,6 +3,7 @@
 // pipe tables, paragraphs). The fallback for input remark would hang or
 // overflow on (see markdownRisk); this never backtracks.
 import { atxHeading, bomLength, closesFence, fenceOpen, type Line } from '../text';
+import { opensLead } from './markers';
 
 export type BlockKind = 'heading' | 'paragraph' | 'table' | 'code' | 'html' | 'hr';
 
@@ -113,8 +114,9 @@ export function scanBlocks(text: string, lines: Line[]): Block[] {
     }
     const listy = LISTY.test(s);
     // a list item interrupts a paragraph; anything else continues it (lazily)
-    // a bold lead line ('**C2: …**') starts its own paragraph, so a tag line written above it changes nothing
-    if (para && ((listy && !/^[ \t]+\S/.test(s)) || s.startsWith('**'))) close();
+    // a bold lead line ('**C2: …**') starts its own paragraph, so a tag line written above it changes nothing;
+    // so does a marked lead ('■ …', '① …', '【問題2】…'), so findings written without blank lines stay apart
+    if (para && ((listy && !/^[ \t]+\S/.test(s)) || opensLead(s))) close();
     if (para) para.last = i;
     else para = { kind: 'paragraph', first: i, last: i, text: s, listy };
   }

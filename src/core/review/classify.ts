@@ -14,9 +14,14 @@ export interface HeadingInfo {
 }
 
 const LEAD_SYMBOLS = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200d\s]+/u;
-const BRACKET = /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-]\d{1,3})*)[\]】]\s*[:：.\-–—]?\s*/;
+const BRACKET =
+  /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-]\d{1,3})*|(?:問題点?|指摘(?:事項)?|課題|懸念(?:事項)?)\s*[0-9０-９]{1,3})[\]】]\s*[:：.\-–—]?\s*/;
+/** A circled number ('① …', '❷ …'): a numbered list written without markdown. */
+const CIRCLED_NUM = /^([\u2460-\u2473\u2776-\u2793])\s*(?=\S)/;
+/** '(1) …', '（２）…': a parenthesised number labels a point. */
+const PAREN_LABEL = /^[(（]([0-9０-９]{1,3})[)）]\s*(?=\S)/;
 const WORD =
-  /^(?:(?:Cross[- ]Cutting|Critical|Significant|Moderate|Minor|Major|Security|Reliability)\s+)?(Minor Improvement|Positive Aspect|Positive|Strength|Improvement|Issue|Finding|Problem|Concern|Gap|Risk|Item|Observation|Recommendation|Suggestion|指摘|問題|課題)\s*(?:#|No\.\s*)?(\d{1,3}(?:[.-]\d{1,3})*|[A-Z]{1,6}-?\d{1,3})(?=[\s:：.\-–—)\]]|$)\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*/i;
+  /^(?:(?:Cross[- ]Cutting|Critical|Significant|Moderate|Minor|Major|Security|Reliability)\s+)?(Minor Improvement|Positive Aspect|Positive|Strength|Improvement|Issue|Finding|Problem|Concern|Gap|Risk|Item|Observation|Recommendation|Suggestion|指摘事項|指摘|問題点|問題|課題|懸念事項|懸念)\s*(?:#|No\.\s*)?(\d{1,3}(?:[.-]\d{1,3})*|[０-９]{1,3}|[A-Z]{1,6}-?\d{1,3})(?=[\s:：.\-–—)\]]|$)\s*(?:\[[^\]\n]{0,40}\]\s*)?[:：.\-–—)]?\s*/i;
 const ALPHA = /^([A-Z][A-Za-z]{0,11}-?\d{1,3}(?:[.-]\d{1,3})?)(?:\s*\[[^\]\n]{0,40}\])?(?:\s*[:：.)]|\s+[-–—|]\s|\s*$)\s*/;
 /** Upper-case ids with a hyphenated number ('CE-01', 'SA-DS-03'): a label even when only a space follows. */
 const HYPHEN_ID = /^([A-Z]{1,6}(?:-[A-Z]{1,6}){0,3}-\d{1,4})(?:\s*\[[^\]\n]{0,40}\])?\s+(?=\S)/;
@@ -25,17 +30,24 @@ const BRACKET_SUFFIX = /\s*[[【](?:severity|priority|impact|重要度|深刻度
 const NUM = /^(\d{1,3}(?:[.-]\d{1,3}){0,3})(?:[.)：:]\s*|\s+)(?=\S)/;
 const NOT_IDS = /^(?:phase|step|stage|tier|round|section|part|level|priority|chapter|v|ver|version|run|doc|top)[-\d]/i;
 const PREFIX =
-  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|positive|strength|good point|重大|重要|中程度|軽微|高|中|低|問題|指摘|課題|良い点)\s*[:：]\s*(?=\S)/i;
+  /^(?:\[[^\]\n]{0,40}\]\s*)?(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)(?:[- ](?:severity|priority))?(?:\s+(?:issue|problem|finding|improvement|risk|concern|gap))?|issue|finding|problem|concern|positive|strength|good point|(?:重大|重要|中程度|軽微)な?(?:問題|指摘|課題)|重大|重要|中程度|軽微|高|中|低|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念|良い点)\s*[:：]\s*(?=\S)/i;
 const MARKER =
-  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|重大|重要|高|中|低|軽微|問題|指摘|課題)\s*[:：]\s*(?=\S)/i;
+  /^(positive|strength|good|(?:(?:cross[- ]cutting|critical|significant|moderate|minor|major|high|medium|low)\s+)?(?:issue|finding|problem|concern|gap|risk|improvement)|minor|major|critical|high|medium|low|significant|moderate|severe|observation|note|weakness|(?:重大|重要|中程度|軽微)な?(?:問題|指摘|課題)|重大|重要|高|中|低|軽微|問題点|問題|指摘事項|指摘|課題|懸念事項|懸念)\s*[:：]\s*(?=\S)/i;
 const SCORE_SUFFIX =
   /\s*[(（]\s*(?:score|スコア|評価)\s*[:：]?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?\s*[)）]\s*$|\s*(?:[-–—:|(]\s*)?\b(?:score|スコア)\s*[:：]?\s*\d+(?:\.\d+)?\s*\/\s*\d+.*$|\s*[-–—:：|]\s*\d+(?:\.\d+)?\s*\/\s*\d+\s*$/i;
 
+/** A count after the colon ('重大な問題: 2件', 'High: 3 issues'): the heading counts a group. */
+const COUNT_AFTER = /[:：]\s*\d{1,4}\s*(?:件|個|点|items?|issues?|findings?)?\s*$/i;
 /** Severity words a reviewer tags one finding with (English and Japanese), for the tag and tail forms below. */
 const SEVERITY_WORDS = 'critical|high|medium|low|major|minor|moderate|significant|severe|blocker|重大|致命的|重要|高|中|低|軽微';
 /** A severity tag before the title ('【重大】 …', '[HIGH] …', '(High): …' after a label): one finding, rated. */
 const SEVERITY_TAG = new RegExp(
   `^[[【(（]\\s*(?:(?:severity|priority|重要度|深刻度)\\s*[:：]\\s*)?(${SEVERITY_WORDS})(?:\\s+(?:severity|priority))?\\s*[\\]】)）]\\s*[:：.\\-–—]?\\s*(?=\\S)`,
+  'i',
+);
+/** A severity written as a field before the title ('Severity: High — Missing timeout', '重要度：高 - …'). */
+const SEVERITY_FIELD = new RegExp(
+  `^(?:severity|priority|重要度|深刻度|優先度)\\s*[:：]\\s*(${SEVERITY_WORDS})\\s*(?:[-–—|:：]\\s*|[)）\\]】]\\s*)(?=\\S)`,
   'i',
 );
 /** A severity after the title ('N+1 queries (Critical)', '… [High]', '… — High'). */
@@ -63,12 +75,15 @@ export function headingInfo(text: string): HeadingInfo {
   } else if ((m = ALPHA.exec(t)) && !NOT_IDS.test(m[1])) {
     [label, labelKind] = [m[1], 'alpha'];
     rest = t.slice(m[0].length);
+  } else if ((m = CIRCLED_NUM.exec(t) ?? PAREN_LABEL.exec(t))) {
+    [label, labelKind] = [m[1], 'numeric'];
+    rest = t.slice(m[0].length);
   } else if ((m = NUM.exec(t))) {
     [label, labelKind] = [m[1], 'numeric'];
     rest = t.slice(m[0].length);
   }
   let marker: string | undefined;
-  const tag = SEVERITY_TAG.exec(rest);
+  const tag = SEVERITY_TAG.exec(rest) ?? SEVERITY_FIELD.exec(rest);
   if (tag) {
     marker = tag[1].toLowerCase();
     rest = rest.slice(tag[0].length);
@@ -102,6 +117,15 @@ const GROUP =
   /^(?:issues|findings|problems|detected issues|identified issues|improvement suggestions|improvements|confirmation items|vulnerabilities|weaknesses|concerns|risks|deficiencies|shortcomings|gaps)\b/i;
 const JA_GROUP =
   /^(?:(?:重大|重要|中程度|中|軽微|軽度|その他|追加|主要|検出され)[たなの]?(?:問題|指摘|課題|改善|懸念)|改善提案|確認事項|指摘事項|問題点|改善点|懸念事項)/;
+/**
+ * A topic named with a plural group noun ('Reliability Concerns', 'API Design
+ * Issues', 'セキュリティ上の問題', '可用性に関する懸念'): a category of findings,
+ * not one. A finding's own title names its defect ('Missing timeout', '…が
+ * 失効しない問題'): in Japanese the category form joins the topic with
+ * に関する / 上の / 面の / 関連の.
+ */
+const CATEGORY_GROUP =
+  /^(?:[\p{L}\p{N}&/+-]+\s){1,4}(?:issues|concerns|problems|findings)(?:\s*\(.{0,40}\))?$|^[^\s、。]{1,20}(?:に関する|に関わる|上の|面の|面での|関連の)(?:問題|課題|懸念|指摘|リスク)(?:点|事項)?(?:\s*[(（].{0,40}[)）])?$/iu;
 const POSITIVE =
   /^(?:positive|strengths?\b|good (?:points|practices)|well[- ]designed|commendable|notable strengths|what works)|良い点|評価できる点|優れた点|長所|良好な点|評価（良い点）/i;
 
@@ -120,8 +144,19 @@ export function isRestating(title: string): boolean {
 
 /** The title names a group of findings by severity ('Critical Issues', '重大な問題', 'TIER 1: …'). */
 export function isSeverityGroup(title: string): boolean {
-  if (SUMMARY_ANYWHERE.test(title) || MARKER.test(title)) return false;
+  // 'Critical: Missing timeout' rates one finding; '重大な問題: 2件' counts a group
+  if (SUMMARY_ANYWHERE.test(title) || (MARKER.test(title) && !COUNT_AFTER.test(title))) return false;
   return SEVERITY.test(title) || SEVERITY_BARE.test(title) || GROUP.test(title) || JA_GROUP.test(title);
+}
+
+/**
+ * The title names a topic's findings ('Reliability Concerns', 'セキュリティ上の問題'):
+ * a container when it holds findings of its own (sub-headings, bold points,
+ * paragraphs of separate points), else a finding as any titled section is.
+ */
+export function isCategoryGroup(title: string): boolean {
+  if (SUMMARY_ANYWHERE.test(title) || MARKER.test(title) || isSeverityGroup(title)) return false;
+  return CATEGORY_GROUP.test(title);
 }
 
 /** The title names positive aspects ('Positive Aspects', '良い点'), not one positive finding. */

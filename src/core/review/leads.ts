@@ -4,8 +4,9 @@
 // Whether a lead is a finding depends on where it stands (review.ts); here
 // is only what the first line of a block says, and which leads are the field
 // names reviewers write inside one finding ('**Impact**:', '**推奨対策**').
-import { headingInfo, isPositiveGroup, isSeverityGroup, type HeadingInfo } from './classify';
+import { headingInfo, isPositiveGroup, isSeverityGroup, isStructural, type HeadingInfo } from './classify';
 import { inlineText } from './inline';
+import { BRACKET_LABEL, CIRCLED, JA_WRITTEN, PAREN_NUM, SEVERITY_BRACKET, SYMBOL_BULLET } from './markers';
 
 export interface Lead {
   /** the lead as written (bold text, or the label line), plain */
@@ -23,15 +24,21 @@ export interface Lead {
   field?: boolean;
   /** a self-score ('**Score: 3/5**'): the section it opens rates a criterion, like a '(Score: 2)' heading */
   score?: boolean;
-  /** names a group of the findings that follow ('**Critical Issues:**', '**Strengths**'), never a finding of its own */
-  group?: 'issues' | 'positive';
+  /** bold words alone on their line ending in a colon ('**Violations found:**'): they introduce what follows */
+  intro?: boolean;
+  /**
+   * names a group of the findings that follow ('**Critical Issues:**', '**Strengths**'), never a finding of its own;
+   * 'structure' for a section of document structure written as a marked line ('■ 総評'), whose points are no findings
+   */
+  group?: 'issues' | 'positive' | 'structure';
 }
 
 /** A top-level list marker: nested items (indented two or more) are details of the item above. */
 const ITEM = /^ ?(?:[-*+]|\d{1,3}[.)])[ \t]+/;
 const BOLD = /^\*\*([^*\n]{1,300}?)\*\*/;
 /** A written label opening a paragraph ('問題1:', 'Issue #2 —', '指摘３：'): a word label with a number, then the title. */
-const WRITTEN = /^(?:issue|finding|problem|concern|問題|指摘|課題)\s*(?:#|No\.\s*)?\d{1,3}\s*[:：.\-–—)]\s*(?=\S)/i;
+const WRITTEN =
+  /^(?:(?:issue|finding|problem|concern|問題|指摘|課題)\s*(?:#|No\.\s*)?\d{1,3}\s*[:：.\-–—)]|(?:issue|problem|concern|finding)\s*:)\s*(?=\S)/i;
 
 /**
  * Field names a finding is written with, one per line of its body. General
@@ -77,16 +84,39 @@ export function leadOf(line: string): Lead | undefined {
     if (!info.label && !info.marker && isFieldName(found.name)) return { ...found, field: true };
     if (!info.label && !rest && isSeverityGroup(bare)) return { ...found, labelled: false, group: 'issues' };
     if (!info.label && !rest && isPositiveGroup(bare)) return { ...found, labelled: false, group: 'positive' };
-    return info.title.length < 2 ? undefined : found;
+    if (info.title.length < 2) return undefined;
+    return !rest && /[:：]\s*$/.test(inner + sep) ? { ...found, intro: true } : found;
   }
-  if (marker) return undefined;
-  const w = WRITTEN.exec(s);
-  if (!w) return undefined;
-  const text = inlineText(s);
+  // a list item opens a finding only with a severity first ('- [High] Missing timeout: …')
+  const w = marker
+    ? SEVERITY_BRACKET.exec(s)
+    : (WRITTEN.exec(s) ?? CIRCLED.exec(s) ?? PAREN_NUM.exec(s) ?? BRACKET_LABEL.exec(s) ?? JA_WRITTEN.exec(s));
+  if (marker && !w) return undefined;
+  if (w) {
+    const text = inlineText(s);
+    const info = headingInfo(text);
+    // '【問題1】…', '① …', '問題点: …': a label or a finding word; a bracket holding anything else ('【背景】') is no lead
+    if (!info.label && !info.marker) return undefined;
+    // 'Missing timeout: the client waits …': a short name before a colon is the title
+    const named = /^([^:：]{2,60})[:：]\s+\S/.exec(info.title);
+    const title = named ? named[1].trim() : firstSentence(info.title);
+    return lead(text, { ...info, title }, at + w[0].length, !!marker, true, (info.label ?? info.marker ?? '').toLowerCase());
+  }
+  // '■ title' / '● 重大：title': a symbol bullet opens a finding written without markdown, placed like a bold title
+  const sym = SYMBOL_BULLET.exec(s);
+  if (!sym) return undefined;
+  const text = inlineText(s.slice(sym[0].length));
   const info = headingInfo(text);
-  if (!info.label) return undefined;
   const title = firstSentence(info.title);
-  return lead(text, { ...info, title }, at + w[0].length, false, true, info.label.toLowerCase());
+  if (title.length < 2) return undefined;
+  const found = lead(text, { ...info, title }, at + sym[0].length, false, !!(info.label || info.marker), text.toLowerCase());
+  // '■ 指摘事項' / '■ 良い点' / '■ 総評' on a line of their own name sections, the way a heading would
+  if (!info.label && !info.marker && !/[:：]\s*\S/.test(text)) {
+    if (isPositiveGroup(text)) return { ...found, group: 'positive' };
+    if (isSeverityGroup(text)) return { ...found, group: 'issues' };
+    if (isStructural(text)) return { ...found, group: 'structure' };
+  }
+  return found;
 }
 
 function lead(heading: string, info: HeadingInfo, bodyAt: number, item: boolean, labelled: boolean, name: string): Lead {

@@ -6,6 +6,7 @@
 import type { Nodes, Root } from 'mdast';
 import { scanBlocks, splitRow, type Block, type TableRow } from './blocks';
 import { atxHeading, bomLength, FENCE, type Line } from '../text';
+import { opensLead } from './markers';
 
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const LISTY = /^(?:[ \t]+\S|[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]{0,3}>)/;
@@ -28,10 +29,10 @@ export function blocksFromMdast(root: Root, text: string, lines: Line[]): Block[
   };
 
   const paragraph = (first: number, last: number) => {
-    // a bold lead line ('**C2: …**') starts its own paragraph, as in the scanner
+    // a bold lead line ('**C2: …**') or a marked lead ('■ …', '① …') starts its own paragraph, as in the scanner
     let from = first;
     for (let i = first + 1; i <= last + 1; i++) {
-      if (i <= last && !get(i).startsWith('**')) continue;
+      if (i <= last && !opensLead(get(i))) continue;
       blocks.push({ kind: 'paragraph', first: from, last: i - 1, text: get(from), listy: LISTY.test(get(from)) });
       from = i;
     }

@@ -3,8 +3,18 @@
 // that extend its label ("2. Auth Design" over "2.1 …", "2.2 …"). Unlabeled
 // headings count only directly under a severity/positive group, or when the
 // review labels nothing at all.
-import { headingInfo, isPositiveGroup, isRestating, isSectionHeading, isSeverityGroup, isStructural, type HeadingInfo } from './classify';
+import {
+  headingInfo,
+  isCategoryGroup,
+  isPositiveGroup,
+  isRestating,
+  isSectionHeading,
+  isSeverityGroup,
+  isStructural,
+  type HeadingInfo,
+} from './classify';
 import { inlineText } from './inline';
+import { isFieldName } from './leads';
 
 export type HeadingKind = 'finding' | 'section' | 'inner';
 
@@ -67,12 +77,33 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
       container.add(h.parent as number);
   }
 
+  // a topic's findings ('## 2. Security Issues' › '### Tokens never expire'): the sub-headings are the findings.
+  // Not inside a working stage ('## Phase 1: Comprehensive Detection' › '### All Detected Issues'): a review
+  // written in phases lists raw candidates there and reports its findings in a later phase
+  for (const h of out) {
+    const p = h.parent === undefined ? undefined : out[h.parent];
+    if (!p || (p.info.labelKind !== undefined && p.info.labelKind !== 'numeric') || !isCategoryGroup(p.info.title) || isStructural(h.text))
+      continue;
+    if (!inStage(out, h.parent as number)) container.add(h.parent as number);
+  }
   if (loose) {
     // the finer reading (review.ts re-reads a review that came out too coarse): a heading
     // over two or more sub-headings that are not document structure holds them as findings
     const children = new Map<number, number>();
-    for (const h of out) if (h.parent !== undefined && !isStructural(h.text)) children.set(h.parent, (children.get(h.parent) ?? 0) + 1);
+    // a sub-heading naming a field ('### Impact') or repeated under several headings is a part of one finding
+    const seen = new Map<string, number>();
+    for (const h of out) seen.set(h.text.toLowerCase(), (seen.get(h.text.toLowerCase()) ?? 0) + 1);
+    const part = (h: OutlineHeading) => isFieldName(h.info.title.toLowerCase()) || (seen.get(h.text.toLowerCase()) ?? 0) >= 2;
+    for (const h of out)
+      if (h.parent !== undefined && !isStructural(h.text) && !part(h)) children.set(h.parent, (children.get(h.parent) ?? 0) + 1);
     for (const [parent, count] of children) if (count >= 2) container.add(parent);
+    // headings at one level of one parent are the same kind: a topic with a single sub-heading beside
+    // topics holding several ('## Reliability' › '### Single database') holds it too
+    for (const [parent] of children) {
+      const p = out[parent];
+      if (container.has(parent) || p.isTitle) continue;
+      if (out.some((s, k) => container.has(k) && !s.isTitle && s.parent === p.parent && s.depth === p.depth)) container.add(parent);
+    }
   }
   for (let i = 0; i < out.length; i++) {
     const h = out[i];
@@ -91,7 +122,19 @@ export function buildOutline(headings: { block: number; depth: number; raw: stri
       h.kind = group || (loose && !isStructural(h.text)) ? 'finding' : 'section';
     }
   }
+  // a recommendations or summary section that numbers its points ('## Recommendations' › '### 1. Add a pool')
+  // restates findings the review made elsewhere: when there are such, its headings are a second mention
+  const again = out.flatMap((h, i) => (h.kind === 'finding' && restated(out, i) ? [i] : []));
+  // a second mention never outnumbers the first: more points there than findings elsewhere are findings of their own
+  const elsewhere = out.filter((h) => h.kind === 'finding').length - again.length;
+  if (again.length > 0 && again.length <= elsewhere) for (const i of again) out[i].kind = 'section';
   return out;
+}
+
+/** Is the heading inside a phase, stage or step of the review's own method? */
+function inStage(out: OutlineHeading[], i: number): boolean {
+  for (let a = out[i].parent; a !== undefined; a = out[a].parent) if (/^(?:phase|stage|step)\b/i.test(sectionTitle(out[a]))) return true;
+  return false;
 }
 
 /** Is the heading inside a section that restates findings (a summary, recommendations, a roadmap)? */

@@ -8,6 +8,8 @@ import { inlineText } from './inline';
 const ISSUE_COL = /^(?:issue|finding|problem|vulnerabilit|weakness|concern|risk$|title|指摘|問題|課題|脆弱性)/i;
 const ID_COL = /^(?:#|id|no\.?|ref|番号)$/i;
 const SEVERITY_COL = /severity|priority|重要度|深刻度|優先度/i;
+/** In a table that rates its rows by severity, a description column names each row's problem. */
+const DESCRIPTION_COL = /^(?:description|details?|summary|what|内容|説明|詳細|概要)/i;
 
 export function tableFindings(blocks: Block[]): Draft[] {
   const drafts: Draft[] = [];
@@ -16,10 +18,11 @@ export function tableFindings(blocks: Block[]): Draft[] {
     if (b.kind === 'heading') lastHeading = inlineText(b.text ?? '').replace(/^\d{1,3}(?:[.-]\d{1,3})*[.)]?\s+/, '');
     if (b.kind !== 'table' || !b.header || !b.rows) continue;
     const header = b.header.map(inlineText);
-    const issue = header.findIndex((h) => ISSUE_COL.test(h) && !/score|スコア/i.test(h));
+    const sevCol = header.findIndex((h) => SEVERITY_COL.test(h));
+    let issue = header.findIndex((h) => ISSUE_COL.test(h) && !/score|スコア/i.test(h));
+    if (issue < 0 && sevCol >= 0) issue = header.findIndex((h) => DESCRIPTION_COL.test(h));
     if (issue < 0) continue;
     const idCol = header.findIndex((h) => ID_COL.test(h));
-    const sevCol = header.findIndex((h) => SEVERITY_COL.test(h));
     for (const row of b.rows) {
       const heading = inlineText(row.cells[issue] ?? '');
       if (!heading) continue;
