@@ -72,5 +72,8 @@ test('heading: an empty heading earns nothing and never throws', () => {
   const c = findingCoverage(ki.problems[0], ri.findings[0] ?? new Map(), new Map(), ri, title);
   assert.ok(Number.isFinite(c) && c >= 0 && c <= 1, String(c));
   // no title (a bonus row): the whole-finding coverage stands
-  assert.equal(findingCoverage(ki.problems[0], ri.findings[0], new Map(), ri), findingCoverage(ki.problems[0], ri.findings[0], new Map(), ri, new Map()));
+  assert.equal(
+    findingCoverage(ki.problems[0], ri.findings[0], new Map(), ri),
+    findingCoverage(ki.problems[0], ri.findings[0], new Map(), ri, new Map()),
+  );
 });

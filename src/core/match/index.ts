@@ -74,7 +74,10 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
     }
     return profiles.map((p, pi) => ({
       n: bags.length,
-      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({ at, c: findingCoverage(p, bags[at], heads[at], reviewIndex, named?.[pi]) })),
+      entries: (candidates?.[pi] ?? bags.map((_, at) => at)).map((at) => ({
+        at,
+        c: findingCoverage(p, bags[at], heads[at], reviewIndex, named?.[pi]),
+      })),
     }));
   };
   const rows = rowsFor(keyIndex.problems, 'problems', titles);
