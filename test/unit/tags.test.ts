@@ -191,6 +191,25 @@ test('property: stripTags(after any writes) === original; writes are idempotent 
   );
 });
 
+test('a point titled over nested details keeps its finding when its tag goes between the two (fast-check counterexample)', () => {
+  const doc = 'text line\n#>\r\r\n  - nested';
+  const before = parseReview(doc);
+  assert.deepEqual(
+    before.findings.map((f) => f.heading),
+    ['text line #>'],
+  );
+  const out = applyEdits(doc, tagEdits(doc, before, 0, [{ kind: 'bonus' }]));
+  assert.equal(out, 'text line\n#>\r<!-- grade: bonus -->\r\r\n  - nested');
+  const after = parseReview(out);
+  assert.deepEqual(
+    after.findings.map((f) => f.heading),
+    ['text line #>'],
+    'the tag hid the nested details from the title above them',
+  );
+  assert.equal(after.tags[0].findingIndex, 0);
+  assert.equal(stripTags(out), doc);
+});
+
 test('a tag after a lead line the next line continues trails that line, so the findings stay the same (fast-check counterexample)', () => {
   const doc = '> quote\n**M1. Another**\n| Critical | Broken |\n-\n# Title';
   const before = parseReview(doc);

@@ -32,16 +32,14 @@ const NESTED = /^(?:[ \t]{2,}|\t)(?:[-*+]|\d{1,9}[.)])[ \t]/;
  * never change the findings, so a paragraph, a tag line right after it and
  * the paragraph right after that read as one.
  */
-function joinTagged(blocks: Block[], text: (i: number) => string): Block[] {
+function joinTagged(blocks: Block[], lines: Line[], source: string): Block[] {
   const out: Block[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const last = out[out.length - 1];
     const next = blocks[i + 1];
     if (
-      b.kind === 'html' &&
-      b.first === b.last &&
-      TAG.test(text(b.first)) &&
+      isTagBlock(b, lines, source) &&
       last?.kind === 'paragraph' &&
       last.last === b.first - 1 &&
       next?.kind === 'paragraph' &&
@@ -59,8 +57,13 @@ function joinTagged(blocks: Block[], text: (i: number) => string): Block[] {
 
 const TAG = /^\s*<!--\s*grade\b[^]*-->\s*$/i;
 
+/** A one-line grading tag block. */
+function isTagBlock(b: Block | undefined, lines: Line[], source: string): boolean {
+  return b?.kind === 'html' && b.first === b.last && TAG.test(source.slice(lines[b.first].start, lines[b.first].end));
+}
+
 export function paragraphDrafts(all: Block[], lines: Line[], source: string): Draft[] {
-  const blocks = joinTagged(all, (i) => source.slice(lines[i].start, lines[i].end));
+  const blocks = joinTagged(all, lines, source);
   const drafts: Draft[] = [];
   let section: string | undefined;
   let skip = false;
@@ -128,8 +131,11 @@ export function paragraphDrafts(all: Block[], lines: Line[], source: string): Dr
       limit: b.last,
       prose: true,
     };
-    // a short list item over nested details is a finding's title ('- Tokens never expire' › '  - …')
-    const next = blocks[bi + 1];
+    // a short list item over nested details is a finding's title ('- Tokens never expire' › '  - …');
+    // its own grading tag between the two is invisible to the reading (a tag never changes the findings)
+    let after = bi + 1;
+    while (isTagBlock(blocks[after], lines, source)) after++;
+    const next = blocks[after];
     const titled = next?.kind === 'paragraph' && !!next.text && NESTED.test(next.text) && text.length >= MIN_TITLE_CHARS;
     // a record opened by its issue field ('**Issue:** No timeout.') is a point however short its first line
     const record = own !== undefined && OPENS_RECORD.test(own) && text.length >= MIN_TITLE_CHARS;
