@@ -1,0 +1,96 @@
+// Word families the vocabulary does not know still meet: English derivational
+// and negating affixes, British spellings, and kanji compounds with a suffix
+// (morphology.ts, tokenize.ts). Made-up sentences only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coverage, indexKey, stem, textFeatures, tokenize } from '../../src/core/match';
+import type { ReviewIndex } from '../../src/core/match/relevance';
+import { americanSpelling, kanjiBigrams, withoutNegation } from '../../src/core/match/morphology';
+import type { AnswerKey } from '../../src/core/model';
+
+test('negating prefixes un-/non- keep the word family: unvalidated meets validation', () => {
+  assert.equal(stem('unvalidated'), stem('validation'));
+  assert.equal(stem('unencrypted'), stem('encryption'));
+  assert.equal(stem('undefined'), stem('define'));
+  assert.equal(stem('nonblocking'), stem('blocking'));
+});
+
+test('uni-, under- and short remainders are no negating prefix', () => {
+  assert.equal(withoutNegation('unique'), 'unique');
+  assert.equal(withoutNegation('uniform'), 'uniform');
+  assert.equal(withoutNegation('understand'), 'understand');
+  assert.equal(withoutNegation('unto'), 'unto');
+  assert.equal(withoutNegation('nonce'), 'nonce');
+  assert.notEqual(stem('unified'), stem('ified'));
+});
+
+test('-ency/-ence/-ent and -ancy/-ance/-ant fold onto one stem', () => {
+  assert.equal(stem('consistency'), stem('consistent'));
+  assert.equal(stem('dependency'), stem('depend'));
+  assert.equal(stem('dependent'), stem('dependencies'));
+  assert.equal(stem('redundancy'), stem('redundant'));
+  assert.equal(stem('compliance'), stem('compliant'));
+  assert.equal(stem('persistence'), stem('persist'));
+  assert.equal(stem('inconsistent'), stem('consistency').replace(/^/, 'in'));
+});
+
+test('short words that only end like a tail keep their own stem', () => {
+  for (const w of ['client', 'event', 'agent', 'tenant', 'intent']) assert.equal(stem(w), w, w);
+  assert.notEqual(stem('client'), stem('cli'));
+});
+
+test('-ability is not folded into -able (availability is a topic, available is not)', () => {
+  assert.notEqual(stem('availability'), stem('available'));
+});
+
+test('British spellings meet American ones', () => {
+  assert.equal(stem('authorised'), stem('authorized'));
+  assert.equal(stem('behaviour'), stem('behavior'));
+  assert.equal(stem('analyse'), stem('analyze'));
+  assert.equal(stem('catalogue'), stem('catalog'));
+  assert.equal(stem('centre'), stem('center'));
+  assert.equal(americanSpelling('rise'), 'rise');
+});
+
+test('"unless" and "until" are stop words, not the stem of "less"', () => {
+  assert.deepEqual(tokenize('unless until').stems, []);
+});
+
+test('a kanji compound with a suffix meets its bare form: 整合性 → 整合, 冗長化 → 冗長', () => {
+  assert.deepEqual(kanjiBigrams('整合性'), ['整合']);
+  assert.deepEqual(kanjiBigrams('冗長化'), ['冗長']);
+  assert.deepEqual(kanjiBigrams('一時的'), ['一時']);
+  assert.deepEqual(kanjiBigrams('処理性能'), ['処理', '性能']);
+});
+
+test('a suffix character that opens a run is a word and stays; a lone kanji is its unigram', () => {
+  assert.deepEqual(kanjiBigrams('性能'), ['性能']);
+  assert.deepEqual(kanjiBigrams('目的'), ['目的']);
+  assert.deepEqual(kanjiBigrams('化'), ['化']);
+  assert.deepEqual(tokenize('データの整合性').bigrams, ['整合']);
+});
+
+const review = (japanese: boolean): ReviewIndex => ({ japanese, findings: [], aliases: new Map() });
+
+function oneProblemKey(title: string, description: string): AnswerKey {
+  const problem = (id: string, t: string, d: string) => ({ id, title: t, description: d, criteria: {} });
+  return {
+    title: 'made-up key',
+    problems: [problem('P01', title, description), problem('P02', 'Billing report export', 'The monthly export runs on the primary database.')],
+    bonus: [],
+  } as unknown as AnswerKey;
+}
+
+test('a paraphrasing finding in the key family covers more of the problem than before (en)', () => {
+  const key = oneProblemKey('Unvalidated webhook payloads', 'Inconsistent handling: payload validation is absent and dependencies are unchecked.');
+  const p = indexKey(key).problems[0];
+  const bag = textFeatures('The webhook handler does no validation of the payload; handling is not consistent and the dependency is never checked.');
+  assert.ok(coverage(p, bag, review(false)) > 0.8, String(coverage(p, bag, review(false))));
+});
+
+test('a paraphrasing finding in the key family covers more of the problem than before (ja)', () => {
+  const key = oneProblemKey('在庫数の整合性', '在庫数の不整合が冗長化されたノード間で起きる。');
+  const p = indexKey(key).problems[0];
+  const bag = textFeatures('在庫数が整合しない。冗長構成のノード間で起きる。');
+  assert.ok(coverage(p, bag, review(true)) >= 0.7, String(coverage(p, bag, review(true))));
+});
