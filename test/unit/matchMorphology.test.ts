@@ -94,3 +94,12 @@ test('a paraphrasing finding in the key family covers more of the problem than b
   const bag = textFeatures('在庫数が整合しない。冗長構成のノード間で起きる。');
   assert.ok(coverage(p, bag, review(true)) >= 0.7, String(coverage(p, bag, review(true))));
 });
+
+test('a closed compound in the key meets the same words written apart or hyphenated', () => {
+  const key = oneProblemKey('Ratelimiting missing on the gateway', 'No ratelimiting on the public gateway.');
+  const p = indexKey(key).problems[0];
+  for (const text of ['Rate limiting is missing on the public gateway.', 'Rate-limiting is missing on the public gateway.']) {
+    const c = coverage(p, textFeatures(text), review(false));
+    assert.ok(c > 0.9, `${text}: ${c}`);
+  }
+});

@@ -3,11 +3,12 @@
 //   i:name     whole identifier (backticks, camelCase, snake_case)
 //   w:stem     Latin word stem (English prose, names inside Japanese, translated loanwords)
 //   j:bigram   kanji bigram          k:kana  unknown katakana word
+//   g:/h:      adjacent words glued, raw / stemmed: weightless, only looked up (`contains`)
 // Only c/i/w can travel between languages; j/k count only when the review
 // itself is Japanese. Weights: type weight × field weight × IDF over the
 // key's own problems and bonus rows, so words every problem shares count little.
 import { findConcepts } from './concepts';
-import { tokenize } from './tokenize';
+import { stem, tokenize } from './tokenize';
 
 export type FeatureKind = 'c' | 'i' | 'w' | 'j' | 'k';
 
@@ -32,6 +33,9 @@ export function textFeatures(text: string): FeatureBag {
   for (const k of t.kana) put(`k:${k}`, TYPE_WEIGHT.k);
   // glued word pairs may equal an identifier written elsewhere with no space
   for (const g of t.glued) if (!bag.has(`i:${g}`)) bag.set(`g:${g}`, 0);
+  // and, stemmed, may equal a closed compound written elsewhere as one word ("rate limiting" meets
+  // "ratelimiting", "data store" meets "datastore"); weightless like g:, only looked up by `contains`
+  for (const g of t.glued) bag.set(`h:${stem(g)}`, 0);
   return bag;
 }
 
@@ -45,10 +49,11 @@ export function travels(feature: string, reviewIsJapanese: boolean): boolean {
   return reviewIsJapanese || (k !== 'j' && k !== 'k');
 }
 
-/** Does a finding's bag contain this key feature (identifiers also match glued pairs)? */
+/** Does a finding's bag contain this key feature (identifiers and closed-compound stems also match glued pairs)? */
 export function contains(bag: FeatureBag, feature: string): boolean {
   if (bag.has(feature)) return true;
   if (feature.startsWith('i:')) return bag.has(`g:${feature.slice(2)}`);
+  if (feature.startsWith('w:')) return bag.has(`h:${feature.slice(2)}`);
   return false;
 }
 
