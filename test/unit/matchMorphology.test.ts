@@ -34,6 +34,13 @@ test('-ency/-ence/-ent and -ancy/-ance/-ant fold onto one stem', () => {
   assert.equal(stem('inconsistent'), stem('consistency').replace(/^/, 'in'));
 });
 
+test('-al meets its base where five letters of root remain', () => {
+  assert.equal(stem('removal'), stem('remove'));
+  assert.equal(stem('approval'), stem('approved'));
+  assert.equal(stem('retrieval'), stem('retrieve'));
+  for (const w of ['signal', 'global', 'normal', 'manual']) assert.equal(stem(w), w, w);
+});
+
 test('short words that only end like a tail keep their own stem', () => {
   for (const w of ['client', 'event', 'agent', 'tenant', 'intent']) assert.equal(stem(w), w, w);
   assert.notEqual(stem('client'), stem('cli'));
