@@ -110,3 +110,21 @@ test('a closed compound in the key meets the same words written apart or hyphena
     assert.ok(c > 0.9, `${text}: ${c}`);
   }
 });
+
+test('the kanji of a compound are features of their own, lightly weighted', () => {
+  const t = tokenize('在庫数を確認');
+  assert.deepEqual(t.unigrams, ['在', '庫', '数', '確', '認']);
+  const bag = textFeatures('在庫数');
+  assert.ok((bag.get('j:数') ?? 0) > 0 && (bag.get('j:数') ?? 0) < (bag.get('j:在庫') ?? 0) / 5);
+  // a lone kanji keeps a bigram's weight
+  assert.equal(textFeatures('数').get('j:数'), textFeatures('在庫').get('j:在庫'));
+});
+
+test('a restatement that splits a compound with kana earns some of it (ja)', () => {
+  const key = oneProblemKey('在庫数の計上漏れ', '在庫数の計上が漏れる。');
+  const p = indexKey(key).problems[0];
+  const split = coverage(p, textFeatures('在庫の数の計上が漏れる。'), review(true));
+  // without the kanji one by one: 在庫, 計上 and 漏 of the key's 在庫, 庫数, 計上, 上漏, 漏 (≈ 0.65)
+  assert.ok(split > 0.68, String(split));
+  assert.ok(split > coverage(p, textFeatures('注文の数が遅れる。'), review(true)));
+});

@@ -18,6 +18,8 @@ export interface TokenizedText {
   boosted: Set<string>;
   /** kanji bigrams (unigram for a lone kanji) */
   bigrams: string[];
+  /** every kanji of a run of two or more, one by one (weighed lightly: weights.ts KANJI_UNIGRAM_WEIGHT) */
+  unigrams: string[];
   /** katakana words the loanword table does not know (long-vowel marks dropped) */
   kana: string[];
   /** adjacent raw Latin words glued ("local storage" → "localstorage"), so spaced names meet identifiers */
@@ -139,7 +141,7 @@ const TOKEN = new RegExp(
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
-  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], kana: [], glued: [], hyphenated: [] };
+  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], unigrams: [], kana: [], glued: [], hyphenated: [] };
   scan(text, out, false);
   return out;
 }
@@ -180,6 +182,7 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
       }
     } else if (m[4] !== undefined) {
       for (const b of kanjiBigrams(m[4])) out.bigrams.push(b);
+      if (m[4].length > 1) for (const c of m[4]) out.unigrams.push(c);
     }
   }
 }
