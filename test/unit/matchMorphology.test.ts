@@ -34,6 +34,13 @@ test('-ency/-ence/-ent and -ancy/-ance/-ant fold onto one stem', () => {
   assert.equal(stem('inconsistent'), stem('consistency').replace(/^/, 'in'));
 });
 
+test('-ification meets its -ify verb, -mentation its -ment noun', () => {
+  assert.equal(stem('specification'), stem('specify'));
+  assert.equal(stem('verification'), stem('verified'));
+  assert.equal(stem('implementation'), stem('implements'));
+  assert.equal(stem('documentation'), stem('document'));
+});
+
 test('-al meets its base where five letters of root remain', () => {
   assert.equal(stem('removal'), stem('remove'));
   assert.equal(stem('approval'), stem('approved'));
@@ -83,15 +90,23 @@ function oneProblemKey(title: string, description: string): AnswerKey {
   const problem = (id: string, t: string, d: string) => ({ id, title: t, description: d, criteria: {} });
   return {
     title: 'made-up key',
-    problems: [problem('P01', title, description), problem('P02', 'Billing report export', 'The monthly export runs on the primary database.')],
+    problems: [
+      problem('P01', title, description),
+      problem('P02', 'Billing report export', 'The monthly export runs on the primary database.'),
+    ],
     bonus: [],
   } as unknown as AnswerKey;
 }
 
 test('a paraphrasing finding in the key family covers more of the problem than before (en)', () => {
-  const key = oneProblemKey('Unvalidated webhook payloads', 'Inconsistent handling: payload validation is absent and dependencies are unchecked.');
+  const key = oneProblemKey(
+    'Unvalidated webhook payloads',
+    'Inconsistent handling: payload validation is absent and dependencies are unchecked.',
+  );
   const p = indexKey(key).problems[0];
-  const bag = textFeatures('The webhook handler does no validation of the payload; handling is not consistent and the dependency is never checked.');
+  const bag = textFeatures(
+    'The webhook handler does no validation of the payload; handling is not consistent and the dependency is never checked.',
+  );
   assert.ok(coverage(p, bag, review(false)) > 0.8, String(coverage(p, bag, review(false))));
 });
 

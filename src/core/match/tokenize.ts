@@ -79,6 +79,12 @@ function stemUncached(lower: string): string {
 const TAILS: [string, string, number?][] = [
   ['ization', 'iz'],
   ['isation', 'iz'],
+  // -ification meets its -ify verb (specification/specify, verification/verify, notification/notify) and
+  // -mentation its -ment noun (implementation/implement, documentation/document): the -ation tail alone
+  // leaves specificat/specifi, implementat/imple apart. Measured with no concepts: en/en mean run error
+  // −0.73 → −0.63; held-out kappa 0.621 → 0.619 (en/en with own concepts unknown 0.612 → 0.606).
+  ['ification', 'ifi'],
+  ['mentation', ''],
   ['ational', 'at'],
   ['ation', 'at'],
   ['ition', 'it'],
@@ -141,7 +147,17 @@ const TOKEN = new RegExp(
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
-  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], unigrams: [], kana: [], glued: [], hyphenated: [] };
+  const out: TokenizedText = {
+    text,
+    stems: [],
+    identifiers: [],
+    boosted: new Set(),
+    bigrams: [],
+    unigrams: [],
+    kana: [],
+    glued: [],
+    hyphenated: [],
+  };
   scan(text, out, false);
   return out;
 }
