@@ -32,7 +32,7 @@ export function candidatesFor(profiles: Profile[], bags: FeatureBag[]): { candid
   const postings = new Map<string, number[]>();
   bags.forEach((bag, at) => {
     for (const f of bag.keys()) {
-      const key = f.startsWith('g:') ? `i:${f.slice(2)}` : f.startsWith('h:') ? `w:${f.slice(2)}` : f;
+      const key = f.startsWith('g:') ? `i:${f.slice(2)}` : f;
       let list = postings.get(key);
       if (!list) postings.set(key, (list = []));
       list.push(at);
