@@ -8,20 +8,19 @@ import type { ReviewIndex } from '../../src/core/match/relevance';
 import { americanSpelling, kanjiBigrams, withoutNegation } from '../../src/core/match/morphology';
 import type { AnswerKey } from '../../src/core/model';
 
+/** The stem feature a single word becomes. */
+const wordFeature = (w: string) => [...textFeatures(w).keys()].find((f) => f.startsWith('w:'));
+
 test('negating prefixes un-/non- keep the word family: unvalidated meets validation', () => {
-  assert.equal(stem('unvalidated'), stem('validation'));
-  assert.equal(stem('unencrypted'), stem('encryption'));
-  assert.equal(stem('undefined'), stem('define'));
-  assert.equal(stem('nonblocking'), stem('blocking'));
+  assert.equal(wordFeature('unvalidated'), wordFeature('validation'));
+  assert.equal(wordFeature('unencrypted'), wordFeature('encryption'));
+  assert.equal(wordFeature('undefined'), wordFeature('define'));
+  assert.equal(wordFeature('nonblocking'), wordFeature('blocking'));
 });
 
 test('uni-, under- and short remainders are no negating prefix', () => {
-  assert.equal(withoutNegation('unique'), 'unique');
-  assert.equal(withoutNegation('uniform'), 'uniform');
-  assert.equal(withoutNegation('understand'), 'understand');
-  assert.equal(withoutNegation('unto'), 'unto');
-  assert.equal(withoutNegation('nonce'), 'nonce');
-  assert.notEqual(stem('unified'), stem('ified'));
+  for (const w of ['unique', 'uniform', 'understand', 'unto', 'nonce']) assert.equal(withoutNegation(stem(w)), stem(w), w);
+  assert.equal(wordFeature('unified'), `w:${stem('unified')}`);
 });
 
 test('-ency/-ence/-ent and -ancy/-ance/-ant fold onto one stem', () => {
@@ -149,4 +148,10 @@ test('a hyphenated pair in a key adds its compound at no weight: the denominator
   const p = indexKey(key).problems[0];
   assert.equal(p.weights.has('w:ratelimit'), false);
   assert.ok(p.weights.has(`w:${stem('rate')}`) && p.weights.has(`w:${stem('limiting')}`));
+});
+
+test('a word named like an Object member stems as a word ("constructor" was Object itself)', () => {
+  assert.equal(typeof stem('constructor'), 'string');
+  assert.equal(stem('constructor'), stem('construct'));
+  assert.ok(textFeatures('the constructor injects the clock').has(`w:${stem('construct')}`));
 });

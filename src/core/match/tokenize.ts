@@ -50,12 +50,20 @@ export function stem(word: string): string {
 }
 
 const stemCache = new Map<string, string>();
-const IRREGULAR: Record<string, string> = { data: 'data', analyses: 'analysi', indices: 'index', criteria: 'criterion', children: 'child' };
+// a Map, not an object literal: a word such as "constructor" must not find Object.prototype's members
+const IRREGULAR = new Map([
+  ['data', 'data'],
+  ['analyses', 'analysi'],
+  ['indices', 'index'],
+  ['criteria', 'criterion'],
+  ['children', 'child'],
+]);
 
 function stemUncached(lower: string): string {
   let w = lower;
   if (w.length <= 3) return w;
-  if (IRREGULAR[w]) return IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
   w = withoutNegation(americanSpelling(w));
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
