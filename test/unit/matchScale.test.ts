@@ -98,7 +98,8 @@ test('scale: a Japanese finding is not graded far more strictly against an Engli
 
 test('scale: a finding on a neighbouring topic and an unrelated one stay far below, in every pairing', () => {
   for (const [name, c] of Object.entries({ enEn, jaEn, jaJa, enJa })) {
-    assert.equal(c[1], 0, `${name}: unrelated finding`);
+    // a trace at most: an unrelated Japanese finding may share a kanji (数 of 回数 and 数分間), weightless but not nothing
+    assert.ok(c[1] < 0.01, `${name}: unrelated finding ${c[1]}`);
     assert.ok(c[2] < 0.2 && c[2] < c[0] / 3, `${name}: neighbour ${c[2]} vs the detection ${c[0]}`);
   }
 });

@@ -6,6 +6,7 @@
 // through the loanword table so they meet English text directly.
 import { normalizeText } from './normalize';
 import { KATAKANA, splitKatakana } from './katakana';
+import { americanSpelling, kanjiBigrams, withoutNegation } from './morphology';
 
 export interface TokenizedText {
   /** normalized text, for Japanese vocabulary lookups */
@@ -17,6 +18,8 @@ export interface TokenizedText {
   boosted: Set<string>;
   /** kanji bigrams (unigram for a lone kanji) */
   bigrams: string[];
+  /** every kanji of a run of two or more, one by one (weighed lightly: weights.ts KANJI_UNIGRAM_WEIGHT) */
+  unigrams: string[];
   /** katakana words the loanword table does not know (long-vowel marks dropped) */
   kana: string[];
   /** adjacent raw Latin words glued ("local storage" → "localstorage"), so spaced names meet identifiers */
@@ -31,7 +34,7 @@ const STOP_EN = new Set(
     'it its this that these those there their they them he she we you your our i me my not no yes do does did done doing can could ' +
     'should would will shall may might must has have had having than such so also very more most less least any all each every some ' +
     'both either neither which who whom whose what when where why how only just other another same own too via per e g eg ie etc ' +
-    'vs against between within without while during after before up down out off again further once here s t don'
+    'vs against between within without while during after before up down out off again further once here s t don unless until'
   ).split(' '),
 );
 
@@ -47,20 +50,29 @@ export function stem(word: string): string {
 }
 
 const stemCache = new Map<string, string>();
-const IRREGULAR: Record<string, string> = { data: 'data', analyses: 'analysi', indices: 'index', criteria: 'criterion', children: 'child' };
+// a Map, not an object literal: a word such as "constructor" must not find Object.prototype's members
+const IRREGULAR = new Map([
+  ['data', 'data'],
+  ['analyses', 'analysi'],
+  ['indices', 'index'],
+  ['criteria', 'criterion'],
+  ['children', 'child'],
+]);
 
 function stemUncached(lower: string): string {
   let w = lower;
   if (w.length <= 3) return w;
-  if (IRREGULAR[w]) return IRREGULAR[w];
+  const irregular = IRREGULAR.get(w);
+  if (irregular) return irregular;
+  w = withoutNegation(americanSpelling(w));
   if (w.endsWith("'s")) w = w.slice(0, -2);
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
   else if (/(sses|xes|ches|shes|zes)$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !/(ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2));
-  for (const [suffix, repl] of TAILS) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+  for (const [suffix, repl, root = 3] of TAILS) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= root) {
       w = w.slice(0, -suffix.length) + repl;
       break;
     }
@@ -70,10 +82,17 @@ function stemUncached(lower: string): string {
   return w;
 }
 
-// Derivational tails folded to a shared root: validation/validate, security/secure, management/manage.
-const TAILS: [string, string][] = [
+// Derivational tails folded to a shared root: validation/validate, security/secure, management/manage;
+// the optional third value is the shortest root a tail may leave (default 3).
+const TAILS: [string, string, number?][] = [
   ['ization', 'iz'],
   ['isation', 'iz'],
+  // -ification meets its -ify verb (specification/specify, verification/verify, notification/notify) and
+  // -mentation its -ment noun (implementation/implement, documentation/document): the -ation tail alone
+  // leaves specificat/specifi, implementat/imple apart. Measured with no concepts: en/en mean run error
+  // −0.73 → −0.63; held-out kappa 0.621 → 0.619 (en/en with own concepts unknown 0.612 → 0.606).
+  ['ification', 'ifi'],
+  ['mentation', ''],
   ['ational', 'at'],
   ['ation', 'at'],
   ['ition', 'it'],
@@ -84,7 +103,23 @@ const TAILS: [string, string][] = [
   ['fulness', 'ful'],
   ['ness', ''],
   ['ment', ''],
+  // (-ability is not folded into -able: "availability" is a topic, "available" a word of every
+  // sentence; measured, folding them lost held-out kappa 0.615 → 0.605)
   ['ility', 'il'],
+  // -ency/-ence/-ent and -ancy/-ance/-ant: consistency/consistent/consist, redundancy/redundant,
+  // dependency/dependent/depend, compliance/compliant/comply. A root of four letters at least, so
+  // short words that only end so (client, event, agent, tenant) keep their own stem.
+  ['ency', '', 4],
+  ['ence', '', 4],
+  ['ancy', '', 4],
+  ['ance', '', 4],
+  ['ent', '', 4],
+  ['ant', '', 4],
+  // -al adjectives and nouns meet their base: removal/remove, approval/approve, retrieval/retrieve,
+  // external/extern. A root of five letters, so signal, global, normal, manual stay whole. (-ure
+  // was tried as well, failure/fail: it folds feature/feat and pressure/press, and lost held-out
+  // kappa, 0.616 → 0.607; -ous was neutral.)
+  ['al', '', 5],
   ['ity', ''],
   ['ically', 'ic'],
   ['ical', 'ic'],
@@ -120,7 +155,17 @@ const TOKEN = new RegExp(
 
 export function tokenize(input: string): TokenizedText {
   const text = normalizeText(input);
-  const out: TokenizedText = { text, stems: [], identifiers: [], boosted: new Set(), bigrams: [], kana: [], glued: [], hyphenated: [] };
+  const out: TokenizedText = {
+    text,
+    stems: [],
+    identifiers: [],
+    boosted: new Set(),
+    bigrams: [],
+    unigrams: [],
+    kana: [],
+    glued: [],
+    hyphenated: [],
+  };
   scan(text, out, false);
   return out;
 }
@@ -160,9 +205,8 @@ function scan(text: string, out: TokenizedText, inBackticks: boolean): void {
         }
       }
     } else if (m[4] !== undefined) {
-      const run = m[4];
-      if (run.length === 1) out.bigrams.push(run);
-      for (let i = 0; i + 1 < run.length; i++) out.bigrams.push(run.slice(i, i + 2));
+      for (const b of kanjiBigrams(m[4])) out.bigrams.push(b);
+      if (m[4].length > 1) for (const c of m[4]) out.unigrams.push(c);
     }
   }
 }
