@@ -10,16 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAnswerKey } from '../src/core/answerKey';
-import {
-  autoGrade,
-  contrastScores,
-  EXCLUSIVITY_PENALTY,
-  findingCoverage,
-  headingBags,
-  indexKey,
-  indexReview,
-  titleWeights,
-} from '../src/core/match';
+import { autoGrade, contrastScores, EXCLUSIVITY_PENALTY, findingCoverage, indexKey, indexReview, titleWeights } from '../src/core/match';
 import { coversClauses } from '../src/core/match/relevance';
 import { DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from '../src/core/match/verdict';
 import { accuracy, confusion, detectionMae, linearKappa, ORDER, verdictOfMark } from '../src/core/match/metrics';
@@ -101,11 +92,10 @@ export async function scoreCorpus(
     const ki = indexKey(key);
     const ri = indexReview(review, ki);
     const eligible = review.findings.filter((f) => !f.positive);
-    const heads = headingBags(eligible);
     // the evidence autoGrade weighs (whole-finding coverage and the heading's naming of the title, heading.ts)
     const raw = ki.problems.map((p, pi) => {
       const title = titleWeights(p, key.problems[pi].title);
-      return eligible.map((f, at) => findingCoverage(p, ri.findings[f.index], heads[at], ri, title));
+      return eligible.map((f) => findingCoverage(p, ri.findings[f.index], ri.headings[f.index], ri, title));
     });
     const alternatives = PENALTIES.map((pen) => ({ pen, best: contrastScores(raw, pen).map((row) => row[0]?.score ?? 0) }));
     for (const a of alternatives) run.byPenalty.set(a.pen, []);

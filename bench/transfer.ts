@@ -11,7 +11,7 @@
 // bridge languages. Concepts the perspectives share stay, so this is still an
 // optimistic estimate, but a closer one. Run from the repo root:
 //   node --import tsx bench/transfer.ts
-import { contrastScores, findingCoverage, headingBags, indexKey, indexReview, titleWeights } from '../src/core/match';
+import { contrastScores, findingCoverage, indexKey, indexReview, titleWeights } from '../src/core/match';
 import { coversClauses, type Profile } from '../src/core/match/relevance';
 import type { FeatureBag } from '../src/core/match/weights';
 import { verdictFor } from '../src/core/match/verdict';
@@ -45,7 +45,7 @@ function blindScores(run: ScoredRun, drop: Set<string>): Pick<ScoredRun, 'scores
   const profiles = ki.problems.map((p) => stripped(p, drop));
   const eligible = run.review.findings.filter((f) => !f.positive);
   const bags: FeatureBag[] = eligible.map((f) => without(ri.findings[f.index], drop));
-  const heads = headingBags(eligible).map((h) => without(h, drop));
+  const heads = eligible.map((f) => without(ri.headings[f.index], drop));
   // the evidence autoGrade weighs: whole-finding coverage and the heading's naming of the title (heading.ts)
   const raw = profiles.map((p, pi) => {
     const title = without(titleWeights(ki.problems[pi], run.key.problems[pi].title), drop);

@@ -210,7 +210,7 @@ test('coverage saturates with the size of the problem profile', () => {
     return { id: 'P', weights };
   };
   const finding = textFeatures('The payment gateway has no circuit breaker: calls pile up when it is down.');
-  const ri = { japanese: false, findings: [finding], aliases: new Map() };
+  const ri = { japanese: false, findings: [finding], headings: [finding], aliases: new Map() };
   const terse = coverage(profileOf(0), finding, ri);
   const long = coverage(profileOf(50), finding, ri);
   const longer = coverage(profileOf(150), finding, ri);

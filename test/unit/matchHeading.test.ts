@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAnswerKey } from '../../src/core/answerKey';
-import { autoGrade, findingCoverage, headingBags, indexKey, indexReview, titleWeights } from '../../src/core/match';
+import { autoGrade, findingCoverage, indexKey, indexReview, titleWeights } from '../../src/core/match';
 import { parseReview } from '../../src/core/review';
 
 /** A made-up key: P01 is about what the audit log leaves out; P02 and P03 are unrelated. */
@@ -57,9 +57,8 @@ test('heading: the same body counts more under a heading that names the defect t
   const review = parseReview(`# Review\n\n${defect}\n### 2. Finding\n${body}\n${unrelated}`, 'r.md');
   const ki = indexKey(key);
   const ri = indexReview(review, ki);
-  const heads = headingBags(review.findings);
   const title = titleWeights(ki.problems[0], key.problems[0].title);
-  const [named, bare] = [0, 1].map((i) => findingCoverage(ki.problems[0], ri.findings[i], heads[i], ri, title));
+  const [named, bare] = [0, 1].map((i) => findingCoverage(ki.problems[0], ri.findings[i], ri.headings[i], ri, title));
   // before: a finding was read as one bag of words, its heading no different from its body
   assert.ok(named > bare + 0.05, `named ${named} vs bare ${bare}`);
 });

@@ -83,7 +83,7 @@ test('a suffix character that opens a run is a word and stays; a lone kanji is i
   assert.deepEqual(tokenize('データの整合性').bigrams, ['整合']);
 });
 
-const review = (japanese: boolean): ReviewIndex => ({ japanese, findings: [], aliases: new Map() });
+const review = (japanese: boolean): ReviewIndex => ({ japanese, findings: [], headings: [], aliases: new Map() });
 
 function oneProblemKey(title: string, description: string): AnswerKey {
   const problem = (id: string, t: string, d: string) => ({ id, title: t, description: d, criteria: {} });

@@ -16,7 +16,6 @@
 // against 0.570).
 import { coverage, type Profile, type ReviewIndex } from './relevance';
 import { contains, textFeatures, travels, type FeatureBag } from './weights';
-import type { Finding } from '../model';
 
 /**
  * Share of a finding's evidence that its heading carries.
@@ -34,11 +33,6 @@ import type { Finding } from '../model';
  * strictest perspective harder: −0.64.)
  */
 export const HEADING_SHARE = 0.25;
-
-/** Feature bags of the findings' headings (the full heading line, label included). */
-export function headingBags(findings: readonly Finding[]): FeatureBag[] {
-  return findings.map((f) => textFeatures(f.heading));
-}
 
 const titles = new WeakMap<Profile, Map<string, number>>();
 

@@ -6,14 +6,14 @@ import { excerpt } from './normalize';
 import { contrastSparse, type SparseRow } from './contrast';
 import { CANDIDATES_PER_PROBLEM, candidatesFor, PAIR_BUDGET } from './prefilter';
 import { coversClauses, indexKey, indexReview, type Profile } from './relevance';
-import { findingCoverage, headingBags, titleWeights } from './heading';
+import { findingCoverage, titleWeights } from './heading';
 import { confidenceFor, DEFAULT_THRESHOLDS, verdictFor, type Thresholds } from './verdict';
 
 export { DEFAULT_THRESHOLDS, type Thresholds } from './verdict';
 export { tokenize, stem } from './tokenize';
 export { textFeatures } from './weights';
 export { coverage, indexKey, indexReview } from './relevance';
-export { findingCoverage, headingBags, HEADING_SHARE, titleWeights } from './heading';
+export { findingCoverage, HEADING_SHARE, titleWeights } from './heading';
 export { backgroundOf, contrastScores, contrastSparse, EXCLUSIVITY_PENALTY } from './contrast';
 export { CANDIDATES_PER_PROBLEM, PAIR_BUDGET } from './prefilter';
 
@@ -44,7 +44,7 @@ export function autoGrade(key: AnswerKey, review: Review, opts: MatchOptions = {
   const reviewIndex = indexReview(review, keyIndex);
   const eligible = review.findings.filter((f) => !isPositive(f));
   const bags = eligible.map((f) => reviewIndex.findings[f.index]);
-  const heads = headingBags(eligible);
+  const heads = eligible.map((f) => reviewIndex.headings[f.index]);
   const titles = keyIndex.problems.map((p, pi) => titleWeights(p, key.problems[pi].title));
   const diagnostics: Diagnostic[] = [];
   // rows[p]: coverage of problem p by the eligible findings it is compared with (all, within the budget)

@@ -212,17 +212,21 @@ function unionBag(fields: WeightedBag[]): FeatureBag {
 
 export interface ReviewIndex {
   japanese: boolean;
+  /** each finding's features (heading + body), by finding index */
   findings: FeatureBag[];
+  /** each finding's heading line alone, by finding index (what heading.ts reads against a key's title) */
+  headings: FeatureBag[];
   /** key names the review spells differently (fuse.js), see fuzzy.ts */
   aliases: Map<string, Alias>;
 }
 
-/** Feature bags of every finding (heading + body), and fuzzy aliases for the key's names. */
+/** Feature bags of every finding (heading + body, and the heading alone), and fuzzy aliases for the key's names. */
 export function indexReview(review: Review, key?: KeyIndex): ReviewIndex {
   const findings = review.findings.map((f: Finding) => textFeatures(`${f.heading}\n${f.body}`));
+  const headings = review.findings.map((f: Finding) => textFeatures(f.heading));
   const sample = review.findings.map((f) => f.heading + f.body.slice(0, 400)).join('\n');
   const aliases = key ? fuzzyAliases(key.names, findings) : new Map<string, Alias>();
-  return { japanese: review.language === 'ja' || cjkRatio(sample) > 0.3, findings, aliases };
+  return { japanese: review.language === 'ja' || writtenInJapanese(sample), findings, headings, aliases };
 }
 
 /**
