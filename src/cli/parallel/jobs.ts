@@ -48,15 +48,14 @@ export function jobRunner(): (job: GradeJob, key: AnswerKey | undefined) => JobR
   const run = gradeJobRunner();
   return (job, key) => {
     if (!key || key.problems.length === 0) return { review: parseReview(job.text, job.path) };
-    const { opts } = job;
     const done = run({
       id: 0, // the CLI finds a result by its job's index
       review: { text: job.text, path: job.path },
       // the parsed key goes as the model (its text is not needed), named by its index; `send`: in the graded result
       key: { id: String(job.key), text: '', path: key.path ?? '', model: key, send: true },
       judge: job.judge && { ...job.judge, run: 'review' },
-      options: { autoOnly: opts.autoOnly, rubric: opts.rubric, match: opts.match, keyPath: opts.keyPath },
+      options: job.opts, // gradeFiles' options but the judge's verdicts, which the job reads from `judge`
     });
-    return { review: done.review!, graded: done.graded, opts: gradeFilesOptions(opts, done.judgeRun) };
+    return { review: done.review!, graded: done.graded, opts: gradeFilesOptions(job.opts, done.judgeRun) };
   };
 }
