@@ -1,6 +1,7 @@
 // What a heading (or bold lead) says about itself: the author's label, the
 // bare title, and whether its words name a group of findings (a section)
 // rather than one finding. Classified by shape, not by exact strings.
+import { CIRCLED_NUMBERS } from './markers';
 
 export interface HeadingInfo {
   label?: string;
@@ -17,7 +18,7 @@ const LEAD_SYMBOLS = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200d\s]+/u;
 const BRACKET =
   /^[[【]([A-Za-z]{1,12}[-_ ]?\d{1,3}(?:\.\d{1,3})?|\d{1,3}(?:[.-]\d{1,3})*|(?:問題点?|指摘(?:事項)?|課題|懸念(?:事項)?)\s*[0-9０-９]{1,3})[\]】]\s*[:：.\-–—]?\s*/;
 /** A circled number ('① …', '❷ …'): a numbered list written without markdown. */
-const CIRCLED_NUM = /^([\u2460-\u2473\u2776-\u2793])\s*(?=\S)/;
+const CIRCLED_NUM = new RegExp(`^([${CIRCLED_NUMBERS}])\\s*(?=\\S)`);
 /** '(1) …', '（２）…': a parenthesised number labels a point. */
 const PAREN_LABEL = /^[(（]([0-9０-９]{1,3})[)）]\s*(?=\S)/;
 const WORD =

@@ -13,8 +13,10 @@
  * they rate or list within a finding rather than open one.
  */
 export const SYMBOL_BULLET = /^[■□●◆◇▶►▸▪◼◾][ \t\u3000]*(?=\S)/u;
-/** Circled numbers ①–⑳ and the dingbat forms ❶–❿, ➀–➓: a numbered list written without markdown. */
-export const CIRCLED = /^[\u2460-\u2473\u2776-\u2793][ \t\u3000]*(?=\S)/u;
+/** Circled numbers ①–⑳ and the dingbat forms ❶–❿, ➀–➓ (a character class's body, shared with classify.ts). */
+export const CIRCLED_NUMBERS = '\\u2460-\\u2473\\u2776-\\u2793';
+/** A circled number opening a line: a numbered list written without markdown. */
+export const CIRCLED = new RegExp(`^[${CIRCLED_NUMBERS}][ \\t\\u3000]*(?=\\S)`, 'u');
 /** '(1) …', '（２）…': a parenthesised number, the way Japanese documents number their points. */
 export const PAREN_NUM = /^[(（][0-9０-９]{1,3}[)）][ \t\u3000]*(?=\S)/u;
 /** '[High] …', '【重大】…' before the title of a list item or paragraph: a rated finding. */
